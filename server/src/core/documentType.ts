@@ -1,0 +1,50 @@
+import type { Config } from './config';
+import type { BaseModel, Rule, RuleContext } from './rule';
+import type { DocumentKind, SourceDocument, Span } from './types';
+
+/** A symbol for the editor's outline: sections, timeline entries, inventory entries. */
+export interface OutlineItem {
+  name: string;
+  detail?: string;
+  kind: 'section' | 'entry' | 'resource' | 'key';
+  span: Span;
+  selectionSpan: Span;
+  children: OutlineItem[];
+}
+
+export interface HoverInfo {
+  /** Markdown shown to the user. */
+  markdown: string;
+  span: Span;
+}
+
+/** A code lens: text above a line, optionally running a command when clicked. */
+export interface LensInfo {
+  span: Span;
+  title: string;
+  /** Command id and arguments; absent for an informational lens. */
+  command?: { id: string; arguments?: unknown[] };
+}
+
+export interface LinkInfo {
+  span: Span;
+  target: string;
+  tooltip?: string;
+}
+
+/**
+ * A kind of document the linter understands: how to recognise it, how to parse it into a model
+ * once, the rules that run over that model, and the editor services computed from the same model.
+ * Post-mortems, inventories and cert-manager manifests each register one.
+ */
+export interface DocumentType<Model extends BaseModel = BaseModel> {
+  kind: DocumentKind;
+  /** Cheap test on path, language id and text; `parse` decides with `model.applies`. */
+  matches(document: SourceDocument, config: Config): boolean;
+  parse(document: SourceDocument, config: Config): Model;
+  rules: Rule<Model>[];
+  outline?(model: Model): OutlineItem[];
+  hover?(model: Model, offset: number, context: RuleContext): HoverInfo | undefined;
+  codeLenses?(model: Model, context: RuleContext): LensInfo[];
+  links?(model: Model, config: Config): LinkInfo[];
+}

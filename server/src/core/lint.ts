@@ -1,0 +1,134 @@
+import type { Config } from './config';
+import type { DocumentType } from './documentType';
+import { documentTypes } from './documentTypes';
+import type { BaseModel, ReportSpec, Rule, RuleContext } from './rule';
+import { applySuppressions } from './suppress';
+import type { DocumentKind, Finding, Severity, SourceDocument } from './types';
+
+export interface LintOptions {
+  /** Reference time for expiry rules; defaults to the clock. Tests and `--now` pass it. */
+  now?: Date;
+  /** Force a kind (the CLI's `--kind postmortem`), bypassing detection. */
+  kind?: DocumentKind;
+}
+
+export interface ParsedDocument {
+  type: DocumentType;
+  model: BaseModel;
+}
+
+/** A document parsed once: the models its rules and the editor services run on. */
+export interface Analysis {
+  document: SourceDocument;
+  config: Config;
+  parsed: ParsedDocument[];
+  /** Findings about the document as a whole (too large, parser failure). */
+  documentFindings: Finding[];
+}
+
+export const TOO_LARGE_RULE = 'doc/too-large';
+export const INTERNAL_ERROR_RULE = 'doc/internal-error';
+
+/** The one entry point: the CLI and the language server both call this. */
+export function lint(document: SourceDocument, config: Config, options: LintOptions = {}): Finding[] {
+  return lintAnalysis(analyze(document, config, options), options);
+}
+
+/** Detects the document's kinds and parses it into their models, once. */
+export function analyze(document: SourceDocument, config: Config, options: LintOptions = {}): Analysis {
+  const analysis: Analysis = { document, config, parsed: [], documentFindings: [] };
+  if (!config.enable) return analysis;
+  const candidates = options.kind
+    ? documentTypes.filter((t) => t.kind === options.kind)
+    : documentTypes.filter((t) => t.matches(document, config));
+  if (candidates.length === 0) return analysis;
+  if (document.text.length > config.maxFileSizeBytes) {
+    analysis.documentFindings.push(
+      documentFinding(TOO_LARGE_RULE, `Not checked: the file is larger than maxFileSizeBytes (${config.maxFileSizeBytes} bytes).`),
+    );
+    return analysis;
+  }
+  for (const type of candidates) {
+    try {
+      const model = type.parse(document, config);
+      if (model.applies || options.kind) analysis.parsed.push({ type, model });
+    } catch (e) {
+      analysis.documentFindings.push(internalError(`could not parse the document as ${type.kind}`, e));
+    }
+  }
+  return analysis;
+}
+
+/** Runs every enabled rule over the parsed models, applying config levels and suppressions. */
+export function lintAnalysis(analysis: Analysis, options: LintOptions = {}): Finding[] {
+  const context: RuleContext = { config: analysis.config, now: options.now ?? new Date(), document: analysis.document };
+  const findings = [...analysis.documentFindings];
+  for (const { type, model } of analysis.parsed) {
+    const own: Finding[] = [];
+    for (const rule of type.rules) runRule(rule, model, context, own);
+    findings.push(...applySuppressions(own, model.directives));
+  }
+  return findings.sort(compareFindings);
+}
+
+export function kindsOf(analysis: Analysis): DocumentKind[] {
+  return analysis.parsed.map((p) => p.type.kind);
+}
+
+export function ruleLevel(rule: Rule<never>, config: Config): Severity | 'off' {
+  return config.rules[rule.id] ?? rule.defaultSeverity;
+}
+
+function runRule(rule: Rule<BaseModel>, model: BaseModel, context: RuleContext, out: Finding[]): void {
+  const level = ruleLevel(rule as Rule<never>, context.config);
+  if (level === 'off') return;
+  const lines = model.lines;
+  const report = (spec: ReportSpec) => {
+    // A level set in config wins over a rule's own per-finding severity.
+    const severity = context.config.rules[rule.id] ?? spec.severity ?? level;
+    if (severity === 'off') return;
+    out.push({
+      rule: rule.id,
+      severity,
+      message: spec.message,
+      range: lines.rangeOf(spec.span),
+      fixes: spec.fixes?.map((fix) => ({
+        title: fix.title,
+        preferred: fix.preferred,
+        edits: fix.edits.map((e) => ({ range: lines.rangeOf(e.span), newText: e.newText })),
+      })),
+      related: spec.related?.map((r) => ({ uri: r.uri, range: r.range ?? lines.rangeOf(r.span), message: r.message })),
+      data: spec.data,
+    });
+  };
+  try {
+    rule.check(model, report, context);
+  } catch (e) {
+    out.push(internalError(`rule ${rule.id} failed`, e));
+  }
+}
+
+function documentFinding(rule: string, message: string): Finding {
+  return { rule, severity: 'info', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+}
+
+function internalError(what: string, e: unknown): Finding {
+  return documentFinding(
+    INTERNAL_ERROR_RULE,
+    `incident-docs: ${what}: ${(e as Error)?.message ?? String(e)}. Please report this with the document.`,
+  );
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    a.rule.localeCompare(b.rule) ||
+    a.message.localeCompare(b.message)
+  );
+}
+
+/** Every rule of every document type, for docs, SARIF and config validation. */
+export function allRules(): Rule<BaseModel>[] {
+  return documentTypes.flatMap((t) => t.rules);
+}

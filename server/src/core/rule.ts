@@ -1,0 +1,73 @@
+import type { Config } from './config';
+import type { LineIndex } from './text';
+import type { DocumentKind, Severity, SourceDocument, Span } from './types';
+
+/** Documentation carried by every rule: the README's rule reference is generated from it. */
+export interface RuleDocs {
+  /** One sentence: what the rule reports. */
+  summary: string;
+  /** Why it matters, and details of what counts. */
+  details?: string;
+  /** The options (settings / .incident-docs.yaml keys) that shape it. */
+  options?: string;
+  /** A document the rule reports on, and one it accepts. */
+  bad: string;
+  good: string;
+}
+
+export interface EditSpec {
+  span: Span;
+  newText: string;
+}
+
+export interface FixSpec {
+  title: string;
+  edits: EditSpec[];
+  preferred?: boolean;
+}
+
+export interface ReportSpec {
+  message: string;
+  span: Span;
+  fixes?: FixSpec[];
+  related?: { span: Span; message: string; uri?: string; range?: import('./types').Range }[];
+  /** Overrides the rule's default severity for this finding only (e.g. missing `name` is an error). */
+  severity?: Severity;
+  data?: Record<string, unknown>;
+}
+
+export type Report = (spec: ReportSpec) => void;
+
+export interface RuleContext {
+  config: Config;
+  /** "Now" as given by the caller (tests and --now set it; the editor passes the clock). */
+  now: Date;
+  document: SourceDocument;
+}
+
+export interface Rule<Model> {
+  /** Stable id: `pm/...` or `cert/...`. Editors, CI and suppressions use it. */
+  id: string;
+  defaultSeverity: Severity;
+  docs: RuleDocs;
+  check(model: Model, report: Report, context: RuleContext): void;
+}
+
+/** An inline suppression comment, already parsed from the document's own comment syntax. */
+export interface SuppressionDirective {
+  /** Zero-based line the comment is on. */
+  line: number;
+  action: 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
+  /** Rule ids; empty means every rule. */
+  rules: string[];
+}
+
+/** Anything a document type hands its rules has its text and line index at hand. */
+export interface BaseModel {
+  kind: DocumentKind;
+  text: string;
+  lines: LineIndex;
+  /** False when the document is of this format but not this kind (Markdown that is no post-mortem). */
+  applies: boolean;
+  directives: SuppressionDirective[];
+}
