@@ -1,0 +1,39 @@
+import { Option, type Command } from 'commander';
+import { formatters } from '../format';
+import { shouldUseColor } from '../format/colors';
+import { parseMaxWarnings, parseNow, parseRuleOverride } from '../options';
+import { cliVersion } from '../program';
+import { runLint, type LintCommandOptions } from '../runLint';
+
+const KINDS = ['postmortem', 'inventory', 'cert-manager'];
+
+export function registerLintCommand(program: Command): void {
+  program
+    .command('lint')
+    .description('Check post-mortems (Markdown) and certificate inventories (YAML).')
+    .argument('<paths...>', 'files (always read), folders (walked for .md/.markdown/.yaml/.yml, honouring .gitignore) or globs')
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(formatters.map((f) => f.name))
+        .default(formatters[0].name),
+    )
+    .option('--now <iso-8601>', 'reference time for dates and expiry, e.g. 2026-11-27T12:00:00Z (default: the clock)', parseNow)
+    .option('-c, --config <file>', 'settings file for every path (default: the nearest .incident-docs.yaml at or above each file)')
+    .addOption(new Option('--kind <kind>', 'treat every file as this kind of document, skipping detection').choices(KINDS))
+    .option('--rule <rule=level>', 'set a rule to off, hint, info, warning or error (repeatable)', parseRuleOverride, [])
+    .option('-q, --quiet', 'report errors only')
+    .option('--max-warnings <n>', 'exit with 1 when there are more than n warnings', parseMaxWarnings)
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 no errors, 1 errors found (or --max-warnings exceeded), 2 usage or I/O error.',
+    )
+    .action(async (paths: string[], options: LintCommandOptions) => {
+      process.exitCode = await runLint(paths, options, {
+        cwd: process.cwd(),
+        color: shouldUseColor(process.stdout, process.env),
+        version: cliVersion,
+        stdout: (text) => process.stdout.write(text),
+        stderr: (line) => process.stderr.write(`${line}\n`),
+      });
+    });
+}

@@ -1,0 +1,73 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { resolveConfig, type Config, type ConfigLayer } from '../core/config';
+import { findConfigFile, loadConfigFile } from '../core/configFile';
+import type { RuleLevel } from '../core/types';
+import { CliError } from './errors';
+import { displayPath } from './paths';
+
+export interface ConfigSources {
+  /** `--config FILE`: used for every file instead of the nearest .incident-docs.yaml. */
+  explicitFile?: string;
+  /** `--rule` overrides, applied over whichever file is used. */
+  ruleOverrides: Record<string, RuleLevel>;
+  /** Config files are named relative to it in messages. */
+  cwd: string;
+  /** Called once per distinct problem (unknown key, bad value, malformed YAML). */
+  warn(message: string): void;
+}
+
+/**
+ * The config of each linted file: defaults, then `--config FILE` or the nearest
+ * .incident-docs.yaml at or above the file, then `--rule`. Resolved once per config file.
+ */
+export class ConfigResolver {
+  private readonly byConfigFile = new Map<string, Config>();
+  private readonly configFileOfDir = new Map<string, string | undefined>();
+  private readonly reported = new Set<string>();
+
+  constructor(private readonly sources: ConfigSources) {
+    // An explicit file that does not exist is a mistake in the command, not a config problem.
+    if (sources.explicitFile && !fs.existsSync(sources.explicitFile)) {
+      throw new CliError(`--config ${sources.explicitFile}: no such file`);
+    }
+  }
+
+  configFor(file: string): Config {
+    const configFile = this.sources.explicitFile ?? this.nearestConfigFile(path.dirname(file));
+    const key = configFile ?? '';
+    let config = this.byConfigFile.get(key);
+    if (!config) {
+      config = this.resolve(configFile);
+      this.byConfigFile.set(key, config);
+    }
+    return config;
+  }
+
+  private nearestConfigFile(dir: string): string | undefined {
+    if (!this.configFileOfDir.has(dir)) this.configFileOfDir.set(dir, findConfigFile(dir));
+    return this.configFileOfDir.get(dir);
+  }
+
+  private resolve(configFile: string | undefined): Config {
+    const layers: ConfigLayer[] = [];
+    if (configFile) {
+      // Read through the relative path so messages name the file the way the user sees it.
+      const loaded = loadConfigFile(displayPath(configFile, this.sources.cwd));
+      loaded.problems.forEach((p) => this.warnOnce(p));
+      if (loaded.layer) layers.push(loaded.layer);
+    }
+    if (Object.keys(this.sources.ruleOverrides).length > 0) {
+      layers.push({ source: '--rule', values: { rules: this.sources.ruleOverrides } });
+    }
+    const { config, problems } = resolveConfig(layers);
+    problems.forEach((p) => this.warnOnce(p));
+    return config;
+  }
+
+  private warnOnce(message: string): void {
+    if (this.reported.has(message)) return;
+    this.reported.add(message);
+    this.sources.warn(message);
+  }
+}

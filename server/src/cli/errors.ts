@@ -1,0 +1,16 @@
+/**
+ * A problem with how the CLI was called or with the files it was pointed at (usage or I/O).
+ * main.ts prints its message, without a stack trace, and exits with code 2.
+ */
+export class CliError extends Error {
+  readonly exitCode = 2;
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
