@@ -191,7 +191,9 @@ function readTime(
   if (meridiem) {
     if (hour > 12) {
       problems.push(
-        hour > 23 ? `there is no hour ${hour}` : `${hour} o'clock is a 24-hour time and cannot take "${meridiem}"`,
+        hour > 23
+          ? `there is no hour ${hour}`
+          : `hour ${hour} is past 12, so it cannot take “${meridiem}” (${hour - 12}:${String(minute).padStart(2, '0')}${meridiem} or ${hour}:${String(minute).padStart(2, '0')}?)`,
       );
       ok = false;
     } else if (hour === 0) {

@@ -1,0 +1,134 @@
+import type { Html, Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { parse as parseYaml } from 'yaml';
+import type { Config } from '../config';
+import { matchesGlobs } from '../paths';
+import type { BaseModel, SuppressionDirective } from '../rule';
+import { parseDirective } from '../suppress';
+import { LineIndex } from '../text';
+import type { SourceDocument, Span } from '../types';
+import { buildActionItems, findActionSection, type ActionItems } from './actionItems';
+import { POSTMORTEM_TITLE } from './detect';
+import { buildImpact, findImpactSection, type Impact } from './impact';
+import { parseMarkdown } from './markdown';
+import { spanOf } from './runs';
+import { buildSections, type Heading, type Section } from './sections';
+import { isHtmlTable, readHtmlTable, readPipeTable, type Table } from './tables';
+import { buildTimeline, findTimelineSection, type Timeline } from './timeline';
+
+export interface FrontMatter {
+  data: Record<string, unknown>;
+  span: Span;
+}
+
+export interface LocatedTable {
+  table: Table;
+  /** The innermost section it sits in. */
+  section?: Section;
+}
+
+export interface PostmortemModel extends BaseModel {
+  kind: 'postmortem';
+  root: Root;
+  frontMatter?: FrontMatter;
+  /** Front-matter title, else the first heading's text. */
+  title?: string;
+  headings: Heading[];
+  /** Every section, in document order; `topSections` is the tree. */
+  sections: Section[];
+  topSections: Section[];
+  tables: LocatedTable[];
+  timeline?: Timeline;
+  impact?: Impact;
+  actionItems?: ActionItems;
+}
+
+export function buildPostmortemModel(document: SourceDocument, config: Config): PostmortemModel {
+  const text = document.text;
+  const root = parseMarkdown(text);
+  const frontMatter = readFrontMatter(root);
+  const { all, top } = buildSections(root, text);
+  const headings = all.map((s) => s.heading);
+  const title = stringValue(frontMatter?.data.title) ?? headings[0]?.text;
+  const applies =
+    POSTMORTEM_TITLE.test(title ?? '') ||
+    POSTMORTEM_TITLE.test(headings[0]?.text ?? '') ||
+    matchesGlobs(document.path, config.postmortemGlobs);
+
+  const timelineSection = findTimelineSection(all);
+  const impactSection = findImpactSection(all);
+  const actionSection = findActionSection(all);
+  const zone = stringValue(frontMatter?.data.timezone ?? frontMatter?.data.time_zone ?? frontMatter?.data.tz);
+  return {
+    kind: 'postmortem',
+    text,
+    lines: new LineIndex(text),
+    applies,
+    directives: readDirectives(root),
+    root,
+    frontMatter,
+    title,
+    headings,
+    sections: all,
+    topSections: top,
+    tables: readTables(root, text, all),
+    timeline: timelineSection ? buildTimeline(timelineSection, root, text, zone) : undefined,
+    impact: impactSection ? buildImpact(impactSection, text) : undefined,
+    actionItems: actionSection ? buildActionItems(actionSection, text) : undefined,
+  };
+}
+
+function readFrontMatter(root: Root): FrontMatter | undefined {
+  const node = root.children[0];
+  if (node?.type !== 'yaml') return undefined;
+  try {
+    const data = parseYaml(node.value, { maxAliasCount: 100 });
+    if (data && typeof data === 'object' && !Array.isArray(data)) return { data: data as Record<string, unknown>, span: spanOf(node) };
+  } catch {
+    // Front matter that is not YAML is the author's business; the post-mortem is still checked.
+  }
+  return { data: {}, span: spanOf(node) };
+}
+
+function stringValue(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+}
+
+/** `<!-- incident-docs-disable pm/empty-row -->` anywhere, inline or block. */
+function readDirectives(root: Root): SuppressionDirective[] {
+  const out: SuppressionDirective[] = [];
+  visit(root, 'html', (node: Html) => {
+    const comments = node.value.matchAll(/<!--([\s\S]*?)-->/g);
+    for (const c of comments) {
+      const before = node.value.slice(0, c.index ?? 0);
+      const line = (node.position?.start.line ?? 1) - 1 + (before.match(/\n/g)?.length ?? 0);
+      const directive = parseDirective(c[1], line);
+      if (directive) out.push(directive);
+    }
+  });
+  return out;
+}
+
+function readTables(root: Root, text: string, sections: Section[]): LocatedTable[] {
+  const out: LocatedTable[] = [];
+  let coveredUntil = -1;
+  const innermost = (offset: number) => {
+    let found: Section | undefined;
+    for (const s of sections) if (s.span.start <= offset && offset < s.span.end) found = s;
+    return found;
+  };
+  const visitNode = (node: RootContent) => {
+    const span = spanOf(node);
+    if (span.start < coveredUntil) return;
+    if (node.type === 'table') out.push({ table: readPipeTable(node, text), section: innermost(span.start) });
+    else if (node.type === 'html' && isHtmlTable(node)) {
+      const table = readHtmlTable(node, text);
+      coveredUntil = table.span.end; // the rest of a table split by blank lines is not a second table
+      out.push({ table, section: innermost(span.start) });
+    } else if ('children' in node && (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote')) {
+      for (const child of node.children) visitNode(child as RootContent);
+    }
+  };
+  for (const node of root.children) visitNode(node);
+  return out;
+}

@@ -1,0 +1,116 @@
+import type { Element, Nodes as HastNodes } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import type { Html, Nodes as MdastNodes, Table as MdastTable } from 'mdast';
+import type { Span } from '../types';
+import { runsText, spanOf, textRuns, type TextRun } from './runs';
+
+export interface TableCell {
+  span: Span;
+  runs: TextRun[];
+  /** Visible text, whitespace collapsed. */
+  text: string;
+  /** Link targets inside the cell. */
+  links: string[];
+}
+
+export interface TableRow {
+  span: Span;
+  cells: TableCell[];
+}
+
+export interface Table {
+  kind: 'pipe' | 'html';
+  span: Span;
+  header?: TableRow;
+  rows: TableRow[];
+}
+
+export function isEmptyRow(row: TableRow): boolean {
+  return row.cells.every((c) => c.text === '' && c.links.length === 0);
+}
+
+/** Index of the first header cell whose text matches, or -1. */
+export function columnIndex(table: Table, pattern: RegExp): number {
+  return table.header?.cells.findIndex((c) => pattern.test(c.text)) ?? -1;
+}
+
+export function readPipeTable(node: MdastTable, source: string): Table {
+  const rows = node.children.map((row) => ({
+    span: spanOf(row),
+    cells: row.children.map((cell) => {
+      const runs = textRuns(cell, source);
+      return { span: spanOf(cell), runs, text: runsText(runs), links: mdastLinks(cell) };
+    }),
+  }));
+  const [header, ...body] = rows;
+  return { kind: 'pipe', span: spanOf(node), header, rows: body };
+}
+
+function mdastLinks(node: MdastNodes, out: string[] = []): string[] {
+  if (node.type === 'link') out.push(node.url);
+  if ('children' in node) for (const child of node.children) mdastLinks(child as MdastNodes, out);
+  return out;
+}
+
+/** True for an `html` node that opens a table. */
+export function isHtmlTable(node: Html): boolean {
+  return /^\s*<table[\s>]/i.test(node.value);
+}
+
+/**
+ * Parses an HTML table with a real HTML parser. A table that holds blank lines is split by
+ * Markdown into several nodes, so the slice runs from the node to the matching `</table>`.
+ */
+export function readHtmlTable(node: Html, source: string): Table {
+  const start = spanOf(node).start;
+  const close = source.toLowerCase().indexOf('</table>', start);
+  const end = close === -1 ? spanOf(node).end : close + '</table>'.length;
+  const html = source.slice(start, end);
+  const tree = fromHtml(html, { fragment: true });
+  const table: Table = { kind: 'html', span: { start, end }, rows: [] };
+  const visit = (n: HastNodes, inHead: boolean) => {
+    if (n.type === 'element' && n.tagName === 'tr') {
+      const row = readHtmlRow(n, source, start);
+      const isHeader = inHead || (n.children.some(isCell) && n.children.filter(isCell).every((c) => (c as Element).tagName === 'th'));
+      if (isHeader && !table.header && table.rows.length === 0) table.header = row;
+      else table.rows.push(row);
+      return;
+    }
+    if ('children' in n) for (const child of n.children) visit(child as HastNodes, inHead || (n.type === 'element' && n.tagName === 'thead'));
+  };
+  visit(tree, false);
+  return table;
+}
+
+function isCell(n: HastNodes): boolean {
+  return n.type === 'element' && (n.tagName === 'td' || n.tagName === 'th');
+}
+
+function readHtmlRow(tr: Element, source: string, base: number): TableRow {
+  const cells = tr.children.filter(isCell).map((cell) => {
+    const runs = hastRuns(cell as Element, source, base);
+    return { span: hastSpan(cell, base), runs, text: runsText(runs), links: hastLinks(cell as Element) };
+  });
+  return { span: hastSpan(tr, base), cells };
+}
+
+function hastSpan(n: HastNodes, base: number): Span {
+  return { start: base + (n.position?.start.offset ?? 0), end: base + (n.position?.end.offset ?? 0) };
+}
+
+function hastRuns(n: HastNodes, source: string, base: number, out: TextRun[] = []): TextRun[] {
+  if (n.type === 'text') {
+    const span = hastSpan(n, base);
+    if (span.end > span.start) out.push({ text: source.slice(span.start, span.end), offset: span.start, value: n.value });
+    return out;
+  }
+  if (n.type === 'element' && (n.tagName === 'code' || n.tagName === 'pre' || n.tagName === 'img')) return out;
+  if ('children' in n) for (const child of n.children) hastRuns(child as HastNodes, source, base, out);
+  return out;
+}
+
+function hastLinks(n: Element, out: string[] = []): string[] {
+  if (n.tagName === 'a' && typeof n.properties?.href === 'string') out.push(n.properties.href);
+  for (const child of n.children) if (child.type === 'element') hastLinks(child, out);
+  return out;
+}

@@ -1,0 +1,231 @@
+import type { List, ListItem, Root, RootContent } from 'mdast';
+import type { Span } from '../types';
+import { runsText, spanOf, textRuns } from './runs';
+import type { Section } from './sections';
+import { columnIndex, isEmptyRow, isHtmlTable, readHtmlTable, readPipeTable, type Table } from './tables';
+import { dayNumber, leadingTime, scanTimes, type CalendarDate, type TimeToken } from './time';
+import { ZONE_NAMES_PATTERN, zoneOffset } from './zones';
+
+export interface TimelineEntry {
+  /** The whole entry: row, list item, heading or line. */
+  span: Span;
+  /** Where findings about its time go: the time token, or the time cell / first line when there is none. */
+  timeSpan: Span;
+  token?: TimeToken;
+  /** What happened, for hovers and the outline. */
+  text: string;
+  /** The calendar day it happened, written on the entry or inherited from the entries or date lines above. */
+  date?: CalendarDate;
+  /** Comparable minutes (UTC when a zone is known); absent without a usable time or date. */
+  minutes?: number;
+  precision: 'minute' | 'day' | 'none';
+  zone?: string;
+}
+
+export interface Timeline {
+  section: Section;
+  entries: TimelineEntry[];
+  /** The zone the timeline states (column header, entries, an "All times in …" sentence, front matter). */
+  zone?: string;
+  zoneStated: boolean;
+}
+
+const TIMELINE_HEADING = /\b(timeline|chronology)\b/;
+const TIME_COLUMN = /time|date|when/i;
+const ZONE_IN_TEXT = new RegExp(`(?:^|[^A-Za-z])(${ZONE_NAMES_PATTERN}|(?:UTC|GMT)[+-]\\d{1,2})(?![A-Za-z])`);
+const ZONE_SENTENCE = new RegExp(`\\btimes?\\b[^\\n.]{0,60}?(?:^|[^A-Za-z])(${ZONE_NAMES_PATTERN}|(?:UTC|GMT)[+-]\\d{1,2})(?![A-Za-z])`, 'i');
+const EVENING = 18 * 60;
+const EARLY_MORNING = 6 * 60;
+
+export function findTimelineSection(sections: Section[]): Section | undefined {
+  return sections.find((s) => TIMELINE_HEADING.test(s.heading.normalized));
+}
+
+/** Raw entries before dates are resolved: a token (or none) and where it sits. */
+interface RawEntry {
+  span: Span;
+  timeSpan: Span;
+  token?: TimeToken;
+  text: string;
+  /** A date line or heading that sets the day for the entries under it, not itself an entry. */
+  groupDate?: CalendarDate;
+}
+
+export function buildTimeline(
+  section: Section,
+  root: Root,
+  source: string,
+  frontMatterZone: string | undefined,
+): Timeline {
+  const raw: RawEntry[] = [];
+  let headerZone: string | undefined;
+  for (const node of section.nodes) {
+    if (node.type === 'heading') {
+      if (node.depth > section.heading.depth) collectLine(spanOf(node), headingTextSpan(node, source), source, raw, true);
+    } else if (node.type === 'paragraph') {
+      collectParagraph(node, source, raw);
+    } else if (node.type === 'list') {
+      collectList(node, source, raw);
+    } else if (node.type === 'table' || (node.type === 'html' && isHtmlTable(node))) {
+      const table = node.type === 'table' ? readPipeTable(node, source) : readHtmlTable(node, source);
+      const zone = collectTable(table, raw);
+      headerZone ??= zone;
+    }
+  }
+  const statedZone = headerZone ?? sentenceZone(root, source) ?? frontMatterZone;
+  const entries = resolveEntries(raw, statedZone);
+  const entryZone = entries.find((e) => e.token?.zone)?.token?.zone;
+  const zone = statedZone ?? entryZone;
+  return { section, entries, zone, zoneStated: zone !== undefined };
+}
+
+function headingTextSpan(node: RootContent & { children?: unknown[] }, source: string): Span {
+  const span = spanOf(node);
+  const text = source.slice(span.start, span.end);
+  const lead = /^#{1,6}[ \t]*/.exec(text)?.[0].length ?? 0;
+  return { start: span.start + lead, end: span.end };
+}
+
+/** A line that starts with a time is an entry; a line that is only a date groups what follows. */
+function collectLine(span: Span, textSpan: Span, source: string, raw: RawEntry[], isHeading = false): void {
+  const text = source.slice(textSpan.start, textSpan.end);
+  const token = leadingTime(text, textSpan.start);
+  if (!token) return;
+  const rest = source.slice(token.span.end, textSpan.end).replace(/[\s*_[\]():,|-]+/g, ' ').trim();
+  if (token.date && !token.time && !token.placeholder && (rest === '' || /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*$/i.test(rest))) {
+    raw.push({ span, timeSpan: token.span, text: '', groupDate: token.date });
+    return;
+  }
+  if (!token.time && !token.placeholder && !isHeading && !token.date) return;
+  raw.push({ span, timeSpan: token.span, token, text: cleanDescription(source.slice(token.span.end, textSpan.end)) });
+}
+
+function collectParagraph(node: RootContent, source: string, raw: RawEntry[]): void {
+  const span = spanOf(node);
+  let lineStart = span.start;
+  const text = source.slice(span.start, span.end);
+  for (const line of text.split(/(?<=\n)/)) {
+    const lineSpan = { start: lineStart, end: lineStart + line.replace(/\r?\n$/, '').length };
+    collectLine(lineSpan, lineSpan, source, raw);
+    lineStart += line.length;
+  }
+}
+
+function collectList(list: List, source: string, raw: RawEntry[]): void {
+  const before = raw.length;
+  const untimed: RawEntry[] = [];
+  for (const item of list.children) {
+    const first = item.children[0];
+    const firstSpan = first ? spanOf(first) : spanOf(item);
+    const firstLineEnd = source.indexOf('\n', firstSpan.start);
+    const lineSpan = { start: firstSpan.start, end: firstLineEnd === -1 || firstLineEnd > firstSpan.end ? firstSpan.end : firstLineEnd };
+    const count = raw.length;
+    collectLine(spanOf(item), lineSpan, source, raw);
+    const added = raw[count];
+    if (added?.groupDate) {
+      // "- 2019-01-22" with the day's entries nested under it.
+      for (const child of item.children) if (child.type === 'list') collectList(child, source, raw);
+      continue;
+    }
+    if (!added) untimed.push({ span: spanOf(item), timeSpan: lineSpan, text: itemText(item, source) });
+  }
+  // A list is a timeline when some of its items start with a time; then the others lack one.
+  const timed = raw.slice(before).some((r) => r.token);
+  if (!timed) return;
+  for (const u of untimed) insertInOrder(raw, u, before);
+}
+
+function insertInOrder(raw: RawEntry[], entry: RawEntry, from: number): void {
+  let i = raw.length;
+  while (i > from && raw[i - 1].span.start > entry.span.start) i--;
+  raw.splice(i, 0, entry);
+}
+
+function itemText(item: ListItem, source: string): string {
+  const first = item.children[0];
+  return first ? runsText(textRuns(first, source)) : '';
+}
+
+/** Rows of a table whose time column holds times; returns the zone its header states. */
+function collectTable(table: Table, raw: RawEntry[]): string | undefined {
+  let col = columnIndex(table, TIME_COLUMN);
+  if (col < 0) col = 0;
+  const rows: RawEntry[] = [];
+  let timed = 0;
+  for (const row of table.rows) {
+    if (isEmptyRow(row)) continue;
+    const cell = row.cells[col];
+    if (!cell) continue;
+    const token = cell.runs.flatMap((r) => scanTimes(r.text, r.offset))[0];
+    if (token && (token.time || token.date || token.placeholder)) timed++;
+    const description = row.cells
+      .filter((_, i) => i !== col)
+      .map((c) => c.text)
+      .join(' · ');
+    rows.push({ span: row.span, timeSpan: token?.span ?? cell.span, token, text: description });
+  }
+  if (timed === 0) return undefined;
+  raw.push(...rows);
+  const header = table.header?.cells[col]?.text ?? '';
+  return ZONE_IN_TEXT.exec(header)?.[1];
+}
+
+function sentenceZone(root: Root, source: string): string | undefined {
+  for (const node of root.children) {
+    if (node.type !== 'paragraph' && node.type !== 'blockquote' && node.type !== 'list') continue;
+    const m = ZONE_SENTENCE.exec(runsText(textRuns(node, source)));
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+function cleanDescription(text: string): string {
+  return text.replace(/^[\s*_\]):|–—-]+/, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Gives every entry its day and comparable minutes, allowing undated midnight crossings. */
+function resolveEntries(raw: RawEntry[], statedZone: string | undefined): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  let currentDate: CalendarDate | undefined;
+  let dayShift = 0;
+  let previousMinuteOfDay: number | undefined;
+  let zone = statedZone;
+  for (const r of raw) {
+    if (r.groupDate) {
+      currentDate = withYear(r.groupDate, currentDate);
+      dayShift = 0;
+      previousMinuteOfDay = undefined;
+      continue;
+    }
+    const token = r.token;
+    const entry: TimelineEntry = { span: r.span, timeSpan: r.timeSpan, token, text: r.text, precision: 'none' };
+    if (token?.zone) zone = token.zone;
+    entry.zone = zone;
+    if (token?.date) {
+      currentDate = withYear(token.date, currentDate);
+      dayShift = 0;
+      previousMinuteOfDay = undefined;
+    }
+    entry.date = currentDate;
+    if (token?.time) {
+      const minuteOfDay = token.time.hour * 60 + token.time.minute;
+      if (!token.date && previousMinuteOfDay !== undefined && previousMinuteOfDay >= EVENING && minuteOfDay <= EARLY_MORNING) {
+        dayShift++; // 23:55 then 00:10 with no date: the next day, not a step back
+      }
+      previousMinuteOfDay = minuteOfDay;
+      const day = (currentDate ? dayNumber(currentDate) : 0) + dayShift;
+      entry.minutes = day * 1440 + minuteOfDay - (zoneOffset(zone) ?? 0);
+      entry.precision = 'minute';
+    } else if (token?.date && currentDate) {
+      entry.minutes = dayNumber(currentDate) * 1440;
+      entry.precision = 'day';
+    }
+    entries.push(entry);
+  }
+  return entries;
+}
+
+function withYear(date: CalendarDate, previous: CalendarDate | undefined): CalendarDate {
+  if (date.year !== undefined || previous?.year === undefined) return date;
+  return { ...date, year: previous.year };
+}

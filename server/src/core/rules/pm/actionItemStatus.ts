@@ -1,0 +1,21 @@
+import type { PostmortemModel } from '../../postmortem/model';
+import type { Rule } from '../../rule';
+
+export const actionItemStatus: Rule<PostmortemModel> = {
+  id: 'pm/action-item-status',
+  defaultSeverity: 'info',
+  docs: {
+    summary: 'The action-item table has a Status column and this row’s is empty.',
+    bad: '| Action Item | Status |\n| --- | --- |\n| Update docs (RHCLOUD-8666) | |',
+    good: '| Action Item | Status |\n| --- | --- |\n| Update docs (RHCLOUD-8666) | Done |',
+  },
+  check(model, report) {
+    for (const item of model.actionItems?.items ?? []) {
+      if (!item.status || item.status.text !== '') continue;
+      report({
+        message: `Action item has no status: “${item.text.length > 60 ? `${item.text.slice(0, 57)}…` : item.text}”.`,
+        span: item.status.span,
+      });
+    }
+  },
+};

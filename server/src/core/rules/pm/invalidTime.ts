@@ -1,0 +1,66 @@
+import type { PostmortemModel } from '../../postmortem/model';
+import { scanTimes, type TimeToken } from '../../postmortem/time';
+import type { FixSpec, Rule } from '../../rule';
+import { textRuns } from '../../postmortem/runs';
+import { isHtmlTable, readHtmlTable, readPipeTable } from '../../postmortem/tables';
+import type { Section } from '../../postmortem/sections';
+
+export const invalidTime: Rule<PostmortemModel> = {
+  id: 'pm/invalid-time',
+  defaultSeverity: 'error',
+  docs: {
+    summary: 'A time or date that cannot exist, in the Timeline or Impact sections.',
+    details:
+      'Examples: `16:04pm` (a 24-hour time with pm), `13:00 am`, `25:10`, `12:61`, `2019-02-30`, `20202-01-16`. For a 24-hour time with am/pm, quick fixes offer both readings.',
+    bad: '| Time in SEV-1 | ~4 hours (12:21pm to 16:04pm) |',
+    good: '| Time in SEV-1 | ~4 hours (12:21pm to 4:04pm) |',
+  },
+  check(model, report) {
+    const sections = [model.timeline?.section, model.impact?.section].filter((s): s is Section => !!s);
+    const seen = new Set<number>();
+    for (const section of sections) {
+      for (const token of sectionTokens(section, model.text)) {
+        if (!token.invalid || seen.has(token.span.start)) continue;
+        seen.add(token.span.start);
+        report({
+          message: `“${token.text.trim()}” is not a valid ${token.time || /:/.test(token.text) ? 'time' : 'date'}: ${token.invalid}.`,
+          span: token.span,
+          fixes: fixesFor(token),
+        });
+      }
+    }
+  },
+};
+
+/** Every time token in a section's text: paragraphs, lists, headings and table cells. */
+function sectionTokens(section: Section, text: string): TimeToken[] {
+  const out: TimeToken[] = [];
+  for (const run of textRuns(section.heading.node, text)) out.push(...scanTimes(run.text, run.offset));
+  for (const node of section.nodes) {
+    if (node.type === 'html' && isHtmlTable(node)) {
+      for (const row of readHtmlTable(node, text).rows) for (const cell of row.cells) for (const r of cell.runs) out.push(...scanTimes(r.text, r.offset));
+      continue;
+    }
+    if (node.type === 'table') {
+      const table = readPipeTable(node, text);
+      for (const row of [...(table.header ? [table.header] : []), ...table.rows]) for (const cell of row.cells) for (const r of cell.runs) out.push(...scanTimes(r.text, r.offset));
+      continue;
+    }
+    for (const run of textRuns(node, text)) out.push(...scanTimes(run.text, run.offset));
+  }
+  return out;
+}
+
+/** "16:04pm": offer "4:04pm" and "16:04". */
+function fixesFor(token: TimeToken): FixSpec[] | undefined {
+  const m = /^(\d{1,2}):(\d{2})\s?([ap]\.?m\.?)$/i.exec(token.text.trim());
+  if (!m) return undefined;
+  const hour = Number(m[1]);
+  if (hour <= 12 || hour > 23) return undefined;
+  const twelve = `${hour - 12}:${m[2]}${m[3].replace(/am/i, 'pm')}`;
+  const twentyFour = `${m[1]}:${m[2]}`;
+  return [
+    { title: `Change to ${twelve}`, edits: [{ span: token.span, newText: twelve }] },
+    { title: `Change to ${twentyFour}`, edits: [{ span: token.span, newText: twentyFour }] },
+  ];
+}

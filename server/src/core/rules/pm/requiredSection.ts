@@ -1,0 +1,99 @@
+import { distance } from 'fastest-levenshtein';
+import type { RequiredSection } from '../../config';
+import type { PostmortemModel } from '../../postmortem/model';
+import { normalizeHeading, type Heading, type Section } from '../../postmortem/sections';
+import type { FixSpec, Rule } from '../../rule';
+import type { Span } from '../../types';
+
+function names(required: RequiredSection): string[] {
+  return [required.name, ...required.aliases].map(normalizeHeading).filter(Boolean);
+}
+
+/** "Timeline (all times UTC)" satisfies Timeline: the name, then anything after a word break. */
+export function headingMatches(heading: Heading, required: RequiredSection): boolean {
+  return names(required).some((n) => heading.normalized === n || heading.normalized.startsWith(n + ' '));
+}
+
+/** A heading a small edit away from a required name: "Timline", "Acton Items". */
+function nearMiss(headings: Heading[], required: RequiredSection): Heading | undefined {
+  let best: { heading: Heading; d: number } | undefined;
+  for (const heading of headings) {
+    for (const name of names(required)) {
+      const d = distance(heading.normalized, name);
+      const limit = Math.max(1, Math.min(3, Math.floor(name.length / 4)));
+      if (d > 0 && d <= limit && (!best || d < best.d)) best = { heading, d };
+    }
+  }
+  return best?.heading;
+}
+
+export const requiredSection: Rule<PostmortemModel> = {
+  id: 'pm/required-section',
+  defaultSeverity: 'warning',
+  docs: {
+    summary: 'A required section is missing.',
+    details:
+      'The default list follows the template post-mortems start from: Overview, Contributing Factors, Resolution, Impact, Timeline, How’d We Do?, Action Items, Messaging. Headings match at any level, ignoring case, punctuation, numbering and curly apostrophes, and each section has aliases (Contributing Factors ← Root Cause(s)). A heading a small edit away from a required name is named in the message.',
+    options: '`requiredSections`: a list of names or `{name, aliases}`, in template order.',
+    bad: '# Post-mortem: API outage\n## Overview\n...\n## Timline\n...',
+    good: '# Post-mortem: API outage\n## Overview\n...\n## Timeline\n...',
+  },
+  check(model, report, { config }) {
+    const required = config.requiredSections;
+    const present = required.map((r) => model.sections.find((s) => headingMatches(s.heading, r)));
+    const anchor = reportSpan(model);
+    required.forEach((r, index) => {
+      if (present[index]) return;
+      const near = nearMiss(model.headings.filter((h) => !required.some((other) => headingMatches(h, other))), r);
+      const fixes: FixSpec[] = [];
+      if (near) {
+        fixes.push({ title: `Rename heading to “${r.name}”`, edits: [{ span: near.textSpan, newText: r.name }], preferred: true });
+      }
+      fixes.push(insertFix(model, required, present, index));
+      report({
+        message: near
+          ? `Missing required section “${r.name}”; did you mean the heading “${near.text}”?`
+          : `Missing required section “${r.name}”${r.aliases.length ? ` (or ${r.aliases.map((a) => `“${a}”`).join(', ')})` : ''}.`,
+        span: near ? near.textSpan : anchor,
+        fixes,
+        data: { section: r.name },
+      });
+    });
+  },
+};
+
+/** Where the finding goes when there is no heading to point at: the title, else the first line. */
+function reportSpan(model: PostmortemModel): Span {
+  const title = model.headings.find((h) => h.depth === 1) ?? model.headings[0];
+  if (title) return title.textSpan;
+  return { start: 0, end: model.lines.lineEndOffset(0) };
+}
+
+/** Inserts the heading where the template order puts it: after the required section before it. */
+function insertFix(model: PostmortemModel, required: RequiredSection[], present: (Section | undefined)[], index: number): FixSpec {
+  const eol = model.lines.eol;
+  const levels = present.filter((s): s is Section => !!s).map((s) => s.heading.depth);
+  const depth = levels.length ? mostCommon(levels) : 2;
+  const heading = `${'#'.repeat(depth)} ${required[index].name}`;
+  const before = present.slice(0, index).reverse().find((s): s is Section => !!s);
+  const after = present.slice(index + 1).find((s): s is Section => !!s);
+  let offset: number;
+  let newText: string;
+  if (before && (!after || before.span.end <= after.heading.span.start)) {
+    offset = before.span.end; // after its subsections too
+    newText = offset >= model.text.length ? `${model.text.endsWith('\n') ? '' : eol}${eol}${heading}${eol}` : `${heading}${eol}${eol}`;
+  } else if (after) {
+    offset = after.heading.span.start;
+    newText = `${heading}${eol}${eol}`;
+  } else {
+    offset = model.text.length;
+    newText = `${model.text.endsWith('\n') || model.text === '' ? '' : eol}${eol}${heading}${eol}`;
+  }
+  return { title: `Insert section “${required[index].name}”`, edits: [{ span: { start: offset, end: offset }, newText }] };
+}
+
+function mostCommon(values: number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+}

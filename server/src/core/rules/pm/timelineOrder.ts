@@ -1,0 +1,38 @@
+import type { PostmortemModel } from '../../postmortem/model';
+import type { TimelineEntry } from '../../postmortem/timeline';
+import type { Rule } from '../../rule';
+
+export const timelineOrder: Rule<PostmortemModel> = {
+  id: 'pm/timeline-order',
+  defaultSeverity: 'warning',
+  docs: {
+    summary: 'A timeline entry that is earlier than the entry before it.',
+    details:
+      'Entries are compared with their dates (written on the entry, on a date line above it, or carried from earlier entries) and zones. Without dates, a step back from the evening (18:00 or later) to the early morning (06:00 or earlier) is a midnight crossing, not an error. Date-only entries are compared by day.',
+    bad: '| Time | Event |\n| --- | --- |\n| 2021-12-13 15:50 | Patched |\n| 2021-12-13 14:30 | Found the issue |',
+    good: '| Time | Event |\n| --- | --- |\n| 2021-12-13 14:30 | Found the issue |\n| 2021-12-13 15:50 | Patched |',
+  },
+  check(model, report) {
+    const timeline = model.timeline;
+    if (!timeline) return;
+    let previous: TimelineEntry | undefined;
+    for (const entry of timeline.entries) {
+      if (entry.minutes === undefined || entry.token?.invalid) continue;
+      if (previous && isEarlier(entry, previous)) {
+        report({
+          message: `Timeline entry “${entry.token!.text.trim()}” is earlier than the entry before it (“${previous.token!.text.trim()}”).`,
+          span: entry.timeSpan,
+          related: [{ span: previous.timeSpan, message: 'the entry before it' }],
+        });
+      }
+      previous = entry;
+    }
+  },
+};
+
+function isEarlier(entry: TimelineEntry, previous: TimelineEntry): boolean {
+  if (entry.precision === 'day' || previous.precision === 'day') {
+    return Math.floor(entry.minutes! / 1440) < Math.floor(previous.minutes! / 1440);
+  }
+  return entry.minutes! < previous.minutes!;
+}
