@@ -115,7 +115,7 @@ function ruleSection(rule: DocumentedRule, language: string): string[] {
   const lines = [`### ${rule.id}`, '', `Default severity: **${rule.defaultSeverity}**`, '', docs.summary.trim(), ''];
   if (docs.details?.trim()) lines.push(docs.details.trim(), '');
   if (docs.options?.trim()) lines.push(`**Options:** ${docs.options.trim()}`, '');
-  lines.push('Reported:', '', ...fenced(docs.bad, language), '', 'Accepted:', '', ...fenced(docs.good, language), '');
+  lines.push('**Reported:**', '', ...fenced(docs.bad, language), '', '**Accepted:**', '', ...fenced(docs.good, language), '');
   return lines;
 }
 
