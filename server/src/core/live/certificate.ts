@@ -1,0 +1,106 @@
+/** What the peer's certificates say, in the result's plain-text vocabulary. */
+import { X509Certificate } from 'node:crypto';
+import type { DetailedPeerCertificate } from 'node:tls';
+import type { ChainCertificate } from './types';
+
+/** A chain longer than this is cut: real ones have 2–4 certificates, a hostile peer may send hundreds. */
+export const MAX_CHAIN_LENGTH = 100;
+
+export interface CertificateFacts {
+  subject: string;
+  issuer: string;
+  sans: string[];
+  serialNumber: string;
+  notBefore: string;
+  notAfter: string;
+  fingerprintSha256: string;
+}
+
+export function certificateFacts(x509: X509Certificate): CertificateFacts {
+  return {
+    subject: distinguishedName(x509.subject),
+    issuer: distinguishedName(x509.issuer),
+    sans: subjectAltNames(x509.subjectAltName),
+    serialNumber: x509.serialNumber.toUpperCase(),
+    notBefore: isoDate(x509.validFrom),
+    notAfter: isoDate(x509.validTo),
+    fingerprintSha256: x509.fingerprint256,
+  };
+}
+
+/** Leaf first, following issuer links; stops at a self-issued certificate, a cycle or the length cap. */
+export function peerChain(leaf: DetailedPeerCertificate): X509Certificate[] {
+  const chain: X509Certificate[] = [];
+  const seen = new Set<DetailedPeerCertificate>();
+  let current: DetailedPeerCertificate | undefined = leaf;
+  while (current && !seen.has(current) && chain.length < MAX_CHAIN_LENGTH) {
+    seen.add(current);
+    if (!current.raw || current.raw.length === 0) break;
+    chain.push(new X509Certificate(current.raw));
+    current = current.issuerCertificate;
+  }
+  return chain;
+}
+
+export function chainEntry(x509: X509Certificate): ChainCertificate {
+  return { subject: distinguishedName(x509.subject), issuer: distinguishedName(x509.issuer), notAfter: isoDate(x509.validTo) };
+}
+
+/** Node prints a name one attribute per line ("C=US\nCN=example.com"); one line reads better. */
+export function distinguishedName(multiLine: string): string {
+  return multiLine
+    .split('\n')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join(', ');
+}
+
+/**
+ * "DNS:a.example, IP Address:0:0:0:0:0:0:0:1, email:x@y" → ["a.example", "::1", "email:x@y"].
+ * Node quotes a value that contains a comma or quote, JSON style.
+ */
+export function subjectAltNames(text: string | undefined): string[] {
+  if (!text) return [];
+  const names: string[] = [];
+  const entry = /\s*([A-Za-z][A-Za-z ]*):("(?:[^"\\]|\\.)*"|[^,]*)\s*(?:,|$)/gy;
+  let match: RegExpExecArray | null;
+  while (entry.lastIndex < text.length && (match = entry.exec(text))) {
+    const kind = match[1];
+    let value = match[2];
+    if (value.startsWith('"')) {
+      try {
+        value = JSON.parse(value) as string;
+      } catch {
+        /* keep the quoted text as it is */
+      }
+    }
+    if (kind === 'DNS') names.push(value);
+    else if (kind === 'IP Address') names.push(compactIp(value));
+    else names.push(`${kind}:${value}`);
+  }
+  return names;
+}
+
+/** OpenSSL writes IPv6 SANs in full ("0:0:0:0:0:0:0:1"); people write "::1". */
+function compactIp(ip: string): string {
+  if (!ip.includes(':')) return ip;
+  try {
+    return new URL(`http://[${ip}]/`).hostname.slice(1, -1);
+  } catch {
+    return ip;
+  }
+}
+
+/** "Jan  1 00:00:00 2026 GMT" → "2026-01-01T00:00:00Z". */
+export function isoDate(opensslDate: string): string {
+  const date = new Date(opensslDate);
+  if (Number.isNaN(date.getTime())) return opensslDate;
+  return date.toISOString().replace('.000Z', 'Z');
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whole days left, rounded down, so an hour past expiry is already -1. */
+export function daysBetween(now: Date, notAfterIso: string): number {
+  return Math.floor((Date.parse(notAfterIso) - now.getTime()) / DAY_MS);
+}

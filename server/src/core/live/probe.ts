@@ -1,0 +1,172 @@
+/**
+ * The live certificate check: one real TLS handshake, then hang up. The handshake is allowed to
+ * complete whatever the certificate (expired, self-signed, wrong name) because reporting those is
+ * the point; trust and name are judged afterwards and reported, never enforced.
+ */
+import type { LookupFunction } from 'node:net';
+import { connect, checkServerIdentity, type DetailedPeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
+import { certificateFacts, chainEntry, daysBetween, peerChain } from './certificate';
+import { classifyProbeError, describeTrustError, failure } from './errors';
+import { DEFAULT_TLS_PORT, checkPort, formatHostPort, isIpLiteral, normalizeHost } from './hostPort';
+import { trustContext } from './trust';
+import { ProbeInputError, type ProbeOptions, type ProbeOutcome, type ProbeResult } from './types';
+
+export const DEFAULT_TIMEOUT_MS = 5000;
+const MAX_TIMEOUT_MS = 2 ** 31 - 1; // setTimeout's limit
+
+interface CheckedProbe {
+  host: string;
+  port: number;
+  /** What goes into the ClientHello; null for IP literals. */
+  sni: string | null;
+  /** The name the certificate must be valid for. */
+  identity: string;
+  timeoutMs: number;
+  now: Date;
+  secureContext: SecureContext | undefined;
+  lookup: LookupFunction | undefined;
+}
+
+/**
+ * Connects, completes a TLS handshake and describes the certificate, or says why it could not.
+ * Resolves with a ProbeFailure for every network outcome; rejects (ProbeInputError) only for
+ * invalid options, before any connection is tried. Never takes longer than `timeoutMs` (plus
+ * the event loop's slack).
+ */
+export async function probeCertificate(options: ProbeOptions): Promise<ProbeOutcome> {
+  return handshake(checkProbeOptions(options));
+}
+
+/** Validates and normalizes options; throws ProbeInputError with a reason a person understands. */
+export function checkProbeOptions(options: ProbeOptions): CheckedProbe {
+  if (!options || typeof options !== 'object') throw new ProbeInputError('Probe options are required: {host, port?, ...}.');
+  const host = normalizeHost(options.host);
+  const port = options.port ?? DEFAULT_TLS_PORT;
+  checkPort(port);
+  let servername: string | undefined;
+  if (options.servername !== undefined && options.servername !== null && options.servername !== '') {
+    servername = normalizeHost(options.servername);
+  }
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0 || timeoutMs > MAX_TIMEOUT_MS) {
+    throw new ProbeInputError(`Timeout ${JSON.stringify(timeoutMs)} is not a positive number of milliseconds.`);
+  }
+  const now = options.now ?? new Date();
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new ProbeInputError('"now" must be a valid Date.');
+  if (options.extraCaPems !== undefined && !Array.isArray(options.extraCaPems)) {
+    throw new ProbeInputError('extraCaPems must be a list of PEM texts.');
+  }
+  if (options.lookup !== undefined && typeof options.lookup !== 'function') throw new ProbeInputError('lookup must be a function.');
+  const sniCandidate = servername ?? host;
+  return {
+    host,
+    port,
+    // SNI carries names only (RFC 6066); Node also warns when given an IP.
+    sni: isIpLiteral(sniCandidate) ? null : sniCandidate,
+    identity: sniCandidate,
+    timeoutMs,
+    now,
+    secureContext: trustContext(options.extraCaPems),
+    lookup: options.lookup,
+  };
+}
+
+type Stage = 'resolving' | 'connecting' | 'handshaking';
+
+function handshake(probe: CheckedProbe): Promise<ProbeOutcome> {
+  const target = formatHostPort(probe.host, probe.port);
+  const started = performance.now();
+  return new Promise((resolve) => {
+    let stage: Stage = isIpLiteral(probe.host) ? 'connecting' : 'resolving';
+    let settled = false;
+    let socket: TLSSocket | undefined;
+    const finish = (outcome: ProbeOutcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      socket?.destroy();
+      resolve(outcome);
+    };
+    // One timer for DNS, connect and handshake together: the caller's bound is the whole wait.
+    const timer = setTimeout(() => finish(failure('timeout', timeoutMessage(stage, probe, target))), probe.timeoutMs);
+    try {
+      socket = connect({
+        host: probe.host,
+        port: probe.port,
+        servername: probe.sni ?? undefined,
+        secureContext: probe.secureContext,
+        rejectUnauthorized: false,
+        lookup: probe.lookup,
+      });
+    } catch (e) {
+      finish(classifyProbeError(e, target, probe.host));
+      return;
+    }
+    const tlsSocket = socket;
+    // Errors after settling (a late RST) must still have a listener, or they would crash the process.
+    tlsSocket.on('error', (e) => finish(classifyProbeError(e, target, probe.host)));
+    tlsSocket.once('lookup', (e: Error | null) => {
+      if (!e) stage = 'connecting';
+    });
+    tlsSocket.once('connect', () => {
+      stage = 'handshaking';
+    });
+    tlsSocket.once('close', () => finish(failure('reset', `${target} closed the connection before the TLS handshake finished.`)));
+    tlsSocket.once('secureConnect', () => {
+      try {
+        finish(describe(tlsSocket, probe, Math.round(performance.now() - started)));
+      } catch (e) {
+        finish(failure('not-tls', `${target} completed a handshake, but its certificate cannot be read: ${(e as Error).message}`));
+      }
+    });
+  });
+}
+
+function describe(socket: TLSSocket, probe: CheckedProbe, elapsedMs: number): ProbeOutcome {
+  const target = formatHostPort(probe.host, probe.port);
+  const peer = socket.getPeerCertificate(true) as DetailedPeerCertificate;
+  if (!peer || !peer.raw) return failure('not-tls', `${target} completed a TLS handshake without presenting a certificate.`);
+  const chain = peerChain(peer);
+  const leaf = certificateFacts(chain[0]);
+  const chainEntries = chain.map(chainEntry);
+  const earliestChainExpiry = chainEntries.reduce(
+    (earliest, c) => (Date.parse(c.notAfter) < Date.parse(earliest) ? c.notAfter : earliest),
+    leaf.notAfter,
+  );
+  const trusted = socket.authorized;
+  // Built field by field so JSON output keeps the documented order.
+  const result: ProbeResult = {
+    host: probe.host,
+    port: probe.port,
+    servername: probe.sni,
+    address: socket.remoteAddress ?? '',
+    protocol: socket.getProtocol() ?? 'unknown',
+    subject: leaf.subject,
+    issuer: leaf.issuer,
+    sans: leaf.sans,
+    serialNumber: leaf.serialNumber,
+    notBefore: leaf.notBefore,
+    notAfter: leaf.notAfter,
+    daysLeft: daysBetween(probe.now, leaf.notAfter),
+    fingerprintSha256: leaf.fingerprintSha256,
+    chain: chainEntries,
+    earliestChainExpiry,
+    trusted,
+    trustError: trusted ? null : describeTrustError(socket.authorizationError),
+    hostnameMatches: checkServerIdentity(probe.identity, peer) === undefined,
+    elapsedMs,
+  };
+  return result;
+}
+
+function timeoutMessage(stage: Stage, probe: CheckedProbe, target: string): string {
+  const limit = `${probe.timeoutMs} ms`;
+  switch (stage) {
+    case 'resolving':
+      return `Timed out after ${limit} resolving "${probe.host}": the DNS lookup did not finish.`;
+    case 'connecting':
+      return `Timed out after ${limit} connecting to ${target}: no answer (a firewall may be dropping the packets).`;
+    case 'handshaking':
+      return `Timed out after ${limit}: ${target} accepted the connection but did not complete a TLS handshake.`;
+  }
+}

@@ -1,0 +1,60 @@
+/** Which CAs a probe trusts: the system store, plus extra CAs (internal ones) when given. */
+import { X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
+import { ProbeInputError } from './types';
+
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+
+/** Every certificate block of a PEM text (a bundle holds several); a ProbeInputError when there is none or one is broken. */
+export function splitPemCertificates(pem: string, source = 'extra CA'): string[] {
+  if (typeof pem !== 'string') throw new ProbeInputError(`${source}: expected PEM text.`);
+  const blocks = pem.match(PEM_CERTIFICATE) ?? [];
+  if (blocks.length === 0) throw new ProbeInputError(`${source}: no "BEGIN CERTIFICATE" block found; expected PEM certificates.`);
+  blocks.forEach((block, i) => {
+    try {
+      new X509Certificate(block);
+    } catch (e) {
+      throw new ProbeInputError(`${source}: certificate ${i + 1} cannot be read (${(e as Error).message}).`);
+    }
+  });
+  return blocks;
+}
+
+const contextCache = new Map<string, SecureContext>();
+const CONTEXT_CACHE_SIZE = 8;
+
+/**
+ * undefined means "Node's default store" (bundled roots, NODE_EXTRA_CA_CERTS, --use-openssl-ca).
+ * With extra CAs the list must be spelled out, so it is the bundled roots, NODE_EXTRA_CA_CERTS and
+ * the extras. Contexts are cached: building one parses ~150 roots, too slow to repeat per host.
+ */
+export function trustContext(extraCaPems: readonly string[] | undefined): SecureContext | undefined {
+  if (!extraCaPems || extraCaPems.length === 0) return undefined;
+  const extras = extraCaPems.flatMap((pem, i) => splitPemCertificates(pem, `extra CA ${i + 1}`));
+  const key = extras.join('\n');
+  let context = contextCache.get(key);
+  if (!context) {
+    context = createSecureContext({ ca: [...rootCertificates, ...environmentCas(), ...extras] });
+    if (contextCache.size >= CONTEXT_CACHE_SIZE) contextCache.delete(contextCache.keys().next().value as string);
+    contextCache.set(key, context);
+  }
+  return context;
+}
+
+let environmentCache: string[] | undefined;
+
+/** NODE_EXTRA_CA_CERTS is part of the default store; keep it when the store is spelled out. */
+function environmentCas(): string[] {
+  if (environmentCache) return environmentCache;
+  const file = process.env.NODE_EXTRA_CA_CERTS;
+  environmentCache = [];
+  if (file) {
+    try {
+      environmentCache = readFileSync(file, 'utf8').match(PEM_CERTIFICATE) ?? [];
+    } catch {
+      // Node itself only warns about an unreadable NODE_EXTRA_CA_CERTS; so do we, by ignoring it.
+    }
+  }
+  return environmentCache;
+}
