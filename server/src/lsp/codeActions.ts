@@ -1,0 +1,78 @@
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import type { Finding, Fix } from '../core/types';
+import type { DocumentAnalysis } from './analyses';
+import type { ClientFeatures } from './clientFeatures';
+import { isOurDiagnostic, rangesTouch, readDiagnosticData, sameRange, toDiagnostic } from './convert';
+
+/**
+ * Quick fixes from the fixes that travel with findings. A finding is found from the diagnostics the
+ * client sends back (by `data`, else by rule and range), and findings in the requested range are
+ * offered too, for clients that send no diagnostics in the context.
+ */
+export function codeActions(
+  params: CodeActionParams,
+  result: DocumentAnalysis,
+  features: ClientFeatures,
+): CodeAction[] {
+  if (!features.codeActions.literals || !wantsQuickFixes(params.context?.only)) return [];
+  const uri = params.textDocument.uri;
+  const findings = result.findings;
+  const matched = new Map<Finding, Diagnostic>();
+  for (const diagnostic of params.context?.diagnostics ?? []) {
+    if (!isOurDiagnostic(diagnostic)) continue;
+    const finding = findFinding(diagnostic, findings, result.version);
+    if (finding && !matched.has(finding)) matched.set(finding, diagnostic);
+  }
+  findings.forEach((finding, index) => {
+    if (!matched.has(finding) && finding.fixes?.length && rangesTouch(finding.range, params.range)) {
+      matched.set(finding, toDiagnostic(finding, uri, { version: result.version, index }, features.diagnostics));
+    }
+  });
+
+  // One fix may be attached to several findings (one "delete the empty rows" per row): offer it once.
+  const actions = new Map<string, CodeAction>();
+  for (const [finding, diagnostic] of matched) {
+    for (const fix of finding.fixes ?? []) {
+      const key = JSON.stringify([fix.title, fix.edits]);
+      const existing = actions.get(key);
+      if (existing) existing.diagnostics?.push(diagnostic);
+      else actions.set(key, toCodeAction(fix, diagnostic, uri, result.version, features));
+    }
+  }
+  return [...actions.values()];
+}
+
+function wantsQuickFixes(only: string[] | undefined): boolean {
+  // A requested kind matches itself and the kinds below it ("" matches all).
+  return !only || only.some((kind) => kind === CodeActionKind.Empty || kind === CodeActionKind.QuickFix);
+}
+
+function findFinding(diagnostic: Diagnostic, findings: Finding[], version: number): Finding | undefined {
+  const data = readDiagnosticData(diagnostic);
+  const byIndex = data?.version === version ? findings[data.index] : undefined;
+  if (byIndex && byIndex.rule === diagnostic.code && sameRange(byIndex.range, diagnostic.range)) return byIndex;
+  return findings.find((f) => f.rule === diagnostic.code && sameRange(f.range, diagnostic.range));
+}
+
+function toCodeAction(fix: Fix, diagnostic: Diagnostic, uri: string, version: number, features: ClientFeatures): CodeAction {
+  const action: CodeAction = {
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: workspaceEdit(fix, uri, version, features.documentChanges),
+  };
+  if (features.codeActions.preferred && fix.preferred) action.isPreferred = true;
+  return action;
+}
+
+/** Versioned when the client can check it: edits computed for an older text must not apply to a newer one. */
+function workspaceEdit(fix: Fix, uri: string, version: number, documentChanges: boolean): WorkspaceEdit {
+  const edits = fix.edits.map((e) => ({ range: e.range, newText: e.newText }));
+  return documentChanges ? { documentChanges: [{ textDocument: { uri, version }, edits }] } : { changes: { [uri]: edits } };
+}

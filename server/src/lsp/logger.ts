@@ -1,0 +1,23 @@
+import type { Connection } from 'vscode-languageserver/node';
+
+/** Writes to the client's log (the "Incident Docs" output channel), repeating no warning. */
+export class Logger {
+  private readonly warned = new Set<string>();
+
+  constructor(private readonly connection: Connection) {}
+
+  info(message: string): void {
+    this.connection.console.info(message);
+  }
+
+  error(message: string, error?: unknown): void {
+    const detail = error instanceof Error ? `: ${error.stack ?? error.message}` : error ? `: ${String(error)}` : '';
+    this.connection.console.error(`${message}${detail}`);
+  }
+
+  warnOnce(message: string): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    this.connection.console.warn(message);
+  }
+}

@@ -1,0 +1,119 @@
+import * as path from 'node:path';
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  TextDocuments,
+  type Connection,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE_NAME } from '../core/configFile';
+import type { DocumentAnalysis } from './analyses';
+import { serverCapabilities } from './capabilities';
+import { codeActions } from './codeActions';
+import { codeLenses } from './codeLens';
+import { Commands } from './commands';
+import { hover } from './hover';
+import { SETTINGS_SECTION, settingsFromPush } from './initOptions';
+import { documentLinks } from './links';
+import { createSession, type Session } from './session';
+import { documentSymbols } from './symbols';
+import { uriToPath } from './uri';
+
+const SERVER_NAME = 'incident-docs';
+
+/** Wires the protocol to the services; no lint logic lives here. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const commands = new Commands();
+  let session: Session | undefined;
+
+  connection.onInitialize((params) => {
+    session = createSession(connection, documents, params);
+    return {
+      capabilities: serverCapabilities(session.features, commands.ids),
+      serverInfo: { name: SERVER_NAME },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (!session) return;
+    const { features } = session;
+    // Register only what the client said it can register dynamically.
+    if (features.configurationChangeRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+    }
+    if (features.watchedFilesRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }],
+      });
+    }
+    if (features.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        session?.folders.update(event);
+        settingsChanged();
+      });
+    }
+  });
+
+  function settingsChanged(): void {
+    session?.analyses.invalidateAll();
+    session?.validator.scheduleAll();
+  }
+
+  connection.onDidChangeConfiguration((params) => {
+    session?.settings.changed(settingsFromPush(params?.settings));
+    settingsChanged();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    const configChanged = (params?.changes ?? []).some((change) => {
+      const filePath = uriToPath(change.uri);
+      return filePath !== undefined && path.basename(filePath) === CONFIG_FILE_NAME;
+    });
+    if (configChanged) settingsChanged();
+  });
+
+  // Fires on open too; the validator checks a newly opened document at once and debounces edits.
+  documents.onDidChangeContent(({ document }) => session?.validator.schedule(document.uri));
+  documents.onDidClose(({ document }) => {
+    session?.validator.closed(document.uri);
+    session?.analyses.delete(document.uri);
+    session?.settings.forget(document.uri);
+  });
+
+  /** Runs a request on the document's analysis; a missing document or a failure answers `fallback`. */
+  async function withAnalysis<T>(
+    uri: string,
+    fallback: T,
+    answer: (result: DocumentAnalysis, session: Session) => T,
+  ): Promise<T> {
+    const document = documents.get(uri);
+    if (!document || !session) return fallback;
+    try {
+      return answer(await session.analyses.get(document), session);
+    } catch (e) {
+      session.logger.error(`request for ${uri} failed`, e);
+      return fallback;
+    }
+  }
+
+  connection.onCodeAction((params) =>
+    withAnalysis(params.textDocument.uri, [], (result, s) => codeActions(params, result, s.features)),
+  );
+  connection.onDocumentSymbol((params) =>
+    withAnalysis(params.textDocument.uri, [], (result, s) =>
+      documentSymbols(params.textDocument.uri, result, s.features.symbols),
+    ),
+  );
+  connection.onHover((params) =>
+    withAnalysis(params.textDocument.uri, null, (result, s) => hover(params.position, result, s.features.hoverMarkdown)),
+  );
+  connection.onCodeLens((params) => withAnalysis(params.textDocument.uri, [], (result) => codeLenses(result)));
+  connection.onDocumentLinks((params) =>
+    withAnalysis(params.textDocument.uri, [], (result, s) => documentLinks(result, s.features.linkTooltips)),
+  );
+  connection.onExecuteCommand((params) => commands.execute(params));
+
+  documents.listen(connection);
+  connection.listen();
+}

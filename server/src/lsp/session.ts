@@ -1,0 +1,35 @@
+import type { Connection, InitializeParams, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { AnalysisCache } from './analyses';
+import { clientFeatures, type ClientFeatures } from './clientFeatures';
+import { readInitOptions } from './initOptions';
+import { Logger } from './logger';
+import { DocumentSettings } from './settings';
+import { Validator } from './validation';
+import { WorkspaceFolders } from './workspaceFolders';
+
+/** Everything that exists from `initialize` on: what the client offered, and the services built on it. */
+export interface Session {
+  features: ClientFeatures;
+  logger: Logger;
+  folders: WorkspaceFolders;
+  settings: DocumentSettings;
+  analyses: AnalysisCache;
+  validator: Validator;
+}
+
+export function createSession(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  params: InitializeParams,
+): Session {
+  const features = clientFeatures(params.capabilities);
+  const init = readInitOptions(params.initializationOptions);
+  const logger = new Logger(connection);
+  const folders = new WorkspaceFolders(params);
+  const settings = new DocumentSettings(connection, features, folders, logger, init.settings);
+  const fixedNow = init.now;
+  const analyses = new AnalysisCache(settings, fixedNow ? () => new Date(fixedNow) : () => new Date());
+  const validator = new Validator(connection, documents, analyses, features, logger);
+  return { features, logger, folders, settings, analyses, validator };
+}

@@ -1,0 +1,81 @@
+import * as path from 'node:path';
+import type { Connection } from 'vscode-languageserver/node';
+import { resolveConfig, type ConfigLayer, type ResolvedConfig } from '../core/config';
+import { findConfigFile, loadConfigFile } from '../core/configFile';
+import type { ClientFeatures } from './clientFeatures';
+import { SETTINGS_SECTION } from './initOptions';
+import type { Logger } from './logger';
+import { uriToPath } from './uri';
+import type { WorkspaceFolders } from './workspaceFolders';
+
+/**
+ * Settings per resource, layered: defaults < editor settings < the nearest `.incident-docs.yaml`.
+ * Editor settings are what the client pushed (initializationOptions, then didChangeConfiguration)
+ * overlaid with what it answers to `workspace/configuration`, when it offers that.
+ */
+export class DocumentSettings {
+  /** Pulled settings per URI; cleared whenever the client says settings changed. */
+  private readonly pulled = new Map<string, Promise<unknown>>();
+  private pushed: unknown;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly features: ClientFeatures,
+    private readonly folders: WorkspaceFolders,
+    private readonly logger: Logger,
+    initialSettings: unknown,
+  ) {
+    this.pushed = initialSettings;
+  }
+
+  /** A settings change from the client: `pushedSettings` is undefined when it carries none (pull clients). */
+  changed(pushedSettings: unknown): void {
+    if (pushedSettings !== undefined) this.pushed = pushedSettings;
+    this.pulled.clear();
+  }
+
+  forget(uri: string): void {
+    this.pulled.delete(uri);
+  }
+
+  async resolve(uri: string): Promise<ResolvedConfig> {
+    const layers: ConfigLayer[] = [{ source: 'settings', values: this.pushed }];
+    const pulled = await this.pull(uri);
+    if (pulled !== undefined) layers.push({ source: 'settings', values: pulled });
+    const problems: string[] = [];
+    const file = this.configFileFor(uri);
+    if (file) {
+      const loaded = loadConfigFile(file);
+      problems.push(...loaded.problems);
+      if (loaded.layer) layers.push(loaded.layer);
+    }
+    const resolved = resolveConfig(layers);
+    resolved.problems.unshift(...problems);
+    for (const problem of resolved.problems) this.logger.warnOnce(problem);
+    return resolved;
+  }
+
+  /** The config file that applies to a document, read fresh each time so an edit on disk is never missed. */
+  configFileFor(uri: string): string | undefined {
+    const filePath = uriToPath(uri);
+    if (!filePath) return undefined;
+    return findConfigFile(path.dirname(filePath), this.folders.rootFor(filePath));
+  }
+
+  private pull(uri: string): Promise<unknown> {
+    if (!this.features.configurationPull) return Promise.resolve(undefined);
+    let settings = this.pulled.get(uri);
+    if (!settings) {
+      settings = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
+        // Clients answer null (or nothing) for a section they do not know.
+        .then((value: unknown) => value ?? undefined)
+        .catch((e: unknown) => {
+          this.logger.warnOnce(`workspace/configuration failed: ${(e as Error)?.message ?? e}`);
+          return undefined;
+        });
+      this.pulled.set(uri, settings);
+    }
+    return settings;
+  }
+}

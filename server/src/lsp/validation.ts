@@ -1,0 +1,75 @@
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysisCache } from './analyses';
+import type { ClientFeatures } from './clientFeatures';
+import { toDiagnostic } from './convert';
+import type { Logger } from './logger';
+
+/**
+ * Pushes diagnostics: debounced per URI (the resource's `debounceMs`), results for a version the
+ * document has already moved past are dropped, and a closed document's diagnostics are cleared.
+ */
+export class Validator {
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The debounce each document's settings asked for last time; the default until known. */
+  private readonly debounceMs = new Map<string, number>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly analyses: AnalysisCache,
+    private readonly features: ClientFeatures,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Validates after the document's debounce; at once when it has not been validated since it was opened. */
+  schedule(uri: string): void {
+    this.cancel(uri);
+    const delay = this.debounceMs.get(uri) ?? 0;
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.validate(uri);
+      }, delay),
+    );
+  }
+
+  scheduleAll(): void {
+    for (const document of this.documents.all()) this.schedule(document.uri);
+  }
+
+  closed(uri: string): void {
+    this.cancel(uri);
+    this.debounceMs.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private cancel(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(uri);
+  }
+
+  private async validate(uri: string): Promise<void> {
+    const document = this.documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    try {
+      const result = await this.analyses.get(document);
+      // Edited or closed while settings were fetched: the newer run (or the close) wins.
+      if (this.documents.get(uri)?.version !== version || result.version !== version) return;
+      this.debounceMs.set(uri, result.config.debounceMs);
+      const diagnostics = result.findings.map((finding, index) =>
+        toDiagnostic(finding, uri, { version, index }, this.features.diagnostics),
+      );
+      await this.connection.sendDiagnostics({
+        uri,
+        version: this.features.diagnostics.version ? version : undefined,
+        diagnostics,
+      });
+    } catch (e) {
+      this.logger.error(`validating ${uri} failed`, e);
+    }
+  }
+}
