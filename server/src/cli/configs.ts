@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { resolveConfig, type Config, type ConfigLayer } from '../core/config';
-import { findConfigFile, loadConfigFile } from '../core/configFile';
+import { findConfigFile, parseConfigText } from '../core/configFile';
 import type { RuleLevel } from '../core/types';
 import { CliError } from './errors';
 import { displayPath } from './paths';
@@ -52,8 +52,7 @@ export class ConfigResolver {
   private resolve(configFile: string | undefined): Config {
     const layers: ConfigLayer[] = [];
     if (configFile) {
-      // Read through the relative path so messages name the file the way the user sees it.
-      const loaded = loadConfigFile(displayPath(configFile, this.sources.cwd));
+      const loaded = this.load(configFile);
       loaded.problems.forEach((p) => this.warnOnce(p));
       if (loaded.layer) layers.push(loaded.layer);
     }
@@ -63,6 +62,18 @@ export class ConfigResolver {
     const { config, problems } = resolveConfig(layers);
     problems.forEach((p) => this.warnOnce(p));
     return config;
+  }
+
+  /** Like core's loadConfigFile, but messages name the file as the user sees it (relative to the cwd). */
+  private load(configFile: string): ReturnType<typeof parseConfigText> {
+    const shown = displayPath(configFile, this.sources.cwd);
+    let text: string;
+    try {
+      text = fs.readFileSync(configFile, 'utf8');
+    } catch (e) {
+      return { problems: [`${shown}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`] };
+    }
+    return parseConfigText(text, shown);
   }
 
   private warnOnce(message: string): void {

@@ -1,7 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { convertPathToPattern, globby, isDynamicPattern } from 'globby';
 import { CliError } from './errors';
+
+// globby is ESM-only (and so is a dependency of it): a dynamic import loads it both in the
+// esbuild bundle and under tsx in the tests, where a static import would be turned into require().
+type Globby = typeof import('globby');
+let globbyModule: Promise<Globby> | undefined;
+const loadGlobby = () => (globbyModule ??= import('globby'));
 
 /** What a folder walk or a glob reads: Markdown (post-mortems) and YAML (inventories, manifests). */
 export const CANDIDATE_EXTENSIONS = ['md', 'markdown', 'yaml', 'yml'];
@@ -19,6 +24,7 @@ export function isCandidateFile(file: string): boolean {
  * is a usage error.
  */
 export async function expandPaths(inputs: string[], cwd: string): Promise<string[]> {
+  const { isDynamicPattern } = await loadGlobby();
   const files = new Set<string>();
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input);
@@ -27,7 +33,7 @@ export async function expandPaths(inputs: string[], cwd: string): Promise<string
     else if (stat?.isDirectory()) for (const f of await walk(absolute, ALL_CANDIDATES)) files.add(f);
     else if (stat) throw new CliError(`${input}: not a file or folder`);
     else if (isDynamicPattern(toGlobSyntax(input))) {
-      const matches = await glob(toGlobSyntax(input), cwd);
+      const matches = await glob(toGlobSyntax(input), cwd, isDynamicPattern);
       if (matches.length === 0) throw new CliError(`${input}: no Markdown or YAML file matches this pattern`);
       for (const f of matches) files.add(f);
     } else throw new CliError(`${input}: no such file or folder`);
@@ -51,16 +57,16 @@ function toGlobSyntax(input: string): string {
 }
 
 /** Splits `docs/pm/**\/*.md` into the folder it starts from and the pattern below it. */
-export function splitGlob(pattern: string): { base: string; rest: string } {
+export function splitGlob(pattern: string, isDynamicPattern: (p: string) => boolean): { base: string; rest: string } {
   const segments = pattern.split('/');
-  const firstDynamic = segments.findIndex((s) => isDynamicPattern(s));
+  const firstDynamic = segments.findIndex((s) => s !== '' && isDynamicPattern(s));
   const cut = firstDynamic < 0 ? segments.length - 1 : firstDynamic;
   const base = segments.slice(0, cut).join('/');
   return { base: base === '' && pattern.startsWith('/') ? '/' : base || '.', rest: segments.slice(cut).join('/') };
 }
 
-async function glob(pattern: string, cwd: string): Promise<string[]> {
-  const { base, rest } = splitGlob(pattern);
+async function glob(pattern: string, cwd: string, isDynamicPattern: (p: string) => boolean): Promise<string[]> {
+  const { base, rest } = splitGlob(pattern, isDynamicPattern);
   const baseDir = path.resolve(cwd, base);
   if (!fs.existsSync(baseDir)) return [];
   return (await walk(baseDir, rest)).filter(isCandidateFile);
@@ -69,9 +75,11 @@ async function glob(pattern: string, cwd: string): Promise<string[]> {
 /**
  * Globbing from the repository root rather than from `dir`, because globby only reads the
  * .gitignore files at or below its cwd: a rule in the root .gitignore must still apply when a
- * subfolder is linted. Outside a repository, `dir` itself is the root.
+ * subfolder is linted. Outside a repository (where git applies no .gitignore above) `dir` is the
+ * root: globbing from the cwd could mean reading every .gitignore under a home folder.
  */
 async function walk(dir: string, patternBelowDir: string): Promise<string[]> {
+  const { convertPathToPattern, globby } = await loadGlobby();
   const root = gitRoot(dir) ?? dir;
   const relativeDir = path.relative(root, dir).split(path.sep).join('/');
   const pattern = relativeDir ? `${convertPathToPattern(relativeDir)}/${patternBelowDir}` : patternBelowDir;
