@@ -1,0 +1,52 @@
+/** cert-manager resources in any YAML file: Certificate, Issuer, ClusterIssuer; other documents are ignored. */
+import { isMap, type Document, type Node, type YAMLMap } from 'yaml';
+import type { Span } from '../types';
+import { at, pairOf, spanOf, stringOf } from './yaml';
+
+export const CERT_MANAGER_KINDS = ['Certificate', 'Issuer', 'ClusterIssuer'] as const;
+export type CertManagerKind = (typeof CERT_MANAGER_KINDS)[number];
+
+export interface CertManagerResource {
+  doc: Document.Parsed;
+  apiVersion: string;
+  kind: CertManagerKind;
+  name?: string;
+  namespace?: string;
+  map: YAMLMap;
+  span: Span;
+  /** metadata.name's value, else the kind's. */
+  selectionSpan: Span;
+}
+
+/** `cert-manager.io/v1` and the legacy `certmanager.k8s.io/v1alpha1` and friends. */
+export function isCertManagerApiVersion(apiVersion: string): boolean {
+  return /^cert-manager\.io\/v\d+/.test(apiVersion) || /^certmanager\.k8s\.io\//.test(apiVersion);
+}
+
+export function certManagerResources(doc: Document.Parsed): CertManagerResource[] {
+  const root = doc.contents;
+  if (!isMap(root)) return [];
+  const apiVersion = stringOf(at(doc, root, 'apiVersion'));
+  const kind = stringOf(at(doc, root, 'kind'));
+  if (!apiVersion || !kind || !isCertManagerApiVersion(apiVersion)) return [];
+  if (!(CERT_MANAGER_KINDS as readonly string[]).includes(kind)) return [];
+  const nameNode = at(doc, root, 'metadata', 'name');
+  const kindPair = pairOf(doc, root, 'kind');
+  const span = spanOf(root);
+  return [
+    {
+      doc,
+      apiVersion,
+      kind: kind as CertManagerKind,
+      name: stringOf(nameNode),
+      namespace: stringOf(at(doc, root, 'metadata', 'namespace')),
+      map: root,
+      span,
+      selectionSpan: nameNode ? spanOf(nameNode as Node) : spanOf(kindPair?.value as Node | null, span),
+    },
+  ];
+}
+
+export function resourceLabel(r: CertManagerResource): string {
+  return `${r.kind}/${r.name ?? '(unnamed)'}`;
+}

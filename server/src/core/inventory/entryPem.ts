@@ -1,0 +1,30 @@
+/** The certificate an entry carries, inline (`pem`) or by path (`pemFile`), loaded once per model. */
+import { isScalar } from 'yaml';
+import type { CertModel, Field, InventoryEntry } from './model';
+import { parsePem, readPemFile, type PemCertificate } from './pem';
+
+export interface PemSource {
+  field: Field;
+  kind: 'pem' | 'pemFile';
+  result: PemCertificate | { error: string };
+}
+
+const cache = new WeakMap<InventoryEntry, PemSource[]>();
+
+export function pemSources(entry: InventoryEntry, model: CertModel): PemSource[] {
+  const cached = cache.get(entry);
+  if (cached) return cached;
+  const out: PemSource[] = [];
+  const pem = entry.own('pem');
+  if (pem && isScalar(pem.node) && typeof pem.node.value === 'string') {
+    out.push({ field: pem, kind: 'pem', result: parsePem(pem.node.value) });
+  }
+  const pemFile = entry.own('pemFile');
+  if (pemFile && isScalar(pemFile.node) && typeof pemFile.node.value === 'string' && pemFile.node.value.trim()) {
+    const file = readPemFile(pemFile.node.value.trim(), model.path);
+    const result = 'error' in file ? file : parsePem(file.text);
+    out.push({ field: pemFile, kind: 'pemFile', result: 'error' in result && !('error' in file) ? { error: `${file.resolved}: ${result.error}` } : result });
+  }
+  cache.set(entry, out);
+  return out;
+}

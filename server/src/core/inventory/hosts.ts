@@ -1,0 +1,62 @@
+import { isIP } from 'node:net';
+
+export interface HostPort {
+  host: string;
+  port: number;
+  family: 'dns' | 'ipv4' | 'ipv6';
+  /** Normalised `host:port` (lower case, default port 443) for duplicate detection. */
+  key: string;
+}
+
+export const DEFAULT_TLS_PORT = 443;
+
+/** Parses `host`, `host:port` or `[v6]:port`; returns a reason instead of throwing. */
+export function parseHostPort(text: string): HostPort | { error: string } {
+  const trimmed = text.trim();
+  if (!trimmed) return { error: 'an empty host' };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) return { error: `"${trimmed}" is a URL; write the host (and port) only` };
+  let host: string;
+  let portText: string | undefined;
+  if (trimmed.startsWith('[')) {
+    const close = trimmed.indexOf(']');
+    if (close < 0) return { error: `"${trimmed}" opens an IPv6 bracket but does not close it` };
+    host = trimmed.slice(1, close);
+    const rest = trimmed.slice(close + 1);
+    if (rest && !rest.startsWith(':')) return { error: `"${trimmed}" has text after the IPv6 address` };
+    portText = rest ? rest.slice(1) : undefined;
+    if (isIP(host) !== 6) return { error: `"${host}" is not an IPv6 address` };
+  } else {
+    const parts = trimmed.split(':');
+    if (parts.length > 2) return { error: `"${trimmed}" looks like an IPv6 address; write it in brackets: [${trimmed}]:443` };
+    host = parts[0];
+    portText = parts[1];
+  }
+  let port = DEFAULT_TLS_PORT;
+  if (portText !== undefined) {
+    if (!/^\d{1,5}$/.test(portText) || Number(portText) < 1 || Number(portText) > 65535) {
+      return { error: `"${portText}" is not a port (1-65535)` };
+    }
+    port = Number(portText);
+  }
+  const family = isIP(host) === 4 ? 'ipv4' : isIP(host) === 6 ? 'ipv6' : 'dns';
+  if (family === 'dns') {
+    const problem = hostnameProblem(host);
+    if (problem) return { error: problem };
+  }
+  const lower = host.toLowerCase();
+  const key = `${family === 'ipv6' ? `[${lower}]` : lower}:${port}`;
+  return { host: lower, port, family, key };
+}
+
+function hostnameProblem(host: string): string | undefined {
+  if (host.length > 253) return `"${host}" is longer than 253 characters`;
+  const labels = host.replace(/\.$/, '').split('.');
+  for (const [i, label] of labels.entries()) {
+    if (label === '*' && i === 0 && labels.length > 1) continue;
+    if (!/^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/i.test(label)) {
+      return `"${host}" is not a host name (label "${label}")`;
+    }
+  }
+  if (/^\d+$/.test(labels[labels.length - 1]) && labels.length === 4) return `"${host}" is not a valid IPv4 address`;
+  return undefined;
+}

@@ -1,0 +1,140 @@
+/**
+ * The model every cert/* rule and editor service reads: the YAML documents of one file, the
+ * inventory they hold (if any) and their cert-manager resources, with spans from the YAML AST.
+ */
+import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Config } from '../config';
+import { matchesGlobs } from '../paths';
+import type { BaseModel } from '../rule';
+import { LineIndex } from '../text';
+import type { SourceDocument, Span } from '../types';
+import { certManagerResources, type CertManagerResource } from './certManager';
+import { INHERITED_KEYS } from './keys';
+import { deref, directivesFrom, keyText, pairOf, parseYaml, spanOf, type ParsedYaml } from './yaml';
+
+/** A key and its value, as written (own) or taken from `defaults` (inherited). */
+export interface Field {
+  key: string;
+  pair: Pair;
+  keySpan: Span;
+  /** The value, aliases followed. */
+  node: Node | null;
+  /** Where the value is written; the key's span when the value is empty. */
+  span: Span;
+  inherited: boolean;
+}
+
+export interface InventoryEntry {
+  index: number;
+  /** The entry's mapping; null when the list item is not a mapping. */
+  map: YAMLMap | null;
+  span: Span;
+  /** Where entry-level findings and lenses go: the name's value, else the first key. */
+  anchor: Span;
+  name?: string;
+  /** The entry's own value for `key`. */
+  own(key: string): Field | undefined;
+  /** Its own value, else the one inherited from `defaults`. */
+  field(key: string): Field | undefined;
+}
+
+export interface Inventory {
+  doc: Document.Parsed;
+  root: YAMLMap | null;
+  /** The `certificates` key and value, when present. */
+  certificates?: Field;
+  defaults?: { map: YAMLMap | null; field: Field };
+  entries: InventoryEntry[];
+}
+
+export interface CertModel extends BaseModel {
+  path?: string;
+  yaml: ParsedYaml;
+  inventory?: Inventory;
+  resources: CertManagerResource[];
+  /** Helm/Jinja/envsubst markers were seen: syntax findings say so. */
+  templated: boolean;
+}
+
+export function fieldOf(doc: Document.Parsed, pair: Pair, inherited = false): Field {
+  const keySpan = spanOf(pair.key as Node | null);
+  const written = spanOf(pair.value as Node | null, keySpan);
+  return {
+    key: keyText(pair) ?? '',
+    pair,
+    keySpan,
+    node: deref(doc, pair.value),
+    span: written.end > written.start ? written : keySpan,
+    inherited,
+  };
+}
+
+/** Parses a YAML file into the model; `applies` when it is an inventory or holds cert-manager resources. */
+export function buildCertModel(document: SourceDocument, config: Config): CertModel {
+  const model = parseCertModel(document, config);
+  if (model.inventory) return { ...model, kind: 'inventory', applies: true };
+  return { ...model, kind: 'cert-manager', applies: model.resources.length > 0 };
+}
+
+function parseCertModel(document: SourceDocument, config: Config): CertModel {
+  const text = document.text;
+  const lines = new LineIndex(text);
+  const yaml = parseYaml(text);
+  return {
+    kind: 'inventory',
+    text,
+    lines,
+    applies: false,
+    directives: directivesFrom(yaml.comments, lines),
+    path: document.path,
+    yaml,
+    inventory: findInventory(yaml.documents, document, config),
+    resources: yaml.documents.flatMap((doc) => certManagerResources(doc)),
+    templated: /\{\{|\{%|#%|\$\{[A-Za-z_]/.test(text),
+  };
+}
+
+/** The first document with a top-level `certificates:` list; any document when the path matches the globs. */
+function findInventory(docs: Document.Parsed[], document: SourceDocument, config: Config): Inventory | undefined {
+  for (const doc of docs) {
+    const root = doc.contents;
+    if (!isMap(root)) continue;
+    const pair = pairOf(doc, root, 'certificates');
+    if (pair && isSeq(deref(doc, pair.value))) return buildInventory(doc, root);
+  }
+  if (!matchesGlobs(document.path, config.inventoryGlobs)) return undefined;
+  const doc = docs.find((d) => isMap(d.contents)) ?? docs[0];
+  if (!doc) return undefined;
+  return buildInventory(doc, isMap(doc.contents) ? doc.contents : null);
+}
+
+function buildInventory(doc: Document.Parsed, root: YAMLMap | null): Inventory {
+  const certificatesPair = root ? pairOf(doc, root, 'certificates') : undefined;
+  const defaultsPair = root ? pairOf(doc, root, 'defaults') : undefined;
+  const defaults = defaultsPair ? { field: fieldOf(doc, defaultsPair), map: null as YAMLMap | null } : undefined;
+  if (defaults && isMap(defaults.field.node)) defaults.map = defaults.field.node;
+  const certificates = certificatesPair ? fieldOf(doc, certificatesPair) : undefined;
+  const items = isSeq(certificates?.node) ? certificates.node.items : [];
+  const entries = items.map((item, index) => buildEntry(doc, item, index, defaults?.map ?? null));
+  return { doc, root, certificates, defaults, entries };
+}
+
+function buildEntry(doc: Document.Parsed, item: unknown, index: number, defaults: YAMLMap | null): InventoryEntry {
+  const node = deref(doc, item);
+  const map = isMap(node) ? node : null;
+  const span = spanOf(item as Node | null);
+  const own = (key: string): Field | undefined => {
+    const pair = map ? pairOf(doc, map, key) : undefined;
+    return pair ? fieldOf(doc, pair) : undefined;
+  };
+  const field = (key: string): Field | undefined => {
+    const mine = own(key);
+    if (mine || !defaults || !INHERITED_KEYS.includes(key)) return mine;
+    const pair = pairOf(doc, defaults, key);
+    return pair ? fieldOf(doc, pair, true) : undefined;
+  };
+  const nameField = own('name');
+  const name = isScalar(nameField?.node) && nameField.node.value !== null ? String(nameField.node.value) : undefined;
+  const firstKey = map?.items[0] ? spanOf(map.items[0].key as Node | null, span) : span;
+  return { index, map, span, anchor: name !== undefined && nameField ? nameField.span : firstKey, name, own, field };
+}

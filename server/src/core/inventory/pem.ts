@@ -1,0 +1,87 @@
+/** Certificates in PEM form: parsed with Node's X509Certificate, which knows RSA, ECDSA and Ed25519. */
+import { X509Certificate } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isIP } from 'node:net';
+import type { Span } from '../types';
+
+export interface PemCertificate {
+  notAfter: Date;
+  /** DNS and IP SANs; the subject CN when there are none. */
+  names: string[];
+  subject: string;
+  x509: X509Certificate;
+}
+
+const CERT_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/;
+/** Any private key armour: PKCS#8, RSA, EC, DSA, OpenSSH, encrypted. */
+export const PRIVATE_KEY_BLOCK = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----(?:[\s\S]*?-----END \1PRIVATE KEY-----)?/g;
+const MAX_PEM_FILE_BYTES = 1024 * 1024;
+
+/** The first certificate of a PEM text (the leaf of a chain). */
+export function parsePem(text: string): PemCertificate | { error: string } {
+  const block = CERT_BLOCK.exec(text);
+  if (!block) {
+    return { error: text.includes('-----BEGIN') ? 'it holds no CERTIFICATE block' : 'it is not PEM (no -----BEGIN CERTIFICATE----- block)' };
+  }
+  let x509: X509Certificate;
+  try {
+    x509 = new X509Certificate(block[0]);
+  } catch (e) {
+    return { error: `the certificate cannot be parsed (${(e as Error).message})` };
+  }
+  const notAfter = new Date(Date.parse(x509.validTo));
+  if (Number.isNaN(notAfter.getTime())) return { error: `its notAfter "${x509.validTo}" is not a date` };
+  return { notAfter, names: namesOf(x509), subject: x509.subject, x509 };
+}
+
+function namesOf(x509: X509Certificate): string[] {
+  const sans = (x509.subjectAltName ?? '')
+    .split(/,\s*/)
+    .map((s) => s.trim())
+    .flatMap((s) => {
+      if (s.startsWith('DNS:')) return [s.slice(4).toLowerCase()];
+      if (s.startsWith('IP Address:')) return [s.slice(11).toLowerCase()];
+      return [];
+    });
+  if (sans.length) return sans;
+  const cn = /(?:^|\n)CN=([^\n]*)/.exec(x509.subject ?? '');
+  return cn ? [cn[1].trim().toLowerCase()] : [];
+}
+
+/** True when a certificate name covers the host: exact, or a wildcard for exactly one label. */
+export function nameCovers(name: string, host: string): boolean {
+  const n = name.toLowerCase().replace(/\.$/, '');
+  const h = host.toLowerCase().replace(/\.$/, '');
+  if (n === h) return true;
+  if (isIP(h)) return false;
+  if (!n.startsWith('*.')) return false;
+  const dot = h.indexOf('.');
+  return dot > 0 && h.slice(dot + 1) === n.slice(2);
+}
+
+/** Reads `pemFile` relative to the inventory's directory; a problem in words when it cannot. */
+export function readPemFile(pemFile: string, inventoryPath: string | undefined): { text: string; resolved: string } | { error: string } {
+  if (!path.isAbsolute(pemFile) && !inventoryPath) {
+    return { error: `pemFile "${pemFile}" is relative, and this document has no file path to resolve it against` };
+  }
+  const resolved = path.resolve(inventoryPath ? path.dirname(inventoryPath) : '/', pemFile);
+  try {
+    const stat = fs.statSync(resolved);
+    if (!stat.isFile()) return { error: `pemFile "${pemFile}" is not a file (${resolved})` };
+    if (stat.size > MAX_PEM_FILE_BYTES) return { error: `pemFile "${pemFile}" is larger than 1 MB; it is not a certificate` };
+    return { text: fs.readFileSync(resolved, 'utf8'), resolved };
+  } catch (e) {
+    return { error: `pemFile "${pemFile}" cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}: ${resolved})` };
+  }
+}
+
+/** Spans of private key blocks anywhere in the text (values, comments, block scalars alike). */
+export function privateKeySpans(text: string): { span: Span; label: string }[] {
+  const out: { span: Span; label: string }[] = [];
+  for (const m of text.matchAll(PRIVATE_KEY_BLOCK)) {
+    const start = m.index ?? 0;
+    out.push({ span: { start, end: start + m[0].length }, label: `${m[1]}PRIVATE KEY` });
+  }
+  return out;
+}

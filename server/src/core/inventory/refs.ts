@@ -1,0 +1,132 @@
+/** Typed views of an inventory's values for rules and editor services: e-mails, hosts, expiry, warn days. */
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { Config } from '../config';
+import type { Span } from '../types';
+import { resourceLabel } from './certManager';
+import { parseExpiry, type Expiry } from './dates';
+import { parseHostPort, type HostPort } from './hosts';
+import type { CertModel, Field, InventoryEntry } from './model';
+import { at, deref, spanOf, stringOf } from './yaml';
+
+export type EmailRole = 'owner' | 'notify' | 'escalation' | 'acme';
+
+export interface EmailRef {
+  address: string;
+  span: Span;
+  role: EmailRole;
+  /** "defaults", "entry api-gateway", "ClusterIssuer/letsencrypt-prod". */
+  where: string;
+  /** cert-manager addresses: templates there are expected, not malformed. */
+  inManifest: boolean;
+}
+
+/** A value that is a template placeholder (${EMAIL}, {{ .Values.x }}) is not checked as data. */
+export function isPlaceholder(text: string): boolean {
+  return /\$\{[^}]*\}|\{\{|\$\([^)]*\)|^\$[A-Z_]/.test(text);
+}
+
+/** Every address the file names, each once: defaults, entries (own values), ACME registrations. */
+export function emailRefs(model: CertModel): EmailRef[] {
+  const out: EmailRef[] = [];
+  const seen = new Set<number>();
+  const add = (node: Node | null, span: Span, role: EmailRole, where: string, inManifest = false) => {
+    if (!isScalar(node) || typeof node.value !== 'string' || seen.has(span.start)) return;
+    seen.add(span.start);
+    out.push({ address: node.value.trim(), span, role, where, inManifest });
+  };
+  const inv = model.inventory;
+  /** A single address or a list of them, written at `raw` (an alias is reported where it is written). */
+  const addAll = (raw: unknown, role: EmailRole, where: string) => {
+    if (!inv) return;
+    const node = deref(inv.doc, raw);
+    if (isSeq(node)) for (const item of node.items) add(deref(inv.doc, item), spanOf(item as Node), role, where);
+    else add(node, spanOf(raw as Node | null), role, where);
+  };
+  const addField = (field: Field | undefined, role: EmailRole, where: string) => {
+    if (field && !field.inherited) addAll(field.pair.value, role, where);
+  };
+  if (inv?.defaults?.map) {
+    const d = inv.defaults.map;
+    addAll(d.get('owner', true), 'owner', 'defaults');
+    addAll(d.get('notify', true), 'notify', 'defaults');
+    const renewal = deref(inv.doc, d.get('renewal', true));
+    if (isMap(renewal)) addAll(renewal.get('escalation', true), 'escalation', 'defaults');
+  }
+  for (const entry of inv?.entries ?? []) {
+    const where = `entry ${entry.name ?? `#${entry.index + 1}`}`;
+    addField(entry.own('owner'), 'owner', where);
+    addField(entry.own('notify'), 'notify', where);
+    const renewal = entry.own('renewal');
+    if (renewal && isMap(renewal.node)) addAll(renewal.node.get('escalation', true), 'escalation', where);
+  }
+  for (const r of model.resources) {
+    const email = at(r.doc, r.map, 'spec', 'acme', 'email');
+    if (email) add(email, spanOf(email), 'acme', resourceLabel(r), true);
+  }
+  return out;
+}
+
+export interface HostRef {
+  text: string;
+  span: Span;
+  parsed: HostPort | { error: string };
+}
+
+/** `hosts:` as a list, or one host written as a plain string. */
+export function hostRefs(entry: InventoryEntry): HostRef[] {
+  const field = entry.own('hosts');
+  if (!field) return [];
+  const items: { node: Node | null; span: Span }[] = isSeq(field.node)
+    ? field.node.items.map((i) => ({ node: i as Node, span: spanOf(i as Node) }))
+    : [{ node: field.node, span: field.span }];
+  return items.flatMap(({ node, span }) => {
+    if (!isScalar(node) || node.value === null || typeof node.value === 'object') return [];
+    const text = String(node.value);
+    return [{ text, span, parsed: parseHostPort(text) }];
+  });
+}
+
+export interface EntryExpiry {
+  field: Field;
+  parsed: Expiry | { error: string };
+}
+
+export function expiryOf(entry: InventoryEntry): EntryExpiry | undefined {
+  const field = entry.own('expires');
+  if (!field) return undefined;
+  const node = field.node;
+  if (isScalar(node) && node.value instanceof Date) {
+    return { field, parsed: { date: node.value, dateOnly: false, text: node.value.toISOString() } };
+  }
+  const text = isScalar(node) && node.value !== null ? String(node.value) : '';
+  if (!text) return { field, parsed: { error: 'no date is given' } };
+  return { field, parsed: parseExpiry(text) };
+}
+
+export interface WarnWindow {
+  days: number;
+  /** Where it was set; absent when the configured warnDays applies. */
+  field?: Field;
+}
+
+/** A positive whole number of days: the entry's, else defaults', else the configured warnDays. */
+export function warnDaysValue(field: Field | undefined): number | { error: string } | undefined {
+  if (!field) return undefined;
+  const node = field.node;
+  const value = isScalar(node) ? node.value : undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
+    return { error: `warnDays must be a positive whole number of days, not ${isScalar(node) ? JSON.stringify(node.value) : 'a collection'}` };
+  }
+  return value;
+}
+
+export function warnWindow(entry: InventoryEntry, config: Config): WarnWindow {
+  const field = entry.field('warnDays');
+  const value = warnDaysValue(field);
+  return typeof value === 'number' ? { days: value, field } : { days: config.warnDays };
+}
+
+/** Plain string value of a field, or undefined. */
+export function textOf(field: Field | undefined): string | undefined {
+  return stringOf(field?.node);
+}

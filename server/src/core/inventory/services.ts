@@ -1,0 +1,84 @@
+/** Editor services over the same model as the rules: outline, hover, code lenses. */
+import type { HoverInfo, LensInfo, OutlineItem } from '../documentType';
+import type { RuleContext } from '../rule';
+import type { Span } from '../types';
+import { resourceLabel } from './certManager';
+import { describeExpiry, expiryState, isoDay } from './dates';
+import { classifyEmail, explainVerdict } from './emails';
+import type { CertModel } from './model';
+import { emailRefs, expiryOf, isPlaceholder, warnWindow } from './refs';
+
+const within = (span: Span, offset: number) => offset >= span.start && offset <= span.end;
+
+export function outline(model: CertModel): OutlineItem[] {
+  const items: OutlineItem[] = [];
+  for (const entry of model.inventory?.entries ?? []) {
+    items.push({
+      name: entry.name ?? `entry #${entry.index + 1}`,
+      detail: expiryDetail(model, entry.index),
+      kind: 'entry',
+      span: entry.span,
+      selectionSpan: entry.anchor,
+      children: [],
+    });
+  }
+  for (const resource of model.resources) {
+    items.push({
+      name: resourceLabel(resource),
+      detail: resource.namespace,
+      kind: 'resource',
+      span: resource.span,
+      selectionSpan: resource.selectionSpan,
+      children: [],
+    });
+  }
+  return items;
+}
+
+function expiryDetail(model: CertModel, index: number): string | undefined {
+  const entry = model.inventory?.entries[index];
+  const expiry = entry && expiryOf(entry);
+  return expiry && !('error' in expiry.parsed) ? `expires ${isoDay(expiry.parsed.date)}` : undefined;
+}
+
+/** "Expires in 23 days · 2026-12-20", "Expires today", "Expired 3 days ago" above each entry. */
+export function codeLenses(model: CertModel, context: RuleContext): LensInfo[] {
+  const lenses: LensInfo[] = [];
+  for (const entry of model.inventory?.entries ?? []) {
+    const expiry = expiryOf(entry);
+    if (!expiry || 'error' in expiry.parsed) continue;
+    lenses.push({ span: entry.anchor, title: describeExpiry(expiry.parsed.date, context.now) });
+  }
+  return lenses;
+}
+
+export function hover(model: CertModel, offset: number, context: RuleContext): HoverInfo | undefined {
+  for (const entry of model.inventory?.entries ?? []) {
+    const expiry = expiryOf(entry);
+    if (!expiry || !(within(expiry.field.keySpan, offset) || within(expiry.field.span, offset))) continue;
+    const span = { start: expiry.field.keySpan.start, end: expiry.field.span.end };
+    if ('error' in expiry.parsed) return { span, markdown: `**Not a date**: ${expiry.parsed.error}.` };
+    const date = expiry.parsed.date;
+    const window = warnWindow(entry, context.config);
+    const state = expiryState(date, context.now, window.days);
+    const source = window.field ? (window.field.inherited ? 'from `defaults.warnDays`' : 'from the entry\'s `warnDays`') : 'from the `warnDays` setting';
+    const status = state === 'expired' ? 'expired' : state === 'expiring' ? 'inside the warn window' : 'outside the warn window';
+    return {
+      span,
+      markdown: [
+        `**${describeExpiry(date, context.now)}**`,
+        '',
+        `Expires ${date.toISOString().replace('.000Z', 'Z')}${expiry.parsed.dateOnly ? ' (a date alone means 00:00 UTC)' : ''}.`,
+        `Warn window: ${window.days} days (${source}); it is ${status}.`,
+      ].join('\n'),
+    };
+  }
+  for (const ref of emailRefs(model)) {
+    if (!within(ref.span, offset)) continue;
+    if (ref.inManifest && isPlaceholder(ref.address)) return { span: ref.span, markdown: 'A template placeholder: checked once rendered.' };
+    const verdict = classifyEmail(ref.address, context.config);
+    const title = !verdict.valid ? '**Not an e-mail address**' : verdict.personal ? '**Personal address**' : '**Team address**';
+    return { span: ref.span, markdown: `${title}\n\n${explainVerdict(verdict)}` };
+  }
+  return undefined;
+}

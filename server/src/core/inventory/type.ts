@@ -1,0 +1,20 @@
+import type { DocumentType } from '../documentType';
+import { certRules } from '../rules/cert';
+import { isYamlDocument } from './detect';
+import { buildCertModel, type CertModel } from './model';
+import { codeLenses, hover, outline } from './services';
+
+/**
+ * One type for both YAML kinds, so allRules() lists each cert/* rule once. It applies to an
+ * inventory (top-level `certificates:` list, or a path in inventoryGlobs) and to any file holding
+ * cert-manager resources; `model.kind` says which ('inventory' wins when both hold).
+ */
+export const certificateYamlType: DocumentType<CertModel> = {
+  kind: 'inventory',
+  matches: (document) => isYamlDocument(document),
+  parse: (document, config) => buildCertModel(document, config),
+  rules: certRules,
+  outline,
+  hover,
+  codeLenses,
+};

@@ -1,0 +1,155 @@
+/**
+ * The YAML layer shared by inventories and cert-manager manifests: one parse into CST tokens
+ * (for comments and their offsets) and Documents (for values and their ranges).
+ */
+import { Composer, Parser, isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { parseDirective } from '../suppress';
+import type { SuppressionDirective } from '../rule';
+import type { LineIndex } from '../text';
+import type { Span } from '../types';
+
+/**
+ * Bounds alias expansion wherever a value is turned into plain JS. The model itself never calls
+ * toJS on user data: it walks nodes and follows an alias one step (deref), so a "billion laughs"
+ * document costs nothing.
+ */
+export const MAX_ALIAS_COUNT = 100;
+
+export interface SyntaxProblem {
+  message: string;
+  span: Span;
+}
+
+export interface ParsedYaml {
+  documents: Document.Parsed[];
+  syntaxErrors: SyntaxProblem[];
+  comments: { offset: number; text: string }[];
+}
+
+export function parseYaml(text: string): ParsedYaml {
+  const tokens = [...new Parser().parse(text)];
+  const composer = new Composer({ merge: true, prettyErrors: false });
+  const documents = [...composer.compose(tokens, true, text.length)];
+  const syntaxErrors = firstPerLine(
+    documents.flatMap((d) =>
+      d.errors.map((e) => ({ message: firstLine(e.message), span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) } })),
+    ),
+    text,
+  );
+  return { documents, syntaxErrors, comments: collectComments(tokens) };
+}
+
+/** One broken construct makes the parser cascade; the first error on a line is the one that explains it. */
+function firstPerLine(errors: SyntaxProblem[], text: string): SyntaxProblem[] {
+  const out: SyntaxProblem[] = [];
+  let line = 0;
+  let scanned = 0;
+  let lastLine = -1;
+  for (const e of [...errors].sort((a, b) => a.span.start - b.span.start)) {
+    // Errors are sorted, so the line count advances in one pass over the text.
+    for (; scanned < e.span.start && scanned < text.length; scanned++) if (text.charCodeAt(scanned) === 10) line++;
+    if (line === lastLine) continue;
+    lastLine = line;
+    out.push(e);
+  }
+  return out;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** Walks the CST generically: comments sit in start/sep/end arrays of many token kinds. */
+function collectComments(tokens: unknown[]): { offset: number; text: string }[] {
+  const out: { offset: number; text: string }[] = [];
+  const seen = new Set<unknown>();
+  const visit = (value: unknown): void => {
+    if (!value || typeof value !== 'object' || seen.has(value)) return;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+      return;
+    }
+    const token = value as { type?: unknown; offset?: unknown; source?: unknown };
+    if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
+      out.push({ offset: token.offset, text: token.source });
+      return;
+    }
+    for (const child of Object.values(value)) visit(child);
+  };
+  visit(tokens);
+  return out.sort((a, b) => a.offset - b.offset);
+}
+
+export function directivesFrom(comments: { offset: number; text: string }[], lines: LineIndex): SuppressionDirective[] {
+  const out: SuppressionDirective[] = [];
+  for (const c of comments) {
+    const directive = parseDirective(c.text.replace(/^#/, ''), lines.positionAt(c.offset).line);
+    if (directive) out.push(directive);
+  }
+  return out;
+}
+
+/** Span of a node's value (without its trailing comment). */
+export function spanOf(node: Node | null | undefined, fallback: Span = { start: 0, end: 0 }): Span {
+  const range = node?.range;
+  if (!range) return fallback;
+  return { start: range[0], end: Math.max(range[0], range[1]) };
+}
+
+/** Follows an alias to its anchored node, once; never expands recursively. */
+export function deref(doc: Document.Parsed, node: unknown): Node | null {
+  if (isAlias(node)) {
+    try {
+      const target = node.resolve(doc);
+      return (target as Node | undefined) ?? null;
+    } catch {
+      return null;
+    }
+  }
+  return (node as Node | null) ?? null;
+}
+
+/** The key of a pair as a plain string, when it is a scalar. */
+export function keyText(pair: Pair): string | undefined {
+  const key = pair.key;
+  if (isScalar(key)) return key.value === null ? undefined : String(key.value);
+  return undefined;
+}
+
+/** The pair for `key` in a map, looking through `<<` merge keys the way YAML 1.1 merges do. */
+export function pairOf(doc: Document.Parsed, map: YAMLMap, key: string, depth = 0): Pair | undefined {
+  for (const pair of map.items) if (keyText(pair) === key) return pair as Pair;
+  if (depth > 5) return undefined;
+  for (const pair of map.items) {
+    if (keyText(pair) !== '<<') continue;
+    const source = deref(doc, pair.value);
+    const sources = isSeq(source) ? source.items.map((i) => deref(doc, i)) : [source];
+    for (const s of sources) {
+      if (!isMap(s)) continue;
+      const found = pairOf(doc, s, key, depth + 1);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+export function valueOf(doc: Document.Parsed, map: YAMLMap, key: string): Node | null {
+  const pair = pairOf(doc, map, key);
+  return pair ? deref(doc, pair.value) : null;
+}
+
+export function stringOf(node: Node | null | undefined): string | undefined {
+  if (isScalar(node) && typeof node.value === 'string') return node.value;
+  return undefined;
+}
+
+/** A path of map keys below a node: `at(doc, root, 'spec', 'acme', 'email')`. */
+export function at(doc: Document.Parsed, node: Node | null, ...keys: string[]): Node | null {
+  let current: Node | null = node;
+  for (const key of keys) {
+    if (!isMap(current)) return null;
+    current = valueOf(doc, current, key);
+  }
+  return current;
+}

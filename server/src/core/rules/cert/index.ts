@@ -1,0 +1,31 @@
+import type { CertRule } from './shared';
+import { duplicate } from './duplicate';
+import { expired } from './expired';
+import { expiring } from './expiring';
+import { invalidValue } from './invalid-value';
+import { missingField } from './missing-field';
+import { namespaceAmbiguous } from './namespace-ambiguous';
+import { pemInvalid } from './pem-invalid';
+import { pemMismatch } from './pem-mismatch';
+import { personalEmail } from './personal-email';
+import { privateKey } from './private-key';
+import { renewBefore } from './renew-before';
+import { unknownKey } from './unknown-key';
+import { yamlSyntax } from './yaml-syntax';
+
+/** Every cert/* rule, in the order of the reference in issue 3. */
+export const certRules: CertRule[] = [
+  yamlSyntax,
+  expired,
+  expiring,
+  personalEmail,
+  missingField,
+  duplicate,
+  unknownKey,
+  invalidValue,
+  pemMismatch,
+  pemInvalid,
+  privateKey,
+  namespaceAmbiguous,
+  renewBefore,
+];

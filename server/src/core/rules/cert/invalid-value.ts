@@ -1,0 +1,122 @@
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { closest } from 'fastest-levenshtein';
+import { classifyEmail } from '../../inventory/emails';
+import { RENEWAL_METHODS } from '../../inventory/keys';
+import { fieldOf, type Field, type Inventory, type InventoryEntry } from '../../inventory/model';
+import { emailRefs, expiryOf, hostRefs, warnDaysValue } from '../../inventory/refs';
+import { deref, pairOf, spanOf } from '../../inventory/yaml';
+import type { Report } from '../../rule';
+import { entryLabel, type CertRule } from './shared';
+
+const STRING_KEYS = ['name', 'environment', 'namespace', 'issuer', 'secret', 'pem', 'pemFile'];
+
+function describe(node: Node | null): string {
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) return node.value === null ? 'empty' : JSON.stringify(node.value);
+  return 'empty';
+}
+
+function checkEntry(entry: InventoryEntry, inv: Inventory, report: Report): void {
+  const label = entryLabel(entry);
+  if (!entry.map) {
+    report({ message: `Entry ${label} is not a mapping of keys (name, hosts, expires, ...).`, span: entry.span });
+    return;
+  }
+  for (const key of STRING_KEYS) {
+    const field = entry.own(key);
+    if (field && !(isScalar(field.node) && (typeof field.node.value === 'string' || typeof field.node.value === 'number'))) {
+      report({ message: `Entry ${label}: \`${key}\` should be text, not ${describe(field.node)}.`, span: field.span });
+    }
+  }
+  const hosts = entry.own('hosts');
+  if (hosts && !isSeq(hosts.node) && !(isScalar(hosts.node) && typeof hosts.node.value === 'string')) {
+    report({ message: `Entry ${label}: \`hosts\` should be a list of host or host:port, not ${describe(hosts.node)}.`, span: hosts.span });
+  } else if (isSeq(hosts?.node)) {
+    for (const item of hosts.node.items) {
+      const node = deref(inv.doc, item);
+      if (!isScalar(node) || node.value === null || typeof node.value === 'object') {
+        report({ message: `Entry ${label}: a host should be host or host:port, not ${describe(node)}.`, span: spanOf(item as Node, hosts.span) });
+      }
+    }
+  }
+  for (const host of hostRefs(entry)) {
+    if ('error' in host.parsed) report({ message: `Entry ${label}: malformed host: ${host.parsed.error}.`, span: host.span });
+  }
+  const expiry = expiryOf(entry);
+  if (expiry && 'error' in expiry.parsed) {
+    report({ message: `Entry ${label}: \`expires\` is not a valid date: ${expiry.parsed.error}.`, span: expiry.field.span });
+  }
+  checkWarnDays(entry.own('warnDays'), `Entry ${label}`, report);
+  checkNotify(entry.own('notify'), `Entry ${label}`, report);
+  checkRenewal(entry.own('renewal'), `Entry ${label}`, inv, report);
+}
+
+function checkWarnDays(field: Field | undefined, where: string, report: Report): void {
+  const value = warnDaysValue(field);
+  if (field && typeof value === 'object') report({ message: `${where}: ${value.error}.`, span: field.span });
+}
+
+function checkNotify(field: Field | undefined, where: string, report: Report): void {
+  if (field && !isSeq(field.node) && !(isScalar(field.node) && typeof field.node.value === 'string')) {
+    report({ message: `${where}: \`${field.key}\` should be an address or a list of addresses, not ${describe(field.node)}.`, span: field.span });
+  }
+}
+
+function checkRenewal(field: Field | undefined, where: string, inv: Inventory, report: Report): void {
+  if (!field) return;
+  if (!isMap(field.node)) {
+    report({ message: `${where}: \`renewal\` should be a mapping (method, sop, escalation), not ${describe(field.node)}.`, span: field.span });
+    return;
+  }
+  const pair = pairOf(inv.doc, field.node, 'method');
+  if (!pair) return;
+  const node = deref(inv.doc, pair.value);
+  const method = isScalar(node) && node.value !== null ? String(node.value) : '';
+  if (RENEWAL_METHODS.includes(method)) return;
+  const span = spanOf(pair.value as Node | null, spanOf(pair.key as Node));
+  const suggestion = method ? closest(method.toLowerCase(), RENEWAL_METHODS) : undefined;
+  report({
+    message: `${where}: unknown renewal method ${method ? `"${method}"` : '(empty)'}; use ${RENEWAL_METHODS.join(', ')}.`,
+    span,
+    fixes: suggestion && method ? [{ title: `Change to ${suggestion}`, edits: [{ span, newText: suggestion }] }] : [],
+  });
+}
+
+export const invalidValue: CertRule = {
+  id: 'cert/invalid-value',
+  defaultSeverity: 'error',
+  docs: {
+    summary: 'An impossible date, a malformed host or port, a malformed e-mail, a non-positive warnDays, an unknown renewal method.',
+    details: 'Also values of the wrong shape: an entry that is not a mapping, `hosts` or `notify` that is neither a list nor one value, `renewal` that is not a mapping.',
+    bad: 'certificates:\n  - name: api\n    hosts: [api.example.com:70000]\n    expires: 2026-02-30\n    owner: platform-team.example.com\n    warnDays: 0\n    renewal: { method: acmee }\n',
+    good: 'certificates:\n  - name: api\n    hosts: [api.example.com:8443]\n    expires: 2026-02-28\n    owner: platform-team@example.com\n    warnDays: 14\n    renewal: { method: acme }\n',
+  },
+  check(model, report, { config }) {
+    const inv = model.inventory;
+    if (!inv) return;
+    if (inv.certificates && !isSeq(inv.certificates.node)) {
+      report({ message: `\`certificates\` should be a list of entries, not ${describe(inv.certificates.node)}.`, span: inv.certificates.span });
+    }
+    const defaults = inv.defaults;
+    if (defaults && !defaults.map && !(isScalar(defaults.field.node) && defaults.field.node.value === null)) {
+      report({ message: `\`defaults\` should be a mapping, not ${describe(defaults.field.node)}.`, span: defaults.field.span });
+    }
+    if (defaults?.map) {
+      const field = (key: string) => {
+        const pair = pairOf(inv.doc, defaults.map!, key);
+        return pair ? fieldOf(inv.doc, pair) : undefined;
+      };
+      checkWarnDays(field('warnDays'), '`defaults`', report);
+      checkNotify(field('notify'), '`defaults`', report);
+      checkRenewal(field('renewal'), '`defaults`', inv, report);
+    }
+    for (const entry of inv.entries) checkEntry(entry, inv, report);
+    for (const ref of emailRefs(model)) {
+      if (ref.inManifest) continue;
+      if (!classifyEmail(ref.address, config).valid) {
+        report({ message: `"${ref.address}" is not a valid e-mail address (${ref.role}, ${ref.where}).`, span: ref.span });
+      }
+    }
+  },
+};

@@ -1,0 +1,60 @@
+import { isMap } from 'yaml';
+import { REQUIRED_ENTRY_KEYS, REQUIRED_INHERITABLE_KEYS } from '../../inventory/keys';
+import { at, stringOf } from '../../inventory/yaml';
+import { entryLabel, type CertRule } from './shared';
+
+const WHY: Record<string, string> = {
+  name: 'every entry needs a unique name',
+  hosts: 'without hosts nobody can check what is served',
+  expires: 'without it nothing warns before the certificate expires',
+  owner: 'someone must be answerable for renewing it (set it here or in defaults)',
+  notify: 'someone must hear of the expiry (set it here or in defaults)',
+  renewal: 'say how it is renewed: method (acme, internal-ca, manual) and, unless acme, the sop',
+};
+
+export const missingField: CertRule = {
+  id: 'cert/missing-field',
+  defaultSeverity: 'warning',
+  docs: {
+    summary: 'A required field is missing; the message names it.',
+    details:
+      '`name`, `hosts` and `expires` are errors when missing. `owner`, `notify` and `renewal` (with its `method`, and its `sop` unless the method is acme) are warnings, and may come from `defaults`.',
+    bad: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n',
+    good:
+      'defaults:\n  owner: platform-team@example.com\n  notify: [sre-oncall@example.com]\n  renewal: { method: acme }\ncertificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2099-01-31\n',
+  },
+  check(model, report) {
+    const inv = model.inventory;
+    if (!inv) return;
+    if (!inv.certificates) {
+      const first = inv.root?.items[0]?.key as { range?: [number, number, number] } | undefined;
+      const span = first?.range ? { start: first.range[0], end: first.range[1] } : { start: 0, end: model.lines.lineEndOffset(0) };
+      report({ message: 'This inventory has no `certificates:` list.', span, severity: 'error' });
+      return;
+    }
+    for (const entry of inv.entries) {
+      if (!entry.map) continue;
+      for (const key of REQUIRED_ENTRY_KEYS) {
+        if (!entry.own(key)) {
+          report({ message: `Entry ${entryLabel(entry)} has no \`${key}\`: ${WHY[key] ?? 'it is required'}.`, span: entry.anchor, severity: 'error' });
+        }
+      }
+      for (const key of REQUIRED_INHERITABLE_KEYS) {
+        if (!entry.field(key)) report({ message: `Entry ${entryLabel(entry)} has no \`${key}\`: ${WHY[key]}.`, span: entry.anchor });
+      }
+      const renewal = entry.field('renewal');
+      if (!renewal || !isMap(renewal.node)) continue;
+      const method = stringOf(at(inv.doc, renewal.node, 'method'));
+      const where = renewal.inherited ? ' (inherited from defaults)' : '';
+      const span = renewal.inherited ? entry.anchor : renewal.keySpan;
+      if (!at(inv.doc, renewal.node, 'method')) {
+        report({ message: `Entry ${entryLabel(entry)}: \`renewal\`${where} has no \`method\` (acme, internal-ca or manual).`, span });
+      } else if (method !== 'acme' && !at(inv.doc, renewal.node, 'sop')) {
+        report({
+          message: `Entry ${entryLabel(entry)}: \`renewal\`${where} has no \`sop\`: a ${method ?? 'non-acme'} renewal needs a runbook saying where to go.`,
+          span,
+        });
+      }
+    }
+  },
+};

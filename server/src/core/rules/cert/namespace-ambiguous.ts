@@ -1,0 +1,38 @@
+import { textOf } from '../../inventory/refs';
+import type { Span } from '../../types';
+import { entryLabel, type CertRule } from './shared';
+
+export const namespaceAmbiguous: CertRule = {
+  id: 'cert/namespace-ambiguous',
+  defaultSeverity: 'info',
+  docs: {
+    summary: 'The same namespace used by entries of different environments.',
+    details: 'When prod and staging secrets share a namespace name, "which namespace is which" gets answered wrong during an incident. Qualify it with the cluster (cluster/namespace) or rename it.',
+    bad: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    environment: prod\n    namespace: gateway\n  - name: api-staging\n    hosts: [api.staging.example.com]\n    environment: staging\n    namespace: gateway\n',
+    good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    environment: prod\n    namespace: prod-cluster/gateway\n  - name: api-staging\n    hosts: [api.staging.example.com]\n    environment: staging\n    namespace: staging-cluster/gateway\n',
+  },
+  check(model, report) {
+    const byNamespace = new Map<string, { span: Span; environment: string; label: string }[]>();
+    for (const entry of model.inventory?.entries ?? []) {
+      const namespaceField = entry.own('namespace');
+      const namespace = textOf(namespaceField)?.trim();
+      const environment = textOf(entry.field('environment'))?.trim();
+      if (!namespaceField || !namespace || !environment) continue;
+      const users = byNamespace.get(namespace) ?? [];
+      users.push({ span: namespaceField.span, environment, label: entryLabel(entry) });
+      byNamespace.set(namespace, users);
+    }
+    for (const [namespace, users] of byNamespace) {
+      const environments = [...new Set(users.map((u) => u.environment.toLowerCase()))];
+      if (environments.length < 2) continue;
+      for (const user of users) {
+        const others = users.filter((u) => u !== user && u.environment.toLowerCase() !== user.environment.toLowerCase());
+        report({
+          message: `Namespace "${namespace}" is used by entries of different environments (${environments.join(', ')}); say which cluster it is in (cluster/namespace).`,
+          span: user.span,
+          related: others.map((o) => ({ span: o.span, message: `${o.label} (${o.environment}) uses it too` })),
+        });
+      }
+    }
+  },
+};

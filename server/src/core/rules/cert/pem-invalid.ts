@@ -1,0 +1,21 @@
+import { pemSources } from '../../inventory/entryPem';
+import { entryLabel, type CertRule } from './shared';
+
+export const pemInvalid: CertRule = {
+  id: 'cert/pem-invalid',
+  defaultSeverity: 'error',
+  docs: {
+    summary: 'The PEM cannot be parsed, or `pemFile` cannot be read.',
+    details: '`pemFile` is resolved against the inventory file\'s directory. The first CERTIFICATE block is the one checked (the leaf of a chain).',
+    bad: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2099-01-31\n    pem: "paste the certificate here"\n',
+    good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2099-01-31\n',
+  },
+  check(model, report) {
+    for (const entry of model.inventory?.entries ?? []) {
+      for (const source of pemSources(entry, model)) {
+        if (!('error' in source.result)) continue;
+        report({ message: `Entry ${entryLabel(entry)}: \`${source.kind}\` is unusable: ${source.result.error}.`, span: source.field.span });
+      }
+    }
+  },
+};

@@ -1,0 +1,47 @@
+import { isoDay } from '../../inventory/dates';
+import { pemSources } from '../../inventory/entryPem';
+import { nameCovers } from '../../inventory/pem';
+import { expiryOf, hostRefs } from '../../inventory/refs';
+import { entryLabel, type CertRule } from './shared';
+
+const DAY_MS = 86_400_000;
+
+export const pemMismatch: CertRule = {
+  id: 'cert/pem-mismatch',
+  defaultSeverity: 'error',
+  docs: {
+    summary: 'The entry\'s PEM has a notAfter more than a day away from `expires`, or names that do not cover every host.',
+    details:
+      'Names are the certificate\'s DNS and IP subject alternative names, or its subject CN when it has none; `*.example.com` covers one label. Quick fix: set `expires` to the PEM\'s notAfter.',
+    bad: 'certificates:\n  - name: api\n    hosts: [api.example.com, admin.example.com]\n    expires: 2027-01-31\n    pemFile: certs/api.pem   # notAfter 2026-12-20, SAN api.example.com only\n',
+    good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2026-12-20T12:00:00Z\n    pemFile: certs/api.pem   # notAfter 2026-12-20, SAN api.example.com\n',
+  },
+  check(model, report) {
+    for (const entry of model.inventory?.entries ?? []) {
+      const expiry = expiryOf(entry);
+      for (const source of pemSources(entry, model)) {
+        if ('error' in source.result) continue;
+        const cert = source.result;
+        if (expiry && !('error' in expiry.parsed) && Math.abs(cert.notAfter.getTime() - expiry.parsed.date.getTime()) > DAY_MS) {
+          const newText = cert.notAfter.toISOString().replace('.000Z', 'Z');
+          report({
+            message: `Entry ${entryLabel(entry)}: \`expires\` says ${isoDay(expiry.parsed.date)} but the certificate in \`${source.kind}\` expires ${newText}.`,
+            span: expiry.field.span,
+            fixes: [{ title: `Set expires to the certificate's notAfter (${newText})`, edits: [{ span: expiry.field.span, newText }], preferred: true }],
+            related: [{ span: source.field.span, message: 'the certificate' }],
+          });
+        }
+        for (const host of hostRefs(entry)) {
+          if ('error' in host.parsed) continue;
+          const name = host.parsed.host;
+          if (cert.names.some((n) => nameCovers(n, name))) continue;
+          report({
+            message: `Entry ${entryLabel(entry)}: the certificate in \`${source.kind}\` does not cover ${name} (it names ${cert.names.length ? cert.names.join(', ') : 'nothing'}).`,
+            span: host.span,
+            related: [{ span: source.field.span, message: 'the certificate' }],
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,55 @@
+import { closest, distance } from 'fastest-levenshtein';
+import { isMap, type Node, type YAMLMap } from 'yaml';
+import { DEFAULTS_KEYS, ENTRY_KEYS, MERGE_KEY, RENEWAL_KEYS, TOP_LEVEL_KEYS } from '../../inventory/keys';
+import { keyText, spanOf } from '../../inventory/yaml';
+import type { Report } from '../../rule';
+import type { CertRule } from './shared';
+
+/** A known key close enough to be what was meant: same letters in another case, or a small typo. */
+export function suggestKey(key: string, known: string[]): string | undefined {
+  const sameCase = known.find((k) => k.toLowerCase() === key.toLowerCase());
+  if (sameCase) return sameCase;
+  const best = closest(key, known);
+  return distance(key, best) <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+function checkKeys(map: YAMLMap | null, known: string[], where: string, report: Report): void {
+  if (!map) return;
+  for (const pair of map.items) {
+    const key = keyText(pair);
+    if (key === undefined || key === MERGE_KEY || known.includes(key)) continue;
+    const span = spanOf(pair.key as Node | null);
+    const suggestion = suggestKey(key, known);
+    report({
+      message: `Unknown key \`${key}\` in ${where}${suggestion ? `; did you mean \`${suggestion}\`?` : `. Known keys: ${known.join(', ')}.`}`,
+      span,
+      fixes: suggestion ? [{ title: `Rename to \`${suggestion}\``, edits: [{ span, newText: suggestion }], preferred: true }] : [],
+    });
+  }
+}
+
+export const unknownKey: CertRule = {
+  id: 'cert/unknown-key',
+  defaultSeverity: 'warning',
+  docs: {
+    summary: 'A key the inventory schema does not know; "did you mean `notify`?" when one is close.',
+    details: 'The known keys are those of `schemas/cert-inventory.schema.json`. Quick fix: rename to the suggestion.',
+    bad: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2099-01-31\n    notfy: [sre-oncall@example.com]\n',
+    good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2099-01-31\n    notify: [sre-oncall@example.com]\n',
+  },
+  check(model, report) {
+    const inv = model.inventory;
+    if (!inv) return;
+    checkKeys(inv.root, TOP_LEVEL_KEYS, 'the inventory', report);
+    const defaults = inv.defaults?.map ?? null;
+    checkKeys(defaults, DEFAULTS_KEYS, '`defaults`', report);
+    const defaultsRenewal = defaults?.get('renewal', true);
+    if (isMap(defaultsRenewal)) checkKeys(defaultsRenewal, RENEWAL_KEYS, '`defaults.renewal`', report);
+    for (const entry of inv.entries) {
+      const label = entry.name !== undefined ? `entry "${entry.name}"` : `entry #${entry.index + 1}`;
+      checkKeys(entry.map, ENTRY_KEYS, label, report);
+      const renewal = entry.own('renewal');
+      if (renewal && isMap(renewal.node)) checkKeys(renewal.node, RENEWAL_KEYS, `the renewal of ${label}`, report);
+    }
+  },
+};
