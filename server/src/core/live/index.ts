@@ -14,3 +14,5 @@ export {
   type ProbeOutcome,
   type ProbeResult,
 } from './types';
+export { judgeCertificate, type CertProblem, type CertProblemKind, type CertVerdictOptions } from './verdict';
+export { summarizeProbe } from './summary';

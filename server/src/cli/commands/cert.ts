@@ -1,0 +1,191 @@
+/**
+ * `incident-docs cert HOST[:PORT]`: what certificate a host really serves, and whether it is fine.
+ * Exit codes: 0 trusted, valid for the name, more than the warning window left; 1 expired,
+ * expiring, untrusted or wrong name; 2 no handshake, or a usage / I/O error.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { findConfigFile } from '../../core/configFile';
+import {
+  DEFAULT_TIMEOUT_MS,
+  ProbeInputError,
+  isProbeFailure,
+  judgeCertificate,
+  parseHostPort,
+  probeCertificate,
+  splitPemCertificates,
+  summarizeProbe,
+  type CertProblem,
+} from '../../core/live';
+import { ConfigResolver } from '../configs';
+import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../errors';
+import { palette, shouldUseColor } from '../format/colors';
+import { parseNow } from '../options';
+import { displayPath } from '../paths';
+
+export interface CertCommandOptions {
+  servername?: string;
+  /** CA files from --ca, in addition to the config's extraCaFiles. */
+  ca: string[];
+  timeout: number;
+  /** Overrides the config's warnDays. */
+  warnDays?: number;
+  format: 'text' | 'json';
+  now?: Date;
+  config?: string;
+}
+
+export interface CertIo {
+  cwd: string;
+  color: boolean;
+  stdout(text: string): void;
+  /** One line, without its newline. */
+  stderr(line: string): void;
+}
+
+/** Probes and prints; returns the exit code instead of exiting, so tests can call it. */
+export async function runCert(target: string, options: CertCommandOptions, io: CertIo): Promise<number> {
+  const { host, port } = asCliError(() => parseHostPort(target));
+  const settings = loadSettings(options, io);
+  const now = options.now ?? new Date();
+  const outcome = await asCliErrorAsync(() =>
+    probeCertificate({
+      host,
+      port,
+      servername: options.servername,
+      timeoutMs: options.timeout,
+      extraCaPems: settings.extraCaPems,
+      now,
+    }),
+  );
+  const problems = isProbeFailure(outcome) ? [] : judgeCertificate(outcome, { warnDays: settings.warnDays, now });
+  if (options.format === 'json') {
+    io.stdout(`${JSON.stringify(outcome, null, 2)}\n`);
+  } else if (isProbeFailure(outcome)) {
+    io.stderr(`incident-docs: ${summarizeProbe(outcome)[0]}`);
+  } else {
+    const lines = summarizeProbe(outcome, problems);
+    lines[lines.length - 1] = colorVerdict(lines[lines.length - 1], problems, io.color);
+    io.stdout(`${lines.join('\n')}\n`);
+  }
+  if (isProbeFailure(outcome)) return EXIT_USAGE;
+  return problems.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+interface CertSettings {
+  warnDays: number;
+  extraCaPems: string[];
+}
+
+/** warnDays and extraCaFiles from `--config` or the nearest .incident-docs.yaml, then the flags. */
+function loadSettings(options: CertCommandOptions, io: CertIo): CertSettings {
+  const configFile = options.config ? path.resolve(io.cwd, options.config) : findConfigFile(io.cwd);
+  const resolver = new ConfigResolver({
+    explicitFile: configFile,
+    ruleOverrides: {},
+    cwd: io.cwd,
+    warn: (message) => io.stderr(`incident-docs: warning: ${message}`),
+  });
+  const config = resolver.configFor(path.join(io.cwd, 'cert'));
+  // Paths in a config file are relative to that file; paths on the command line to the cwd.
+  const caFiles = [
+    ...(configFile ? config.extraCaFiles.map((f) => path.resolve(path.dirname(configFile), f)) : []),
+    ...options.ca.map((f) => path.resolve(io.cwd, f)),
+  ];
+  return {
+    warnDays: options.warnDays ?? config.warnDays,
+    extraCaPems: caFiles.map((file) => readCaFile(file, io.cwd)),
+  };
+}
+
+function readCaFile(file: string, cwd: string): string {
+  const shown = displayPath(file, cwd);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new CliError(`CA file ${shown}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  asCliError(() => splitPemCertificates(text, `CA file ${shown}`));
+  return text;
+}
+
+function colorVerdict(line: string, problems: CertProblem[], color: boolean): string {
+  const paint = palette(color);
+  if (problems.length === 0) return paint.bold(line);
+  const onlyExpiring = problems.every((p) => p.kind === 'expiring' || p.kind === 'chain-expiring');
+  return paint.bold(onlyExpiring ? paint.yellow(line) : paint.red(line));
+}
+
+/** Input problems (bad target, servername, CA text) are usage errors: main.ts prints them and exits 2. */
+function asCliError<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof ProbeInputError) throw new CliError(e.message);
+    throw e;
+  }
+}
+
+async function asCliErrorAsync<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof ProbeInputError) throw new CliError(e.message);
+    throw e;
+  }
+}
+
+/** `--timeout MS`: whole milliseconds, 1 to 10 minutes. */
+export function parseTimeout(value: string): number {
+  const text = value.trim();
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 600_000) {
+    throw new InvalidArgumentError('Expected a whole number of milliseconds from 1 to 600000.');
+  }
+  return Number(text);
+}
+
+/** `--warn-days N`: a whole number of days, 0 or more. */
+export function parseWarnDays(value: string): number {
+  const text = value.trim();
+  if (!/^\d+$/.test(text) || Number(text) > 100_000) throw new InvalidArgumentError('Expected a whole number of days, 0 or more.');
+  return Number(text);
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+function processIo(): CertIo {
+  return {
+    cwd: process.cwd(),
+    color: shouldUseColor(process.stdout, process.env),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (line) => process.stderr.write(`${line}\n`),
+  };
+}
+
+/** Adds `cert` to the program. `io` is for tests; by default it is the process's own streams. */
+export function registerCertCommand(program: Command, io: () => CertIo = processIo): Command {
+  return program
+    .command('cert')
+    .description('Connect to a host, complete a TLS handshake and report the certificate it serves.')
+    .argument('<host[:port]>', 'host name or IP address, port 443 unless given; IPv6 as [::1]:8443')
+    .option('--servername <name>', 'SNI name to send and to check the certificate against (default: the host name)')
+    .option('--ca <file>', 'PEM file of an extra trusted CA, e.g. an internal one (repeatable)', collect, [])
+    .option('--timeout <ms>', 'limit for DNS, connect and handshake together', parseTimeout, DEFAULT_TIMEOUT_MS)
+    .option('--warn-days <n>', 'days left at or below which the certificate counts as expiring (default: warnDays, 30)', parseWarnDays)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--now <iso-8601>', 'reference time for days left, e.g. 2026-11-27T12:00:00Z (default: the clock)', parseNow)
+    .option('-c, --config <file>', 'settings file (default: the nearest .incident-docs.yaml at or above the current folder)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 trusted, valid for the host, more than the warning window left; 1 expired, expiring,\n' +
+        'untrusted or valid for another name; 2 no TLS handshake (refused, timeout, dns, not-tls, reset,\n' +
+        'unreachable) or a usage error.',
+    )
+    .action(async (target: string, options: CertCommandOptions) => {
+      process.exitCode = await runCert(target, options, io());
+    });
+}

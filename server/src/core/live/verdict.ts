@@ -1,0 +1,65 @@
+/** Whether a live certificate is fine to leave alone: the CLI's exit code, later `lint --live`'s findings. */
+import type { ProbeResult } from './types';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type CertProblemKind = 'not-yet-valid' | 'expired' | 'expiring' | 'chain-expiring' | 'untrusted' | 'hostname';
+
+export interface CertProblem {
+  kind: CertProblemKind;
+  message: string;
+}
+
+export interface CertVerdictOptions {
+  /** A certificate with this many days left or fewer is "expiring". */
+  warnDays: number;
+  /** Reference time; the same one given to the probe. */
+  now: Date;
+}
+
+/**
+ * Everything wrong with a certificate, worst first; empty when it is trusted, valid for the name
+ * and has more than `warnDays` left, down the whole chain (an intermediate that expires first
+ * breaks the site just the same).
+ */
+export function judgeCertificate(result: ProbeResult, options: CertVerdictOptions): CertProblem[] {
+  const problems: CertProblem[] = [];
+  const now = options.now.getTime();
+  if (Date.parse(result.notBefore) > now) {
+    problems.push({ kind: 'not-yet-valid', message: `not valid until ${result.notBefore}` });
+  }
+  if (Date.parse(result.notAfter) <= now) {
+    problems.push({ kind: 'expired', message: `expired ${result.notAfter} (${-result.daysLeft} ${plural(-result.daysLeft, 'day')} ago)` });
+  } else if (result.daysLeft <= options.warnDays) {
+    problems.push({
+      kind: 'expiring',
+      message: `expires in ${result.daysLeft} ${plural(result.daysLeft, 'day')} (${result.notAfter}), within the ${options.warnDays}-day warning window`,
+    });
+  }
+  const chainExpiry = Date.parse(result.earliestChainExpiry);
+  if (chainExpiry < Date.parse(result.notAfter)) {
+    const chainDays = Math.floor((chainExpiry - now) / DAY_MS);
+    const culprit = result.chain.find((c) => c.notAfter === result.earliestChainExpiry);
+    const who = culprit ? `the chain certificate ${culprit.subject}` : 'a certificate in the chain';
+    if (chainExpiry <= now) problems.push({ kind: 'chain-expiring', message: `${who} expired ${result.earliestChainExpiry}` });
+    else if (chainDays <= options.warnDays) {
+      problems.push({
+        kind: 'chain-expiring',
+        message: `${who} expires in ${chainDays} ${plural(chainDays, 'day')} (${result.earliestChainExpiry})`,
+      });
+    }
+  }
+  if (!result.trusted) problems.push({ kind: 'untrusted', message: `untrusted: ${result.trustError ?? 'the chain does not verify'}` });
+  if (!result.hostnameMatches) {
+    problems.push({ kind: 'hostname', message: `not valid for ${result.servername ?? result.host} (names: ${namesOf(result)})` });
+  }
+  return problems;
+}
+
+function namesOf(result: ProbeResult): string {
+  return result.sans.length > 0 ? result.sans.join(', ') : `${result.subject}, no subject alternative names`;
+}
+
+export function plural(n: number, word: string): string {
+  return Math.abs(n) === 1 ? word : `${word}s`;
+}
