@@ -1,0 +1,222 @@
+/**
+ * A small LSP client for tests: spawns the real server (`node dist/server.js --stdio`) and talks
+ * JSON-RPC to it, announcing exactly the capabilities a test chooses.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type ConfigurationParams,
+  type InitializeResult,
+  type MessageConnection,
+  type PublishDiagnosticsParams,
+  type Range,
+  type SymbolKind,
+  type TextEdit,
+  type WorkspaceFolder,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+const SERVER = path.resolve(__dirname, '../../dist/server.js');
+
+export interface StartOptions {
+  capabilities?: ClientCapabilities;
+  initializationOptions?: unknown;
+  workspaceFolders?: WorkspaceFolder[] | null;
+  rootUri?: string | null;
+  /** Answers `workspace/configuration`, one value per item. Without it the client answers null. */
+  configuration?: (params: ConfigurationParams) => unknown[];
+}
+
+/** Capabilities of a capable editor (what VS Code announces for the features this server uses). */
+export const FULL_CAPABILITIES: ClientCapabilities = {
+  workspace: {
+    configuration: true,
+    didChangeConfiguration: { dynamicRegistration: true },
+    didChangeWatchedFiles: { dynamicRegistration: true },
+    workspaceFolders: true,
+    workspaceEdit: { documentChanges: true },
+    executeCommand: { dynamicRegistration: false },
+  },
+  textDocument: {
+    synchronization: { dynamicRegistration: false },
+    publishDiagnostics: {
+      relatedInformation: true,
+      versionSupport: true,
+      codeDescriptionSupport: true,
+      dataSupport: true,
+    },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+    documentSymbol: { hierarchicalDocumentSymbolSupport: true, symbolKind: { valueSet: Array.from({ length: 26 }, (_, i) => (i + 1) as SymbolKind) } },
+    codeAction: {
+      codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix'] } },
+      isPreferredSupport: true,
+      dataSupport: true,
+    },
+    codeLens: {},
+    documentLink: { tooltipSupport: true },
+  },
+};
+
+export interface DiagnosticsWait {
+  /** Only a publish for this document version (the client must announce versionSupport for the server to send it). */
+  version?: number;
+  /** Only a publish received after this mark (see `mark`). */
+  after?: number;
+  /** Only a publish for which this holds. */
+  where?: (params: PublishDiagnosticsParams) => boolean;
+  timeoutMs?: number;
+}
+
+export class LspTestClient {
+  readonly published: PublishDiagnosticsParams[] = [];
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  readonly configurationRequests: ConfigurationParams[] = [];
+  readonly logs: string[] = [];
+  private waiters: (() => void)[] = [];
+  private stderr = '';
+
+  private constructor(
+    private readonly process: ChildProcess,
+    readonly connection: MessageConnection,
+    private readonly options: StartOptions,
+  ) {}
+
+  initializeResult!: InitializeResult;
+
+  static async start(options: StartOptions = {}): Promise<LspTestClient> {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const client = new LspTestClient(child, connection, options);
+    child.stderr!.on('data', (chunk: Buffer) => (client.stderr += chunk.toString()));
+    client.listen();
+    client.initializeResult = await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: options.rootUri ?? null,
+      workspaceFolders: options.workspaceFolders ?? null,
+      capabilities: options.capabilities ?? {},
+      initializationOptions: options.initializationOptions,
+    });
+    await connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  private listen(): void {
+    const c = this.connection;
+    c.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.published.push(params);
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+    c.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
+    });
+    c.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...params.registrations);
+      return null;
+    });
+    c.onRequest('workspace/configuration', (params: ConfigurationParams) => {
+      this.configurationRequests.push(params);
+      const answer: unknown[] = this.options.configuration?.(params) ?? params.items.map(() => null);
+      return answer as null[];
+    });
+    c.listen();
+  }
+
+  open(uri: string, text: string, languageId = 'markdown', version = 1): Promise<void> {
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+  }
+
+  /** Replaces the whole text (a full change is valid under incremental sync too). */
+  replace(uri: string, version: number, text: string): Promise<void> {
+    return this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
+  }
+
+  edit(uri: string, version: number, range: Range, text: string): Promise<void> {
+    return this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text }],
+    });
+  }
+
+  close(uri: string): Promise<void> {
+    return this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  notify(method: string, params: unknown): Promise<void> {
+    return this.connection.sendNotification(method, params);
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  /** A mark in the stream of published diagnostics; wait for publishes `after` it. */
+  mark(): number {
+    return this.published.length;
+  }
+
+  async waitForDiagnostics(uri: string, wait: DiagnosticsWait = {}): Promise<PublishDiagnosticsParams> {
+    const deadline = Date.now() + (wait.timeoutMs ?? 10_000);
+    for (;;) {
+      const found = this.published
+        .slice(wait.after ?? 0)
+        .filter((p) => p.uri === uri && (wait.version === undefined || p.version === wait.version))
+        .filter((p) => !wait.where || wait.where(p))
+        .at(-1);
+      if (found) return found;
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        const seen = this.published.map((p) => `${p.uri}@${p.version}: ${p.diagnostics.length}`).join('\n  ');
+        throw new Error(`no diagnostics for ${uri} (${JSON.stringify(wait)}) in time; received:\n  ${seen}\nserver stderr: ${this.stderr}`);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** No publish for the URI arrives within `ms` after the mark. */
+  async expectNoDiagnostics(uri: string, after: number, ms: number): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    const late = this.published.slice(after).filter((p) => p.uri === uri);
+    if (late.length) throw new Error(`unexpected diagnostics for ${uri}: ${JSON.stringify(late)}`);
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise<void>((resolve) => {
+      if (this.process.exitCode !== null) resolve();
+      else this.process.once('exit', () => resolve());
+    });
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      // The server may already be gone; killing it below is enough.
+    }
+    const timer = setTimeout(() => this.process.kill(), 2_000);
+    await exited;
+    clearTimeout(timer);
+    this.connection.dispose();
+  }
+}
+
+/** The text after applying LSP edits, as an editor would. */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('file:///x', 'markdown', 0, text), edits);
+}
+
+/** The text a range covers (UTF-16 positions, any line breaks). */
+export function textAt(text: string, range: Range): string {
+  const document = TextDocument.create('file:///x', 'markdown', 0, text);
+  return document.getText(range);
+}
