@@ -113,7 +113,8 @@ export function deref(doc: Document.Parsed, node: unknown): Node | null {
 /** The key of a pair as a plain string, when it is a scalar. */
 export function keyText(pair: Pair): string | undefined {
   const key = pair.key;
-  if (isScalar(key)) return key.value === null ? undefined : String(key.value);
+  // With merge keys on, `<<` parses to a symbol-valued scalar.
+  if (isScalar(key)) return key.value === null ? undefined : typeof key.value === 'symbol' ? '<<' : String(key.value);
   return undefined;
 }
 
