@@ -69,7 +69,7 @@ function listItems(list: List, source: string, out: ActionItem[]): void {
       for (const n of nested) listItems(n, source, out);
       continue;
     }
-    const text = runsText(textRuns(item, source));
+    const text = runsText(textRuns(item, source)).replace(/^\[[ xX]?\]\s*/, '');
     if (!text) continue; // an empty "- [ ]" placeholder is empty-section's business, not a missing ticket
     const first = item.children[0];
     out.push({

@@ -39,11 +39,23 @@ export function readPipeTable(node: MdastTable, source: string): Table {
     span: spanOf(row),
     cells: row.children.map((cell) => {
       const runs = textRuns(cell, source);
-      return { span: spanOf(cell), runs, text: runsText(runs), links: mdastLinks(cell) };
+      return { span: pipeCellSpan(cell, source), runs, text: runsText(runs), links: mdastLinks(cell) };
     }),
   }));
   const [header, ...body] = rows;
   return { kind: 'pipe', span: spanOf(node), header, rows: body };
+}
+
+/** A pipe cell's content, without the pipes and padding; for an empty cell, the gap between the pipes. */
+function pipeCellSpan(cell: MdastTable['children'][number]['children'][number], source: string): Span {
+  const first = cell.children[0];
+  const last = cell.children[cell.children.length - 1];
+  if (first && last) return { start: spanOf(first).start, end: spanOf(last).end };
+  const span = spanOf(cell);
+  const raw = source.slice(span.start, span.end);
+  const start = span.start + (raw.startsWith('|') ? 1 : 0);
+  const end = span.end - (raw.length > 1 && raw.endsWith('|') ? 1 : 0);
+  return end > start ? { start, end } : span;
 }
 
 function mdastLinks(node: MdastNodes, out: string[] = []): string[] {

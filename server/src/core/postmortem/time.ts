@@ -39,6 +39,8 @@ export interface TimeToken {
   approximate?: boolean;
   /** Why the written date or time cannot exist; absent when it can. */
   invalid?: string;
+  /** Which part is impossible. */
+  invalidPart?: 'date' | 'time';
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -53,7 +55,7 @@ const DATE =
   `|(?<dmyD>\\d{1,2})${ORDINAL}\\s+(?<dmyName>${MONTH}),?\\s+(?<dmyY>\\d{4})(?!\\d|:)` +
   `|(?<mdM>\\d{1,2})-(?<mdD>\\d{1,2})(?=[ T]+\\d{1,2}:\\d{2})`;
 
-const MERIDIEM = '[ap]\\.?m\\.?(?![a-z])';
+const MERIDIEM = '(?:[ap]\\.m\\.?|[ap]m)(?![a-z])';
 const TIME =
   `(?<h>\\d{1,2}):(?<min>\\d{2})(?::(?<sec>\\d{2})(?:\\.\\d+)?)?(?:\\s?(?<mer>${MERIDIEM}))?` +
   `|(?<h2>\\d{1,2})\\s?(?<mer2>${MERIDIEM})`;
@@ -102,7 +104,9 @@ function toToken(m: RegExpExecArray, baseOffset: number): TimeToken | undefined 
   const problems: string[] = [];
   const date = readDate(g, problems);
   if (date) token.date = date;
+  if (problems.length) token.invalidPart = 'date';
   const time = readTime(g, problems);
+  if (problems.length && !token.invalidPart) token.invalidPart = 'time';
   if (time) {
     token.time = time.time;
     token.twelveHour = time.twelveHour;

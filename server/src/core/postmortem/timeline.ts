@@ -28,6 +28,8 @@ export interface Timeline {
   /** The zone the timeline states (column header, entries, an "All times in …" sentence, front matter). */
   zone?: string;
   zoneStated: boolean;
+  /** Whether any entry writes its year; when none does, years are only relative. */
+  hasYears: boolean;
 }
 
 const TIMELINE_HEADING = /\b(timeline|chronology)\b/;
@@ -36,6 +38,8 @@ const ZONE_IN_TEXT = new RegExp(`(?:^|[^A-Za-z])(${ZONE_NAMES_PATTERN}|(?:UTC|GM
 const ZONE_SENTENCE = new RegExp(`\\btimes?\\b[^\\n.]{0,60}?(?:^|[^A-Za-z])(${ZONE_NAMES_PATTERN}|(?:UTC|GMT)[+-]\\d{1,2})(?![A-Za-z])`, 'i');
 const EVENING = 18 * 60;
 const EARLY_MORNING = 6 * 60;
+/** dayNumber's year for dates written without one. */
+const FALLBACK_YEAR = 2000;
 
 export function findTimelineSection(sections: Section[]): Section | undefined {
   return sections.find((s) => TIMELINE_HEADING.test(s.heading.normalized));
@@ -76,7 +80,8 @@ export function buildTimeline(
   const entries = resolveEntries(raw, statedZone);
   const entryZone = entries.find((e) => e.token?.zone)?.token?.zone;
   const zone = statedZone ?? entryZone;
-  return { section, entries, zone, zoneStated: zone !== undefined };
+  const hasYears = entries.some((e) => e.token?.date?.year !== undefined);
+  return { section, entries, zone, zoneStated: zone !== undefined, hasYears };
 }
 
 function headingTextSpan(node: RootContent & { children?: unknown[] }, source: string): Span {
@@ -156,7 +161,9 @@ function collectTable(table: Table, raw: RawEntry[]): string | undefined {
     if (isEmptyRow(row)) continue;
     const cell = row.cells[col];
     if (!cell) continue;
-    const token = cell.runs.flatMap((r) => scanTimes(r.text, r.offset))[0];
+    const tokens = cell.runs.flatMap((r) => scanTimes(r.text, r.offset));
+    // "2019-12-03 --:--": the day is known, the time is a placeholder.
+    const token = tokens[0]?.date && !tokens[0].time && tokens[1]?.placeholder ? { ...tokens[1], date: tokens[0].date } : tokens[0];
     if (token && (token.time || token.date || token.placeholder)) timed++;
     const description = row.cells
       .filter((_, i) => i !== col)
@@ -202,14 +209,14 @@ function resolveEntries(raw: RawEntry[], statedZone: string | undefined): Timeli
     if (token?.zone) zone = token.zone;
     entry.zone = zone;
     if (token?.date) {
-      currentDate = withYear(token.date, currentDate);
+      currentDate = rollYear(withYear(token.date, currentDate), currentDate);
       dayShift = 0;
       previousMinuteOfDay = undefined;
     }
     entry.date = currentDate;
     if (token?.time) {
       const minuteOfDay = token.time.hour * 60 + token.time.minute;
-      if (!token.date && previousMinuteOfDay !== undefined && previousMinuteOfDay >= EVENING && minuteOfDay <= EARLY_MORNING) {
+      if (!token.date && previousMinuteOfDay !== undefined && crossesMidnight(previousMinuteOfDay, minuteOfDay)) {
         dayShift++; // 23:55 then 00:10 with no date: the next day, not a step back
       }
       previousMinuteOfDay = minuteOfDay;
@@ -223,6 +230,26 @@ function resolveEntries(raw: RawEntry[], statedZone: string | undefined): Timeli
     entries.push(entry);
   }
   return entries;
+}
+
+/**
+ * Without dates, a step back from the evening to the early morning is the night passing, and so is
+ * any step back of 12 hours or more (23:55 then 07:00): read forwards it is the shorter gap.
+ */
+function crossesMidnight(previous: number, current: number): boolean {
+  if (current >= previous) return false;
+  return (previous >= EVENING && current <= EARLY_MORNING) || previous - current >= 12 * 60;
+}
+
+/** `[12-05 …]` then `[03-20 …]` with no years: the new year, not nine months back. */
+function rollYear(date: CalendarDate, previous: CalendarDate | undefined): CalendarDate {
+  if (!previous || date.year !== undefined && previous.year !== undefined && date.year !== previous.year) return date;
+  const prevYear = previous.year ?? FALLBACK_YEAR;
+  const candidate = { ...date, year: date.year ?? prevYear };
+  if (date.year === undefined && dayNumber(candidate) < dayNumber({ ...previous, year: prevYear }) - 183) {
+    return { ...candidate, year: prevYear + 1 };
+  }
+  return date.year === undefined && previous.year === undefined ? date : candidate;
 }
 
 function withYear(date: CalendarDate, previous: CalendarDate | undefined): CalendarDate {

@@ -74,7 +74,11 @@ function windowMinutes(w: ImpactWindow): number {
  * its own zone, else the timeline's.
  */
 function place(token: TimeToken, timeline: Timeline, first: TimelineEntry): number {
-  const date = token.date ? { ...token.date, year: token.date.year ?? first.date?.year } : first.date;
+  // A timeline that writes no years counts them from an arbitrary one: read the window's date in
+  // the year of the timeline's last entry, where the outage usually ends.
+  const last = timeline.entries.filter((e) => e.date).at(-1);
+  const year = timeline.hasYears ? (token.date?.year ?? first.date?.year) : (last?.date?.year ?? first.date?.year);
+  const date = token.date ? { ...token.date, year } : first.date;
   const day = date ? dayNumber(date) : Math.floor((first.minutes! + (zoneOffset(first.zone) ?? 0)) / 1440);
   const offset = token.offsetMinutes ?? zoneOffset(timeline.zone) ?? 0;
   return day * 1440 + token.time!.hour * 60 + token.time!.minute - offset;

@@ -23,7 +23,7 @@ export const invalidTime: Rule<PostmortemModel> = {
         if (!token.invalid || seen.has(token.span.start)) continue;
         seen.add(token.span.start);
         report({
-          message: `“${token.text.trim()}” is not a valid ${token.time || /:/.test(token.text) ? 'time' : 'date'}: ${token.invalid}.`,
+          message: `“${token.text.trim()}” is not a valid ${token.invalidPart ?? 'time'}: ${token.invalid}.`,
           span: token.span,
           fixes: fixesFor(token),
         });

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { byRule, covered, lintPostmortem } from '../helpers/lint';
+
+const rule = 'pm/action-item-ticket';
+
+describe(rule, () => {
+  it('reports list items without a ticket, on the item', () => {
+    const text = '## Action Items\n\n- Move notices to a team list (RHCLOUD-8613)\n- Write an SOP\n- Add alerting #123\n- Fix flake kubernetes/test-infra#12829\n- [Issue](https://github.com/o/r/issues/1)\n- See <https://jira.example.com/X>\n';
+    const findings = byRule(lintPostmortem(text), rule);
+    assert.deepEqual(
+      findings.map((f) => covered(text, f)),
+      ['Write an SOP'],
+    );
+  });
+  it('reports table rows without a ticket (HTML and pipe), skipping empty rows', () => {
+    const html = '## Action Items\n\n<table>\n<tr><th>Action Item</th><th>Status</th></tr>\n<tr><td>Update docs <a href="https://jira/RHCLOUD-8666">RHCLOUD-8666</a></td><td></td></tr>\n<tr><td>Rotate certs</td><td>Done</td></tr>\n<tr><td></td><td></td></tr>\n</table>\n';
+    assert.deepEqual(
+      byRule(lintPostmortem(html), rule).map((f) => covered(html, f)),
+      ['<td>Rotate certs</td>'],
+    );
+    const pipe = '## Follow-ups\n\n| Item | Bug # |\n| --- | --- |\n| Rotate certs | |\n| Alerting | OPS-12 |\n';
+    assert.deepEqual(
+      byRule(lintPostmortem(pipe), rule).map((f) => covered(pipe, f)),
+      ['Rotate certs'],
+    );
+  });
+  it('treats a group item with nested items as a heading, not an action', () => {
+    const text = '## Action Items\n\n- BinderHub\n  - Better errors ([Issue](https://github.com/x/y/issues/2))\n';
+    assert.deepEqual(byRule(lintPostmortem(text), rule), []);
+  });
+  it('uses configured ticket patterns', () => {
+    const text = '## Action Items\n\n- Rotate certs (CHG0001234)\n';
+    assert.equal(byRule(lintPostmortem(text), rule).length, 1);
+    assert.deepEqual(byRule(lintPostmortem(text, { ticketPatterns: ['CHG\\d{7}'] }), rule), []);
+  });
+  it('ignores an empty checkbox placeholder', () => {
+    assert.deepEqual(byRule(lintPostmortem('## Follow-ups\n\n- [ ] \n'), rule), []);
+  });
+});

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyEdits, byRule, covered, lintPostmortem } from '../helpers/lint';
+
+const rule = 'pm/template-text';
+
+describe(rule, () => {
+  it('reports italic-only instructions and removes them with the fix', () => {
+    const text = '# Post-mortem\n\n## Impact\n\n*Be specific here. Include numbers such as customers affected.*\n\nAll uploads failed.\n';
+    const [finding, ...rest] = byRule(lintPostmortem(text), rule);
+    assert.equal(rest.length, 0);
+    assert.equal(covered(text, finding), '*Be specific here. Include numbers such as customers affected.*');
+    assert.equal(applyEdits(text, finding.fixes![0].edits), '# Post-mortem\n\n## Impact\n\nAll uploads failed.\n');
+  });
+  it('reports questions in italics spanning lines', () => {
+    const text = '## Contributing Factors\n\n*What factors influenced the incident, caused troubleshooting\ndifficulties, etc.?*\n\n- DNS.\n';
+    assert.equal(byRule(lintPostmortem(text), rule).length, 1);
+  });
+  it('reports {{ }} placeholders and <START OF OUTAGE> markers', () => {
+    const text = '# Incident report {{ incident date: yyyy-mm-dd }}\n\n## Timeline\n\n<START OF OUTAGE>\n\n- 10:00 paged\n';
+    const findings = byRule(lintPostmortem(text), rule);
+    assert.deepEqual(
+      findings.map((f) => covered(text, f)),
+      ['{{ incident date: yyyy-mm-dd }}', '<START OF OUTAGE>'],
+    );
+  });
+  it('reports configured extra patterns', () => {
+    const text = '## Overview\n\nLorem ipsum dolor.\n';
+    assert.equal(byRule(lintPostmortem(text, { templatePatterns: ['Lorem ipsum'] }), rule).length, 1);
+  });
+  it('leaves italic content that is not an instruction, and code, alone', () => {
+    const text = '## Overview\n\n*Resolved by rolling back.*\n\nSome text with *emphasis* in it.\n\n```\n{{ .Values.email }}\n```\n\n`{{ x }}`\n';
+    assert.deepEqual(byRule(lintPostmortem(text), rule), []);
+  });
+});
