@@ -185,6 +185,17 @@ export class LspTestClient {
     }
   }
 
+  /** Waits until the server has registered `method` dynamically (registration follows `initialized`). */
+  async waitForRegistration(method: string, timeoutMs = 5_000): Promise<{ method: string; registerOptions?: unknown }> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.registrations.find((r) => r.method === method);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`the server did not register ${method}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
   /** No publish for the URI arrives within `ms` after the mark. */
   async expectNoDiagnostics(uri: string, after: number, ms: number): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, ms));
