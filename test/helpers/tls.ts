@@ -148,7 +148,7 @@ export interface TestTlsServer extends TestServer {
   bytesAfterHandshake: number;
 }
 
-function track(server: net.Server, host: LoopbackHost): Promise<TestServer> {
+function track(server: net.Server, host: LoopbackHost, readPlainSockets = true): Promise<TestServer> {
   const sockets = new Set<net.Socket>();
   const closeWaiters: Array<() => void> = [];
   const log: TestServer = {
@@ -171,6 +171,9 @@ function track(server: net.Server, host: LoopbackHost): Promise<TestServer> {
     log.open++;
     log.maxOpen = Math.max(log.maxOpen, log.open);
     socket.on('error', () => {}); // a client hanging up mid-handshake is what these tests do
+    // A plain socket nobody reads from never notices the peer's FIN; keep reading so 'close' comes.
+    // (A TLS server reads its sockets itself; a listener here would compete with it.)
+    if (readPlainSockets) socket.on('data', () => {});
     socket.once('close', () => {
       sockets.delete(socket);
       log.open--;
@@ -213,7 +216,7 @@ export async function startTlsServer(spec: TlsServerSpec): Promise<TestTlsServer
     },
   });
   server.on('tlsClientError', () => {});
-  const log = (await track(server, spec.host ?? '127.0.0.1')) as TestTlsServer;
+  const log = (await track(server, spec.host ?? '127.0.0.1', false)) as TestTlsServer;
   log.servernames = servernames;
   log.handshakes = 0;
   log.bytesAfterHandshake = 0;
@@ -228,7 +231,7 @@ export async function startTlsServer(spec: TlsServerSpec): Promise<TestTlsServer
 /** A plain HTTP server: the peer answers, but not with TLS. */
 export function startHttpServer(host: LoopbackHost = '127.0.0.1'): Promise<TestServer> {
   const server = http.createServer((_request, response) => response.end('plain http\n'));
-  return track(server, host);
+  return track(server, host, false);
 }
 
 /** Accepts connections and never says a word: a hung service. */
