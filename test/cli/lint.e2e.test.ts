@@ -173,6 +173,15 @@ describe('paths', () => {
     assert.equal(once.length, 1);
   });
 
+  it('reads YAML found by walking, and hands it to the core like Markdown', () => {
+    const dir = tempTree({ 'certs/cert-inventory.yml': 'certificates:\n  - name: api\n', 'certs/values.yaml': 'replicas: 2\n' });
+    const { findings } = runJson([...NOW, '.'], { cwd: dir });
+    assert.deepEqual(filesOf(findings), ['certs/cert-inventory.yml']);
+    assert.ok(findings.every((f) => f.rule.startsWith('cert/')));
+    const run = runCli(['lint', ...NOW, '.'], { cwd: dir });
+    assert.match(run.stdout, /in 1 file \(2 checked\)\n$/);
+  });
+
   it('shows paths relative to the working directory', () => {
     const { findings } = runJson([...NOW, '../incidents/2024'], { cwd: path.join(root, 'team') });
     assert.deepEqual(filesOf(findings), ['../incidents/2024/a.md']);

@@ -59,7 +59,7 @@ export interface RuleReferenceEntry {
 
 const KIND_TITLES: Record<DocumentKind, string> = {
   postmortem: 'Post-mortems (Markdown)',
-  inventory: 'Certificate inventories (YAML)',
+  inventory: 'Certificate inventories and cert-manager manifests (YAML)',
   'cert-manager': 'cert-manager manifests (YAML)',
 };
 
