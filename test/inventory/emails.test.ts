@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { defaultConfig } from '../../server/src/core/config';
+import { classifyEmail, isValidEmail } from '../../server/src/core/inventory/emails';
+import { configWith } from './helpers';
+
+const personal = (address: string, config = defaultConfig()) => classifyEmail(address, config).personal;
+
+describe('classifyEmail', () => {
+  it('treats team aliases and role mailboxes as teams', () => {
+    for (const a of ['sre-oncall@example.com', 'platform-team@example.com', 'pki@example.com', 'Radix@StatoilSRM.onmicrosoft.com', 'jenkins-infra-team@googlegroups.com', 'hostmaster@example.org']) {
+      assert.equal(personal(a), false, a);
+    }
+  });
+  it('treats first.last, initials, first_last, bare first names and free-mail as personal', () => {
+    for (const a of ['jane.doe@example.com', 'j.doe@example.com', 'jane_doe@corp.io', 'Jane.Q.Doe@example.com', 'jeff@billimek.com', 'someone@gmail.com', 'x@yahoo.co.jp', 'x@gmx.de', 'jane.doe+certs@example.com']) {
+      assert.equal(personal(a), true, a);
+    }
+  });
+  it('keeps the evidence in words', () => {
+    assert.deepEqual(classifyEmail('someone@gmail.com', defaultConfig()).evidence, ['gmail.com is a free-mail provider, where mailboxes belong to people']);
+  });
+  it('lets configured patterns decide first', () => {
+    assert.equal(personal('someone@gmail.com', configWith({ teamEmailPatterns: ['^someone@gmail'] })), false);
+    assert.equal(personal('certs@example.com', configWith({ personalEmailPatterns: ['^certs@'] })), true);
+    assert.equal(personal('pki@example.com', configWith({ requireTeamEmail: true })), true);
+    assert.equal(personal('pki@example.com', configWith({ requireTeamEmail: true, teamEmailPatterns: ['^pki@'] })), false);
+  });
+  it('rejects malformed addresses', () => {
+    for (const a of ['no-at-sign', 'a@b', 'a@@b.com', '.a@b.com', 'a b@c.com', 'a@-b.com']) assert.equal(isValidEmail(a), false, a);
+    assert.equal(classifyEmail('no-at-sign', defaultConfig()).valid, false);
+  });
+});
