@@ -17,7 +17,7 @@ export interface LintCommandOptions {
   now?: Date;
   config?: string;
   kind?: DocumentKind;
-  rule: RuleOverride[];
+  rule?: RuleOverride[];
   quiet?: boolean;
   maxWarnings?: number;
 }
@@ -36,10 +36,10 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
   const formatter = formatterNamed(options.format);
   if (!formatter) throw new CliError(`unknown format "${options.format}"`);
   checkKind(options.kind);
-  checkRuleIds(options.rule);
+  checkRuleIds(options.rule ?? []);
   const configs = new ConfigResolver({
     explicitFile: options.config,
-    ruleOverrides: ruleOverridesToRules(options.rule),
+    ruleOverrides: ruleOverridesToRules(options.rule ?? []),
     cwd: io.cwd,
     warn: (message) => io.stderr(`incident-docs: warning: ${message}`),
   });
@@ -47,19 +47,25 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
   const now = options.now ?? new Date();
 
   const reports: FileReport[] = [];
-  let unreadable = 0;
+  let failed = 0;
   for (const file of files) {
     const shown = displayPath(file, io.cwd);
     let text: string;
     try {
       text = await readDocumentText(file);
     } catch (e) {
-      unreadable++;
+      failed++;
       io.stderr(`incident-docs: ${shown}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
       continue;
     }
-    const findings = lint({ path: file, text }, configs.configFor(file), { now, kind: options.kind });
-    reports.push({ file: shown, findings });
+    try {
+      const findings = lint({ path: file, text }, configs.configFor(file), { now, kind: options.kind });
+      reports.push({ file: shown, findings });
+    } catch (e) {
+      // The core reports rule failures as findings; reaching here is a bug, but one file must not hide the others.
+      failed++;
+      io.stderr(`incident-docs: ${shown}: internal error while checking (${(e as Error)?.message ?? String(e)}); please report it`);
+    }
   }
 
   // --max-warnings counts every warning, also under --quiet, so quiet output cannot hide a failing budget.
@@ -73,7 +79,7 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
   if (tooManyWarnings) {
     io.stderr(`incident-docs: ${counts.warning} warnings, more than --max-warnings ${options.maxWarnings}`);
   }
-  if (unreadable > 0) return EXIT_USAGE;
+  if (failed > 0) return EXIT_USAGE;
   return counts.error > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
 }
 

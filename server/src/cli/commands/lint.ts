@@ -20,7 +20,7 @@ export function registerLintCommand(program: Command): void {
     .option('--now <iso-8601>', 'reference time for dates and expiry, e.g. 2026-11-27T12:00:00Z (default: the clock)', parseNow)
     .option('-c, --config <file>', 'settings file for every path (default: the nearest .incident-docs.yaml at or above each file)')
     .addOption(new Option('--kind <kind>', 'treat every file as this kind of document, skipping detection').choices(KINDS))
-    .option('--rule <rule=level>', 'set a rule to off, hint, info, warning or error (repeatable)', parseRuleOverride, [])
+    .option('--rule <rule=level>', 'set a rule to off, hint, info, warning or error (repeatable)', parseRuleOverride)
     .option('-q, --quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit with 1 when there are more than n warnings', parseMaxWarnings)
     .addHelpText(
