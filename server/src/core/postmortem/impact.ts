@@ -88,7 +88,8 @@ function impactBlocks(nodes: RootContent[], source: string): TextRun[][] {
   for (const node of nodes) {
     if (node.type === 'table' || (node.type === 'html' && isHtmlTable(node))) {
       const table = node.type === 'table' ? readPipeTable(node, source) : readHtmlTable(node, source);
-      for (const row of table.rows) for (const cell of row.cells) blocks.push(cell.runs);
+      // A two-column key/value table often has its first pair in the header row.
+      for (const row of [...(table.header ? [table.header] : []), ...table.rows]) for (const cell of row.cells) blocks.push(cell.runs);
     } else if (node.type === 'list') {
       for (const item of node.children) blocks.push(textRuns(item, source));
     } else if (node.type !== 'code' && node.type !== 'html') {
