@@ -23,7 +23,7 @@ export function pemSources(entry: InventoryEntry, model: CertModel): PemSource[]
   if (pemFile && isScalar(pemFile.node) && typeof pemFile.node.value === 'string' && pemFile.node.value.trim()) {
     const file = readPemFile(pemFile.node.value.trim(), model.path);
     const result = 'error' in file ? file : parsePem(file.text);
-    out.push({ field: pemFile, kind: 'pemFile', result: 'error' in result && !('error' in file) ? { error: `${file.resolved}: ${result.error}` } : result });
+    out.push({ field: pemFile, kind: 'pemFile', result });
   }
   cache.set(entry, out);
   return out;

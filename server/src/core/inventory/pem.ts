@@ -68,11 +68,13 @@ export function readPemFile(pemFile: string, inventoryPath: string | undefined):
   const resolved = path.resolve(inventoryPath ? path.dirname(inventoryPath) : '/', pemFile);
   try {
     const stat = fs.statSync(resolved);
-    if (!stat.isFile()) return { error: `pemFile "${pemFile}" is not a file (${resolved})` };
+    if (!stat.isFile()) return { error: `pemFile "${pemFile}" is not a file` };
     if (stat.size > MAX_PEM_FILE_BYTES) return { error: `pemFile "${pemFile}" is larger than 1 MB; it is not a certificate` };
     return { text: fs.readFileSync(resolved, 'utf8'), resolved };
   } catch (e) {
-    return { error: `pemFile "${pemFile}" cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}: ${resolved})` };
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (code ?? (e as Error).message);
+    return { error: `pemFile "${pemFile}" cannot be read (${reason})` };
   }
 }
 

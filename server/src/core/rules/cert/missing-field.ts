@@ -1,5 +1,5 @@
 import { isMap } from 'yaml';
-import { REQUIRED_ENTRY_KEYS, REQUIRED_INHERITABLE_KEYS } from '../../inventory/keys';
+import { RENEWAL_METHODS, REQUIRED_ENTRY_KEYS, REQUIRED_INHERITABLE_KEYS } from '../../inventory/keys';
 import { at, stringOf } from '../../inventory/yaml';
 import { entryLabel, type CertRule } from './shared';
 
@@ -49,9 +49,9 @@ export const missingField: CertRule = {
       const span = renewal.inherited ? entry.anchor : renewal.keySpan;
       if (!at(inv.doc, renewal.node, 'method')) {
         report({ message: `Entry ${entryLabel(entry)}: \`renewal\`${where} has no \`method\` (acme, internal-ca or manual).`, span });
-      } else if (method !== 'acme' && !at(inv.doc, renewal.node, 'sop')) {
+      } else if (method && method !== 'acme' && RENEWAL_METHODS.includes(method) && !at(inv.doc, renewal.node, 'sop')) {
         report({
-          message: `Entry ${entryLabel(entry)}: \`renewal\`${where} has no \`sop\`: a ${method ?? 'non-acme'} renewal needs a runbook saying where to go.`,
+          message: `Entry ${entryLabel(entry)}: \`renewal\`${where} has no \`sop\`: a ${method} renewal needs a runbook saying where to go.`,
           span,
         });
       }
