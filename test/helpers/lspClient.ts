@@ -29,6 +29,8 @@ export interface StartOptions {
   rootUri?: string | null;
   /** Answers `workspace/configuration`, one value per item. Without it the client answers null. */
   configuration?: (params: ConfigurationParams) => unknown[];
+  /** Command-line arguments of the server; `--stdio` unless a test says otherwise. */
+  serverArgs?: string[];
 }
 
 /** Capabilities of a capable editor (what VS Code announces for the features this server uses). */
@@ -88,7 +90,7 @@ export class LspTestClient {
   initializeResult!: InitializeResult;
 
   static async start(options: StartOptions = {}): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [SERVER, ...(options.serverArgs ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(child, connection, options);
     child.stderr!.on('data', (chunk: Buffer) => (client.stderr += chunk.toString()));

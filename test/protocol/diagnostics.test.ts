@@ -124,3 +124,15 @@ describe('a client that announces no capabilities', () => {
     assert.deepEqual(client.configurationRequests, []);
   });
 });
+
+describe('transport', () => {
+  test('stdio is the default when no transport is named', async () => {
+    const client = await LspTestClient.start({ serverArgs: [], initializationOptions: { incidentDocs: FAST } });
+    try {
+      await client.open('untitled:default-transport', SEED);
+      assert.ok(codes(await client.waitForDiagnostics('untitled:default-transport')).includes('pm/invalid-time'));
+    } finally {
+      await client.stop();
+    }
+  });
+});

@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { CodeLens, DocumentLink, DocumentSymbol, Hover, MarkupContent, SymbolInformation } from 'vscode-languageserver/node';
+import { FULL_CAPABILITIES, LspTestClient, textAt } from '../helpers/lspClient';
+import { FAST, NOW, positionOf, SEED } from './fixtures';
+
+const TICKET_URL = 'https://jira.example.com/browse/{key}';
+const TIME = /\b\d{1,2}:\d{2}\s*(am|pm)?\b/i;
+
+async function openSeed(client: LspTestClient, uri: string, text = SEED): Promise<void> {
+  await client.open(uri, text);
+  await client.waitForDiagnostics(uri);
+}
+
+describe('editor services for a capable client', () => {
+  let client: LspTestClient;
+  const uri = 'untitled:services';
+  before(async () => {
+    client = await LspTestClient.start({
+      capabilities: FULL_CAPABILITIES,
+      initializationOptions: { incidentDocs: { ...FAST, ticketUrl: TICKET_URL } },
+    });
+    await openSeed(client, uri);
+  });
+  after(() => client.stop());
+
+  test('document symbols: sections, with timeline entries under Timeline', async () => {
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const names = symbols.map((s) => s.name);
+    for (const section of ['Overview', 'Impact', 'Timeline', 'Action Items']) assert.ok(names.includes(section), section);
+    const timeline = symbols.find((s) => s.name === 'Timeline')!;
+    assert.ok(timeline.children && timeline.children.length > 1, 'timeline entries are listed');
+    for (const entry of timeline.children) {
+      assert.match(textAt(SEED, entry.range), TIME, 'an entry covers its time');
+      assert.ok(entry.range.start.line >= timeline.range.start.line && entry.range.end.line <= timeline.range.end.line);
+    }
+    assert.ok(timeline.selectionRange.start.line === timeline.range.start.line);
+  });
+
+  test('hover on a timeline entry and on the Timeline heading; nothing on plain prose', async () => {
+    const entryHover = await client.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(SEED, '2:48pm'),
+    });
+    const content = entryHover?.contents as MarkupContent | undefined;
+    assert.equal(content?.kind, 'markdown');
+    assert.match(content?.value ?? '', /2:48pm/);
+    assert.equal(textAt(SEED, entryHover!.range!), '2:48pm');
+
+    const headingHover = await client.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(SEED, 'Timeline\n'),
+    });
+    assert.ok((headingHover?.contents as MarkupContent | undefined)?.value);
+
+    const prose = await client.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(SEED, 'PagerDuty alerted'),
+    });
+    assert.equal(prose, null);
+  });
+
+  test('ticket keys link to ticketUrl', async () => {
+    const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri } });
+    assert.ok(links.length > 0);
+    for (const link of links) {
+      const key = textAt(SEED, link.range);
+      assert.match(key, /^[A-Z][A-Z0-9]+-\d+$/);
+      assert.equal(link.target, TICKET_URL.replace('{key}', key));
+      assert.ok(link.tooltip, 'tooltips for a client that supports them');
+    }
+  });
+
+  test('a request for a document that is not open answers empty, not an error', async () => {
+    const missing = { textDocument: { uri: 'untitled:never-opened' } };
+    assert.deepEqual(await client.request('textDocument/documentSymbol', missing), []);
+    assert.equal(await client.request('textDocument/hover', { ...missing, position: { line: 0, character: 0 } }), null);
+  });
+});
+
+describe('editor services for a plain client', () => {
+  let client: LspTestClient;
+  const uri = 'untitled:services-plain';
+  before(async () => {
+    client = await LspTestClient.start({
+      capabilities: { textDocument: { documentSymbol: {}, hover: { contentFormat: ['plaintext'] }, documentLink: {} } },
+      initializationOptions: { incidentDocs: FAST },
+    });
+    await openSeed(client, uri);
+  });
+  after(() => client.stop());
+
+  test('flat symbols name their container and use LSP 1.0 kinds', async () => {
+    const symbols = await client.request<SymbolInformation[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const entries = symbols.filter((s) => s.containerName === 'Timeline');
+    assert.ok(entries.length > 1);
+    for (const s of symbols) {
+      assert.equal(s.location.uri, uri);
+      assert.ok(s.kind >= 1 && s.kind <= 18, `kind ${s.kind} is known to the client`);
+    }
+  });
+
+  test('hover comes as plain text', async () => {
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(SEED, '2:48pm') });
+    assert.equal((hover?.contents as MarkupContent | undefined)?.kind, 'plaintext');
+  });
+
+  test('no ticketUrl, no ticket links', async () => {
+    const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri } });
+    assert.ok(links.every((l) => !l.target?.startsWith('https://jira.example.com')));
+  });
+
+  test('code lenses are not offered to a client that did not announce them', () => {
+    assert.equal(client.initializeResult.capabilities.codeLensProvider, undefined);
+    assert.ok(client.initializeResult.capabilities.documentSymbolProvider);
+  });
+});
+
+describe('code lenses', () => {
+  const expires = '2026-12-20T12:00:00Z';
+  const inventory = ['certificates:', '  - name: www', '    hosts: [www.example.com]', '    owner: web-team@example.com', `    expires: ${expires}`, ''].join('\n');
+  let client: LspTestClient;
+  before(async () => {
+    client = await LspTestClient.start({ capabilities: FULL_CAPABILITIES, initializationOptions: { incidentDocs: FAST } });
+  });
+  after(() => client.stop());
+
+  test('show an inventory entry\'s days left, counted from the server\'s "now"', async () => {
+    const uri = 'untitled:cert-inventory.yaml';
+    await client.open(uri, inventory, 'yaml');
+    await client.waitForDiagnostics(uri);
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    assert.equal(lenses.length, 1);
+    const days = Math.round((Date.parse(expires) - Date.parse(NOW)) / 86_400_000);
+    assert.match(lenses[0].command?.title ?? '', new RegExp(`\\b${days}\\b`));
+    assert.equal(lenses[0].command?.command, '', 'an informational lens runs nothing');
+    assert.ok(lenses[0].range.start.line <= 1 && lenses[0].range.end.line <= 4);
+  });
+});
