@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { daysBetween, subjectAltNames, distinguishedName } from '../../server/src/core/live/certificate';
 import { classifyProbeError, describeTrustError } from '../../server/src/core/live/errors';
-import { ProbeInputError, formatHostPort, parseHostPort } from '../../server/src/core/live';
+import { ProbeInputError, formatHostPort, judgeCertificate, parseHostPort, type ProbeResult } from '../../server/src/core/live';
 
 function errno(code: string, message = `connect ${code}`): Error {
   return Object.assign(new Error(message), { code });
@@ -123,5 +123,57 @@ describe('certificate text', () => {
     assert.match(describeTrustError('DEPTH_ZERO_SELF_SIGNED_CERT'), /^self-signed certificate.*\(DEPTH_ZERO_SELF_SIGNED_CERT\)$/);
     assert.match(describeTrustError(errno('CERT_HAS_EXPIRED')), /has expired \(CERT_HAS_EXPIRED\)/);
     assert.match(describeTrustError('SOME_NEW_CODE'), /^some new code \(SOME_NEW_CODE\)$/);
+  });
+});
+
+describe('judgeCertificate', () => {
+  const now = new Date('2026-06-01T00:00:00Z');
+  const base: ProbeResult = {
+    host: 'example.com',
+    port: 443,
+    servername: 'example.com',
+    address: '192.0.2.1',
+    protocol: 'TLSv1.3',
+    subject: 'CN=example.com',
+    issuer: 'CN=Issuing CA',
+    sans: ['example.com'],
+    serialNumber: '01',
+    notBefore: '2026-01-01T00:00:00Z',
+    notAfter: '2026-09-01T00:00:00Z',
+    daysLeft: daysBetween(now, '2026-09-01T00:00:00Z'),
+    fingerprintSha256: 'AA',
+    chain: [
+      { subject: 'CN=example.com', issuer: 'CN=Issuing CA', notAfter: '2026-09-01T00:00:00Z' },
+      { subject: 'CN=Issuing CA', issuer: 'CN=Root', notAfter: '2030-01-01T00:00:00Z' },
+    ],
+    earliestChainExpiry: '2026-09-01T00:00:00Z',
+    trusted: true,
+    trustError: null,
+    hostnameMatches: true,
+    elapsedMs: 5,
+  };
+  const kinds = (r: ProbeResult, warnDays = 30) => judgeCertificate(r, { warnDays, now }).map((p) => p.kind);
+
+  it('finds nothing wrong with a trusted, matching certificate outside the window', () => {
+    assert.deepEqual(kinds(base), []);
+    assert.deepEqual(kinds(base, 92), ['expiring'], '92 days left is inside a 92-day window');
+  });
+
+  it('names each problem', () => {
+    assert.deepEqual(kinds({ ...base, notBefore: '2026-07-01T00:00:00Z' }), ['not-yet-valid']);
+    const expired = { ...base, notAfter: '2026-05-01T00:00:00Z', earliestChainExpiry: '2026-05-01T00:00:00Z' };
+    assert.deepEqual(kinds({ ...expired, daysLeft: daysBetween(now, expired.notAfter) }), ['expired']);
+    assert.deepEqual(kinds({ ...base, trusted: false, trustError: 'x (CERT_HAS_EXPIRED)' }), ['untrusted']);
+    const mismatch = judgeCertificate({ ...base, hostnameMatches: false, sans: ['a.example', 'b.example'] }, { warnDays: 30, now });
+    assert.equal(mismatch[0].message, 'not valid for example.com (names: a.example, b.example)');
+  });
+
+  it('reports an intermediate that expires inside the window even when the leaf does not', () => {
+    const soon = '2026-06-11T00:00:00Z';
+    const r = { ...base, chain: [base.chain[0], { ...base.chain[1], notAfter: soon }], earliestChainExpiry: soon };
+    const problems = judgeCertificate(r, { warnDays: 30, now });
+    assert.deepEqual(problems.map((p) => p.kind), ['chain-expiring']);
+    assert.match(problems[0].message, /CN=Issuing CA expires in 10 days/);
+    assert.deepEqual(kinds(r, 5), [], 'outside a 5-day window');
   });
 });
