@@ -25,10 +25,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
     documentSelector: ['markdown', 'yaml'].flatMap((language) =>
       ['file', 'untitled'].map((scheme) => ({ language, scheme })),
     ),
-    synchronize: {
-      configurationSection: CLIENT_ID,
-      fileEvents: configWatcher,
-    },
+    // Settings are pulled by the server per document (section `incidentDocs`), which also registers
+    // for their change notifications; pushing them from here (configurationSection) is deprecated.
+    synchronize: { fileEvents: configWatcher },
     outputChannel,
   };
   client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);

@@ -68,6 +68,20 @@ describe('settings pushed with didChangeConfiguration', () => {
     assert.ok(!codes(after).includes('pm/template-text'));
     assert.ok(codes(after).includes('pm/invalid-time'));
   });
+
+  test('a flat payload counts; a payload without our settings changes nothing', async () => {
+    const uri = 'untitled:pushed';
+    let mark = client.mark();
+    await client.notify('workspace/didChangeConfiguration', { settings: { ...FAST, rules: { 'pm/invalid-time': 'off' } } });
+    let after = await client.waitForDiagnostics(uri, { version: 1, after: mark });
+    assert.ok(!codes(after).includes('pm/invalid-time'));
+    assert.ok(codes(after).includes('pm/template-text'), 'the flat payload replaced the earlier one');
+
+    mark = client.mark();
+    await client.notify('workspace/didChangeConfiguration', { settings: { yaml: { validate: true } } });
+    after = await client.waitForDiagnostics(uri, { version: 1, after: mark });
+    assert.ok(!codes(after).includes('pm/invalid-time'), 'settings kept');
+  });
 });
 
 describe('settings pulled with workspace/configuration', () => {

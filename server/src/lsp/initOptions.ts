@@ -1,3 +1,5 @@
+import { SETTINGS } from '../core/config';
+
 /** The settings section, in `workspace/configuration` and in pushed settings. */
 export const SETTINGS_SECTION = 'incidentDocs';
 
@@ -20,9 +22,17 @@ export function readInitOptions(raw: unknown): InitOptions {
   return { settings, now: date && !Number.isNaN(date.getTime()) ? date : undefined };
 }
 
-/** The `incidentDocs` part of a `didChangeConfiguration` payload; undefined when it holds none. */
+const SETTING_KEYS = new Set<string>(SETTINGS.map((s) => s.key));
+
+/**
+ * The settings in a `didChangeConfiguration` payload: its `incidentDocs` section, or the payload
+ * itself when it is a flat settings object (Helix pushes its `config` as is); undefined when it
+ * holds none of ours (`null` from pull clients, `{}` from Neovim, other servers' sections).
+ */
 export function settingsFromPush(settings: unknown): unknown {
-  return isRecord(settings) && isRecord(settings[SETTINGS_SECTION]) ? settings[SETTINGS_SECTION] : undefined;
+  if (!isRecord(settings)) return undefined;
+  if (isRecord(settings[SETTINGS_SECTION])) return settings[SETTINGS_SECTION];
+  return Object.keys(settings).some((key) => SETTING_KEYS.has(key)) ? settings : undefined;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
