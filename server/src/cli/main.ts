@@ -3,6 +3,7 @@
  * registers itself from commands/<name>.ts; the checking happens in the core.
  */
 import { CommanderError } from 'commander';
+import { registerCertCommand } from './commands/cert';
 import { registerLintCommand } from './commands/lint';
 import { registerRulesCommand } from './commands/rules';
 import { CliError, EXIT_USAGE } from './errors';
@@ -11,6 +12,7 @@ import { createProgram } from './program';
 const program = createProgram();
 registerLintCommand(program);
 registerRulesCommand(program);
+registerCertCommand(program);
 
 // `incident-docs lint ... | head` closes stdout early; that is not an error worth a stack trace.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

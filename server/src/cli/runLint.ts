@@ -1,6 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { documentTypes } from '../core/documentTypes';
-import { allRules, INTERNAL_ERROR_RULE, lint, TOO_LARGE_RULE } from '../core/lint';
+import { allRules, INTERNAL_ERROR_RULE, lint, TOO_LARGE_RULE, typesForKind } from '../core/lint';
 import { ruleDocsUrl } from '../core/ruleDocs';
 import type { DocumentKind } from '../core/types';
 import { ConfigResolver } from './configs';
@@ -103,7 +102,7 @@ function checkRuleIds(overrides: RuleOverride[]): void {
 }
 
 function checkKind(kind: DocumentKind | undefined): void {
-  if (kind && !documentTypes.some((t) => t.kind === kind)) {
+  if (kind && typesForKind(kind).length === 0) {
     throw new CliError(`--kind ${kind}: this version cannot check ${kind} documents yet`);
   }
 }

@@ -39,6 +39,8 @@ export interface LinkInfo {
  */
 export interface DocumentType<Model extends BaseModel = BaseModel> {
   kind: DocumentKind;
+  /** Every kind its models may report (`model.kind`), when more than `kind`. */
+  kinds?: DocumentKind[];
   /** Cheap test on path, language id and text; `parse` decides with `model.applies`. */
   matches(document: SourceDocument, config: Config): boolean;
   parse(document: SourceDocument, config: Config): Model;

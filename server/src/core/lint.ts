@@ -38,9 +38,7 @@ export function lint(document: SourceDocument, config: Config, options: LintOpti
 export function analyze(document: SourceDocument, config: Config, options: LintOptions = {}): Analysis {
   const analysis: Analysis = { document, config, parsed: [], documentFindings: [] };
   if (!config.enable) return analysis;
-  const candidates = options.kind
-    ? documentTypes.filter((t) => t.kind === options.kind)
-    : documentTypes.filter((t) => t.matches(document, config));
+  const candidates = options.kind ? typesForKind(options.kind) : documentTypes.filter((t) => t.matches(document, config));
   if (candidates.length === 0) return analysis;
   if (document.text.length > config.maxFileSizeBytes) {
     analysis.documentFindings.push(
@@ -71,8 +69,14 @@ export function lintAnalysis(analysis: Analysis, options: LintOptions = {}): Fin
   return findings.sort(compareFindings);
 }
 
+/** The kinds the document was checked as (a YAML file may be an inventory or hold cert-manager resources). */
 export function kindsOf(analysis: Analysis): DocumentKind[] {
-  return analysis.parsed.map((p) => p.type.kind);
+  return analysis.parsed.map((p) => p.model.kind);
+}
+
+/** The document types that can check a document of this kind (for a forced `--kind`). */
+export function typesForKind(kind: DocumentKind): DocumentType[] {
+  return documentTypes.filter((t) => t.kind === kind || t.kinds?.includes(kind));
 }
 
 export function ruleLevel(rule: Rule<never>, config: Config): Severity | 'off' {

@@ -11,6 +11,7 @@ import { codeLenses, hover, outline } from './services';
  */
 export const certificateYamlType: DocumentType<CertModel> = {
   kind: 'inventory',
+  kinds: ['inventory', 'cert-manager'],
   matches: (document) => isYamlDocument(document),
   parse: (document, config) => buildCertModel(document, config),
   rules: certRules,
