@@ -1,11 +1,16 @@
-import type { ExecuteCommandParams } from 'vscode-languageserver/node';
+import type { ExecuteCommandParams, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Session } from './session';
 
-export type CommandHandler = (args: unknown[]) => Promise<unknown> | unknown;
+/** What a command may use: the session's settings and caches, and the open documents. */
+export interface CommandContext {
+  session: Session;
+  documents: TextDocuments<TextDocument>;
+}
 
-/**
- * Commands the server runs for `workspace/executeCommand` (code lenses point at them).
- * Empty for now; the live certificate check registers here.
- */
+export type CommandHandler = (args: unknown[], context: CommandContext) => Promise<unknown> | unknown;
+
+/** Commands the server runs for `workspace/executeCommand` (code lenses point at them). */
 export class Commands {
   private readonly handlers = new Map<string, CommandHandler>();
 
@@ -17,9 +22,15 @@ export class Commands {
     return [...this.handlers.keys()];
   }
 
-  async execute(params: ExecuteCommandParams): Promise<unknown> {
+  async execute(params: ExecuteCommandParams, context: CommandContext): Promise<unknown> {
     const handler = this.handlers.get(params.command);
     if (!handler) throw new Error(`unknown command ${params.command}`);
-    return handler(params.arguments ?? []);
+    return handler(params.arguments ?? [], context);
   }
 }
+
+/**
+ * Every command the server offers; registered before `initialize` answers so the ids are listed
+ * in `executeCommandProvider`. None yet: the live certificate check adds itself here.
+ */
+export function registerCommands(_commands: Commands): void {}

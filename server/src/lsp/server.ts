@@ -11,7 +11,7 @@ import type { DocumentAnalysis } from './analyses';
 import { serverCapabilities } from './capabilities';
 import { codeActions } from './codeActions';
 import { codeLenses } from './codeLens';
-import { Commands } from './commands';
+import { Commands, registerCommands } from './commands';
 import { hover } from './hover';
 import { SETTINGS_SECTION, settingsFromPush } from './initOptions';
 import { documentLinks } from './links';
@@ -25,6 +25,7 @@ const SERVER_NAME = 'incident-docs';
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const commands = new Commands();
+  registerCommands(commands);
   let session: Session | undefined;
 
   connection.onInitialize((params) => {
@@ -112,7 +113,10 @@ export function startServer(connection: Connection): void {
   connection.onDocumentLinks((params) =>
     withAnalysis(params.textDocument.uri, [], (result, s) => documentLinks(result, s.features.linkTooltips)),
   );
-  connection.onExecuteCommand((params) => commands.execute(params));
+  connection.onExecuteCommand((params) => {
+    if (!session) throw new Error('not initialized');
+    return commands.execute(params, { session, documents });
+  });
 
   documents.listen(connection);
   connection.listen();
