@@ -102,3 +102,34 @@ describe('CRLF documents and UTF-16 positions', () => {
     assert.deepEqual(withRule(await client.waitForDiagnostics(uri, { version: 2 }), 'pm/empty-row'), []);
   });
 });
+
+describe('workspace folder changes', () => {
+  const temp = tempDir();
+  const inner = path.join(temp.dir, 'inner ws');
+  let client: LspTestClient;
+  before(async () => {
+    mkdirSync(path.join(inner, 'notes'), { recursive: true });
+    writeFileSync(path.join(temp.dir, '.incident-docs.yaml'), 'rules:\n  pm/invalid-time: off\n');
+    client = await LspTestClient.start({
+      capabilities: FULL_CAPABILITIES,
+      workspaceFolders: [{ uri: vscodeUri(inner), name: 'inner' }],
+      initializationOptions: { incidentDocs: FAST },
+    });
+  });
+  after(async () => {
+    await client.stop();
+    temp.remove();
+  });
+
+  test('move the boundary of the config-file search and re-validate', async () => {
+    const uri = vscodeUri(path.join(inner, 'notes', 'outage.md'));
+    await client.open(uri, SEED);
+    assert.ok(codes(await client.waitForDiagnostics(uri, { version: 1 })).includes('pm/invalid-time'));
+    const mark = client.mark();
+    await client.notify('workspace/didChangeWorkspaceFolders', {
+      event: { added: [{ uri: neovimUri(temp.dir), name: 'outer' }], removed: [{ uri: vscodeUri(inner), name: 'inner' }] },
+    });
+    const published = await client.waitForDiagnostics(uri, { version: 1, after: mark });
+    assert.ok(!codes(published).includes('pm/invalid-time'), 'the outer folder\'s config file now applies');
+  });
+});

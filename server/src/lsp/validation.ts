@@ -5,6 +5,9 @@ import type { ClientFeatures } from './clientFeatures';
 import { toDiagnostic } from './convert';
 import type { Logger } from './logger';
 
+/** A validation slower than this is logged once per document, so a slow rule or a huge file is noticed. */
+const SLOW_VALIDATION_MS = 1_000;
+
 /**
  * Pushes diagnostics: debounced per URI (the resource's `debounceMs`), results for a version the
  * document has already moved past are dropped, and a closed document's diagnostics are cleared.
@@ -55,6 +58,7 @@ export class Validator {
     const document = this.documents.get(uri);
     if (!document) return;
     const version = document.version;
+    const started = performance.now();
     try {
       const result = await this.analyses.get(document);
       // Edited or closed while settings were fetched: the newer run (or the close) wins.
@@ -63,6 +67,10 @@ export class Validator {
       const diagnostics = result.findings.map((finding, index) =>
         toDiagnostic(finding, uri, { version, index }, this.features.diagnostics),
       );
+      const elapsed = performance.now() - started;
+      if (elapsed > SLOW_VALIDATION_MS) {
+        this.logger.warnOnce(`validating ${uri} took ${Math.round(elapsed)} ms (more than ${SLOW_VALIDATION_MS} ms)`);
+      }
       await this.connection.sendDiagnostics({
         uri,
         version: this.features.diagnostics.version ? version : undefined,
