@@ -28,6 +28,14 @@ describe('diagnostics over stdio', () => {
     const invalid = withRule(published, 'pm/invalid-time');
     assert.equal(invalid.length, 1);
     assert.equal(invalid[0].severity, DiagnosticSeverity.Error);
+
+    // Related places inside the document point back at this document's URI.
+    const related = published.diagnostics.flatMap((d) => d.relatedInformation ?? []);
+    assert.ok(related.length > 0, 'the Impact window names the timeline entry it is compared with');
+    for (const r of related) {
+      assert.equal(r.location.uri, uri);
+      assert.ok(r.message);
+    }
     await client.close(uri);
   });
 
