@@ -74,3 +74,9 @@ export function parseMaxWarnings(value: string): number {
   if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('Expected a whole number of warnings, 0 or more.');
   return Number(value.trim());
 }
+
+/** `--concurrency N`, `--timeout MS`: a whole number above 0. */
+export function parsePositive(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError('Expected a whole number above 0.');
+  return Number(value.trim());
+}

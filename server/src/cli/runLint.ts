@@ -1,7 +1,9 @@
 import { distance } from 'fastest-levenshtein';
-import { allRules, INTERNAL_ERROR_RULE, lint, TOO_LARGE_RULE, typesForKind } from '../core/lint';
+import { allRules, analyze, INTERNAL_ERROR_RULE, lintAnalysis, TOO_LARGE_RULE, typesForKind, type Analysis } from '../core/lint';
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../core/live';
 import { ruleDocsUrl } from '../core/ruleDocs';
 import type { DocumentKind } from '../core/types';
+import { changedFilesSince, keepChanged } from './changedSince';
 import { ConfigResolver } from './configs';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors';
 import { expandPaths } from './files';
@@ -9,6 +11,7 @@ import { formatterNamed, type FileReport, type RuleDescription } from './format'
 import { countFindings } from './format/summary';
 import { ruleOverridesToRules, type RuleOverride } from './options';
 import { displayPath } from './paths';
+import { probeInventories, type LiveProbeOptions } from './liveProbes';
 import { readDocumentText } from './readText';
 
 export interface LintCommandOptions {
@@ -19,6 +22,12 @@ export interface LintCommandOptions {
   rule?: RuleOverride[];
   quiet?: boolean;
   maxWarnings?: number;
+  /** Only the PATHs' files changed since this git ref (and untracked ones): the pull-request case. */
+  changedSince?: string;
+  /** Probe every inventory host (a real TLS handshake each) and add cert/live-* findings. */
+  live?: boolean;
+  concurrency?: number;
+  timeout?: number;
 }
 
 export interface CliIO {
@@ -28,6 +37,8 @@ export interface CliIO {
   stdout(text: string): void;
   /** One line to stderr, without the trailing newline. */
   stderr(line: string): void;
+  /** Progress of live probes, when stderr is a terminal. */
+  progress?(done: number, total: number): void;
 }
 
 /** `incident-docs lint`: files in, findings out. All checking happens in the core's lint(). */
@@ -42,10 +53,12 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
     cwd: io.cwd,
     warn: (message) => io.stderr(`incident-docs: warning: ${message}`),
   });
-  const files = await expandPaths(inputs, io.cwd);
+  const expanded = await expandPaths(inputs, io.cwd);
+  const files = options.changedSince ? keepChanged(expanded, changedFilesSince(options.changedSince, io.cwd)) : expanded;
   const now = options.now ?? new Date();
 
   const reports: FileReport[] = [];
+  const analyses: { shown: string; analysis: Analysis }[] = [];
   let failed = 0;
   for (const file of files) {
     const shown = displayPath(file, io.cwd);
@@ -58,13 +71,17 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
       continue;
     }
     try {
-      const findings = lint({ path: file, text }, configs.configFor(file), { now, kind: options.kind });
-      reports.push({ file: shown, findings });
+      analyses.push({ shown, analysis: analyze({ path: file, text }, configs.configFor(file), { now, kind: options.kind }) });
     } catch (e) {
       // The core reports rule failures as findings; reaching here is a bug, but one file must not hide the others.
       failed++;
       io.stderr(`incident-docs: ${shown}: internal error while checking (${(e as Error)?.message ?? String(e)}); please report it`);
     }
+  }
+
+  const live = options.live ? await probeInventories(analyses.map((a) => a.analysis), liveOptions(options, now, io)) : undefined;
+  for (const { shown, analysis } of analyses) {
+    reports.push({ file: shown, findings: lintAnalysis(analysis, { now, kind: options.kind, live }) });
   }
 
   // --max-warnings counts every warning, also under --quiet, so quiet output cannot hide a failing budget.
@@ -80,6 +97,16 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
   }
   if (failed > 0) return EXIT_USAGE;
   return counts.error > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function liveOptions(options: LintCommandOptions, now: Date, io: CliIO): LiveProbeOptions {
+  return {
+    concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+    timeoutMs: options.timeout ?? DEFAULT_TIMEOUT_MS,
+    now,
+    progress: io.progress,
+    warn: (message) => io.stderr(`incident-docs: warning: ${message}`),
+  };
 }
 
 function describeRules(): RuleDescription[] {

@@ -30,7 +30,22 @@ export function loadConfigFile(file: string): { layer?: ConfigLayer; problems: s
   } catch (e) {
     return { problems: [`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`] };
   }
-  return parseConfigText(text, file);
+  const parsed = parseConfigText(text, file);
+  if (parsed.layer) parsed.layer = { ...parsed.layer, values: resolvePaths(parsed.layer.values, path.dirname(file)) };
+  return parsed;
+}
+
+/** Path-valued settings in a config file are relative to the file, wherever the tool runs from. */
+const PATH_SETTINGS = ['extraCaFiles'];
+
+function resolvePaths(values: unknown, dir: string): unknown {
+  if (!values || typeof values !== 'object' || Array.isArray(values)) return values;
+  const out = { ...(values as Record<string, unknown>) };
+  for (const key of PATH_SETTINGS) {
+    const v = out[key];
+    if (Array.isArray(v)) out[key] = v.map((p) => (typeof p === 'string' ? path.resolve(dir, p) : p));
+  }
+  return out;
 }
 
 export function parseConfigText(text: string, source: string): { layer?: ConfigLayer; problems: string[] } {

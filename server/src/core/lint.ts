@@ -1,5 +1,6 @@
 import type { Config } from './config';
 import type { DocumentType } from './documentType';
+import type { LiveObservations } from './live/observations';
 import { documentTypes } from './documentTypes';
 import type { BaseModel, ReportSpec, Rule, RuleContext } from './rule';
 import { applySuppressions } from './suppress';
@@ -10,6 +11,8 @@ export interface LintOptions {
   now?: Date;
   /** Force a kind (the CLI's `--kind postmortem`), bypassing detection. */
   kind?: DocumentKind;
+  /** Results of live probes, for the cert/live-* rules. */
+  live?: LiveObservations;
 }
 
 export interface ParsedDocument {
@@ -59,7 +62,7 @@ export function analyze(document: SourceDocument, config: Config, options: LintO
 
 /** Runs every enabled rule over the parsed models, applying config levels and suppressions. */
 export function lintAnalysis(analysis: Analysis, options: LintOptions = {}): Finding[] {
-  const context: RuleContext = { config: analysis.config, now: options.now ?? new Date(), document: analysis.document };
+  const context: RuleContext = { config: analysis.config, now: options.now ?? new Date(), document: analysis.document, live: options.live };
   const findings = [...analysis.documentFindings];
   for (const { type, model } of analysis.parsed) {
     const own: Finding[] = [];

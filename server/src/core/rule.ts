@@ -1,4 +1,5 @@
 import type { Config } from './config';
+import type { LiveObservations } from './live/observations';
 import type { LineIndex } from './text';
 import type { DocumentKind, Severity, SourceDocument, Span } from './types';
 
@@ -43,6 +44,8 @@ export interface RuleContext {
   /** "Now" as given by the caller (tests and --now set it; the editor passes the clock). */
   now: Date;
   document: SourceDocument;
+  /** Live certificate probes the user asked for (`lint --live`, a "Check live" lens); absent otherwise. */
+  live?: LiveObservations;
 }
 
 export interface Rule<Model> {

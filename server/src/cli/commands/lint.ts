@@ -1,7 +1,8 @@
 import { Option, type Command } from 'commander';
 import { formatters } from '../format';
 import { shouldUseColor } from '../format/colors';
-import { parseMaxWarnings, parseNow, parseRuleOverride } from '../options';
+import { parseMaxWarnings, parseNow, parsePositive, parseRuleOverride } from '../options';
+import { terminalProgress } from '../progress';
 import { cliVersion } from '../program';
 import { runLint, type LintCommandOptions } from '../runLint';
 
@@ -23,6 +24,10 @@ export function registerLintCommand(program: Command): void {
     .option('--rule <rule=level>', 'set a rule to off, hint, info, warning or error (repeatable)', parseRuleOverride)
     .option('-q, --quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit with 1 when there are more than n warnings', parseMaxWarnings)
+    .option('--changed-since <ref>', 'only files changed since this git ref (e.g. origin/main), plus untracked ones')
+    .option('--live', 'also probe every host of every inventory entry (a TLS handshake each) and report cert/live-* findings')
+    .option('--concurrency <n>', 'with --live: probes at most n hosts at once (default 16)', parsePositive)
+    .option('--timeout <ms>', 'with --live: limit per host for DNS, connect and handshake (default 5000)', parsePositive)
     .addHelpText(
       'after',
       '\nExit codes: 0 no errors, 1 errors found (or --max-warnings exceeded), 2 usage or I/O error.',
@@ -34,6 +39,7 @@ export function registerLintCommand(program: Command): void {
         version: cliVersion,
         stdout: (text) => process.stdout.write(text),
         stderr: (line) => process.stderr.write(`${line}\n`),
+        progress: process.stderr.isTTY ? terminalProgress : undefined,
       });
     });
 }

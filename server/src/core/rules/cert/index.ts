@@ -3,6 +3,11 @@ import { duplicate } from './duplicate';
 import { expired } from './expired';
 import { expiring } from './expiring';
 import { invalidValue } from './invalid-value';
+import { liveExpired } from './live-expired';
+import { liveHostname } from './live-hostname';
+import { liveMismatch } from './live-mismatch';
+import { liveUnreachable } from './live-unreachable';
+import { liveUntrusted } from './live-untrusted';
 import { missingField } from './missing-field';
 import { namespaceAmbiguous } from './namespace-ambiguous';
 import { pemInvalid } from './pem-invalid';
@@ -28,4 +33,10 @@ export const certRules: CertRule[] = [
   privateKey,
   namespaceAmbiguous,
   renewBefore,
+  // Only after a live check the user asked for.
+  liveMismatch,
+  liveExpired,
+  liveUntrusted,
+  liveHostname,
+  liveUnreachable,
 ];

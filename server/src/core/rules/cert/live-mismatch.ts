@@ -1,0 +1,45 @@
+import { isProbeFailure } from '../../live/types';
+import { expiryOf } from '../../inventory/refs';
+import type { FixSpec } from '../../rule';
+import { LIVE_DETAILS, liveFacts } from './live';
+import { entryLabel, type CertRule } from './shared';
+
+const DAY_MS = 86_400_000;
+
+export const liveMismatch: CertRule = {
+  id: 'cert/live-mismatch',
+  defaultSeverity: 'warning',
+  docs: {
+    summary: 'The live certificate’s notAfter differs from the entry’s `expires` by more than a day.',
+    details: `The inventory is out of date (the certificate was renewed, or a different one is deployed). Quick fix: "Update expires to <date>", which edits just that value and keeps comments and formatting. ${LIVE_DETAILS}`,
+    bad: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2026-01-10   # the host now serves one valid until 2026-04-10\n',
+    good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2026-04-10\n',
+  },
+  check(model, report, context) {
+    const reported = new Set<number>();
+    for (const fact of liveFacts(model, context)) {
+      const r = fact.outcome;
+      if (isProbeFailure(r)) continue;
+      const expiry = expiryOf(fact.entry);
+      if (!expiry || 'error' in expiry.parsed || reported.has(fact.entry.index)) continue;
+      const live = new Date(r.notAfter);
+      if (Math.abs(live.getTime() - expiry.parsed.date.getTime()) <= DAY_MS) continue;
+      reported.add(fact.entry.index);
+      const written = model.text.slice(expiry.field.span.start, expiry.field.span.end);
+      const value = expiry.parsed.dateOnly ? r.notAfter.slice(0, 10) : r.notAfter;
+      const quote = /^["']/.test(written) ? written[0] : '';
+      const fix: FixSpec = {
+        title: `Update expires to ${value}`,
+        edits: [{ span: expiry.field.span, newText: `${quote}${value}${quote}` }],
+        preferred: true,
+      };
+      report({
+        message: `${entryLabel(fact.entry)} says it expires ${expiry.parsed.dateOnly ? expiry.parsed.date.toISOString().slice(0, 10) : expiry.parsed.date.toISOString()}, but ${fact.host.text} serves a certificate valid until ${r.notAfter}.`,
+        span: expiry.field.span,
+        fixes: [fix],
+        related: [{ span: fact.host.span, message: `live certificate of ${fact.host.text}` }],
+        data: { notAfter: r.notAfter },
+      });
+    }
+  },
+};

@@ -1,0 +1,23 @@
+import { isProbeFailure } from '../../live/types';
+import { LIVE_DETAILS, liveFacts } from './live';
+import { entryLabel, type CertRule } from './shared';
+
+export const liveUnreachable: CertRule = {
+  id: 'cert/live-unreachable',
+  defaultSeverity: 'warning',
+  docs: {
+    summary: 'A live check of one of the entry’s hosts completed no TLS handshake.',
+    details: `The message says why: refused, timeout, dns, not-tls, reset or unreachable. ${LIVE_DETAILS}`,
+    bad: 'certificates:\n  - name: old-api\n    hosts: [decommissioned.example.com]   # dns: no such host\n',
+    good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n',
+  },
+  check(model, report, context) {
+    for (const fact of liveFacts(model, context)) {
+      if (!isProbeFailure(fact.outcome)) continue;
+      report({
+        message: `Live check of ${fact.host.text} for ${entryLabel(fact.entry)} failed (${fact.outcome.error.code}): ${fact.outcome.error.message}`,
+        span: fact.host.span,
+      });
+    }
+  },
+};
