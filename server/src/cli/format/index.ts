@@ -1,9 +1,11 @@
+import { githubFormatter } from './github';
 import { jsonFormatter } from './json';
+import { sarifFormatter } from './sarif';
 import { textFormatter } from './text';
 import type { Formatter } from './types';
 
 /** Every `lint --format`; the first is the default. SARIF and GitHub annotations go here. */
-export const formatters: Formatter[] = [textFormatter, jsonFormatter];
+export const formatters: Formatter[] = [textFormatter, jsonFormatter, sarifFormatter, githubFormatter];
 
 export function formatterNamed(name: string): Formatter | undefined {
   return formatters.find((f) => f.name === name);
