@@ -3,6 +3,8 @@ import type { Config } from '../core/config';
 import { analyze, lintAnalysis, type Analysis } from '../core/lint';
 import type { RuleContext } from '../core/rule';
 import type { Finding, SourceDocument } from '../core/types';
+import type { LiveObservations } from '../core/live/observations';
+import type { LiveStore } from './liveStore';
 import type { DocumentSettings } from './settings';
 import { uriToPath } from './uri';
 
@@ -14,6 +16,7 @@ export class DocumentAnalysis {
     readonly version: number,
     readonly analysis: Analysis,
     readonly now: Date,
+    readonly live?: LiveObservations,
   ) {}
 
   get config(): Config {
@@ -21,11 +24,11 @@ export class DocumentAnalysis {
   }
 
   get context(): RuleContext {
-    return { config: this.analysis.config, now: this.now, document: this.analysis.document };
+    return { config: this.analysis.config, now: this.now, document: this.analysis.document, live: this.live };
   }
 
   get findings(): Finding[] {
-    this.findingsCache ??= lintAnalysis(this.analysis, { now: this.now });
+    this.findingsCache ??= lintAnalysis(this.analysis, { now: this.now, live: this.live });
     return this.findingsCache;
   }
 }
@@ -47,6 +50,7 @@ export class AnalysisCache {
   constructor(
     private readonly settings: DocumentSettings,
     private readonly clock: () => Date,
+    private readonly live: LiveStore,
   ) {}
 
   get(document: TextDocument): Promise<DocumentAnalysis> {
@@ -80,6 +84,6 @@ export class AnalysisCache {
       languageId: document.languageId,
     };
     const { config } = await this.settings.resolve(document.uri);
-    return new DocumentAnalysis(version, analyze(source, config), this.clock());
+    return new DocumentAnalysis(version, analyze(source, config), this.clock(), this.live.get(document.uri));
   }
 }

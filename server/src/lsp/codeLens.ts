@@ -6,7 +6,13 @@ export function codeLenses(result: DocumentAnalysis): CodeLens[] {
   return result.analysis.parsed.flatMap(({ type, model }) =>
     (type.codeLenses?.(model, result.context) ?? []).map((lens) => ({
       range: model.lines.rangeOf(lens.span),
-      command: { title: lens.title, command: lens.command?.id ?? '', arguments: lens.command?.arguments },
+      command: { title: lens.title, command: lens.command?.id ?? '', arguments: withUri(lens.command?.arguments, result.analysis.document.uri) },
     })),
   );
+}
+
+/** Core lenses do not know the document's URI; a command that acts on the document needs it. */
+function withUri(args: unknown[] | undefined, uri: string | undefined): unknown[] | undefined {
+  if (!args || !uri) return args;
+  return args.map((a) => (a && typeof a === 'object' && !Array.isArray(a) ? { uri, ...a } : a));
 }

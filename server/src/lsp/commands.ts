@@ -1,5 +1,6 @@
 import type { ExecuteCommandParams, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { registerLiveCommands } from './liveCommands';
 import type { Session } from './session';
 
 /** What a command may use: the session's settings and caches, and the open documents. */
@@ -31,6 +32,8 @@ export class Commands {
 
 /**
  * Every command the server offers; registered before `initialize` answers so the ids are listed
- * in `executeCommandProvider`. None yet: the live certificate check adds itself here.
+ * in `executeCommandProvider`.
  */
-export function registerCommands(_commands: Commands): void {}
+export function registerCommands(commands: Commands): void {
+  registerLiveCommands(commands);
+}

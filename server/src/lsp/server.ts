@@ -80,6 +80,7 @@ export function startServer(connection: Connection): void {
     session?.validator.closed(document.uri);
     session?.analyses.delete(document.uri);
     session?.settings.forget(document.uri);
+    session?.live.forget(document.uri);
   });
 
   /** Runs a request on the document's analysis; a missing document or a failure answers `fallback`. */

@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './analyses';
 import { clientFeatures, type ClientFeatures } from './clientFeatures';
 import { readInitOptions } from './initOptions';
+import { LiveStore } from './liveStore';
 import { Logger } from './logger';
 import { DocumentSettings } from './settings';
 import { Validator } from './validation';
@@ -16,6 +17,10 @@ export interface Session {
   settings: DocumentSettings;
   analyses: AnalysisCache;
   validator: Validator;
+  /** Live probe results from "Check live" lenses, per document. */
+  live: LiveStore;
+  /** The server's "now": the clock, or the fixed time tests pass in initializationOptions. */
+  clock: () => Date;
 }
 
 export function createSession(
@@ -29,7 +34,9 @@ export function createSession(
   const folders = new WorkspaceFolders(params);
   const settings = new DocumentSettings(connection, features, folders, logger, init.settings);
   const fixedNow = init.now;
-  const analyses = new AnalysisCache(settings, fixedNow ? () => new Date(fixedNow) : () => new Date());
+  const live = new LiveStore();
+  const clock = fixedNow ? () => new Date(fixedNow) : () => new Date();
+  const analyses = new AnalysisCache(settings, clock, live);
   const validator = new Validator(connection, documents, analyses, features, logger);
-  return { features, logger, folders, settings, analyses, validator };
+  return { features, logger, folders, settings, analyses, validator, live, clock };
 }

@@ -20,3 +20,7 @@ export function isPathInside(child: string, parent: string): boolean {
   const relative = path.relative(parent, child);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
+
+export function pathToUri(filePath: string): string {
+  return URI.file(filePath).toString();
+}

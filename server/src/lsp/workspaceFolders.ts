@@ -1,5 +1,5 @@
 import type { InitializeParams, WorkspaceFoldersChangeEvent } from 'vscode-languageserver/node';
-import { isPathInside, uriToPath } from './uri';
+import { isPathInside, pathToUri, uriToPath } from './uri';
 
 /**
  * The workspace folders as decoded paths. A `.incident-docs.yaml` is looked up from a document's
@@ -19,6 +19,11 @@ export class WorkspaceFolders {
     const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
     const added = event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
     this.folders = [...this.folders.filter((f) => !removed.has(f)), ...added];
+  }
+
+  /** The first workspace folder as a URI: whose settings apply to a command run on no document. */
+  firstUri(): string | undefined {
+    return this.folders[0] === undefined ? undefined : pathToUri(this.folders[0]);
   }
 
   /** The innermost workspace folder holding the file, if any. */

@@ -1,3 +1,6 @@
+import { liveKey } from '../live/observations';
+import type { ProbeOutcome } from '../live/types';
+import type { RuleContext } from '../rule';
 import type { HostPort } from './hosts';
 import type { CertModel, InventoryEntry } from './model';
 import { hostRefs, type HostRef } from './refs';
@@ -22,4 +25,22 @@ export function liveTargets(model: CertModel): LiveTarget[] {
 /** The entry's source text: a live observation stays valid while this is unchanged. */
 export function entrySource(model: CertModel, entry: InventoryEntry): string {
   return model.text.slice(entry.span.start, entry.span.end);
+}
+
+export interface LiveFact extends LiveTarget {
+  outcome: ProbeOutcome;
+}
+
+/** The probe outcomes that still apply to this model's entries (an edited entry drops its own). */
+export function liveFacts(model: CertModel, context: Pick<RuleContext, 'live'>): LiveFact[] {
+  const live = context.live;
+  if (!live || live.size === 0) return [];
+  const out: LiveFact[] = [];
+  for (const target of liveTargets(model)) {
+    const observation = live.get(liveKey(target.host.parsed.host, target.host.parsed.port));
+    if (!observation) continue;
+    if (observation.entryText !== undefined && observation.entryText !== entrySource(model, target.entry)) continue;
+    out.push({ ...target, outcome: observation.outcome });
+  }
+  return out;
 }

@@ -1,10 +1,12 @@
 /** Editor services over the same model as the rules: outline, hover, code lenses. */
+import { isProbeFailure } from '../live/types';
 import type { HoverInfo, LensInfo, OutlineItem } from '../documentType';
 import type { RuleContext } from '../rule';
 import type { Span } from '../types';
 import { resourceLabel } from './certManager';
 import { describeExpiry, expiryState, isoDay } from './dates';
 import { classifyEmail, explainVerdict } from './emails';
+import { liveFacts, liveTargets, type LiveFact } from './liveTargets';
 import type { CertModel } from './model';
 import { emailRefs, expiryOf, isPlaceholder, warnWindow } from './refs';
 
@@ -42,14 +44,36 @@ function expiryDetail(model: CertModel, index: number): string | undefined {
 }
 
 /** "Expires in 23 days · 2026-12-20", "Expires today", "Expired 3 days ago" above each entry. */
+/** The command a "Check live" lens runs; the adapter adds the document's URI to its argument. */
+export const CHECK_LIVE_ENTRY_COMMAND = 'incidentDocs.checkLiveEntry';
+
 export function codeLenses(model: CertModel, context: RuleContext): LensInfo[] {
   const lenses: LensInfo[] = [];
+  const facts = liveFactsByEntry(model, context);
+  const probeable = new Set(liveTargets(model).map((t) => t.entry.index));
   for (const entry of model.inventory?.entries ?? []) {
     const expiry = expiryOf(entry);
-    if (!expiry || 'error' in expiry.parsed) continue;
-    lenses.push({ span: entry.anchor, title: describeExpiry(expiry.parsed.date, context.now) });
+    if (expiry && !('error' in expiry.parsed)) lenses.push({ span: entry.anchor, title: describeExpiry(expiry.parsed.date, context.now) });
+    if (!probeable.has(entry.index)) continue;
+    lenses.push({ span: entry.anchor, title: 'Check live', command: { id: CHECK_LIVE_ENTRY_COMMAND, arguments: [{ entry: entry.index }] } });
+    for (const fact of facts.get(entry.index) ?? []) lenses.push({ span: entry.anchor, title: describeLive(fact) });
   }
   return lenses;
+}
+
+function liveFactsByEntry(model: CertModel, context: RuleContext): Map<number, LiveFact[]> {
+  const out = new Map<number, LiveFact[]>();
+  for (const fact of liveFacts(model, context)) out.set(fact.entry.index, [...(out.get(fact.entry.index) ?? []), fact]);
+  return out;
+}
+
+/** "Live api.example.com: 120 days left, trusted" / "Live api.example.com: refused". */
+function describeLive(fact: LiveFact): string {
+  const o = fact.outcome;
+  if (isProbeFailure(o)) return `Live ${fact.host.text}: ${o.error.code}`;
+  const days = o.daysLeft < 0 ? `expired ${-o.daysLeft} days ago` : `${o.daysLeft} days left`;
+  const verdicts = [o.trusted ? 'trusted' : 'untrusted', ...(o.hostnameMatches ? [] : ['name mismatch'])];
+  return `Live ${fact.host.text}: ${days}, ${verdicts.join(', ')} · ${o.notAfter.slice(0, 10)}`;
 }
 
 export function hover(model: CertModel, offset: number, context: RuleContext): HoverInfo | undefined {

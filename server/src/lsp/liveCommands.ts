@@ -1,0 +1,102 @@
+import { readFile } from 'node:fs/promises';
+import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { CHECK_LIVE_ENTRY_COMMAND } from '../core/inventory/services';
+import { entrySource, liveTargets } from '../core/inventory/liveTargets';
+import type { CertModel } from '../core/inventory/model';
+import { parseHostPort, probeCertificate, ProbeInputError } from '../core/live';
+import { liveKey } from '../core/live/observations';
+import type { ProbeOutcome } from '../core/live/types';
+import type { CommandContext, Commands } from './commands';
+
+export const CHECK_LIVE_CERT_COMMAND = 'incidentDocs.checkLiveCert';
+export { CHECK_LIVE_ENTRY_COMMAND };
+
+interface CheckLiveCertArgs {
+  host: string;
+  port?: number;
+  servername?: string;
+  timeoutMs?: number;
+  /** A document whose settings (extraCaFiles) apply; the workspace's otherwise. */
+  uri?: string;
+}
+
+/** The live certificate check: a real TLS handshake, only ever when a user runs one of these commands. */
+export function registerLiveCommands(commands: Commands): void {
+  commands.register(CHECK_LIVE_CERT_COMMAND, (args, context) => checkLiveCert(args[0], context));
+  commands.register(CHECK_LIVE_ENTRY_COMMAND, (args, context) => checkLiveEntry(args[0], context));
+}
+
+async function checkLiveCert(raw: unknown, context: CommandContext): Promise<ProbeOutcome> {
+  const args = readArgs(raw);
+  const extraCaPems = await extraCas(context, args.uri);
+  try {
+    return await probeCertificate({ host: args.host, port: args.port, servername: args.servername, timeoutMs: args.timeoutMs, extraCaPems, now: context.session.clock() });
+  } catch (e) {
+    if (e instanceof ProbeInputError) throw new ResponseError(ErrorCodes.InvalidParams, e.message);
+    throw e;
+  }
+}
+
+/** `{host, port?, servername?}`, or "host:port" as a plain string. */
+function readArgs(raw: unknown): CheckLiveCertArgs {
+  if (typeof raw === 'string') {
+    try {
+      return parseHostPort(raw);
+    } catch (e) {
+      throw new ResponseError(ErrorCodes.InvalidParams, (e as Error).message);
+    }
+  }
+  if (!raw || typeof raw !== 'object' || typeof (raw as CheckLiveCertArgs).host !== 'string') {
+    throw new ResponseError(ErrorCodes.InvalidParams, `${CHECK_LIVE_CERT_COMMAND} expects {host, port?, servername?}`);
+  }
+  const args = raw as CheckLiveCertArgs;
+  if (args.port !== undefined && typeof args.port !== 'number') {
+    throw new ResponseError(ErrorCodes.InvalidParams, 'port must be a number');
+  }
+  return args;
+}
+
+/**
+ * Probes every host of one inventory entry (the "Check live" lens), keeps the results for that
+ * entry until it is edited, and re-validates so cert/live-* findings and lenses appear.
+ */
+async function checkLiveEntry(raw: unknown, context: CommandContext): Promise<{ host: string; outcome: ProbeOutcome }[]> {
+  const args = raw as { uri?: unknown; entry?: unknown } | undefined;
+  if (typeof args?.uri !== 'string' || typeof args.entry !== 'number') {
+    throw new ResponseError(ErrorCodes.InvalidParams, `${CHECK_LIVE_ENTRY_COMMAND} expects {uri, entry}`);
+  }
+  const document = context.documents.get(args.uri);
+  if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `${args.uri} is not open`);
+  const { session } = context;
+  const result = await session.analyses.get(document);
+  const model = result.analysis.parsed.find((p) => p.model.kind === 'inventory')?.model as CertModel | undefined;
+  const targets = model ? liveTargets(model).filter((t) => t.entry.index === args.entry) : [];
+  if (!model || targets.length === 0) throw new ResponseError(ErrorCodes.InvalidParams, `entry ${args.entry} has no host to check`);
+  const extraCaPems = await extraCas(context, args.uri);
+  const outcomes = await Promise.all(
+    targets.map(async (t) => ({
+      host: t.host.text,
+      key: liveKey(t.host.parsed.host, t.host.parsed.port),
+      entryText: entrySource(model, t.entry),
+      outcome: await probeCertificate({ host: t.host.parsed.host, port: t.host.parsed.port, extraCaPems, now: session.clock() }),
+    })),
+  );
+  for (const o of outcomes) session.live.set(args.uri, o.key, { outcome: o.outcome, entryText: o.entryText });
+  session.analyses.delete(args.uri);
+  session.validator.schedule(args.uri);
+  return outcomes.map(({ host, outcome }) => ({ host, outcome }));
+}
+
+async function extraCas(context: CommandContext, uri: string | undefined): Promise<string[]> {
+  const target = uri ?? context.session.folders.firstUri();
+  const { config } = await context.session.settings.resolve(target ?? 'file:///');
+  const pems: string[] = [];
+  for (const file of config.extraCaFiles) {
+    try {
+      pems.push(await readFile(file, 'utf8'));
+    } catch (e) {
+      context.session.logger.warnOnce(`extraCaFiles: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+  }
+  return pems;
+}
