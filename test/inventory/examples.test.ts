@@ -19,7 +19,8 @@ function lintExample(file: string) {
 describe('examples', () => {
   it('show every cert/* rule', () => {
     const seen = new Set(FILES.flatMap((f) => lintExample(f).findings.map((x) => x.rule)));
-    assert.deepEqual(certRules.map((r) => r.id).filter((id) => !seen.has(id)), []);
+    // The live rules need a probe the user asked for; lint-live.test.ts shows them on real servers.
+    assert.deepEqual(certRules.map((r) => r.id).filter((id) => !seen.has(id) && !id.startsWith('cert/live-')), []);
   });
   it('leave the clean entry and the team-address issuer alone', () => {
     const { text, findings } = lintExample('inventory/cert-inventory.yaml');

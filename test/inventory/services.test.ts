@@ -38,8 +38,10 @@ function services(text: string, path = '/repo/cert-inventory.yaml') {
 describe('code lenses', () => {
   it('says when each entry expires, relative to now, above the entry', () => {
     const { type, model, context } = services(TEXT);
-    const lenses = type.codeLenses!(model, context);
+    const all = type.codeLenses!(model, context);
+    const lenses = all.filter((l) => l.title !== 'Check live');
     assert.deepEqual(lenses.map((l) => l.title), ['Expires in 23 days · 2026-12-20', 'Expired 3 days ago', 'Expires today']);
+    assert.ok(all.filter((l) => l.title === 'Check live').every((l) => l.command?.id === 'incidentDocs.checkLiveEntry'));
     assert.deepEqual(lenses.map((l) => TEXT.slice(l.span.start, l.span.end)), ['soon', 'gone', 'today']);
   });
   it('words the edge cases', () => {
