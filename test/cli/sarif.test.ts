@@ -87,7 +87,7 @@ describe('lint --format sarif', () => {
       assert.equal(descriptor.helpUri, ruleDocsUrl(rule.id));
       assert.equal(descriptor.defaultConfiguration?.level, LEVEL[rule.defaultSeverity]);
       assert.ok(descriptor.shortDescription?.text.trim(), `${rule.id} has no short description`);
-      assert.doesNotMatch(descriptor.shortDescription.text, /`/);
+      assert.doesNotMatch(descriptor.shortDescription?.text ?? '', /`/);
     }
     assert.equal(new Set(rules.map((r) => r.id)).size, rules.length, 'rule ids are unique');
     for (const result of log.runs[0].results ?? []) {

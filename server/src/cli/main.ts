@@ -4,6 +4,7 @@
  */
 import { CommanderError } from 'commander';
 import { registerCertCommand } from './commands/cert';
+import { registerExportCommand } from './commands/export';
 import { registerLintCommand } from './commands/lint';
 import { registerRulesCommand } from './commands/rules';
 import { CliError, EXIT_USAGE } from './errors';
@@ -13,6 +14,7 @@ const program = createProgram();
 registerLintCommand(program);
 registerRulesCommand(program);
 registerCertCommand(program);
+registerExportCommand(program);
 
 // `incident-docs lint ... | head` closes stdout early; that is not an error worth a stack trace.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

@@ -1,0 +1,84 @@
+/**
+ * What monitoring needs of an inventory: per entry, where to probe and whom the page goes to.
+ * Read from the same model the cert/* rules use, so `defaults` inheritance is the linter's.
+ */
+import { isMap } from 'yaml';
+import type { Config } from '../config';
+import type { CertModel, InventoryEntry } from '../inventory/model';
+import { hostRefs, textOf, warnWindow } from '../inventory/refs';
+import { deref, stringOf } from '../inventory/yaml';
+
+export interface MonitoredEntry {
+  /** The entry's name: the `cert` label. */
+  name: string;
+  /** `host:port` (IPv6 in brackets), as blackbox_exporter's target parameter takes them. */
+  targets: string[];
+  warnDays: number;
+  owner?: string;
+  environment?: string;
+  namespace?: string;
+  /** renewal.sop: where to go to renew it. */
+  sop?: string;
+  /** renewal.escalation: who helps when renewal fails. */
+  escalation?: string;
+}
+
+export interface InventorySource {
+  /** How the file is named in messages. */
+  file: string;
+  model: CertModel;
+  config: Config;
+}
+
+export interface MonitoredEntries {
+  entries: MonitoredEntry[];
+  /** Entries or hosts left out (and why), names used twice: the export still goes ahead. */
+  warnings: string[];
+}
+
+export function monitoredEntries(sources: InventorySource[]): MonitoredEntries {
+  const entries: MonitoredEntry[] = [];
+  const warnings: string[] = [];
+  const seen = new Map<string, string>();
+  for (const { file, model, config } of sources) {
+    for (const entry of model.inventory?.entries ?? []) {
+      const where = `${file}: entry ${entry.name !== undefined ? `"${entry.name}"` : `#${entry.index + 1}`}`;
+      if (!entry.name?.trim()) {
+        warnings.push(`${where} has no name, which the alerts need as the cert label; skipped`);
+        continue;
+      }
+      const targets = probeTargets(entry, where, warnings);
+      if (targets.length === 0) {
+        warnings.push(`${where} has no host that can be probed; skipped`);
+        continue;
+      }
+      const here = `entry #${entry.index + 1} of ${file}`;
+      const earlier = seen.get(entry.name);
+      if (earlier) warnings.push(`${where}: ${earlier} has the same name; their alerts share the cert label`);
+      else seen.set(entry.name, here);
+      const renewal = entry.field('renewal')?.node;
+      entries.push({
+        name: entry.name,
+        targets,
+        warnDays: warnWindow(entry, config).days,
+        owner: textOf(entry.field('owner')),
+        environment: textOf(entry.field('environment')),
+        namespace: textOf(entry.field('namespace')),
+        sop: isMap(renewal) ? stringOf(deref(model.inventory!.doc, renewal.get('sop', true))) : undefined,
+        escalation: isMap(renewal) ? stringOf(deref(model.inventory!.doc, renewal.get('escalation', true))) : undefined,
+      });
+    }
+  }
+  return { entries, warnings };
+}
+
+/** Valid hosts as `host:port`; a wildcard names no server to connect to, and malformed hosts are the linter's business. */
+function probeTargets(entry: InventoryEntry, where: string, warnings: string[]): string[] {
+  const targets: string[] = [];
+  for (const ref of hostRefs(entry)) {
+    if ('error' in ref.parsed) warnings.push(`${where}: host "${ref.text}" skipped (${ref.parsed.error})`);
+    else if (ref.parsed.host.includes('*')) warnings.push(`${where}: wildcard host "${ref.text}" cannot be probed; list the names it serves`);
+    else if (!targets.includes(ref.parsed.key)) targets.push(ref.parsed.key);
+  }
+  return targets;
+}

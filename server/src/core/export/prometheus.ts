@@ -1,0 +1,221 @@
+/**
+ * The inventory as Prometheus monitoring: blackbox_exporter probes each entry's hosts, and the
+ * alert rules read `probe_ssl_earliest_cert_expiry`. Pure functions from entries to file contents.
+ *
+ * Design: everything an alert must say about an entry (owner, SOP, escalation, warn window) rides
+ * on the target as labels, so every probe series carries it and the annotations template it with
+ * `{{ $labels.… }}`. One alert text then serves every entry and cannot mix up two entries'
+ * runbooks; the warn windows become one rule per distinct `warn_days` label value.
+ */
+import { Document } from 'yaml';
+import type { MonitoredEntry } from './entries';
+
+export interface PrometheusExportOptions {
+  /** Scrape job name, and the `job` matcher of every rule. */
+  job: string;
+  /** Name of the TLS module in blackbox.yml, and the module the scrape asks for. */
+  module: string;
+  /** Where blackbox_exporter listens, for prometheus.yml. */
+  blackboxAddress: string;
+  /** Shown in the generated files' header. */
+  sources: string[];
+}
+
+export const DEFAULT_JOB = 'incident-docs-certificates';
+export const DEFAULT_MODULE = 'tls_connect';
+export const HTTPS_MODULE = 'https_2xx';
+export const DEFAULT_BLACKBOX_ADDRESS = '127.0.0.1:9115';
+export const PROBE_FAILING_FOR = '10m';
+
+export const FILES = { targets: 'targets.json', rules: 'rules.yaml', blackbox: 'blackbox.yml', prometheus: 'prometheus.yml' } as const;
+
+/** Target labels, in this order; each set only when the inventory gives it. */
+export const TARGET_LABELS = ['cert', 'owner', 'environment', 'namespace', 'sop', 'escalation', 'warn_days'] as const;
+
+export interface TargetGroup {
+  targets: string[];
+  labels: Partial<Record<(typeof TARGET_LABELS)[number], string>>;
+}
+
+/** file_sd: one target group per entry. */
+export function targetGroups(entries: MonitoredEntry[]): TargetGroup[] {
+  return entries.map((e) => {
+    const values: Record<(typeof TARGET_LABELS)[number], string | undefined> = {
+      cert: e.name,
+      owner: e.owner,
+      environment: e.environment,
+      namespace: e.namespace,
+      sop: e.sop,
+      escalation: e.escalation,
+      warn_days: String(e.warnDays),
+    };
+    const labels: TargetGroup['labels'] = {};
+    for (const name of TARGET_LABELS) {
+      const value = values[name] === undefined ? '' : labelValue(values[name]);
+      if (value) labels[name] = value;
+    }
+    return { targets: e.targets, labels };
+  });
+}
+
+export function targetsJson(entries: MonitoredEntry[]): string {
+  return `${JSON.stringify(targetGroups(entries), null, 2)}\n`;
+}
+
+/**
+ * Label values may hold any UTF-8, but a value is one line in alerts and Alertmanager: control
+ * characters become spaces, and a lone UTF-16 surrogate (not encodable as UTF-8) becomes U+FFFD.
+ */
+export function labelValue(text: string): string {
+  return text
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .replace(/\p{Cc}+/gu, ' ')
+    .trim();
+}
+
+/** A PromQL string literal (Go escaping; JSON's is a subset of it). */
+export function promqlString(text: string): string {
+  return JSON.stringify(text);
+}
+
+const DAY_SECONDS = 86_400;
+
+/** Who owns it, how to renew it and whom to call, with a visible gap where the inventory has none. */
+const WHERE_TO_GO =
+  'Owner: {{ with $labels.owner }}{{ . }}{{ else }}(no owner in the inventory){{ end }}. ' +
+  'Renewal SOP: {{ with $labels.sop }}{{ . }}{{ else }}(no renewal.sop in the inventory){{ end }}. ' +
+  'Escalation: {{ with $labels.escalation }}{{ . }}{{ else }}(no renewal.escalation in the inventory){{ end }}.';
+
+const ROUTING_ANNOTATIONS = {
+  owner: '{{ $labels.owner }}',
+  runbook_url: '{{ $labels.sop }}',
+  escalation: '{{ $labels.escalation }}',
+};
+
+export interface AlertRule {
+  alert: string;
+  expr: string;
+  for?: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+}
+
+export function alertRules(entries: MonitoredEntry[], options: Pick<PrometheusExportOptions, 'job'>): AlertRule[] {
+  const job = `job=${promqlString(options.job)}`;
+  const windows = [...new Set(entries.map((e) => e.warnDays))].sort((a, b) => a - b);
+  const expiring = windows.map<AlertRule>((days) => ({
+    alert: 'CertificateExpiringSoon',
+    // Left to right: seconds left, kept when under the window, then when still positive (expired has its own alert).
+    expr: `probe_ssl_earliest_cert_expiry{${job},warn_days="${days}"} - time() < ${days} * ${DAY_SECONDS} > 0`,
+    for: '15m',
+    labels: { severity: 'warning' },
+    annotations: {
+      summary: 'Certificate {{ $labels.cert }} on {{ $labels.instance }} expires in {{ $value | humanizeDuration }}',
+      description: `It is inside its ${days}-day warn window. ${WHERE_TO_GO}`,
+      ...ROUTING_ANNOTATIONS,
+    },
+  }));
+  return [
+    ...expiring,
+    {
+      alert: 'CertificateExpired',
+      expr: `time() - probe_ssl_earliest_cert_expiry{${job}} >= 0`,
+      labels: { severity: 'critical' },
+      annotations: {
+        summary: 'Certificate {{ $labels.cert }} on {{ $labels.instance }} expired {{ $value | humanizeDuration }} ago',
+        description: `Clients that verify certificates are failing now. ${WHERE_TO_GO}`,
+        ...ROUTING_ANNOTATIONS,
+      },
+    },
+    {
+      alert: 'CertificateProbeFailing',
+      expr: `probe_success{${job}} == 0`,
+      for: PROBE_FAILING_FOR,
+      labels: { severity: 'warning' },
+      annotations: {
+        summary: `No TLS handshake with {{ $labels.instance }} (certificate {{ $labels.cert }}) for ${PROBE_FAILING_FOR}`,
+        description: `Its expiry cannot be watched while the probe fails. ${WHERE_TO_GO}`,
+        ...ROUTING_ANNOTATIONS,
+      },
+    },
+  ];
+}
+
+export function rulesYaml(entries: MonitoredEntry[], options: PrometheusExportOptions): string {
+  return yamlFile(
+    { groups: [{ name: options.job, rules: alertRules(entries, options) }] },
+    options,
+    'Alerting rules on blackbox_exporter probes of the inventory (check: promtool check rules).',
+  );
+}
+
+/**
+ * The TLS module connects and completes a handshake without verifying the chain, so expired and
+ * untrusted certificates are still measured (verification is what the alerts are for). The
+ * https module is there for targets written as https:// URLs, if a team prefers HTTP checks.
+ */
+export function blackboxYaml(options: PrometheusExportOptions): string {
+  // A fresh object each time: one shared object would be written as a YAML anchor and alias.
+  const tlsConfig = () => ({ insecure_skip_verify: true });
+  return yamlFile(
+    {
+      modules: {
+        [options.module]: { prober: 'tcp', timeout: '10s', tcp: { tls: true, tls_config: tlsConfig() } },
+        [HTTPS_MODULE]: {
+          prober: 'http',
+          timeout: '10s',
+          http: { method: 'GET', fail_if_not_ssl: true, preferred_ip_protocol: 'ip4', tls_config: tlsConfig() },
+        },
+      },
+    },
+    options,
+    'blackbox_exporter modules (run: prometheus-blackbox-exporter --config.file blackbox.yml).',
+  );
+}
+
+/** A scrape config to paste (or run as is): file_sd targets, each probed through blackbox_exporter. */
+export function prometheusYaml(options: PrometheusExportOptions): string {
+  return yamlFile(
+    {
+      rule_files: [FILES.rules],
+      scrape_configs: [
+        {
+          job_name: options.job,
+          metrics_path: '/probe',
+          params: { module: [options.module] },
+          file_sd_configs: [{ files: [FILES.targets] }],
+          relabel_configs: [
+            { source_labels: ['__address__'], target_label: '__param_target' },
+            { source_labels: ['__param_target'], target_label: 'instance' },
+            { target_label: '__address__', replacement: options.blackboxAddress },
+          ],
+        },
+      ],
+    },
+    options,
+    'Prometheus scrape config for the targets (check: promtool check config prometheus.yml).',
+  );
+}
+
+export interface PrometheusExport {
+  [FILES.targets]: string;
+  [FILES.rules]: string;
+  [FILES.blackbox]: string;
+  [FILES.prometheus]: string;
+}
+
+export function prometheusExport(entries: MonitoredEntry[], options: PrometheusExportOptions): PrometheusExport {
+  return {
+    [FILES.targets]: targetsJson(entries),
+    [FILES.rules]: rulesYaml(entries, options),
+    [FILES.blackbox]: blackboxYaml(options),
+    [FILES.prometheus]: prometheusYaml(options),
+  };
+}
+
+function yamlFile(value: unknown, options: PrometheusExportOptions, what: string): string {
+  const doc = new Document(value);
+  const from = options.sources.length > 0 ? ` from ${options.sources.map(labelValue).join(', ')}` : '';
+  doc.commentBefore = ` ${what}\n Generated by incident-docs export prometheus${from}; regenerate rather than edit.`;
+  return doc.toString({ lineWidth: 0 });
+}
