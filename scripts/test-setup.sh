@@ -4,8 +4,9 @@
 set -euo pipefail
 
 # promtool (prometheus) checks the exported rules and config; the blackbox exporter runs in the
-# export end-to-end test. Add packages here as suites need them.
-REQUIRED_DEBIAN_PACKAGES=(prometheus prometheus-blackbox-exporter)
+# export end-to-end test; neovim (0.7.2 on Debian 12) is the LSP client of test/editors. Add
+# packages here as suites need them.
+REQUIRED_DEBIAN_PACKAGES=(prometheus prometheus-blackbox-exporter neovim)
 
 need=()
 for pkg in "${REQUIRED_DEBIAN_PACKAGES[@]}"; do
