@@ -108,7 +108,8 @@ export function alertRules(entries: MonitoredEntry[], options: Pick<PrometheusEx
     // Left to right: seconds left, kept when under the window, then when still positive (expired has its own alert).
     expr: `probe_ssl_earliest_cert_expiry{${job},warn_days="${days}"} - time() < ${days} * ${DAY_SECONDS} > 0`,
     for: '15m',
-    labels: { severity: 'warning' },
+    // Same value as the series' label; without it promtool flags the rules as duplicates.
+    labels: { severity: 'warning', warn_days: String(days) },
     annotations: {
       summary: 'Certificate {{ $labels.cert }} on {{ $labels.instance }} expires in {{ $value | humanizeDuration }}',
       description: `It is inside its ${days}-day warn window. ${WHERE_TO_GO}`,
