@@ -139,3 +139,13 @@ describe('incident-docs lint --live', () => {
     assert.equal(goodServer.accepted, before);
   });
 });
+
+describe('live targets', () => {
+  it('skip wildcard hosts, which name nothing to connect to, instead of failing the batch', async () => {
+    const { liveTargets } = await import('../../server/src/core/inventory/liveTargets');
+    const text = 'certificates:\n  - name: wild\n    hosts: ["*.example.com", api.example.com]\n    expires: 2027-01-01\n';
+    const analysis = analyze({ path: '/r/cert-inventory.yaml', text }, defaultConfig(), { now: NOW });
+    const model = analysis.parsed[0].model as Parameters<typeof liveTargets>[0];
+    assert.deepEqual(liveTargets(model).map((t) => t.host.text), ['api.example.com']);
+  });
+});

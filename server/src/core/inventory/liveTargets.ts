@@ -1,3 +1,4 @@
+import { normalizeHost } from '../live/hostPort';
 import { liveKey } from '../live/observations';
 import type { ProbeOutcome } from '../live/types';
 import type { RuleContext } from '../rule';
@@ -15,11 +16,21 @@ export function liveTargets(model: CertModel): LiveTarget[] {
   const out: LiveTarget[] = [];
   for (const entry of model.inventory?.entries ?? []) {
     for (const host of hostRefs(entry)) {
-      if ('error' in host.parsed) continue;
+      if ('error' in host.parsed || !probeable(host.parsed)) continue;
       out.push({ entry, host: host as LiveTarget['host'] });
     }
   }
   return out;
+}
+
+/** A wildcard (`*.example.com`) names no host to connect to; the probe's own parser is the judge. */
+function probeable(host: HostPort): boolean {
+  try {
+    normalizeHost(host.host);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The entry's source text: a live observation stays valid while this is unchanged. */
