@@ -45,7 +45,7 @@ describe('inventory entry snippet', () => {
     assert.deepEqual(stop[1], ['acme', 'internal-ca', 'manual']);
     assert.deepEqual([...stop[1]].sort(), [...RENEWAL_METHODS].sort());
     for (const method of stop[1]) {
-      const filled = inventory(expand(entry, undefined, { [stop[0]]: method })).replace('YYYY-MM-DD', FUTURE);
+      const filled: string = inventory(expand(entry, undefined, { [stop[0]]: method })).replace('YYYY-MM-DD', FUTURE);
       assert.equal(parse(filled).certificates[0].renewal.method, method);
       assert.deepEqual(lintYaml(filled), [], method);
     }
