@@ -6,8 +6,8 @@ export const actionItemStatus: Rule<PostmortemModel> = {
   defaultSeverity: 'info',
   docs: {
     summary: 'The action-item table has a Status column and this row’s is empty.',
-    bad: '| Action Item | Status |\n| --- | --- |\n| Update docs (RHCLOUD-8666) | |',
-    good: '| Action Item | Status |\n| --- | --- |\n| Update docs (RHCLOUD-8666) | Done |',
+    bad: '## Action Items\n\n| Action Item | Status |\n| --- | --- |\n| Update docs (RHCLOUD-8666) | |',
+    good: '## Action Items\n\n| Action Item | Status |\n| --- | --- |\n| Update docs (RHCLOUD-8666) | Done |',
   },
   check(model, report) {
     for (const item of model.actionItems?.items ?? []) {

@@ -12,8 +12,8 @@ export const invalidTime: Rule<PostmortemModel> = {
     summary: 'A time or date that cannot exist, in the Timeline or Impact sections.',
     details:
       'Examples: `16:04pm` (a 24-hour time with pm), `13:00 am`, `25:10`, `12:61`, `2019-02-30`, `20202-01-16`. For a 24-hour time with am/pm, quick fixes offer both readings.',
-    bad: '| Time in SEV-1 | ~4 hours (12:21pm to 16:04pm) |',
-    good: '| Time in SEV-1 | ~4 hours (12:21pm to 4:04pm) |',
+    bad: '## Impact\n\n| Time in SEV-1 | ~4 hours (12:21pm to 16:04pm) |\n| --- | --- |',
+    good: '## Impact\n\n| Time in SEV-1 | ~4 hours (12:21pm to 4:04pm) |\n| --- | --- |',
   },
   check(model, report) {
     const sections = [model.timeline?.section, model.impact?.section].filter((s): s is Section => !!s);

@@ -35,6 +35,7 @@ export const requiredSection: Rule<PostmortemModel> = {
     details:
       'The default list follows the template post-mortems start from: Overview, Contributing Factors, Resolution, Impact, Timeline, How’d We Do?, Action Items, Messaging. Headings match at any level, ignoring case, punctuation, numbering and curly apostrophes, and each section has aliases (Contributing Factors ← Root Cause(s)). A heading a small edit away from a required name is named in the message.',
     options: '`requiredSections`: a list of names or `{name, aliases}`, in template order.',
+    // Checked in test/rules/pm-docs-examples.test.ts with requiredSections: [Overview, Timeline].
     bad: '# Post-mortem: API outage\n## Overview\n...\n## Timline\n...',
     good: '# Post-mortem: API outage\n## Overview\n...\n## Timeline\n...',
   },

@@ -9,8 +9,8 @@ export const timelineOrder: Rule<PostmortemModel> = {
     summary: 'A timeline entry that is earlier than the entry before it.',
     details:
       'Entries are compared with their dates (written on the entry, on a date line above it, or carried from earlier entries) and zones. Without dates, a step back from the evening (18:00 or later) to the early morning (06:00 or earlier) is a midnight crossing, not an error. Date-only entries are compared by day.',
-    bad: '| Time | Event |\n| --- | --- |\n| 2021-12-13 15:50 | Patched |\n| 2021-12-13 14:30 | Found the issue |',
-    good: '| Time | Event |\n| --- | --- |\n| 2021-12-13 14:30 | Found the issue |\n| 2021-12-13 15:50 | Patched |',
+    bad: '## Timeline\n\n| Time | Event |\n| --- | --- |\n| 2021-12-13 15:50 | Patched |\n| 2021-12-13 14:30 | Found the issue |',
+    good: '## Timeline\n\n| Time | Event |\n| --- | --- |\n| 2021-12-13 14:30 | Found the issue |\n| 2021-12-13 15:50 | Patched |',
   },
   check(model, report) {
     const timeline = model.timeline;

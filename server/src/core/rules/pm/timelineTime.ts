@@ -7,8 +7,8 @@ export const timelineTime: Rule<PostmortemModel> = {
   docs: {
     summary: 'A timeline entry with no time, or a placeholder time (`--:--`, `[???]`, `HH:mm`).',
     details: 'An entry that carries only a date is reported too: the timeline cannot place it within the day.',
-    bad: '- [???] Prow stopped merging PRs\n- [16:04] Rolled back',
-    good: '- [15:40] Prow stopped merging PRs\n- [16:04] Rolled back',
+    bad: '## Timeline\n\n- [???] Prow stopped merging PRs\n- [16:04] Rolled back',
+    good: '## Timeline\n\n- [15:40] Prow stopped merging PRs\n- [16:04] Rolled back',
   },
   check(model, report) {
     for (const entry of model.timeline?.entries ?? []) {
