@@ -38,3 +38,10 @@ describe(rule, () => {
     assert.deepEqual(byRule(lintPostmortem('## Follow-ups\n\n- [ ] \n'), rule), []);
   });
 });
+
+describe(`${rule}: what is not a ticket`, () => {
+  it('a severity or a CVE id is not a ticket key', () => {
+    const text = '## Action Items\n\n- Review SEV-1 paging\n- Patch CVE-2021-44228 everywhere\n';
+    assert.equal(byRule(lintPostmortem(text), rule).length, 2);
+  });
+});

@@ -35,6 +35,8 @@ export interface Config {
   requireTeamEmail: boolean;
   defaultTeamEmail: string;
   extraCaFiles: string[];
+  /** Where "New Post-Mortem" creates files, relative to the workspace folder. */
+  postmortemFolder: string;
 }
 
 export const DEFAULT_REQUIRED_SECTIONS: RequiredSection[] = [
@@ -54,8 +56,14 @@ export const DEFAULT_REQUIRED_SECTIONS: RequiredSection[] = [
   { name: 'Messaging', aliases: ['Communication', 'Communications', 'Comms', 'External Communication'] },
 ];
 
+/** Upper-case prefixes that look like ticket keys but are not: SEV-1, CVE-2021-44228, UTF-8. */
+const NOT_TICKET_PREFIXES = 'SEV|CVE|UTC|GMT|ISO|RFC|TLS|SSL|HTTP|UTF|SHA|AES|RSA|TCP|UDP|P';
+
+/** A Jira-style key (RHCLOUD-8613), as a regular expression source. */
+export const TICKET_KEY_PATTERN = `\\b(?!(?:${NOT_TICKET_PREFIXES})-)[A-Z][A-Z0-9]{1,9}-\\d+\\b`;
+
 export const DEFAULT_TICKET_PATTERNS = [
-  '\\b[A-Z][A-Z0-9]{1,9}-\\d+\\b', // Jira-style keys: RHCLOUD-8613
+  TICKET_KEY_PATTERN, // Jira-style keys: RHCLOUD-8613
   '(?:^|[\\s(\\[])#\\d+\\b', // #123
   '\\b[\\w.-]+/[\\w.-]+#\\d+\\b', // owner/repo#123
   '\\bhttps?://\\S+', // any link
@@ -182,6 +190,12 @@ export const SETTINGS: SettingDescriptor[] = [
     type: 'string[]',
     default: [],
     description: 'PEM files of extra certificate authorities (internal CAs) trusted by live certificate checks.',
+  }),
+  setting({
+    key: 'postmortemFolder',
+    type: 'string',
+    default: 'postmortems',
+    description: 'Folder, relative to the workspace folder, where "New Post-Mortem" creates post-mortems.',
   }),
 ];
 

@@ -1,6 +1,6 @@
 import type { Text } from 'mdast';
 import { visit } from 'unist-util-visit';
-import type { Config } from '../config';
+import { TICKET_KEY_PATTERN, type Config } from '../config';
 import type { HoverInfo, LinkInfo, OutlineItem } from '../documentType';
 import type { PostmortemModel } from './model';
 import { spanOf } from './runs';
@@ -64,7 +64,7 @@ function since(a: TimelineEntry, b: TimelineEntry): string {
   return d < 0 ? `${formatDuration(-d)} before (out of order)` : formatDuration(d);
 }
 
-const TICKET_KEY = /\b(?!(?:SEV|CVE|UTC|GMT|ISO|RFC|TLS|SSL|HTTP|UTF|SHA|AES|RSA|TCP|UDP|P)-)[A-Z][A-Z0-9]{1,9}-\d+\b/g;
+const TICKET_KEY = new RegExp(TICKET_KEY_PATTERN, 'g');
 
 /** Ticket keys become links when `ticketUrl` is set (`https://jira.example.com/browse/{key}`). */
 export function postmortemLinks(model: PostmortemModel, config: Config): LinkInfo[] {
