@@ -1,37 +1,30 @@
 /**
- * The VS Code side is wiring only: start the language server (dist/server.js) over IPC for Markdown
- * and YAML documents, and tell it when an `.incident-docs.yaml` changes. Everything else — which
- * documents are post-mortems or inventories, settings, fixes — is decided by the server.
+ * The VS Code side is wiring only: start the language server and hang the editor features on it.
+ * Which documents are post-mortems or inventories, settings, expiry, fixes and probes are decided
+ * by the server; the features ask it (custom requests in server/src/lsp/protocol.ts).
  */
-import * as path from 'node:path';
-import { window, workspace, type ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-
-const CLIENT_ID = 'incidentDocs';
-const CLIENT_NAME = 'Incident Docs';
+import type { ExtensionContext } from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { CertificateIndex } from './certificates/certificateIndex';
+import { registerClientCommands } from './commands/register';
+import { createLanguageClient } from './languageClient';
+import { registerCertificatesView } from './views/certificatesView';
+import { registerStatusBar } from './views/statusBar';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  const configWatcher = workspace.createFileSystemWatcher('**/.incident-docs.yaml');
-  const outputChannel = window.createOutputChannel(CLIENT_NAME, { log: true });
-  context.subscriptions.push(configWatcher, outputChannel);
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: ['markdown', 'yaml'].flatMap((language) =>
-      ['file', 'untitled'].map((scheme) => ({ language, scheme })),
-    ),
-    // Settings are pulled by the server per document (section `incidentDocs`), which also registers
-    // for their change notifications; pushing them from here (configurationSection) is deprecated.
-    synchronize: { fileEvents: configWatcher },
-    outputChannel,
-  };
-  client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  client = createLanguageClient(context);
   await client.start();
+  const index = new CertificateIndex(client);
+  context.subscriptions.push(
+    index,
+    ...registerCertificatesView(index),
+    ...registerStatusBar(index),
+    ...registerClientCommands(context, client, index),
+  );
+  // First read in the background: activation must not wait for a workspace walk.
+  index.refreshSoon();
 }
 
 export async function deactivate(): Promise<void> {

@@ -18,6 +18,7 @@ import { documentLinks } from './links';
 import { createSession, type Session } from './session';
 import { documentSymbols } from './symbols';
 import { uriToPath } from './uri';
+import { registerWorkspaceRequests } from './workspaceRequests';
 
 const SERVER_NAME = 'incident-docs';
 
@@ -119,6 +120,7 @@ export function startServer(connection: Connection): void {
     return commands.execute(params, { session, documents });
   });
 
+  registerWorkspaceRequests(connection, documents, () => session);
   documents.listen(connection);
   connection.listen();
 }

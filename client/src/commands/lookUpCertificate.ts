@@ -1,0 +1,48 @@
+import { ThemeIcon, Uri, window, workspace, type QuickPickItem } from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { InventoryCertificate } from '../../../server/src/lsp/protocol';
+import type { CertificateIndex } from '../certificates/certificateIndex';
+import { describeDaysLeft, describeHosts, sortByExpiry } from '../lib/certificates';
+import { openCertificate } from '../views/certificatesView';
+import { checkLiveCertificate } from './checkLive';
+
+interface CertificatePick extends QuickPickItem {
+  certificate: InventoryCertificate;
+}
+
+const CHECK_LIVE_BUTTON = { iconPath: new ThemeIcon('plug'), tooltip: 'Check live' };
+const CHECK_LIVE = 'Check live';
+
+/** Every certificate of every inventory, soonest expiry first; opens the chosen entry and offers the live check. */
+export async function lookUpCertificate(client: LanguageClient, index: CertificateIndex): Promise<void> {
+  const quickPick = window.createQuickPick<CertificatePick>();
+  quickPick.title = 'Look Up Certificate';
+  quickPick.placeholder = 'Certificate name, host or file';
+  quickPick.matchOnDescription = true;
+  quickPick.matchOnDetail = true;
+  quickPick.busy = true;
+  quickPick.show();
+  const { certificates } = await index.refresh().catch(() => index.result);
+  quickPick.items = sortByExpiry(certificates).map((certificate) => ({
+    certificate,
+    label: `$(shield) ${certificate.name}`,
+    description: describeHosts(certificate),
+    detail: `${describeDaysLeft(certificate)}${certificate.expires ? ` · ${certificate.expires.slice(0, 10)}` : ''} · ${workspace.asRelativePath(Uri.parse(certificate.uri))}`,
+    buttons: certificate.hosts.length > 0 ? [CHECK_LIVE_BUTTON] : [],
+  }));
+  quickPick.busy = false;
+  if (certificates.length === 0) quickPick.placeholder = 'No certificate inventory in this workspace';
+  const chosen = await new Promise<{ pick: CertificatePick; live: boolean } | undefined>((resolve) => {
+    quickPick.onDidTriggerItemButton((e) => resolve({ pick: e.item, live: true }));
+    quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0] ? { pick: quickPick.selectedItems[0], live: false } : undefined));
+    quickPick.onDidHide(() => resolve(undefined));
+  });
+  quickPick.dispose();
+  if (!chosen) return;
+  const { certificate } = chosen.pick;
+  if (chosen.live) return checkLiveCertificate(client, certificate);
+  await openCertificate(certificate);
+  if (certificate.hosts.length === 0) return;
+  const answer = await window.showInformationMessage(`${certificate.name}: ${describeDaysLeft(certificate)} (${describeHosts(certificate)})`, CHECK_LIVE);
+  if (answer === CHECK_LIVE) await checkLiveCertificate(client, certificate);
+}

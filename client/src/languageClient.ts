@@ -1,0 +1,74 @@
+import * as path from 'node:path';
+import { ProgressLocation, window, workspace, type ExtensionContext } from 'vscode';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type Middleware,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { InventoryEntriesRequest, LIVE_COMMANDS } from '../../server/src/lsp/protocol';
+import { confirmConnection } from './trust';
+
+const CLIENT_ID = 'incidentDocs';
+const CLIENT_NAME = 'Incident Docs';
+
+/** The language server (dist/server.js) over IPC for Markdown and YAML documents. */
+export function createLanguageClient(context: ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const configWatcher = workspace.createFileSystemWatcher('**/.incident-docs.yaml');
+  const outputChannel = window.createOutputChannel(CLIENT_NAME, { log: true });
+  context.subscriptions.push(configWatcher, outputChannel);
+  let client: LanguageClient | undefined;
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: ['markdown', 'yaml'].flatMap((language) =>
+      ['file', 'untitled'].map((scheme) => ({ language, scheme })),
+    ),
+    // Settings are pulled by the server per document (section `incidentDocs`), which also registers
+    // for their change notifications; pushing them from here (configurationSection) is deprecated.
+    synchronize: { fileEvents: configWatcher },
+    outputChannel,
+    middleware: liveCheckMiddleware(() => client),
+  };
+  client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  return client;
+}
+
+/**
+ * The "Check live" lens (and any other caller of the server's live commands through VS Code's
+ * command registry) connects only after the untrusted-workspace question, and shows progress.
+ */
+function liveCheckMiddleware(getClient: () => LanguageClient | undefined): Middleware {
+  const live: readonly string[] = Object.values(LIVE_COMMANDS);
+  return {
+    executeCommand: async (command, args, next) => {
+      if (!live.includes(command)) return next(command, args);
+      const target = await describeTarget(getClient(), command, args[0]);
+      if (!(await confirmConnection(target))) return undefined;
+      return window.withProgress({ location: ProgressLocation.Notification, title: `Checking ${target}…` }, () =>
+        Promise.resolve(next(command, args)),
+      );
+    },
+  };
+}
+
+/** "api.example.com, www.example.com" for a lens's `{uri, entry}`; the host for a direct check. */
+async function describeTarget(client: LanguageClient | undefined, command: string, arg: unknown): Promise<string> {
+  if (typeof arg === 'string') return arg;
+  const value = (arg ?? {}) as { host?: unknown; uri?: unknown; entry?: unknown };
+  if (command === LIVE_COMMANDS.checkLiveCert && typeof value.host === 'string') return value.host;
+  if (client && typeof value.uri === 'string' && typeof value.entry === 'number') {
+    try {
+      const { certificates } = await client.sendRequest(InventoryEntriesRequest, { uris: [value.uri] });
+      const hosts = certificates.find((c) => c.index === value.entry)?.hosts ?? [];
+      if (hosts.length > 0) return hosts.join(', ');
+    } catch {
+      // Fall through to a generic description: the question must still be asked.
+    }
+  }
+  return 'the hosts of this entry';
+}

@@ -1,0 +1,74 @@
+/** Ordering, grouping and wording of inventory certificates for the view, look-up and status bar. Pure: no `vscode`. */
+import type { InventoryCertificate } from '../../../server/src/lsp/protocol';
+
+export type Tone = 'expired' | 'expiring' | 'valid' | 'unknown';
+
+/** The colour names of the Certificates view's icons (theme colours every theme defines). */
+export const TONE_COLORS: Record<Tone, string | undefined> = {
+  expired: 'charts.red',
+  expiring: 'charts.yellow',
+  valid: 'charts.green',
+  unknown: undefined,
+};
+
+/** The server's judgement (same clock and window as the cert/expir* rules), as a colour. */
+export function toneOf(certificate: Pick<InventoryCertificate, 'state'>): Tone {
+  return certificate.state;
+}
+
+/** Soonest expiry first; entries without a date last; then by name. */
+export function compareByExpiry(a: InventoryCertificate, b: InventoryCertificate): number {
+  const at = a.expires ? Date.parse(a.expires) : Number.POSITIVE_INFINITY;
+  const bt = b.expires ? Date.parse(b.expires) : Number.POSITIVE_INFINITY;
+  if (at !== bt) return at < bt ? -1 : 1;
+  return a.name.localeCompare(b.name) || a.uri.localeCompare(b.uri) || a.index - b.index;
+}
+
+export function sortByExpiry(certificates: readonly InventoryCertificate[]): InventoryCertificate[] {
+  return [...certificates].sort(compareByExpiry);
+}
+
+export interface InventoryGroup {
+  uri: string;
+  certificates: InventoryCertificate[];
+}
+
+/** One group per inventory file, each sorted by expiry; the group whose soonest entry expires first comes first. */
+export function groupByInventory(certificates: readonly InventoryCertificate[], inventories: readonly string[] = []): InventoryGroup[] {
+  const groups = new Map<string, InventoryCertificate[]>(inventories.map((u) => [u, []]));
+  for (const c of certificates) groups.set(c.uri, [...(groups.get(c.uri) ?? []), c]);
+  const sorted = [...groups].map(([uri, list]) => ({ uri, certificates: sortByExpiry(list) }));
+  return sorted.sort((a, b) => {
+    const first = (g: InventoryGroup) => g.certificates[0];
+    const fa = first(a);
+    const fb = first(b);
+    if (fa && fb) return compareByExpiry(fa, fb) || a.uri.localeCompare(b.uri);
+    return fa ? -1 : fb ? 1 : a.uri.localeCompare(b.uri);
+  });
+}
+
+/** The certificate that expires first, if any has a date. */
+export function soonest(certificates: readonly InventoryCertificate[]): InventoryCertificate | undefined {
+  const first = sortByExpiry(certificates)[0];
+  return first?.expires ? first : undefined;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "12 days", "today", "expired 3 days ago", "no expiry date". */
+export function describeDaysLeft(certificate: Pick<InventoryCertificate, 'daysLeft' | 'state'>): string {
+  const days = certificate.daysLeft;
+  if (days === undefined) return 'no expiry date';
+  if (certificate.state === 'expired') return days >= 0 ? 'expired today' : `expired ${plural(-days, 'day')} ago`;
+  return days === 0 ? 'expires today' : plural(days, 'day');
+}
+
+/** The status bar's text: "$(shield) api-gateway: 12 days". */
+export function statusBarText(certificate: InventoryCertificate): string {
+  return `$(shield) ${certificate.name}: ${describeDaysLeft(certificate)}`;
+}
+
+/** "api.example.com, www.example.com" or "no hosts". */
+export function describeHosts(certificate: Pick<InventoryCertificate, 'hosts'>): string {
+  return certificate.hosts.length > 0 ? certificate.hosts.join(', ') : 'no hosts';
+}

@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import { env, ViewColumn, window, type WebviewPanel } from 'vscode';
+import type { ProbeOutcome } from '../../../server/src/core/live/types';
+import { renderProbeHtml } from '../lib/probeHtml';
+
+export interface ShownResult {
+  target: string;
+  outcome: ProbeOutcome;
+  warnDays: number;
+  /** Runs the same check again ("Check again" in the panel). */
+  again: () => void;
+}
+
+let panel: WebviewPanel | undefined;
+let shown: ShownResult | undefined;
+
+/** One panel for live results, reused: the latest check replaces the previous one. */
+export function showProbeResult(result: ShownResult): void {
+  shown = result;
+  if (!panel) {
+    // Scripts only for the copy and check-again buttons; no local or remote resources at all.
+    panel = window.createWebviewPanel('incidentDocs.liveCertificate', title(result), ViewColumn.Beside, {
+      enableScripts: true,
+      localResourceRoots: [],
+    });
+    panel.onDidDispose(() => (panel = undefined));
+    panel.webview.onDidReceiveMessage(async (message: { type?: string; text?: unknown }) => {
+      if (message?.type === 'copy' && typeof message.text === 'string') {
+        await env.clipboard.writeText(message.text);
+        window.setStatusBarMessage('Fingerprint copied', 2000);
+      } else if (message?.type === 'again') {
+        shown?.again();
+      }
+    });
+  }
+  panel.title = title(result);
+  panel.webview.html = renderProbeHtml(result.outcome, {
+    nonce: randomBytes(16).toString('base64'),
+    cspSource: panel.webview.cspSource,
+    target: result.target,
+    warnDays: result.warnDays,
+    now: new Date(),
+  });
+  panel.reveal(ViewColumn.Beside, true);
+}
+
+function title(result: ShownResult): string {
+  return `Live: ${result.target}`;
+}

@@ -1,0 +1,113 @@
+/**
+ * Custom requests between the VS Code client and the server, named and typed once here and
+ * imported by both halves (like vscode-eslint's shared protocol) so the two cannot drift.
+ * Plain data only: URIs are strings, positions and ranges are LSP's (0-based, UTF-16).
+ */
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { Diagnostic, Position, Range } from 'vscode-languageserver-protocol';
+import type { Config } from '../core/config';
+import type { ExpiryState } from '../core/inventory/dates';
+
+/** Which files to read. Without `uris` the server walks its workspace folders itself (other LSP clients). */
+export interface FilesParams {
+  /** `file:` URIs. An open document is read from the editor, others from disk. */
+  uris?: string[];
+}
+
+/** One certificate entry of an inventory, as the Certificates view, look-up and status bar show it. */
+export interface InventoryCertificate {
+  /** The inventory file. */
+  uri: string;
+  /** Position of the entry in the file's `certificates:` list (what `incidentDocs.checkLiveEntry` takes). */
+  index: number;
+  /** The entry's `name`, else "entry #N". */
+  name: string;
+  /** `hosts` as written (`api.example.com`, `db.internal:8443`). */
+  hosts: string[];
+  /** The entry's `expires` as ISO 8601 UTC; absent when missing or not a date. */
+  expires?: string;
+  /** Whole calendar days (UTC) from the server's now to `expires`; negative once past. */
+  daysLeft?: number;
+  /** The entry's warn window: its own `warnDays`, else `defaults.warnDays`, else the setting. */
+  warnDays: number;
+  /** Judged by the core with the same clock and window as the cert/expir* rules; `unknown` without a date. */
+  state: ExpiryState | 'unknown';
+  /** The whole entry. */
+  range: Range;
+  /** Where to put the cursor: the name's value, else the first key. */
+  selectionRange: Range;
+}
+
+export interface InventoryEntriesResult {
+  /** Every entry of every inventory read, in file order. */
+  certificates: InventoryCertificate[];
+  /** Inventory files that hold no entries are listed too, so a view can show them. */
+  inventories: string[];
+  /** The server's "now" (ISO 8601), that `daysLeft` counts from. */
+  now: string;
+}
+
+export const InventoryEntriesRequest = new RequestType<FilesParams, InventoryEntriesResult, void>('incidentDocs/inventoryEntries');
+
+export interface LintedFile {
+  uri: string;
+  /** What the file was checked as (`postmortem`, `inventory`, `cert-manager`); empty when neither. */
+  kinds: string[];
+  diagnostics: Diagnostic[];
+}
+
+export interface LintFilesResult {
+  /** One per file that is a post-mortem, inventory or cert-manager file; other files are left out. */
+  files: LintedFile[];
+  /** Files that could not be read, with the reason. */
+  errors: { uri: string; message: string }[];
+}
+
+/** Lints files without opening them in the editor: what "Scan Workspace" puts in the Problems panel. */
+export const LintFilesRequest = new RequestType<FilesParams, LintFilesResult, void>('incidentDocs/lintFiles');
+
+export interface SettingsParams {
+  /** A file (it need not exist) whose settings apply: editor settings, then the nearest .incident-docs.yaml. */
+  uri?: string;
+}
+
+/** The resolved settings for a resource, so the client never re-implements the config layering. */
+export const SettingsRequest = new RequestType<SettingsParams, Config, void>('incidentDocs/settings');
+
+export interface TimelineAtParams {
+  uri: string;
+  position: Position;
+}
+
+export type TimelineShape =
+  | { kind: 'html'; cells: number; timeColumn: number; /** `<td>` cells on lines of their own. */ multiline: boolean; indent: string }
+  | { kind: 'pipe'; cells: number; timeColumn: number; indent: string }
+  | { kind: 'bullet'; marker: string; indent: string };
+
+/** Where and in what form a new timeline entry goes. */
+export interface TimelineInsertion {
+  shape: TimelineShape;
+  /** Start of the line the new entry is inserted before (after the entry at or before the cursor). */
+  insertAt: Position;
+  /** The zone the timeline states (column header, an "All times in …" sentence, entries, front matter). */
+  zone?: string;
+  /** Minutes east of UTC for `zone`, when the core knows it. */
+  zoneOffsetMinutes?: number;
+  /** The zone is written in the time column's header, so rows need not repeat it. */
+  zoneInHeader: boolean;
+}
+
+/** null when the document is not a post-mortem or has no timeline entries to follow. */
+export const TimelineAtRequest = new RequestType<TimelineAtParams, TimelineInsertion | null, void>('incidentDocs/timelineAt');
+
+/**
+ * Server commands (`workspace/executeCommand`) the client calls or intercepts. Defined by the live
+ * check (liveCommands.ts); repeated here so the client does not bundle server code, and a test
+ * checks the server still offers exactly these ids.
+ */
+export const LIVE_COMMANDS = {
+  /** `{host, port?, servername?, uri?}` or "host[:port]" → ProbeOutcome. */
+  checkLiveCert: 'incidentDocs.checkLiveCert',
+  /** `{uri, entry}` → `{host, outcome}[]`; the "Check live" code lens. */
+  checkLiveEntry: 'incidentDocs.checkLiveEntry',
+} as const;

@@ -1,0 +1,229 @@
+/**
+ * Requests the VS Code client makes about the workspace rather than one open document: the
+ * certificates of every inventory, a lint of files that are not open, the resolved settings, and
+ * where a new timeline entry goes. Answers come from the core (analyze / lint); nothing here
+ * decides what a finding or an expiry is. Names and types: ./protocol.ts.
+ */
+import { readFile } from 'node:fs/promises';
+import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Config } from '../core/config';
+import { calendarDaysUntil, expiryState } from '../core/inventory/dates';
+import type { CertModel } from '../core/inventory/model';
+import { expiryOf, hostRefs, warnWindow } from '../core/inventory/refs';
+import { analyze, kindsOf, lintAnalysis, type Analysis } from '../core/lint';
+import type { PostmortemModel } from '../core/postmortem/model';
+import { columnIndex } from '../core/postmortem/tables';
+import { zoneOffset } from '../core/postmortem/zones';
+import type { Finding } from '../core/types';
+import { expandPaths } from '../cli/files';
+import { toDiagnostic } from './convert';
+import {
+  InventoryEntriesRequest,
+  LintFilesRequest,
+  SettingsRequest,
+  TimelineAtRequest,
+  type FilesParams,
+  type InventoryCertificate,
+  type InventoryEntriesResult,
+  type LintFilesResult,
+  type TimelineInsertion,
+  type TimelineShape,
+} from './protocol';
+import type { Session } from './session';
+import { pathToUri, uriToPath } from './uri';
+
+/** Files read at once: enough to hide disk latency, few enough not to starve the editor's requests. */
+const READ_CONCURRENCY = 8;
+/** The timeline's time column, as the core's timeline reader finds it. */
+const TIME_COLUMN = /time|date|when/i;
+
+interface FileAnalysis {
+  uri: string;
+  analysis: Analysis;
+  /** Findings, with the server's clock and any live results for an open document. */
+  findings: () => Finding[];
+}
+
+export function registerWorkspaceRequests(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  getSession: () => Session | undefined,
+): void {
+  const ready = (): Session => {
+    const session = getSession();
+    if (!session) throw new Error('not initialized');
+    return session;
+  };
+
+  /** An open document is read as the editor holds it (unsaved edits included); any other from disk. */
+  async function analyzeFile(session: Session, uri: string): Promise<FileAnalysis> {
+    const open = documents.get(uri);
+    if (open) {
+      const result = await session.analyses.get(open);
+      return { uri, analysis: result.analysis, findings: () => result.findings };
+    }
+    const filePath = uriToPath(uri);
+    if (!filePath) throw new Error('not a file: URI');
+    const text = await readFile(filePath, 'utf8');
+    const { config } = await session.settings.resolve(uri);
+    const analysis = analyze({ uri, path: filePath, text }, config);
+    const now = session.clock();
+    return { uri, analysis, findings: () => lintAnalysis(analysis, { now }) };
+  }
+
+  async function filesOf(session: Session, params: FilesParams | undefined): Promise<string[]> {
+    if (Array.isArray(params?.uris)) return params.uris.filter((u): u is string => typeof u === 'string');
+    const folders = session.features.workspaceFolders
+      ? ((await connection.workspace.getWorkspaceFolders()) ?? []).map((f) => f.uri)
+      : [session.folders.firstUri()].filter((u): u is string => u !== undefined);
+    const paths = folders.map(uriToPath).filter((p): p is string => p !== undefined);
+    return paths.length === 0 ? [] : (await expandPaths(paths, paths[0])).map(pathToUri);
+  }
+
+  /** Analyses every file, a few at a time, skipping the ones that cannot be read; stops when cancelled. */
+  async function analyzeAll(
+    session: Session,
+    uris: string[],
+    token: CancellationToken,
+    each: (file: FileAnalysis) => void,
+    failed: (uri: string, message: string) => void,
+  ): Promise<void> {
+    let next = 0;
+    const worker = async () => {
+      while (next < uris.length && !token.isCancellationRequested) {
+        const uri = uris[next++];
+        try {
+          each(await analyzeFile(session, uri));
+        } catch (e) {
+          failed(uri, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, uris.length) }, worker));
+  }
+
+  connection.onRequest(InventoryEntriesRequest, async (params, token): Promise<InventoryEntriesResult> => {
+    const session = ready();
+    const uris = await filesOf(session, params);
+    const byUri = new Map<string, InventoryCertificate[]>();
+    const now = session.clock();
+    await analyzeAll(
+      session,
+      uris,
+      token,
+      (file) => {
+        const model = inventoryModel(file.analysis);
+        if (model) byUri.set(file.uri, certificatesOf(file.uri, model, file.analysis.config, now));
+      },
+      (uri, message) => session.logger.warnOnce(`inventoryEntries: cannot read ${uri} (${message})`),
+    );
+    // Answer in the order asked, whatever order the reads finished in.
+    const inventories = uris.filter((u) => byUri.has(u));
+    return { certificates: inventories.flatMap((u) => byUri.get(u) ?? []), inventories, now: now.toISOString() };
+  });
+
+  connection.onRequest(LintFilesRequest, async (params, token): Promise<LintFilesResult> => {
+    const session = ready();
+    const uris = await filesOf(session, params);
+    const linted = new Map<string, LintFilesResult['files'][number]>();
+    const errors: LintFilesResult['errors'] = [];
+    await analyzeAll(
+      session,
+      uris,
+      token,
+      (file) => {
+        const kinds = kindsOf(file.analysis);
+        if (kinds.length === 0 && file.analysis.documentFindings.length === 0) return;
+        const diagnostics = file
+          .findings()
+          .map((finding, index) => toDiagnostic(finding, file.uri, { version: -1, index }, session.features.diagnostics));
+        linted.set(file.uri, { uri: file.uri, kinds, diagnostics });
+      },
+      (uri, message) => errors.push({ uri, message }),
+    );
+    return { files: uris.filter((u) => linted.has(u)).map((u) => linted.get(u)!), errors };
+  });
+
+  connection.onRequest(SettingsRequest, async (params): Promise<Config> => {
+    const session = ready();
+    const uri = params?.uri ?? session.folders.firstUri() ?? 'file:///';
+    return (await session.settings.resolve(uri)).config;
+  });
+
+  connection.onRequest(TimelineAtRequest, async (params): Promise<TimelineInsertion | null> => {
+    const session = ready();
+    const document = documents.get(params.uri);
+    if (!document) return null;
+    const { analysis } = await session.analyses.get(document);
+    const model = analysis.parsed.find((p) => p.model.kind === 'postmortem')?.model as PostmortemModel | undefined;
+    return model ? timelineInsertion(model, model.lines.offsetAt(params.position)) : null;
+  });
+}
+
+function inventoryModel(analysis: Analysis): CertModel | undefined {
+  const model = analysis.parsed.find((p) => p.model.kind === 'inventory')?.model as CertModel | undefined;
+  return model?.inventory ? model : undefined;
+}
+
+function certificatesOf(uri: string, model: CertModel, config: Config, now: Date): InventoryCertificate[] {
+  return (model.inventory?.entries ?? []).map((entry) => {
+    const expiry = expiryOf(entry);
+    const date = expiry && !('error' in expiry.parsed) ? expiry.parsed.date : undefined;
+    const warnDays = warnWindow(entry, config).days;
+    return {
+      uri,
+      index: entry.index,
+      name: entry.name ?? `entry #${entry.index + 1}`,
+      hosts: hostRefs(entry).map((h) => h.text),
+      expires: date?.toISOString(),
+      daysLeft: date ? calendarDaysUntil(date, now) : undefined,
+      warnDays,
+      state: date ? expiryState(date, now, warnDays) : 'unknown',
+      range: model.lines.rangeOf(entry.span),
+      selectionRange: model.lines.rangeOf(entry.anchor),
+    };
+  });
+}
+
+/**
+ * After the timeline entry at or before the cursor when the cursor is in the Timeline section,
+ * else after the last entry; shaped like that entry (HTML row, pipe row or list item).
+ */
+export function timelineInsertion(model: PostmortemModel, offset: number): TimelineInsertion | null {
+  const timeline = model.timeline;
+  const entries = timeline?.entries ?? [];
+  if (!timeline || entries.length === 0) return null;
+  const inTimeline = offset >= timeline.section.span.start && offset <= timeline.section.span.end;
+  const before = inTimeline ? entries.filter((e) => e.span.start <= offset) : entries;
+  const reference = before.at(-1) ?? entries[0];
+  const insertBefore = before.length === 0;
+  const text = model.text;
+  const lineStart = text.lastIndexOf('\n', reference.span.start - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
+  const rowText = text.slice(reference.span.start, reference.span.end);
+  const located = model.tables.find((t) => t.table.span.start <= reference.span.start && reference.span.end <= t.table.span.end);
+  let shape: TimelineShape;
+  let zoneInHeader = false;
+  if (located) {
+    const table = located.table;
+    const row = table.rows.find((r) => r.span.start === reference.span.start) ?? table.rows[0];
+    const found = columnIndex(table, TIME_COLUMN);
+    const timeColumn = found < 0 ? 0 : found;
+    const cells = Math.max(row?.cells.length ?? 0, table.header?.cells.length ?? 0, 2);
+    const header = table.header?.cells[timeColumn]?.text ?? '';
+    zoneInHeader = timeline.zone !== undefined && header.includes(timeline.zone);
+    shape = table.kind === 'html' ? { kind: 'html', cells, timeColumn, multiline: /<t[dh][^]*\n[^]*<t[dh]/i.test(rowText), indent } : { kind: 'pipe', cells, timeColumn, indent };
+  } else {
+    const marker = /^[ \t]*([-*+]|\d+[.)])[ \t]/.exec(text.slice(lineStart))?.[1] ?? '-';
+    shape = { kind: 'bullet', marker: /^\d/.test(marker) ? '-' : marker, indent };
+  }
+  const line = model.lines.positionAt(insertBefore ? reference.span.start : reference.span.end).line + (insertBefore ? 0 : 1);
+  return {
+    shape,
+    insertAt: { line, character: 0 },
+    zone: timeline.zone,
+    zoneOffsetMinutes: zoneOffset(timeline.zone),
+    zoneInHeader,
+  };
+}
