@@ -1,0 +1,100 @@
+/** Runs headless Neovim with nvim/client.lua on a job and returns what it collected. */
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { CodeLens, Diagnostic, Hover, Position } from 'vscode-languageserver/node';
+
+export const NVIM_DIR = path.join(__dirname, 'nvim');
+export const SERVER = path.resolve(__dirname, '../../dist/server.js');
+
+export interface JobFile {
+  name: string;
+  path: string;
+  /** Opened without autocmds, given `filetype` and attached by hand (not through setup()). */
+  manual?: boolean;
+  filetype?: string;
+  /** Attached to a client with Neovim's default capabilities and no settings. */
+  bare?: boolean;
+}
+
+export interface Job {
+  timeoutMs: number;
+  settings: Record<string, unknown>;
+  init_options: unknown;
+  files: JobFile[];
+  lenses?: string[];
+  hovers?: { buffer: string; needle: string }[];
+  codeAction?: { buffer: string; needle: string; choose: string };
+  executeCommand?: { buffer: string; command: string; arguments: unknown[] };
+  checkLive?: { buffer: string };
+  reconfigure?: { buffer: string; settings: Record<string, unknown> };
+}
+
+export interface Published {
+  client: string;
+  diagnostics: Diagnostic[];
+}
+
+/** A diagnostic as vim.diagnostic holds it: 0-based lines, byte columns. */
+export interface VimDiagnostic {
+  lnum: number;
+  col: number;
+  end_lnum: number;
+  end_col: number;
+  code: string;
+  message: string;
+}
+
+export interface BufferResult {
+  uri: string;
+  filetype: string;
+  fileformat: string;
+  client: string;
+  capabilities: Record<string, unknown>;
+  published: Published;
+  diagnostics: VimDiagnostic[];
+  lenses?: CodeLens[];
+}
+
+export interface NvimResult {
+  buffers: Record<string, BufferResult>;
+  steps: {
+    hovers: { position: Position; result: Hover | null }[];
+    codeAction?: { offered: string[]; line: string; after: Published };
+    executeCommand?: { err: unknown; result: unknown };
+    checkLive?: { offered: string[]; after: Published; lenses: CodeLens[] };
+    reconfigure?: { after: Published };
+  };
+  configurationRequests: { params: { items: { section?: string; scopeUri?: string }[] }; answer: unknown[] }[];
+  error?: string;
+}
+
+/**
+ * Runs the job under `timeout` (a Lua error can leave headless Neovim waiting forever), with no
+ * user config, swap file or shada. Async, so TLS servers in this process keep answering.
+ */
+export function runNeovim(job: Job, workDir: string): Promise<NvimResult> {
+  const jobFile = path.join(workDir, 'job.json');
+  const out = path.join(workDir, 'result.json');
+  writeFileSync(
+    jobFile,
+    JSON.stringify({ ...job, out, module: path.join(NVIM_DIR, 'incident-docs.lua'), cmd: [process.execPath, SERVER, '--stdio'] }),
+  );
+  const seconds = String(Math.ceil(job.timeoutMs / 1000) * 3);
+  const args = ['-k', '2', seconds, 'nvim', '--headless', '--clean', '-n', '-i', 'NONE', '-u', path.join(NVIM_DIR, 'client.lua')];
+  return new Promise((resolve, reject) => {
+    const child = spawn('timeout', args, { cwd: workDir, env: { ...process.env, INCIDENT_DOCS_NVIM_JOB: jobFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`nvim exited with ${code}${code === 124 ? ' (timeout)' : ''}:\n${output}`));
+      try {
+        resolve(JSON.parse(readFileSync(out, 'utf8')) as NvimResult);
+      } catch (e) {
+        reject(new Error(`no result from nvim (${(e as Error).message}):\n${output}`));
+      }
+    });
+  });
+}
