@@ -79,6 +79,7 @@ before(async () => {
         { buffer: 'inventory', needle: 'jane.doe@gmail.com' },
       ],
       codeAction: { buffer: 'seed', needle: '16:04pm', choose: 'Change to 4:04pm' },
+      edit: { buffer: 'yml', needle: 'jane.doe@gmail.com', replacement: 'pki-team@example.com' },
       executeCommand: { buffer: 'inventory', command: 'incidentDocs.checkLiveCert', arguments: [{ host: '127.0.0.1', port: server.port }] },
       checkLive: { buffer: 'inventory' },
       reconfigure: { buffer: 'crlf', settings: RECONFIGURED },
@@ -211,6 +212,14 @@ describe('Neovim 0.7.2 as the client', () => {
     const fixed = SEED.replace('16:04pm', '4:04pm');
     assert.deepEqual(fromLsp(step.after.diagnostics), fromCore(expected('seed', SETTINGS, fixed)));
     assert.ok(!codes(step.after).includes('pm/invalid-time'));
+  });
+
+  test('an edit after the 🔒 reaches the server as the same text (incremental sync in UTF-16)', () => {
+    const after = result.steps.edit!.after;
+    const edited = files.yml.text.replace('jane.doe@gmail.com', 'pki-team@example.com');
+    assert.deepEqual(fromLsp(after.diagnostics), fromCore(expected('yml', SETTINGS, edited)));
+    assert.ok(codes(result.buffers.yml.published).includes('cert/personal-email'), 'it was there before');
+    assert.ok(!codes(after).includes('cert/personal-email'));
   });
 
   test('workspace/executeCommand incidentDocs.checkLiveCert reads the local TLS server', () => {

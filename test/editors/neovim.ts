@@ -25,6 +25,7 @@ export interface Job {
   lenses?: string[];
   hovers?: { buffer: string; needle: string }[];
   codeAction?: { buffer: string; needle: string; choose: string };
+  edit?: { buffer: string; needle: string; replacement: string };
   executeCommand?: { buffer: string; command: string; arguments: unknown[] };
   checkLive?: { buffer: string };
   reconfigure?: { buffer: string; settings: Record<string, unknown> };
@@ -61,6 +62,7 @@ export interface NvimResult {
   steps: {
     hovers: { position: Position; result: Hover | null }[];
     codeAction?: { offered: string[]; line: string; after: Published };
+    edit?: { after: Published };
     executeCommand?: { err: unknown; result: unknown };
     checkLive?: { offered: string[]; after: Published; lenses: CodeLens[] };
     reconfigure?: { after: Published };

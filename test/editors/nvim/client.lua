@@ -156,6 +156,18 @@ local function main()
     step.after = last(uri)
   end
 
+  if job.edit then
+    -- A typed edit after multi-byte text: Neovim sends it as an incremental change in UTF-16.
+    local bufnr = buffers[job.edit.buffer]
+    local uri = vim.uri_from_bufnr(bufnr)
+    cursor_to(bufnr, job.edit.needle)
+    local row, col = unpack(vim.api.nvim_win_get_cursor(0))
+    local before = count(uri)
+    vim.api.nvim_buf_set_text(bufnr, row - 1, col, row - 1, col + #job.edit.needle, { job.edit.replacement })
+    wait_for('diagnostics after the edit', function() return count(uri) > before end)
+    out.steps.edit = { after = last(uri) }
+  end
+
   if job.executeCommand then
     local bufnr = buffers[job.executeCommand.buffer]
     local client = vim.lsp.get_client_by_id(vim.tbl_keys(vim.lsp.buf_get_clients(bufnr))[1])

@@ -34,7 +34,8 @@ end
 -- A start_client() config. opts: cmd, settings (the incidentDocs section), init_options, on_attach.
 function M.config(opts)
   opts = opts or {}
-  local settings = { incidentDocs = opts.settings or vim.empty_dict() }
+  -- No settings, no section: an empty one pushed would replace settings given in init_options.
+  local settings = opts.settings and { incidentDocs = opts.settings } or {}
   return {
     name = 'incident-docs',
     cmd = opts.cmd or { 'incident-docs-server', '--stdio' },
@@ -43,8 +44,8 @@ function M.config(opts)
     settings = settings,
     init_options = opts.init_options,
     on_init = function(client)
-      -- Neovim does not push settings by itself.
-      client.notify('workspace/didChangeConfiguration', { settings = client.config.settings })
+      -- Neovim 0.7 does not push settings by itself.
+      if next(settings) then client.notify('workspace/didChangeConfiguration', { settings = settings }) end
     end,
     on_attach = function(client, bufnr)
       if client.resolved_capabilities.code_lens then
