@@ -74,9 +74,11 @@ export function registerWorkspaceRequests(
 
   async function filesOf(session: Session, params: FilesParams | undefined): Promise<string[]> {
     if (Array.isArray(params?.uris)) return params.uris.filter((u): u is string => typeof u === 'string');
+    const first = [session.folders.firstUri()].filter((u): u is string => u !== undefined);
+    // The client's current folders when it can tell (multi-root); else the one it started with.
     const folders = session.features.workspaceFolders
-      ? ((await connection.workspace.getWorkspaceFolders()) ?? []).map((f) => f.uri)
-      : [session.folders.firstUri()].filter((u): u is string => u !== undefined);
+      ? await connection.workspace.getWorkspaceFolders().then((f) => (f ?? []).map((x) => x.uri), () => first)
+      : first;
     const paths = folders.map(uriToPath).filter((p): p is string => p !== undefined);
     return paths.length === 0 ? [] : (await expandPaths(paths, paths[0])).map(pathToUri);
   }

@@ -1,0 +1,257 @@
+/**
+ * The custom requests the VS Code client makes (server/src/lsp/protocol.ts), through the real
+ * server over stdio: inventory certificates of a workspace, a lint of files that are not open,
+ * resolved settings, and where a timeline entry goes.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { resolveConfig } from '../../server/src/core/config';
+import { lint } from '../../server/src/core/lint';
+import {
+  InventoryEntriesRequest,
+  LintFilesRequest,
+  LIVE_COMMANDS,
+  SettingsRequest,
+  TimelineAtRequest,
+  type InventoryEntriesResult,
+  type LintFilesResult,
+  type TimelineInsertion,
+} from '../../server/src/lsp/protocol';
+import { CHECK_LIVE_CERT_COMMAND, CHECK_LIVE_ENTRY_COMMAND } from '../../server/src/lsp/liveCommands';
+import type { Config } from '../../server/src/core/config';
+import { FULL_CAPABILITIES, LspTestClient, textAt } from '../helpers/lspClient';
+import { FAST, NOW, positionOf, SEED, tempDir, vscodeUri } from './fixtures';
+
+const INVENTORY = `defaults:
+  warnDays: 30
+certificates:
+  - name: api-gateway
+    hosts: [api.example.com:443, api2.example.com]
+    expires: 2027-08-16T16:14:00Z
+  - name: www
+    hosts: www.example.com
+    expires: 2026-12-20T12:00:00Z
+  - name: legacy-portal
+    hosts: [portal.example.com]
+    expires: 2026-11-24
+  - name: batch
+    hosts: [batch.example.com]
+    warnDays: 90
+    expires: 2027-01-15
+  - name: undated
+    hosts: [nodate.example.com]
+`;
+
+const PIPE_POSTMORTEM = `# Post-mortem: queue backlog
+
+## Timeline
+
+All times in UTC.
+
+| Time | Event |
+| --- | --- |
+| 09:00 | Alert fired |
+| 09:20 | Rolled back |
+
+## Action Items
+
+- Add a queue depth alarm
+`;
+
+const BULLET_POSTMORTEM = `# Post-mortem: DNS outage
+
+## Timeline
+
+  * 14:02 CET resolver errors rise
+  * 14:30 CET failover
+`;
+
+describe('workspace requests over stdio', () => {
+  const { dir, remove } = tempDir();
+  const file = (relative: string, text: string) => {
+    const full = path.join(dir, relative);
+    mkdirSync(path.dirname(full), { recursive: true });
+    writeFileSync(full, text);
+    return vscodeUri(full);
+  };
+  const inventory = file('ops/cert-inventory.yaml', INVENTORY);
+  const postmortem = file('postmortems/2026-03-02-gateway.md', SEED);
+  const notes = file('notes/readme.md', '# Just notes\n\nNothing to check here.\n');
+  const other = file('k8s/deployment.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n');
+  const nested = file('team/.incident-docs.yaml', 'postmortemFolder: docs/incidents\nwarnDays: 45\n');
+  const missing = vscodeUri(path.join(dir, 'gone.md'));
+  let client: LspTestClient;
+
+  before(async () => {
+    client = await LspTestClient.start({
+      capabilities: FULL_CAPABILITIES,
+      workspaceFolders: [{ uri: vscodeUri(dir), name: 'ws' }],
+      initializationOptions: { incidentDocs: { ...FAST } },
+    });
+  });
+  after(async () => {
+    await client.stop();
+    remove();
+  });
+
+  const entries = (uris?: string[]) => client.request<InventoryEntriesResult>(InventoryEntriesRequest.method, uris ? { uris } : {});
+
+  test('inventoryEntries: every entry with hosts, expiry, days left and state from the server clock', async () => {
+    const result = await entries([inventory, other, notes]);
+    assert.equal(result.now, new Date(NOW).toISOString());
+    assert.deepEqual(result.inventories, [inventory], 'only the inventory, not the Deployment or the notes');
+    const byName = new Map(result.certificates.map((c) => [c.name, c]));
+    assert.deepEqual([...byName.keys()], ['api-gateway', 'www', 'legacy-portal', 'batch', 'undated'], 'file order');
+    const now = Date.parse(NOW);
+    for (const c of result.certificates) {
+      assert.equal(c.uri, inventory);
+      if (c.expires === undefined) continue;
+      // Whole UTC calendar days, counted independently of the server's helper.
+      const days = Math.floor(Date.parse(c.expires) / 86_400_000) - Math.floor(now / 86_400_000);
+      assert.equal(c.daysLeft, days, c.name);
+    }
+    assert.deepEqual(byName.get('api-gateway')?.hosts, ['api.example.com:443', 'api2.example.com']);
+    assert.deepEqual(byName.get('www')?.hosts, ['www.example.com'], 'a single host written as a string');
+    assert.equal(byName.get('api-gateway')?.state, 'valid');
+    assert.equal(byName.get('www')?.state, 'expiring');
+    assert.equal(byName.get('legacy-portal')?.state, 'expired');
+    assert.ok((byName.get('legacy-portal')?.daysLeft ?? 0) < 0);
+    assert.equal(byName.get('batch')?.warnDays, 90, "the entry's own warnDays");
+    assert.equal(byName.get('batch')?.state, 'expiring', '49 days left is inside its 90-day window');
+    assert.equal(byName.get('www')?.warnDays, 30, 'from defaults');
+    assert.equal(byName.get('undated')?.state, 'unknown');
+    assert.equal(byName.get('undated')?.expires, undefined);
+    assert.deepEqual(result.certificates.map((c) => c.index), [0, 1, 2, 3, 4]);
+    for (const c of result.certificates) {
+      assert.equal(textAt(INVENTORY, c.selectionRange), c.name, 'the selection is the name');
+      assert.match(textAt(INVENTORY, c.range), new RegExp(`^name: ${c.name}\\n`), 'the range is the whole entry');
+    }
+  });
+
+  test('inventoryEntries without uris walks the workspace folders the client reports', async () => {
+    const second = tempDir();
+    try {
+      writeFileSync(path.join(second.dir, 'certificates.yml'), 'certificates:\n  - name: second-folder\n    expires: 2027-01-01\n');
+      client.connection.onRequest('workspace/workspaceFolders', () => [
+        { uri: vscodeUri(dir), name: 'ws' },
+        { uri: vscodeUri(second.dir), name: 'second' },
+      ]);
+      const result = await entries();
+      assert.deepEqual(result.inventories, [inventory, vscodeUri(path.join(second.dir, 'certificates.yml'))]);
+      assert.equal(result.certificates.length, 6);
+    } finally {
+      second.remove();
+    }
+  });
+
+  test('inventoryEntries reads an open document as the editor holds it, unsaved edits included', async () => {
+    await client.open(inventory, INVENTORY.replace('name: www', 'name: www-renamed'), 'yaml');
+    try {
+      const result = await entries([inventory]);
+      assert.ok(result.certificates.some((c) => c.name === 'www-renamed'));
+    } finally {
+      await client.close(inventory);
+    }
+    const closed = await entries([inventory]);
+    assert.ok(closed.certificates.some((c) => c.name === 'www'), 'back to the file on disk once closed');
+  });
+
+  test('lintFiles: the same findings as the core lint, only for documents that are checked', async () => {
+    const result = await client.request<LintFilesResult>(LintFilesRequest.method, { uris: [postmortem, notes, inventory, other, missing] });
+    assert.deepEqual(result.files.map((f) => f.uri), [postmortem, inventory], 'notes and the Deployment are not post-mortems or inventories');
+    assert.deepEqual(result.errors.map((e) => e.uri), [missing]);
+    assert.match(result.errors[0].message, /ENOENT/);
+    const { config } = resolveConfig([{ source: 'test', values: {} }]);
+    const expect = (uri: string, text: string, filePath: string) =>
+      lint({ uri, path: filePath, text }, config, { now: new Date(NOW) }).map((f) => `${f.rule}@${f.range.start.line}:${f.range.start.character}`);
+    const got = (uri: string) => result.files.find((f) => f.uri === uri)!.diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`);
+    assert.deepEqual(got(postmortem), expect(postmortem, SEED, path.join(dir, 'postmortems/2026-03-02-gateway.md')));
+    assert.ok(got(postmortem).length > 3, 'the seed has findings');
+    assert.deepEqual(got(inventory), expect(inventory, INVENTORY, path.join(dir, 'ops/cert-inventory.yaml')));
+    assert.ok(got(inventory).some((c) => c.startsWith('cert/expired@')));
+    assert.deepEqual(result.files.find((f) => f.uri === postmortem)?.kinds, ['postmortem']);
+    assert.deepEqual(result.files.find((f) => f.uri === inventory)?.kinds, ['inventory']);
+    const diagnostic = result.files[0].diagnostics[0];
+    assert.equal(diagnostic.source, 'incident-docs');
+    assert.ok(diagnostic.codeDescription?.href, 'rule documentation link, as for published diagnostics');
+  });
+
+  test('settings: defaults, and the nearest .incident-docs.yaml for a file below it', async () => {
+    const root = await client.request<Config>(SettingsRequest.method, { uri: vscodeUri(path.join(dir, '.incident-docs.yaml')) });
+    assert.equal(root.postmortemFolder, 'postmortems');
+    assert.equal(root.warnDays, 30);
+    const team = await client.request<Config>(SettingsRequest.method, { uri: nested });
+    assert.equal(team.postmortemFolder, 'docs/incidents');
+    assert.equal(team.warnDays, 45);
+    const workspace = await client.request<Config>(SettingsRequest.method, {});
+    assert.equal(workspace.postmortemFolder, 'postmortems', 'without a uri: the first workspace folder');
+  });
+
+  describe('timelineAt', () => {
+    const at = async (uri: string, text: string, needle: string, languageId = 'markdown') => {
+      await client.open(uri, text, languageId);
+      try {
+        return await client.request<TimelineInsertion | null>(TimelineAtRequest.method, { uri, position: positionOf(text, needle) });
+      } finally {
+        await client.close(uri);
+      }
+    };
+
+    test('HTML table (the seed): after the row at the cursor, cells on their own lines, zone from the text', async () => {
+      const insertion = await at('untitled:seed', SEED, '2:48pm');
+      assert.ok(insertion);
+      assert.equal(insertion.shape.kind, 'html');
+      assert.ok(insertion.shape.kind === 'html' && insertion.shape.cells >= 2 && insertion.shape.multiline);
+      const lines = SEED.split('\n');
+      assert.match(lines[insertion.insertAt.line - 1], /<\/tr>/, 'inserted after the end of a row');
+      assert.ok(insertion.insertAt.line > positionOf(SEED, '2:48pm').line);
+    });
+
+    test('pipe table: after the row at the cursor; the zone from "All times in UTC" and its offset', async () => {
+      const insertion = await at('untitled:pipe', PIPE_POSTMORTEM, '09:00');
+      assert.deepEqual(insertion, {
+        shape: { kind: 'pipe', cells: 2, timeColumn: 0, indent: '' },
+        insertAt: { line: positionOf(PIPE_POSTMORTEM, '09:00').line + 1, character: 0 },
+        zone: 'UTC',
+        zoneOffsetMinutes: 0,
+        zoneInHeader: false,
+      });
+    });
+
+    test('a zone in the time column header is not repeated on rows', async () => {
+      const text = PIPE_POSTMORTEM.replace('All times in UTC.', '').replace('| Time | Event |', '| Event | Time (PDT) |').replace(/\| (\d\d:\d\d) \| ([^|]+) \|/g, '| $2 | $1 |');
+      const insertion = await at('untitled:pipe-header', text, '09:00');
+      assert.deepEqual(insertion?.shape, { kind: 'pipe', cells: 2, timeColumn: 1, indent: '' });
+      assert.equal(insertion?.zone, 'PDT');
+      assert.equal(insertion?.zoneOffsetMinutes, -420);
+      assert.equal(insertion?.zoneInHeader, true);
+    });
+
+    test('outside the Timeline section: after the last entry', async () => {
+      const insertion = await at('untitled:pipe2', PIPE_POSTMORTEM, 'Add a queue');
+      assert.equal(insertion?.insertAt.line, positionOf(PIPE_POSTMORTEM, '09:20').line + 1);
+    });
+
+    test('bullet list: marker and indent kept, the zone written on entries', async () => {
+      const insertion = await at('untitled:bullets', BULLET_POSTMORTEM, 'failover');
+      assert.deepEqual(insertion?.shape, { kind: 'bullet', marker: '*', indent: '  ' });
+      assert.equal(insertion?.zone, 'CET');
+      assert.equal(insertion?.zoneOffsetMinutes, 60);
+      assert.equal(insertion?.insertAt.line, positionOf(BULLET_POSTMORTEM, 'failover').line + 1);
+    });
+
+    test('null for a document that is not a post-mortem, or is not open', async () => {
+      assert.equal(await at('untitled:notes', '# Notes\n\nhello\n', 'hello'), null);
+      assert.equal(await client.request(TimelineAtRequest.method, { uri: 'untitled:never-opened', position: { line: 0, character: 0 } }), null);
+    });
+  });
+
+  test('the live command ids the client intercepts are the ones the server offers', () => {
+    assert.equal(LIVE_COMMANDS.checkLiveCert, CHECK_LIVE_CERT_COMMAND);
+    assert.equal(LIVE_COMMANDS.checkLiveEntry, CHECK_LIVE_ENTRY_COMMAND);
+    const offered = client.initializeResult.capabilities.executeCommandProvider?.commands ?? [];
+    for (const id of Object.values(LIVE_COMMANDS)) assert.ok(offered.includes(id), id);
+  });
+});
