@@ -15,12 +15,13 @@ import { config } from '../helpers/lint';
 import { textAt } from '../helpers/lspClient';
 import { addDays, createCertificate, startTlsServer, type TestTlsServer } from '../helpers/tls';
 import { positionOf, tempDir } from '../protocol/fixtures';
-import { runNeovim, type BufferResult, type NvimResult, type Published, type VimDiagnostic } from './neovim';
+import { readmeLuaSnippets, runNeovim, type BufferResult, type NvimResult, type Published, type VimDiagnostic } from './neovim';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const SEED = readFileSync(path.join(__dirname, '../fixtures/postmortems/3scale-cert-expiry-postmortem.md'), 'utf8');
 const INVENTORY_TEMPLATE = readFileSync(path.join(__dirname, 'fixtures/cert-inventory.yaml'), 'utf8');
-/** What Neovim answers to workspace/configuration; an info rule turned off shows the answer was used. */
+const README = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+/** Merged into the README snippet's settings; an info rule turned off shows Neovim's answer was used. */
 const SETTINGS = { debounceMs: 0, rules: { 'pm/action-item-status': 'off' } };
 const RECONFIGURED = { ...SETTINGS, rules: { ...SETTINGS.rules, 'pm/template-text': 'off' } };
 const SEVERITY = { error: 1, warning: 2, info: 3, hint: 4 } as const;
@@ -63,6 +64,7 @@ before(async () => {
   result = await runNeovim(
     {
       timeoutMs: 10_000,
+      readme: readmeLuaSnippets(README),
       settings: SETTINGS,
       init_options: { incidentDocs: { now: NOW.toISOString() } },
       files: [
@@ -94,7 +96,7 @@ after(async () => {
 });
 
 /** What the core reports for a file, with the settings Neovim gave the server. */
-function expected(name: string, values: Record<string, unknown> = SETTINGS, text = files[name].text): Finding[] {
+function expected(name: string, values: Record<string, unknown> = result.settings, text = files[name].text): Finding[] {
   const file = files[name];
   return lint({ path: file.path, text, languageId: file.languageId }, config(values), { now: NOW });
 }
@@ -134,11 +136,21 @@ describe('Neovim 0.7.2 as the client', () => {
     assert.deepEqual(vimPlaces(seed), asVimDiagnostics(files.seed.text, findings));
   });
 
+  test("the README's Neovim snippet is what ran; its other Lua snippets compile", () => {
+    assert.match(README, /\(test\/editors\/nvim\/incident-docs\.lua\)/, 'the README links the module');
+    const readmeSettings = readmeLuaSnippets(README).setup.match(/ticketUrl = '([^']+)'/)?.[1];
+    assert.ok(readmeSettings, 'the snippet sets a ticketUrl');
+    assert.equal(result.settings.ticketUrl, readmeSettings, "the snippet's settings reached setup()");
+    assert.ok(result.readme.length >= 2, 'vim.lsp.start and nvim-lspconfig snippets');
+    assert.deepEqual(result.readme, result.readme.map(() => null));
+  });
+
   test('settings come from Neovim answering workspace/configuration', () => {
     const requests = result.configurationRequests.flatMap((r) => r.params.items.map((item, i) => ({ item, answer: r.answer[i] })));
     const forSeed = requests.find((r) => r.item.scopeUri === result.buffers.seed.uri);
     assert.equal(forSeed?.item.section, 'incidentDocs');
-    assert.deepEqual(forSeed?.answer, SETTINGS);
+    assert.deepEqual(forSeed?.answer, result.settings);
+    assert.equal((result.settings.rules as Record<string, string>)['pm/action-item-status'], 'off');
     const withDefaults = lint({ path: files.seed.path, text: SEED }, config(), { now: NOW });
     assert.ok(withDefaults.some((f) => f.rule === 'pm/action-item-status'), 'the rule the settings turn off does fire by default');
     assert.ok(!codes(result.buffers.seed.published).includes('pm/action-item-status'));
@@ -210,14 +222,14 @@ describe('Neovim 0.7.2 as the client', () => {
     assert.ok(step.offered.includes('Change to 4:04pm'));
     assert.equal(step.line, '<td>~4 hours (12:21pm to 4:04pm)</td>');
     const fixed = SEED.replace('16:04pm', '4:04pm');
-    assert.deepEqual(fromLsp(step.after.diagnostics), fromCore(expected('seed', SETTINGS, fixed)));
+    assert.deepEqual(fromLsp(step.after.diagnostics), fromCore(expected('seed', result.settings, fixed)));
     assert.ok(!codes(step.after).includes('pm/invalid-time'));
   });
 
   test('an edit after the 🔒 reaches the server as the same text (incremental sync in UTF-16)', () => {
     const after = result.steps.edit!.after;
     const edited = files.yml.text.replace('jane.doe@gmail.com', 'pki-team@example.com');
-    assert.deepEqual(fromLsp(after.diagnostics), fromCore(expected('yml', SETTINGS, edited)));
+    assert.deepEqual(fromLsp(after.diagnostics), fromCore(expected('yml', result.settings, edited)));
     assert.ok(codes(result.buffers.yml.published).includes('cert/personal-email'), 'it was there before');
     assert.ok(!codes(after).includes('cert/personal-email'));
   });

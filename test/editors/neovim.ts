@@ -19,6 +19,8 @@ export interface JobFile {
 
 export interface Job {
   timeoutMs: number;
+  /** The README's Neovim 0.7 snippet (run) and its other Lua snippets (compiled). */
+  readme: { setup: string; others: string[] };
   settings: Record<string, unknown>;
   init_options: unknown;
   files: JobFile[];
@@ -58,6 +60,10 @@ export interface BufferResult {
 }
 
 export interface NvimResult {
+  /** The settings the README snippet passed to setup(), with the job's merged in. */
+  settings: Record<string, unknown>;
+  /** Per other README snippet: the Lua compile error, or null. */
+  readme: (string | null)[];
   buffers: Record<string, BufferResult>;
   steps: {
     hovers: { position: Position; result: Hover | null }[];
@@ -75,12 +81,23 @@ export interface NvimResult {
  * Runs the job under `timeout` (a Lua error can leave headless Neovim waiting forever), with no
  * user config, swap file or shada. Async, so TLS servers in this process keep answering.
  */
+/** The Lua snippets of the README's "Any LSP editor" section: the one calling the tested module, and the others. */
+export function readmeLuaSnippets(readme: string): Job['readme'] {
+  const start = readme.indexOf('### Any LSP editor');
+  const end = readme.indexOf('\n## ', start);
+  const section = readme.slice(start, end < 0 ? undefined : end);
+  const blocks = [...section.matchAll(/```lua\n([\s\S]*?)```/g)].map((m) => m[1]);
+  const setup = blocks.find((b) => b.includes("require('incident-docs').setup("));
+  if (start < 0 || !setup) throw new Error("README: no Lua snippet calling require('incident-docs').setup() under \"### Any LSP editor\"");
+  return { setup, others: blocks.filter((b) => b !== setup) };
+}
+
 export function runNeovim(job: Job, workDir: string): Promise<NvimResult> {
   const jobFile = path.join(workDir, 'job.json');
   const out = path.join(workDir, 'result.json');
   writeFileSync(
     jobFile,
-    JSON.stringify({ ...job, out, module: path.join(NVIM_DIR, 'incident-docs.lua'), cmd: [process.execPath, SERVER, '--stdio'] }),
+    JSON.stringify({ ...job, out, nvimDir: NVIM_DIR, cmd: [process.execPath, SERVER, '--stdio'] }),
   );
   const seconds = String(Math.ceil(job.timeoutMs / 1000) * 3);
   const args = ['-k', '2', seconds, 'nvim', '--headless', '--clean', '-n', '-i', 'NONE', '-u', path.join(NVIM_DIR, 'client.lua')];

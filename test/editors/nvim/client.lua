@@ -1,7 +1,6 @@
 -- Test driver: headless Neovim 0.7.2 as an LSP client of incident-docs (see ../neovim.test.ts).
 -- Run: timeout 40 nvim --headless --clean -n -i NONE -u client.lua, with INCIDENT_DOCS_NVIM_JOB naming
--- a JSON job. It starts the server through incident-docs.lua (the set-up the README shows), opens the
--- job's files, collects what Neovim receives and writes it as JSON to job.out. Any failure or timeout
+-- a JSON job. It runs the README's Neovim snippet (incident-docs.lua's setup()), opens the job's files, collects what Neovim receives and writes it as JSON to job.out. Any failure or timeout
 -- exits non-zero; the cquit at the end catches whatever slips through.
 local job = vim.fn.json_decode(table.concat(vim.fn.readfile(os.getenv('INCIDENT_DOCS_NVIM_JOB')), '\n'))
 local TIMEOUT = job.timeoutMs
@@ -18,22 +17,23 @@ local function wait_for(what, condition)
   if not vim.wait(TIMEOUT, condition, 10) then fail('timed out waiting for ' .. what) end
 end
 
--- Everything Neovim receives is also recorded raw: LSP ranges, UTF-16 columns.
+-- Everything Neovim receives is also recorded raw (LSP ranges, UTF-16 columns), by wrapping the
+-- default handlers every client falls back to.
 local published = {} -- uri -> list of { client, diagnostics }
 local lens_responses = {} -- bufnr -> count of codeLens responses
 local configuration_requests = {}
-local handlers = {
-  ['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
-    published[result.uri] = published[result.uri] or {}
-    table.insert(published[result.uri], { client = vim.lsp.get_client_by_id(ctx.client_id).name, diagnostics = result.diagnostics })
-    return vim.lsp.handlers['textDocument/publishDiagnostics'](err, result, ctx, config)
-  end,
-  ['workspace/configuration'] = function(err, result, ctx, config)
-    local answer = vim.lsp.handlers['workspace/configuration'](err, result, ctx, config)
-    table.insert(configuration_requests, { params = result, answer = answer })
-    return answer
-  end,
-}
+local default_publish = vim.lsp.handlers['textDocument/publishDiagnostics']
+vim.lsp.handlers['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
+  published[result.uri] = published[result.uri] or {}
+  table.insert(published[result.uri], { client = vim.lsp.get_client_by_id(ctx.client_id).name, diagnostics = result.diagnostics })
+  return default_publish(err, result, ctx, config)
+end
+local default_configuration = vim.lsp.handlers['workspace/configuration']
+vim.lsp.handlers['workspace/configuration'] = function(err, result, ctx, config)
+  local answer = default_configuration(err, result, ctx, config)
+  table.insert(configuration_requests, { params = result, answer = answer })
+  return answer
+end
 -- codelens.refresh() passes its own handler, so count responses there.
 local on_codelens = vim.lsp.codelens.on_codelens
 vim.lsp.codelens.on_codelens = function(err, result, ctx, config)
@@ -87,9 +87,25 @@ end
 local function main()
   vim.o.hidden = true
   vim.cmd('filetype on')
-  local incident_docs = dofile(job.module)
-  local opts = { cmd = job.cmd, settings = job.settings, init_options = job.init_options, handlers = handlers }
-  incident_docs.setup(opts)
+  -- The README's Neovim 0.7 snippet, run as written, with the module found the way a user's
+  -- ~/.config/nvim/lua would provide it. The job's server command, test clock and settings are
+  -- merged into what it passes to setup(); the merged settings are reported for the test to use.
+  package.path = job.nvimDir .. '/?.lua;' .. package.path
+  local incident_docs = require('incident-docs')
+  local setup, opts = incident_docs.setup, nil
+  incident_docs.setup = function(given)
+    opts = vim.tbl_deep_extend('force', given or {}, { cmd = job.cmd, settings = job.settings, init_options = job.init_options })
+    out.settings = opts.settings
+    return setup(opts)
+  end
+  assert(loadstring(job.readme.setup, '=README (Neovim 0.7)'))()
+  if not opts then fail("the README snippet did not call require('incident-docs').setup()") end
+  -- The README's other Lua snippets need Neovim 0.8+ or nvim-lspconfig: compiled, not run.
+  out.readme = {}
+  for _, code in ipairs(job.readme.others) do
+    local _, err = loadstring(code, '=README')
+    table.insert(out.readme, err or vim.NIL)
+  end
 
   -- Open every file. Plain ones attach through setup()'s FileType autocmd (markdown, yaml); `manual`
   -- ones are opened without autocmds, given the job's filetype (what Neovim sends as languageId)
@@ -100,7 +116,7 @@ local function main()
     local bufnr = vim.api.nvim_get_current_buf()
     if file.filetype then vim.bo[bufnr].filetype = file.filetype end
     if file.bare then
-      local id = vim.lsp.start_client({ name = 'bare', cmd = job.cmd, root_dir = vim.fn.fnamemodify(file.path, ':h'), handlers = handlers })
+      local id = vim.lsp.start_client({ name = 'bare', cmd = job.cmd, root_dir = vim.fn.fnamemodify(file.path, ':h') })
       vim.lsp.buf_attach_client(bufnr, id)
     elseif file.manual then
       incident_docs.attach(bufnr, opts)

@@ -58,7 +58,6 @@ function M.config(opts)
       end
       if opts.on_attach then opts.on_attach(client, bufnr) end
     end,
-    handlers = opts.handlers,
   }
 end
 
