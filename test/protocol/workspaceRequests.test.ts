@@ -82,6 +82,7 @@ describe('workspace requests over stdio', () => {
   const other = file('k8s/deployment.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n');
   const nested = file('team/.incident-docs.yaml', 'postmortemFolder: docs/incidents\nwarnDays: 45\n');
   const missing = vscodeUri(path.join(dir, 'gone.md'));
+  const secret = file('ops/id_rsa', 'certificates: []\n');
   let client: LspTestClient;
 
   before(async () => {
@@ -139,7 +140,8 @@ describe('workspace requests over stdio', () => {
         { uri: vscodeUri(second.dir), name: 'second' },
       ]);
       const result = await entries();
-      assert.deepEqual(result.inventories, [inventory, vscodeUri(path.join(second.dir, 'certificates.yml'))]);
+      // Sorted by path across folders (as the CLI walks them), so compare as sets.
+      assert.deepEqual([...result.inventories].sort(), [inventory, vscodeUri(path.join(second.dir, 'certificates.yml'))].sort());
       assert.equal(result.certificates.length, 6);
     } finally {
       second.remove();
@@ -159,10 +161,11 @@ describe('workspace requests over stdio', () => {
   });
 
   test('lintFiles: the same findings as the core lint, only for documents that are checked', async () => {
-    const result = await client.request<LintFilesResult>(LintFilesRequest.method, { uris: [postmortem, notes, inventory, other, missing] });
+    const result = await client.request<LintFilesResult>(LintFilesRequest.method, { uris: [postmortem, notes, inventory, other, missing, secret] });
     assert.deepEqual(result.files.map((f) => f.uri), [postmortem, inventory], 'notes and the Deployment are not post-mortems or inventories');
-    assert.deepEqual(result.errors.map((e) => e.uri), [missing]);
-    assert.match(result.errors[0].message, /ENOENT/);
+    assert.deepEqual(result.errors.map((e) => e.uri).sort(), [missing, secret].sort());
+    assert.match(result.errors.find((e) => e.uri === missing)!.message, /ENOENT/);
+    assert.match(result.errors.find((e) => e.uri === secret)!.message, /not a Markdown or YAML file/, 'other files are never read');
     const { config } = resolveConfig([{ source: 'test', values: {} }]);
     const expect = (uri: string, text: string, filePath: string) =>
       lint({ uri, path: filePath, text }, config, { now: new Date(NOW) }).map((f) => `${f.rule}@${f.range.start.line}:${f.range.start.character}`);

@@ -16,7 +16,7 @@ import type { PostmortemModel } from '../core/postmortem/model';
 import { columnIndex } from '../core/postmortem/tables';
 import { zoneOffset } from '../core/postmortem/zones';
 import type { Finding } from '../core/types';
-import { expandPaths } from '../cli/files';
+import { expandPaths, isCandidateFile } from '../cli/files';
 import { toDiagnostic } from './convert';
 import {
   InventoryEntriesRequest,
@@ -65,6 +65,8 @@ export function registerWorkspaceRequests(
     }
     const filePath = uriToPath(uri);
     if (!filePath) throw new Error('not a file: URI');
+    // Only what could be a post-mortem or an inventory is read from disk, whatever a client asks for.
+    if (!isCandidateFile(filePath)) throw new Error('not a Markdown or YAML file');
     const text = await readFile(filePath, 'utf8');
     const { config } = await session.settings.resolve(uri);
     const analysis = analyze({ uri, path: filePath, text }, config);
