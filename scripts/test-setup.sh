@@ -4,16 +4,18 @@
 set -euo pipefail
 
 # promtool (prometheus) checks the exported rules and config; the blackbox exporter runs in the
-# export end-to-end test; neovim (0.7.2 on Debian 12) is the LSP client of test/editors. Add
+# export end-to-end test; neovim (0.7.2 on Debian 12) is the LSP client of test/editors;
+# libkrb5-dev, ripgrep and chromium serve the VS Code suites (scripts/vscode-setup.sh). Add
 # packages here as suites need them.
-REQUIRED_DEBIAN_PACKAGES=(prometheus prometheus-blackbox-exporter neovim)
+REQUIRED_DEBIAN_PACKAGES=(prometheus prometheus-blackbox-exporter neovim libkrb5-dev ripgrep chromium)
 
 need=()
 for pkg in "${REQUIRED_DEBIAN_PACKAGES[@]}"; do
   # `dpkg -s` succeeds for removed-but-configured packages too; only "install ok installed" counts.
   [[ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)" == "install ok installed" ]] || need+=("$pkg")
 done
-((${#need[@]})) || exit 0
+# Packages present: only the VS Code suites' code-server is left to check (installed once, cached).
+((${#need[@]})) || exec bash "$(dirname "$0")/vscode-setup.sh"
 
 if [[ $(id -u) -ne 0 ]]; then
   echo "test-setup: missing Debian packages: ${need[*]} (run as root or install them)" >&2
@@ -35,3 +37,4 @@ trap '$added_policy && rm -f "$policy"' EXIT
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${need[@]}" </dev/null
+bash "$(dirname "$0")/vscode-setup.sh"

@@ -1,0 +1,160 @@
+/// <reference types="mocha" />
+/** Every contributed command is registered and does its job, driven by arguments or stubbed dialogs. */
+import * as assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { addDays, createCertificate, startTlsServer, wholeSecondNow, type TestTlsServer } from '../../helpers/tls';
+import { closeEverything, codeOf, extension, inventoryFile, lineOf, open, seedFile, stubbing, waitFor, workspaceRoot } from './helpers';
+
+interface Certificate {
+  uri: string;
+  name: string;
+  daysLeft?: number;
+  selectionRange: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+function contributedCommands(): string[] {
+  return ((extension().packageJSON.contributes?.commands ?? []) as { command: string }[]).map((c) => c.command);
+}
+
+/** The live-result panel for `target`, once it is open. */
+function liveTab(target: string): vscode.Tab | undefined {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.label === `Live: ${target}`);
+}
+
+export function commandTests(): void {
+  describe('commands', () => {
+    let inventory: ReturnType<typeof inventoryFile>;
+    let tls: TestTlsServer;
+
+    before(async () => {
+      await extension().activate();
+      seedFile();
+      inventory = inventoryFile();
+      const now = wholeSecondNow();
+      const leaf = createCertificate({ commonName: 'localhost', dnsNames: ['localhost'], ipAddresses: ['127.0.0.1'], notBefore: addDays(now, -1), notAfter: addDays(now, 42) });
+      tls = await startTlsServer({ chain: [leaf], host: '127.0.0.1' });
+    });
+
+    after(async () => {
+      await tls?.close();
+    });
+
+    afterEach(closeEverything);
+
+    it('registers every contributed command', async () => {
+      const contributed = contributedCommands();
+      assert.ok(contributed.length > 0, 'package.json contributes commands');
+      const registered = new Set(await vscode.commands.getCommands(true));
+      assert.deepEqual(contributed.filter((id) => !registered.has(id)), []);
+    });
+
+    it('New Post-Mortem creates the file from the template, named by date and title', async () => {
+      const title = 'Payment API certificate expired';
+      let asked = 0;
+      await stubbing('showInputBox', (async () => (asked++, title)) as typeof vscode.window.showInputBox, () =>
+        vscode.commands.executeCommand('incidentDocs.newPostmortem'),
+      );
+      assert.equal(asked, 1);
+      const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.fsPath.endsWith('-payment-api-certificate-expired.md') && vscode.window.activeTextEditor, 'the new post-mortem in the editor');
+      const file = editor.document.uri.fsPath;
+      try {
+        assert.equal(path.dirname(file), path.join(workspaceRoot(), 'postmortems'));
+        assert.match(path.basename(file), /^\d{4}-\d{2}-\d{2}-payment-api-certificate-expired\.md$/);
+        const text = readFileSync(file, 'utf8');
+        assert.match(text, /^---\n[\s\S]*title: .*Payment API certificate expired/);
+        assert.match(text, /^#+ .*Timeline/m);
+        assert.ok(!editor.document.isDirty, 'saved');
+      } finally {
+        rmSync(file, { force: true });
+      }
+    });
+
+    it('Insert Timeline Entry Now adds a row stamped with a time to the seed’s timeline', async () => {
+      const seed = seedFile();
+      const editor = await open(seed);
+      const line = lineOf(editor.document, '2:43');
+      editor.selection = new vscode.Selection(line, 0, line, 0);
+      const before = editor.document.getText();
+      await vscode.commands.executeCommand('incidentDocs.insertTimelineEntry');
+      await waitFor(() => editor.document.getText() !== before, 'the document to change');
+      const rows = (text: string) => (text.match(/<tr\b/g) ?? []).length;
+      assert.equal(rows(editor.document.getText()), rows(before) + 1);
+      const added = editor.document.getText().split('\n').filter((l) => !before.includes(l));
+      assert.ok(added.some((l) => /\b\d{1,2}:\d{2}\b/.test(l)), `a time among the added lines: ${added.join(' / ')}`);
+    });
+
+    it('Scan Workspace lints files that are not open into the Problems panel', async () => {
+      const closed = path.join(workspaceRoot(), 'incidents', 'never-opened-postmortem.md');
+      mkdirSync(path.dirname(closed), { recursive: true });
+      copyFileSync(path.join(extension().extensionPath, 'test', 'fixtures', 'postmortems', '3scale-cert-expiry-postmortem.md'), closed);
+      const messages: string[] = [];
+      await stubbing('showInformationMessage', (async (message: string) => (messages.push(message), undefined)) as typeof vscode.window.showInformationMessage, () =>
+        vscode.commands.executeCommand('incidentDocs.scanWorkspace'),
+      );
+      assert.equal(messages.length, 1);
+      assert.match(messages[0], /^Scanned \d+ post-mortems?, \d+ inventor(y|ies): \d+ problems?\.$/);
+      const found = vscode.languages.getDiagnostics(vscode.Uri.file(closed)).map(codeOf);
+      assert.ok(found.includes('pm/invalid-time'), `findings of the closed file: ${found.join(', ')}`);
+      rmSync(closed);
+    });
+
+    it('Check Live Certificate… connects to the given host and opens the result panel', async () => {
+      const target = `127.0.0.1:${tls.port}`;
+      const accepted = tls.accepted;
+      await vscode.commands.executeCommand('incidentDocs.checkLiveCertificate', { host: '127.0.0.1', port: tls.port });
+      await waitFor(() => liveTab(target), `the "Live: ${target}" panel`);
+      assert.ok(tls.accepted > accepted, 'a real connection to the local TLS server');
+    });
+
+    it('Check Live Certificate… asks for host:port when given nothing', async () => {
+      const target = `127.0.0.1:${tls.port}`;
+      const prompts: string[] = [];
+      await stubbing('showInputBox', (async (options?: vscode.InputBoxOptions) => (prompts.push(options?.prompt ?? ''), target)) as typeof vscode.window.showInputBox, () =>
+        vscode.commands.executeCommand('incidentDocs.checkLiveCertificate'),
+      );
+      assert.equal(prompts.length, 1);
+      await waitFor(() => liveTab(target), `the "Live: ${target}" panel`);
+    });
+
+    it('Refresh Certificates lists every entry with days left from the server’s clock', async () => {
+      const result = await vscode.commands.executeCommand<{ certificates: Certificate[] }>('incidentDocs.refreshCertificates');
+      const mine = result.certificates.filter((c) => vscode.Uri.parse(c.uri).fsPath === inventory.uri.fsPath);
+      assert.deepEqual(mine.map((c) => c.name).sort(), ['api', 'billing']);
+      const days = (expires: Date) => Math.floor((expires.getTime() - Date.now()) / 86_400_000);
+      const billing = mine.find((c) => c.name === 'billing')!;
+      assert.ok([days(inventory.billingExpires), days(inventory.billingExpires) + 1].includes(billing.daysLeft!), `billing daysLeft ${billing.daysLeft}`);
+    });
+
+    it('Open Certificate Entry selects the entry’s name', async () => {
+      const { certificates } = await vscode.commands.executeCommand<{ certificates: Certificate[] }>('incidentDocs.refreshCertificates');
+      const api = certificates.find((c) => c.name === 'api' && vscode.Uri.parse(c.uri).fsPath === inventory.uri.fsPath)!;
+      await vscode.commands.executeCommand('incidentDocs.openCertificate', api);
+      const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.fsPath === inventory.uri.fsPath && vscode.window.activeTextEditor, 'the inventory in the editor');
+      assert.equal(editor.document.getText(editor.selection), 'api');
+    });
+
+    it('Look Up Certificate… offers the soonest expiry first and opens it', async () => {
+      let quickPick: vscode.QuickPick<vscode.QuickPickItem> | undefined;
+      const create = vscode.window.createQuickPick;
+      const running = stubbing('createQuickPick', (() => (quickPick = create())) as typeof vscode.window.createQuickPick, () =>
+        stubbing('showInformationMessage', (async () => undefined) as typeof vscode.window.showInformationMessage, async () => {
+          const command = vscode.commands.executeCommand('incidentDocs.lookUpCertificate');
+          const picker = await waitFor(() => quickPick && !quickPick.busy && quickPick.items.length > 0 && quickPick, 'the certificate list');
+          assert.match(picker.items[0].label, /billing/);
+          await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+          await command;
+        }),
+      );
+      await running;
+      const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.fsPath === inventory.uri.fsPath && vscode.window.activeTextEditor, 'the chosen entry in the editor');
+      assert.equal(editor.document.getText(editor.selection), 'billing');
+    });
+
+    it('the Certificates view is contributed and opens', async () => {
+      await vscode.commands.executeCommand('incidentDocs.certificates.focus');
+    });
+
+  });
+}

@@ -1,0 +1,136 @@
+/** Helpers for tests inside the extension host: the workspace, waiting on conditions, diagnostics. */
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'incident-docs.incident-docs';
+export const SEED = '3scale-cert-expiry-postmortem.md';
+const DAY_MS = 86_400_000;
+
+export function extension(): vscode.Extension<unknown> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!ext) throw new Error(`extension ${EXTENSION_ID} is not loaded`);
+  return ext;
+}
+
+export function workspaceRoot(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the tests need a workspace folder (the runner opens one)');
+  return folder.uri.fsPath;
+}
+
+/** Polls until `probe` returns a value other than undefined/false; the message says what never happened. */
+export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined && value !== false) return value;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export function codeOf(d: vscode.Diagnostic): string | undefined {
+  const code = d.code;
+  if (code === undefined) return undefined;
+  return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+/** Diagnostics from the language server (not from other extensions), waited for until `ready` holds. */
+export function diagnosticsOf(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => codeOf(d)?.includes('/'));
+}
+
+export async function waitForDiagnostics(uri: vscode.Uri, ready: (ds: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
+  return waitFor(() => {
+    const ds = diagnosticsOf(uri);
+    return ready(ds) && ds;
+  }, what);
+}
+
+/** The seed post-mortem, copied into the workspace (tests edit it in memory only). */
+export function seedFile(): vscode.Uri {
+  const target = path.join(workspaceRoot(), 'postmortems', SEED);
+  mkdirSync(path.dirname(target), { recursive: true });
+  copyFileSync(path.join(extension().extensionPath, 'test', 'fixtures', 'postmortems', SEED), target);
+  return vscode.Uri.file(target);
+}
+
+export interface Inventory {
+  uri: vscode.Uri;
+  /** Expiry of the `billing` entry, 10.5 days from when the file was written. */
+  billingExpires: Date;
+  /** Expiry of the `api` entry, 200.5 days away. */
+  apiExpires: Date;
+}
+
+/** An inventory whose dates are relative to now: the server's clock is the clock VS Code runs with. */
+export function inventoryFile(name = 'cert-inventory.yaml'): Inventory {
+  const now = Date.now();
+  const billingExpires = new Date(now + 10.5 * DAY_MS);
+  const apiExpires = new Date(now + 200.5 * DAY_MS);
+  const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const target = path.join(workspaceRoot(), name);
+  writeFileSync(
+    target,
+    [
+      'certificates:',
+      '  - name: api',
+      '    hosts: [api.example.test:443]',
+      '    owner: platform-team@example.com',
+      `    expires: ${iso(apiExpires)}`,
+      '  - name: billing',
+      '    hosts: [billing.example.test]',
+      '    owner: platform-team@example.com',
+      '    notify: [jane.doe.oncall@gmail.com]',
+      `    expires: ${iso(billingExpires)}`,
+      '',
+    ].join('\n'),
+  );
+  return { uri: vscode.Uri.file(target), billingExpires, apiExpires };
+}
+
+/** "Expires in N days · YYYY-MM-DD" as the lens should say it, for each UTC day `now` may be in during the test. */
+export function expectedExpiryTitles(expires: Date, nowCandidates: number[]): string[] {
+  return nowCandidates.map((now) => {
+    const days = Math.floor(expires.getTime() / DAY_MS) - Math.floor(now / DAY_MS);
+    return `Expires in ${days} day${days === 1 ? '' : 's'} · ${expires.toISOString().slice(0, 10)}`;
+  });
+}
+
+export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(document, { preview: false });
+}
+
+/** Replaces a `window` function for the duration of `body` (dialogs would wait for a user). */
+export async function stubbing<K extends keyof typeof vscode.window, T>(name: K, fake: (typeof vscode.window)[K], body: () => Thenable<T>): Promise<T> {
+  const w = vscode.window as unknown as Record<string, unknown>;
+  const original = w[name];
+  w[name] = fake;
+  try {
+    return await body();
+  } finally {
+    w[name] = original;
+  }
+}
+
+export function lineOf(document: vscode.TextDocument, needle: string): number {
+  const index = document.getText().indexOf(needle);
+  if (index < 0) throw new Error(`"${needle}" not in ${document.uri.fsPath}`);
+  return document.positionAt(index).line;
+}
+
+/** Reverts what a test changed and closes every editor (a dirty editor would make closing ask). */
+export async function closeEverything(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}

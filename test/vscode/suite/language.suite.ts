@@ -1,0 +1,119 @@
+/// <reference types="mocha" />
+/** Language features through the real extension host: activation, diagnostics, lenses, quick fixes, settings. */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeEverything, codeOf, expectedExpiryTitles, extension, inventoryFile, lineOf, open, seedFile, waitFor, waitForDiagnostics } from './helpers';
+
+const has = (rule: string) => (ds: vscode.Diagnostic[]) => ds.some((d) => codeOf(d) === rule);
+
+export function languageTests(): void {
+  describe('language features', () => {
+    let seed: vscode.Uri;
+    let inventory: ReturnType<typeof inventoryFile>;
+
+    before(() => {
+      seed = seedFile();
+      inventory = inventoryFile();
+    });
+
+    afterEach(closeEverything);
+
+    it('activates when a Markdown document opens', async () => {
+      await open(seed);
+      await waitFor(() => extension().isActive, 'the extension to activate');
+    });
+
+    it('reports the seed post-mortem’s findings where they are', async () => {
+      const editor = await open(seed);
+      const ds = await waitForDiagnostics(seed, has('pm/invalid-time'), 'pm/invalid-time on the seed');
+      const invalid = ds.find((d) => codeOf(d) === 'pm/invalid-time')!;
+      assert.equal(editor.document.getText(invalid.range), '16:04pm');
+      assert.equal(invalid.severity, vscode.DiagnosticSeverity.Error);
+      assert.match(invalid.message, /16:04pm/);
+      const emptyRows = ds.filter((d) => codeOf(d) === 'pm/empty-row');
+      assert.equal(emptyRows.length, 6, 'the seed has six empty action-item rows');
+      assert.ok(has('pm/impact-timeline')(ds), 'the Impact window contradicts the timeline');
+    });
+
+    it('reports a personal address and a near expiry in an inventory', async () => {
+      const editor = await open(inventory.uri);
+      const ds = await waitForDiagnostics(inventory.uri, (all) => has('cert/personal-email')(all) && has('cert/expiring')(all), 'inventory findings');
+      const personal = ds.filter((d) => codeOf(d) === 'cert/personal-email');
+      assert.deepEqual(personal.map((d) => editor.document.getText(d.range)), ['jane.doe.oncall@gmail.com']);
+      const expiring = ds.filter((d) => codeOf(d) === 'cert/expiring');
+      assert.equal(expiring.length, 1, 'only billing is inside the 30-day window');
+      assert.ok(expiring[0].range.start.line >= lineOf(editor.document, 'name: billing'));
+    });
+
+    it('shows expiry and Check live lenses above each entry', async () => {
+      const before = Date.now();
+      const editor = await open(inventory.uri);
+      const lenses = await waitFor(async () => {
+        const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', inventory.uri, 10);
+        return found.length > 0 && found;
+      }, 'code lenses');
+      const candidates = [before, Date.now()];
+      const billingLine = lineOf(editor.document, 'name: billing');
+      const titlesAt = (line: number) => lenses.filter((l) => l.range.start.line === line).map((l) => l.command?.title);
+      const billing = titlesAt(billingLine);
+      assert.ok(expectedExpiryTitles(inventory.billingExpires, candidates).some((t) => billing.includes(t)), `billing lenses: ${billing.join(' | ')}`);
+      assert.ok(billing.includes('Check live'));
+      const api = titlesAt(lineOf(editor.document, 'name: api'));
+      assert.ok(expectedExpiryTitles(inventory.apiExpires, candidates).some((t) => api.includes(t)), `api lenses: ${api.join(' | ')}`);
+      const checkLive = lenses.find((l) => l.range.start.line === billingLine && l.command?.title === 'Check live');
+      assert.equal(checkLive?.command?.command, 'incidentDocs.checkLiveEntry');
+    });
+
+    it('deletes the seed’s six empty rows with one quick fix', async () => {
+      const editor = await open(seed);
+      const original = editor.document.getText();
+      const ds = await waitForDiagnostics(seed, has('pm/empty-row'), 'pm/empty-row');
+      const first = ds.find((d) => codeOf(d) === 'pm/empty-row')!;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', seed, first.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find((a) => /empty rows/.test(a.title));
+      assert.ok(fix?.edit, `a fix for the empty rows among: ${actions.map((a) => a.title).join(' | ')}`);
+      assert.equal(fix.title, 'Delete the 6 empty rows of this table');
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      // Expected independently: the original without its <tr> blocks whose cells are all empty.
+      const emptyRow = /^[ \t]*<tr[^>]*>\s*(?:<td>\s*<\/td>\s*)+<\/tr>[ \t]*\r?\n/gm;
+      assert.equal((original.match(emptyRow) ?? []).length, 6);
+      assert.equal(editor.document.getText(), original.replace(emptyRow, ''));
+      await waitForDiagnostics(seed, (all) => all.length > 0 && !has('pm/empty-row')(all), 'pm/empty-row to go after the fix');
+    });
+
+    it('re-validates when incidentDocs.rules changes', async () => {
+      await open(seed);
+      await waitForDiagnostics(seed, has('pm/invalid-time'), 'pm/invalid-time before the change');
+      const config = () => vscode.workspace.getConfiguration('incidentDocs', seed);
+      try {
+        await config().update('rules', { 'pm/invalid-time': 'off' }, vscode.ConfigurationTarget.Workspace);
+        const after = await waitForDiagnostics(seed, (all) => all.length > 0 && !has('pm/invalid-time')(all), 'pm/invalid-time to be turned off');
+        assert.ok(has('pm/empty-row')(after), 'other rules still report');
+      } finally {
+        await config().update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      await waitForDiagnostics(seed, has('pm/invalid-time'), 'pm/invalid-time back once the setting is removed');
+    });
+
+    it('contributes snippets that load and complete', async () => {
+      const contributed = (extension().packageJSON.contributes?.snippets ?? []) as { language: string; path: string }[];
+      assert.deepEqual(contributed.map((s) => s.language).sort(), ['markdown', 'yaml']);
+      for (const s of contributed) {
+        const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension().extensionUri, s.path));
+        const snippets = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, { prefix: string | string[]; body: string | string[] }>;
+        assert.ok(Object.keys(snippets).length > 0, `${s.path} has snippets`);
+        for (const [name, snippet] of Object.entries(snippets)) assert.ok(snippet.prefix && snippet.body, `${s.path}: ${name} has a prefix and a body`);
+      }
+      // VS Code itself offers them: the skeleton completes in a Markdown document.
+      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'postmortem' });
+      await vscode.window.showTextDocument(document);
+      const list = await waitFor(async () => {
+        const items = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 10));
+        return items.items.some((i) => i.kind === vscode.CompletionItemKind.Snippet) && items;
+      }, 'snippet completions');
+      const labels = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      assert.ok(labels.includes('postmortem'), `snippets offered: ${labels.join(', ')}`);
+    });
+
+  });
+}
