@@ -102,7 +102,10 @@ export function runNeovim(job: Job, workDir: string): Promise<NvimResult> {
   const seconds = String(Math.ceil(job.timeoutMs / 1000) * 3);
   const args = ['-k', '2', seconds, 'nvim', '--headless', '--clean', '-n', '-i', 'NONE', '-u', path.join(NVIM_DIR, 'client.lua')];
   return new Promise((resolve, reject) => {
-    const child = spawn('timeout', args, { cwd: workDir, env: { ...process.env, INCIDENT_DOCS_NVIM_JOB: jobFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Neovim's own files (LSP log, state) go to the work dir: CI's $HOME may be read-only or absent.
+    const xdg = Object.fromEntries(['CONFIG', 'DATA', 'STATE', 'CACHE'].map((k) => [`XDG_${k}_HOME`, path.join(workDir, 'xdg', k.toLowerCase())]));
+    const env = { ...process.env, ...xdg, INCIDENT_DOCS_NVIM_JOB: jobFile };
+    const child = spawn('timeout', args, { cwd: workDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
