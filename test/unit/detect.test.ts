@@ -40,3 +40,15 @@ describe('which Markdown is a post-mortem', () => {
     );
   });
 });
+
+describe('which YAML is an inventory, whatever the client says', () => {
+  const inventory = 'certificates:\n  - name: a\n    hosts: [a.example.com]\n    expires: 2020-01-01\n';
+  it('an extensionless file sent as plaintext is detected by content', () => {
+    assert.deepEqual(kinds('/r/inventory', inventory, 'plaintext'), ['inventory']);
+    assert.deepEqual(kinds('/r/inventory', inventory), ['inventory']);
+  });
+  it('another extension or language is not sniffed', () => {
+    assert.deepEqual(kinds('/r/inventory.txt', inventory, 'plaintext'), []);
+    assert.deepEqual(kinds('/r/inventory', inventory, 'python'), []);
+  });
+});

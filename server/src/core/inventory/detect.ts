@@ -8,7 +8,9 @@ export function isYamlDocument(document: SourceDocument): boolean {
   if (document.path && YAML_PATH.test(document.path)) return true;
   const lang = document.languageId?.toLowerCase();
   if (lang === 'yaml' || lang === 'yml') return true;
-  if (document.path || lang) return false;
-  // No path, no language: look for the two shapes we understand at the start of a line.
+  // Another extension, or a language that is not plain text, says it is something else.
+  if (document.path && /\.[a-z0-9]+$/i.test(document.path.replace(/^.*[\\/]/, ''))) return false;
+  if (lang && lang !== 'plaintext') return false;
+  // No telling path or language (a client may say plaintext): the two shapes we understand, at the start of a line.
   return /^certificates\s*:/m.test(document.text) || /^apiVersion\s*:\s*['"]?cert-?manager/m.test(document.text);
 }
