@@ -123,15 +123,25 @@ function buildEntry(doc: Document.Parsed, item: unknown, index: number, defaults
   const node = deref(doc, item);
   const map = isMap(node) ? node : null;
   const span = spanOf(item as Node | null);
+  // Every rule asks every entry for its fields: each is looked up once per entry.
+  const owns = new Map<string, Field | undefined>();
+  const fields = new Map<string, Field | undefined>();
   const own = (key: string): Field | undefined => {
+    if (owns.has(key)) return owns.get(key);
     const pair = map ? pairOf(doc, map, key) : undefined;
-    return pair ? fieldOf(doc, pair) : undefined;
+    const found = pair ? fieldOf(doc, pair) : undefined;
+    owns.set(key, found);
+    return found;
   };
   const field = (key: string): Field | undefined => {
-    const mine = own(key);
-    if (mine || !defaults || !INHERITED_KEYS.includes(key)) return mine;
-    const pair = pairOf(doc, defaults, key);
-    return pair ? fieldOf(doc, pair, true) : undefined;
+    if (fields.has(key)) return fields.get(key);
+    let found = own(key);
+    if (!found && defaults && INHERITED_KEYS.includes(key)) {
+      const pair = pairOf(doc, defaults, key);
+      found = pair ? fieldOf(doc, pair, true) : undefined;
+    }
+    fields.set(key, found);
+    return found;
   };
   const nameField = own('name');
   const name = isScalar(nameField?.node) && nameField.node.value !== null ? String(nameField.node.value) : undefined;

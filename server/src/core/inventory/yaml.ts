@@ -59,27 +59,32 @@ function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
-/** Walks the CST generically: comments sit in start/sep/end arrays of many token kinds. */
+/**
+ * Walks the CST for comments. They sit in the `start`, `sep`, `end` and `props` arrays of tokens
+ * and collection items; children are in `value`, `key` and `items`. Visiting those fields only
+ * (the CST is a tree) is several times cheaper than a generic walk over every property.
+ */
 function collectComments(tokens: unknown[]): { offset: number; text: string }[] {
   const out: { offset: number; text: string }[] = [];
-  const seen = new Set<unknown>();
   const visit = (value: unknown): void => {
-    if (!value || typeof value !== 'object' || seen.has(value)) return;
-    seen.add(value);
+    if (!value || typeof value !== 'object') return;
     if (Array.isArray(value)) {
       for (const item of value) visit(item);
       return;
     }
-    const token = value as { type?: unknown; offset?: unknown; source?: unknown };
+    const token = value as Record<string, unknown>;
     if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
       out.push({ offset: token.offset, text: token.source });
       return;
     }
-    for (const child of Object.values(value)) visit(child);
+    for (const field of CST_CHILD_FIELDS) if (token[field] !== undefined) visit(token[field]);
   };
   visit(tokens);
   return out.sort((a, b) => a.offset - b.offset);
 }
+
+/** Every field of a CST token or collection item that can hold tokens (see yaml's cst.d.ts). */
+const CST_CHILD_FIELDS = ['start', 'key', 'sep', 'value', 'items', 'end', 'props'] as const;
 
 export function directivesFrom(comments: { offset: number; text: string }[], lines: LineIndex): SuppressionDirective[] {
   const out: SuppressionDirective[] = [];
@@ -118,10 +123,30 @@ export function keyText(pair: Pair): string | undefined {
   return undefined;
 }
 
+/**
+ * The first pair of each key in a map, built once per map: rules look up many keys on every
+ * entry, and a scan per lookup made a lint of thousands of entries do it tens of thousands of times.
+ */
+const keyIndexes = new WeakMap<YAMLMap, { length: number; keys: Map<string, Pair> }>();
+
+function keyIndex(map: YAMLMap): Map<string, Pair> {
+  const cached = keyIndexes.get(map);
+  // Rebuilt if a caller ever adds or removes pairs.
+  if (cached && cached.length === map.items.length) return cached.keys;
+  const keys = new Map<string, Pair>();
+  for (const pair of map.items) {
+    const key = keyText(pair as Pair);
+    if (key !== undefined && !keys.has(key)) keys.set(key, pair as Pair);
+  }
+  keyIndexes.set(map, { length: map.items.length, keys });
+  return keys;
+}
+
 /** The pair for `key` in a map, looking through `<<` merge keys the way YAML 1.1 merges do. */
 export function pairOf(doc: Document.Parsed, map: YAMLMap, key: string, depth = 0): Pair | undefined {
-  for (const pair of map.items) if (keyText(pair) === key) return pair as Pair;
-  if (depth > 5) return undefined;
+  const own = keyIndex(map).get(key);
+  if (own) return own;
+  if (depth > 5 || !keyIndex(map).has('<<')) return undefined;
   for (const pair of map.items) {
     if (keyText(pair) !== '<<') continue;
     const source = deref(doc, pair.value);

@@ -34,7 +34,26 @@ export function columnIndex(table: Table, pattern: RegExp): number {
   return table.header?.cells.findIndex((c) => pattern.test(c.text)) ?? -1;
 }
 
+/**
+ * Tables read from a node, kept per node: the model, the timeline, the impact and action-item
+ * builders and two rules all read the same tables, and an HTML table costs a full HTML parse.
+ * A node belongs to one parse of one text; the text is checked anyway so a reuse can never lie.
+ */
+const tableCache = new WeakMap<MdastTable | Html, { source: string; table: Table }>();
+
+function cached(node: MdastTable | Html, source: string, read: () => Table): Table {
+  const hit = tableCache.get(node);
+  if (hit && hit.source === source) return hit.table;
+  const table = read();
+  tableCache.set(node, { source, table });
+  return table;
+}
+
 export function readPipeTable(node: MdastTable, source: string): Table {
+  return cached(node, source, () => readPipeTableUncached(node, source));
+}
+
+function readPipeTableUncached(node: MdastTable, source: string): Table {
   const rows = node.children.map((row) => ({
     span: spanOf(row),
     cells: row.children.map((cell) => {
@@ -74,8 +93,16 @@ export function isHtmlTable(node: Html): boolean {
  * Markdown into several nodes, so the slice runs from the node to the matching `</table>`.
  */
 export function readHtmlTable(node: Html, source: string): Table {
+  return cached(node, source, () => readHtmlTableUncached(node, source));
+}
+
+const TABLE_CLOSE = /<\/table>/gi;
+
+function readHtmlTableUncached(node: Html, source: string): Table {
   const start = spanOf(node).start;
-  const close = source.toLowerCase().indexOf('</table>', start);
+  // Searched from `start`: lower-casing the whole document for each table was O(document) per table.
+  TABLE_CLOSE.lastIndex = start;
+  const close = TABLE_CLOSE.exec(source)?.index ?? -1;
   const end = close === -1 ? spanOf(node).end : close + '</table>'.length;
   const html = source.slice(start, end);
   const tree = fromHtml(html, { fragment: true });
