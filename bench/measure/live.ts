@@ -1,0 +1,117 @@
+/**
+ * P4: `incident-docs lint --live` over 500 inventory entries vs a serial `openssl s_client` loop
+ * (what cron scripts such as ssl-cert-check do) over the same 500 endpoints.
+ *
+ * What is compared: the endpoints are 500 TLS listeners on loopback (one key and certificate,
+ * 500 ports) in this process. Our side is one `lint --live` process with bounded concurrency;
+ * the peer is a shell loop that runs `openssl s_client | openssl x509 -enddate` per endpoint,
+ * one after the other. Both complete a full handshake per endpoint; neither leaves loopback, so
+ * network latency (where concurrency helps most) is absent: the ratio is a lower bound.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as tls from 'node:tls';
+import { liveInventory } from '../gen/inventory';
+import { summarize, type Summary } from '../lib/stats';
+import { addDays, createCertificate } from '../../test/helpers/tls';
+import { run } from './process';
+
+const ROOT = join(__dirname, '..', '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+
+export interface LiveResult {
+  endpoints: number;
+  concurrency: number;
+  ours: Summary;
+  peer?: Summary;
+  /** Most connections open at once, across every listener, during our runs. */
+  maxOpen: number;
+  handshakes: number;
+}
+
+interface Listeners {
+  ports: number[];
+  counters: { open: number; maxOpen: number; handshakes: number };
+  close(): Promise<void>;
+}
+
+async function listen(count: number): Promise<Listeners> {
+  const cert = createCertificate({ commonName: '127.0.0.1', ipAddresses: ['127.0.0.1'], notAfter: addDays(new Date(), 200) });
+  const context = tls.createSecureContext({ key: cert.keyPem, cert: cert.certPem });
+  const counters = { open: 0, maxOpen: 0, handshakes: 0 };
+  const servers: tls.Server[] = [];
+  const ports: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const server = tls.createServer({ secureContext: context });
+    server.on('connection', (socket) => {
+      counters.open++;
+      counters.maxOpen = Math.max(counters.maxOpen, counters.open);
+      socket.once('close', () => counters.open--);
+      socket.on('error', () => {});
+    });
+    server.on('secureConnection', (socket) => {
+      counters.handshakes++;
+      socket.on('error', () => {});
+      socket.end();
+    });
+    server.on('tlsClientError', () => {});
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    ports.push((server.address() as { port: number }).port);
+    servers.push(server);
+  }
+  return {
+    ports,
+    counters,
+    close: () => Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve())))).then(() => undefined),
+  };
+}
+
+export async function measureLive(dir: string, endpoints: number, concurrency: number, runs: number, withPeer: boolean): Promise<LiveResult> {
+  const listeners = await listen(endpoints);
+  try {
+    const inventoryFile = join(dir, 'live-inventory.yaml');
+    writeFileSync(inventoryFile, liveInventory(listeners.ports.map((port) => ({ host: '127.0.0.1', port }))));
+    const loop = join(dir, 'openssl-loop.sh');
+    writeFileSync(loop, opensslLoop(listeners.ports));
+    const ours: number[] = [];
+    const peer: number[] = [];
+    listeners.counters.maxOpen = 0;
+    for (let i = 0; i < runs; i++) {
+      const before = listeners.counters.handshakes;
+      const a = await run(process.execPath, [CLI, 'lint', '--live', '--concurrency', String(concurrency), '--timeout', '10000', '--now', new Date().toISOString(), '--format', 'json', inventoryFile], dir);
+      if (a.code !== 0 && a.code !== 1) throw new Error(`lint --live failed (${a.code}): ${a.stderr}`);
+      const unreachable = (JSON.parse(a.stdout) as { rule: string }[]).filter((f) => f.rule === 'cert/live-unreachable').length;
+      if (unreachable) throw new Error(`lint --live: ${unreachable} endpoints unreachable`);
+      ours.push(a.ms);
+      if (listeners.counters.handshakes - before < endpoints) throw new Error(`lint --live completed ${listeners.counters.handshakes - before} handshakes, not ${endpoints}`);
+      if (!withPeer) continue;
+      const b = await run('bash', [loop], dir);
+      if (b.code !== 0) throw new Error(`openssl loop failed (${b.code}): ${b.stderr}`);
+      const dates = b.stdout.split('\n').filter((l) => l.startsWith('notAfter=')).length;
+      if (dates !== endpoints) throw new Error(`openssl loop read ${dates} certificates, not ${endpoints}`);
+      peer.push(b.ms);
+    }
+    return {
+      endpoints,
+      concurrency,
+      ours: summarize(ours),
+      peer: peer.length ? summarize(peer) : undefined,
+      maxOpen: listeners.counters.maxOpen,
+      handshakes: listeners.counters.handshakes,
+    };
+  } finally {
+    await listeners.close();
+  }
+}
+
+/** The cron-script way: one s_client per endpoint, its certificate's notAfter through x509. */
+function opensslLoop(ports: number[]): string {
+  return [
+    '#!/usr/bin/env bash',
+    'set -u',
+    `for port in ${ports.join(' ')}; do`,
+    '  echo | openssl s_client -connect "127.0.0.1:$port" 2>/dev/null | openssl x509 -noout -enddate',
+    'done',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,124 @@
+/**
+ * `npm run bench`: generates the inputs, measures P1-P5 and scaling side by side with their peers
+ * and floors, prints one table and writes bench/results.json. Measures; never asserts.
+ *
+ *   npm run bench                 every figure
+ *   npm run bench -- p1b p2       only these (ids: p1 p1b p2 p3 p4 p5 scaling folder)
+ *   BENCH_RUNS=3 npm run bench    fewer runs per figure (default 7)
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { INPUTS, SCALES, writeInputs } from './inputs';
+import { describe } from './lib/stats';
+import { measureActivation, packageSize } from './measure/activation';
+import { measureInventory, measurePostmortem, measureScaling } from './measure/inprocess';
+import { measureLive } from './measure/live';
+import { measureFolder, measureP1 } from './measure/p1';
+import { measureInventoryEdits, measurePostmortemEdits } from './measure/server';
+import { ratio, table, type Row } from './report';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const only = process.argv.slice(2);
+const wanted = (id: string) => only.length === 0 || only.includes(id);
+const ms = (v: number) => `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ms`;
+
+async function main(): Promise<void> {
+  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${process.platform}`;
+  console.error(`incident-docs bench: ${machine}; ${RUNS} runs per figure`);
+  const inputs = writeInputs();
+  const rows: Row[] = [];
+  const raw: Record<string, unknown> = {};
+  const step = (name: string) => console.error(`… ${name}`);
+
+  if (wanted('p1')) {
+    step('P1 whole-process lint vs markdownlint-cli2');
+    const r = await measureP1(inputs.pmLarge, RUNS);
+    raw.p1 = r;
+    const v = r.ours.median / r.peer.median;
+    rows.push({ id: 'P1', what: 'CLI lint, 1 MB post-mortem (whole process)', figure: describe(r.ours), against: `markdownlint-cli2 ${describe(r.peer)}`, goal: '≤ 1.0x', value: v, shown: ratio(v), met: v <= 1.0 });
+  }
+  if (wanted('p1b')) {
+    step('P1b in-process post-mortem lint vs remark parse');
+    const r = measurePostmortem(inputs.pmLarge, RUNS);
+    raw.p1b = r;
+    const v = r.lint.median / r.floor.median;
+    rows.push({ id: 'P1b', what: 'lint(), 1 MB post-mortem', figure: describe(r.lint), against: `remark+GFM+front matter parse ${describe(r.floor)} (CommonMark only: ${describe(r.floor2!)})`, goal: '≤ 1.5x floor', value: v, shown: ratio(v), met: v <= 1.5 });
+  }
+  if (wanted('p2')) {
+    step('P2 in-process inventory lint vs yaml.parseDocument');
+    const r = measureInventory(inputs.invLarge, RUNS);
+    raw.p2 = r;
+    const v = r.lint.median / r.floor.median;
+    rows.push({ id: 'P2', what: `lint(), 5,000-entry inventory (${(r.bytes / 1e6).toFixed(2)} MB)`, figure: describe(r.lint), against: `yaml.parseDocument ${describe(r.floor)}`, goal: '≤ 1.5x floor', value: v, shown: ratio(v), met: v <= 1.5 });
+    rows.push({ id: 'P2', what: 'lint(), 5,000-entry inventory, absolute', figure: describe(r.lint), against: '', goal: '< 300 ms', value: r.lint.median, shown: ms(r.lint.median), met: r.lint.median < 300 });
+  }
+  if (wanted('p3')) {
+    step('P3 server edit → diagnostics, 20 KB post-mortem');
+    const pm = await measurePostmortemEdits(inputs.pmSmall, 200);
+    step('P3 server edit → diagnostics, 5,000-entry inventory');
+    const inv = await measureInventoryEdits(inputs.invLarge, 200);
+    raw.p3 = { postmortem: pm, inventory: inv };
+    rows.push({ id: 'P3', what: 'server, edit → publishDiagnostics, 20 KB post-mortem, 200 edits', figure: `p50 ${ms(pm.latency.median)}, p95 ${ms(pm.latency.p95)}`, against: '', goal: 'p95 ≤ 30 ms', value: pm.latency.p95, shown: ms(pm.latency.p95), met: pm.latency.p95 <= 30 });
+    rows.push({ id: 'P3', what: 'server, one-line edit → publishDiagnostics, 5,000-entry inventory, 200 edits', figure: `p50 ${ms(inv.latency.median)}, p95 ${ms(inv.latency.p95)}`, against: `first diagnostics after open ${ms(inv.open)}`, goal: 'p95 ≤ 100 ms', value: inv.latency.p95, shown: ms(inv.latency.p95), met: inv.latency.p95 <= 100 });
+    raw.p5rss = inv.rssMb;
+  }
+  if (wanted('p4')) {
+    step('P4 lint --live vs serial openssl s_client loop (500 endpoints)');
+    const concurrency = 16;
+    const r = await measureLive(INPUTS, 500, concurrency, Math.min(RUNS, 3), true);
+    raw.p4 = r;
+    const v = r.peer!.median / r.ours.median;
+    rows.push({ id: 'P4', what: 'lint --live, 500 local TLS endpoints (whole process)', figure: describe(r.ours), against: `serial openssl s_client loop ${describe(r.peer!)}`, goal: '≥ 20x faster', value: v, shown: `${v.toFixed(1)}x faster`, met: v >= 20 });
+    rows.push({ id: 'P4', what: 'lint --live, most connections open at once', figure: String(r.maxOpen), against: `--concurrency ${concurrency}`, goal: `≤ ${concurrency}`, value: r.maxOpen, shown: String(r.maxOpen), met: r.maxOpen <= concurrency });
+  }
+  if (wanted('p5')) {
+    step('P5 activation, .vsix size, server RSS');
+    const a = await measureActivation(RUNS);
+    const size = await packageSize();
+    raw.p5 = { activation: a, vsixBytes: size };
+    rows.push({ id: 'P5', what: 'activation: require(dist/extension.js) + activate() until the client forks the server (stub vscode, fork stubbed)', figure: describe(a.total), against: `require ${describe(a.load)}, activate ${describe(a.activate)}`, goal: '≤ 50 ms', value: a.total.median, shown: ms(a.total.median), met: a.total.median <= 50 });
+    rows.push({ id: 'P5', what: '.vsix size (npm run package)', figure: `${(size / 2 ** 20).toFixed(2)} MB`, against: '', goal: '≤ 2 MB', value: size, shown: `${(size / 2 ** 20).toFixed(2)} MB`, met: size <= 2 * 2 ** 20 });
+    let rss = raw.p5rss as number | undefined;
+    if (rss === undefined) rss = (await measureInventoryEdits(inputs.invLarge, 0)).rssMb;
+    rows.push({ id: 'P5', what: 'server RSS after opening the 5,000-entry inventory', figure: `${rss.toFixed(0)} MB`, against: '', goal: '≤ 120 MB', value: rss, shown: `${rss.toFixed(0)} MB`, met: rss <= 120 });
+  }
+  if (wanted('scaling')) {
+    step('scaling 1x 2x 4x 8x');
+    const runs = Math.max(3, Math.min(RUNS, 5));
+    const pm = measureScaling(inputs.pmScaled, runs);
+    const inv = measureScaling(inputs.invScaled, runs);
+    raw.scaling = { postmortem: pm, inventory: inv };
+    for (const [label, s] of [['post-mortem', pm], ['inventory', inv]] as const) {
+      const worst = Math.max(...s.ratios);
+      rows.push({
+        id: 'Scale',
+        what: `lint(), ${label} at ${SCALES.map((x) => `${x}x`).join('/')} (${s.sizes.map((b) => `${Math.round(b / 1000)} KB`).join(', ')})`,
+        figure: s.medians.map(ms).join(', '),
+        against: `per doubling: ${s.ratios.map(ratio).join(', ')}`,
+        goal: 'linear: ≤ 2.3x per doubling',
+        value: worst,
+        shown: `worst ${ratio(worst)}`,
+        met: worst <= 2.3,
+      });
+    }
+  }
+  if (wanted('folder')) {
+    step('folder of 200 mixed files');
+    const r = await measureFolder(inputs.folder, Math.min(RUNS, 5));
+    raw.folder = r;
+    rows.push({ id: '—', what: 'CLI lint, 200-file mixed folder (whole process)', figure: describe(r), against: '', goal: '(none)', value: r.median, shown: ms(r.median), met: true });
+  }
+
+  const output = table(rows);
+  console.log(`\nMachine: ${machine}. Medians of ${RUNS} runs (min–max).\n`);
+  console.log(output);
+  const file = join(__dirname, 'results.json');
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, runs: RUNS, rows, raw }, null, 2) + '\n');
+  console.error(`\nwrote ${file}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
