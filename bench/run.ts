@@ -30,30 +30,39 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const raw: Record<string, unknown> = {};
   const step = (name: string) => console.error(`… ${name}`);
+  // One failing figure must not lose the others: it becomes a row saying why.
+  const guard = async (id: string, body: () => Promise<void> | void) => {
+    try {
+      await body();
+    } catch (e) {
+      console.error(e);
+      rows.push({ id, what: 'failed to measure', figure: String((e as Error).message ?? e).slice(0, 160), against: '', goal: '', value: NaN, shown: '—', met: false });
+    }
+  };
 
-  if (wanted('p1')) {
+  if (wanted('p1')) await guard('p1', async () => {
     step('P1 whole-process lint vs markdownlint-cli2');
     const r = await measureP1(inputs.pmLarge, RUNS);
     raw.p1 = r;
     const v = r.ours.median / r.peer.median;
     rows.push({ id: 'P1', what: 'CLI lint, 1 MB post-mortem (whole process)', figure: describe(r.ours), against: `markdownlint-cli2 ${describe(r.peer)}`, goal: '≤ 1.0x', value: v, shown: ratio(v), met: v <= 1.0 });
-  }
-  if (wanted('p1b')) {
+  });
+  if (wanted('p1b')) await guard('p1b', async () => {
     step('P1b in-process post-mortem lint vs remark parse');
     const r = measurePostmortem(inputs.pmLarge, RUNS);
     raw.p1b = r;
     const v = r.lint.median / r.floor.median;
     rows.push({ id: 'P1b', what: 'lint(), 1 MB post-mortem', figure: describe(r.lint), against: `remark+GFM+front matter parse ${describe(r.floor)} (CommonMark only: ${describe(r.floor2!)})`, goal: '≤ 1.5x floor', value: v, shown: ratio(v), met: v <= 1.5 });
-  }
-  if (wanted('p2')) {
+  });
+  if (wanted('p2')) await guard('p2', async () => {
     step('P2 in-process inventory lint vs yaml.parseDocument');
     const r = measureInventory(inputs.invLarge, RUNS);
     raw.p2 = r;
     const v = r.lint.median / r.floor.median;
     rows.push({ id: 'P2', what: `lint(), 5,000-entry inventory (${(r.bytes / 1e6).toFixed(2)} MB)`, figure: describe(r.lint), against: `yaml.parseDocument ${describe(r.floor)}`, goal: '≤ 1.5x floor', value: v, shown: ratio(v), met: v <= 1.5 });
     rows.push({ id: 'P2', what: 'lint(), 5,000-entry inventory, absolute', figure: describe(r.lint), against: '', goal: '< 300 ms', value: r.lint.median, shown: ms(r.lint.median), met: r.lint.median < 300 });
-  }
-  if (wanted('p3')) {
+  });
+  if (wanted('p3')) await guard('p3', async () => {
     step('P3 server edit → diagnostics, 20 KB post-mortem');
     const pm = await measurePostmortemEdits(inputs.pmSmall, 200);
     step('P3 server edit → diagnostics, 5,000-entry inventory');
@@ -62,8 +71,8 @@ async function main(): Promise<void> {
     rows.push({ id: 'P3', what: 'server, edit → publishDiagnostics, 20 KB post-mortem, 200 edits', figure: `p50 ${ms(pm.latency.median)}, p95 ${ms(pm.latency.p95)}`, against: '', goal: 'p95 ≤ 30 ms', value: pm.latency.p95, shown: ms(pm.latency.p95), met: pm.latency.p95 <= 30 });
     rows.push({ id: 'P3', what: 'server, one-line edit → publishDiagnostics, 5,000-entry inventory, 200 edits', figure: `p50 ${ms(inv.latency.median)}, p95 ${ms(inv.latency.p95)}`, against: `first diagnostics after open ${ms(inv.open)}`, goal: 'p95 ≤ 100 ms', value: inv.latency.p95, shown: ms(inv.latency.p95), met: inv.latency.p95 <= 100 });
     raw.p5rss = inv.rssMb;
-  }
-  if (wanted('p4')) {
+  });
+  if (wanted('p4')) await guard('p4', async () => {
     step('P4 lint --live vs serial openssl s_client loop (500 endpoints)');
     const concurrency = 16;
     const r = await measureLive(INPUTS, 500, concurrency, Math.min(RUNS, 3), true);
@@ -71,8 +80,8 @@ async function main(): Promise<void> {
     const v = r.peer!.median / r.ours.median;
     rows.push({ id: 'P4', what: 'lint --live, 500 local TLS endpoints (whole process)', figure: describe(r.ours), against: `serial openssl s_client loop ${describe(r.peer!)}`, goal: '≥ 20x faster', value: v, shown: `${v.toFixed(1)}x faster`, met: v >= 20 });
     rows.push({ id: 'P4', what: 'lint --live, most connections open at once', figure: String(r.maxOpen), against: `--concurrency ${concurrency}`, goal: `≤ ${concurrency}`, value: r.maxOpen, shown: String(r.maxOpen), met: r.maxOpen <= concurrency });
-  }
-  if (wanted('p5')) {
+  });
+  if (wanted('p5')) await guard('p5', async () => {
     step('P5 activation, .vsix size, server RSS');
     const a = await measureActivation(RUNS);
     const size = await packageSize();
@@ -82,8 +91,8 @@ async function main(): Promise<void> {
     let rss = raw.p5rss as number | undefined;
     if (rss === undefined) rss = (await measureInventoryEdits(inputs.invLarge, 0)).rssMb;
     rows.push({ id: 'P5', what: 'server RSS after opening the 5,000-entry inventory', figure: `${rss.toFixed(0)} MB`, against: '', goal: '≤ 120 MB', value: rss, shown: `${rss.toFixed(0)} MB`, met: rss <= 120 });
-  }
-  if (wanted('scaling')) {
+  });
+  if (wanted('scaling')) await guard('scaling', async () => {
     step('scaling 1x 2x 4x 8x');
     const runs = Math.max(3, Math.min(RUNS, 5));
     const pm = measureScaling(inputs.pmScaled, runs);
@@ -102,13 +111,13 @@ async function main(): Promise<void> {
         met: worst <= 2.3,
       });
     }
-  }
-  if (wanted('folder')) {
+  });
+  if (wanted('folder')) await guard('folder', async () => {
     step('folder of 200 mixed files');
     const r = await measureFolder(inputs.folder, Math.min(RUNS, 5));
     raw.folder = r;
     rows.push({ id: '—', what: 'CLI lint, 200-file mixed folder (whole process)', figure: describe(r), against: '', goal: '(none)', value: r.median, shown: ms(r.median), met: true });
-  }
+  });
 
   const output = table(rows);
   console.log(`\nMachine: ${machine}. Medians of ${RUNS} runs (min–max).\n`);
