@@ -177,9 +177,14 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
       env: { ...process.env, HOME: dirs.home, TMPDIR: dirs.tmp, XDG_CONFIG_HOME: dirs.config, XDG_CACHE_HOME: dirs.cache },
     });
     const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 } });
-    const exitCode = new Promise<number>((resolve) => {
-      void context.exposeFunction('codeAutomationExit', (code: number) => resolve(Number(code)));
-    });
+    // Settles when the tests report, or fails at once when code-server or the page dies first
+    // (instead of waiting for the caller's timeout).
+    let settleExit!: { resolve: (code: number) => void; reject: (error: Error) => void };
+    const exitCode = new Promise<number>((resolve, reject) => (settleExit = { resolve, reject }));
+    exitCode.catch(() => {}); // callers that never await it (UI tests) must not see an unhandled rejection
+    server.once('exit', (code, signal) => closed || settleExit.reject(new Error(`code-server exited (${code ?? signal}) during the run`)));
+    browser.once('disconnected', () => closed || settleExit.reject(new Error('Chromium went away during the run')));
+    await context.exposeFunction('codeAutomationExit', (code: number) => settleExit.resolve(Number(code)));
     // The workbench passes console-style arguments: a format string and its values.
     await context.exposeFunction('codeAutomationLog', (level: string, args: unknown) => log(String(level), Array.isArray(args) ? format(...args) : String(args)));
     await blockNonLoopback(context, url);
@@ -187,6 +192,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
 
     const page = await context.newPage();
     page.on('pageerror', (error) => log('error', `[page] ${error.message}`));
+    page.on('crash', () => settleExit.reject(new Error('the workbench page crashed')));
     const target = new URL(url);
     if (options.folder) target.searchParams.set('folder', options.folder);
     await page.goto(target.toString(), { timeout: readyTimeoutMs });
