@@ -2,6 +2,7 @@ import type { Config } from './config';
 import type { DocumentType } from './documentType';
 import type { LiveObservations } from './live/observations';
 import { documentTypes } from './documentTypes';
+import { byteLength, isStackOverflow, tooDeep } from './limits';
 import type { BaseModel, ReportSpec, Rule, RuleContext } from './rule';
 import { applySuppressions } from './suppress';
 import type { DocumentKind, Finding, Severity, SourceDocument } from './types';
@@ -43,13 +44,19 @@ export function analyze(document: SourceDocument, config: Config, options: LintO
   if (!config.enable) return analysis;
   const candidates = options.kind ? typesForKind(options.kind) : documentTypes.filter((t) => t.matches(document, config));
   if (candidates.length === 0) return analysis;
-  if (document.text.length > config.maxFileSizeBytes) {
+  if (document.text.length > config.maxFileSizeBytes || byteLength(document.text) > config.maxFileSizeBytes) {
     analysis.documentFindings.push(
       documentFinding(TOO_LARGE_RULE, `Not checked: the file is larger than maxFileSizeBytes (${config.maxFileSizeBytes} bytes).`),
     );
     return analysis;
   }
   for (const type of candidates) {
+    // Deep nesting makes the parsers superlinear and can overflow the stack: one finding instead.
+    const deep = tooDeep(type.kind, document.text);
+    if (deep) {
+      analysis.documentFindings.push(documentFinding(TOO_LARGE_RULE, deep));
+      continue;
+    }
     try {
       const model = type.parse(document, config);
       if (model.applies || options.kind) analysis.parsed.push({ type, model });
@@ -120,6 +127,7 @@ function documentFinding(rule: string, message: string): Finding {
 }
 
 function internalError(what: string, e: unknown): Finding {
+  if (isStackOverflow(e)) return documentFinding(TOO_LARGE_RULE, `Not checked: the document nests too deeply to check (${what}).`);
   return documentFinding(
     INTERNAL_ERROR_RULE,
     `incident-docs: ${what}: ${(e as Error)?.message ?? String(e)}. Please report this with the document.`,

@@ -3,6 +3,7 @@
  * (for comments and their offsets) and Documents (for values and their ranges).
  */
 import { Composer, Parser, isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { reachable } from '../limits/walk';
 import { parseDirective } from '../suppress';
 import type { SuppressionDirective } from '../rule';
 import type { LineIndex } from '../text';
@@ -66,20 +67,13 @@ function firstLine(message: string): string {
  */
 function collectComments(tokens: unknown[]): { offset: number; text: string }[] {
   const out: { offset: number; text: string }[] = [];
-  const visit = (value: unknown): void => {
-    if (!value || typeof value !== 'object') return;
-    if (Array.isArray(value)) {
-      for (const item of value) visit(item);
-      return;
-    }
-    const token = value as Record<string, unknown>;
+  // Iterative: flow collections can nest deeper than the call stack.
+  reachable(tokens, CST_CHILD_FIELDS, (token) => {
     if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
       out.push({ offset: token.offset, text: token.source });
-      return;
+      return false;
     }
-    for (const field of CST_CHILD_FIELDS) if (token[field] !== undefined) visit(token[field]);
-  };
-  visit(tokens);
+  });
   return out.sort((a, b) => a.offset - b.offset);
 }
 

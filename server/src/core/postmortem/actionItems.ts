@@ -1,4 +1,5 @@
 import type { List, ListItem } from 'mdast';
+import { preorder } from '../limits/walk';
 import type { Span } from '../types';
 import { runsText, spanOf, textRuns } from './runs';
 import type { Section } from './sections';
@@ -84,10 +85,9 @@ function listItems(list: List, source: string, out: ActionItem[]): void {
 
 function itemLinks(item: ListItem): string[] {
   const out: string[] = [];
-  const visit = (n: { type: string; url?: string; children?: unknown[] }) => {
+  type Node = { type: string; url?: string; children?: Node[] };
+  preorder(item as unknown as Node, (n) => {
     if ((n.type === 'link' || n.type === 'definition') && n.url) out.push(n.url);
-    for (const c of (n.children ?? []) as (typeof n)[]) visit(c);
-  };
-  visit(item as unknown as { type: string; children: unknown[] });
+  });
   return out;
 }

@@ -2,6 +2,7 @@ import type { Html, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
 import type { Config } from '../config';
+import { preorder } from '../limits/walk';
 import { matchesGlobs } from '../paths';
 import type { BaseModel, SuppressionDirective } from '../rule';
 import { parseDirective } from '../suppress';
@@ -117,18 +118,17 @@ function readTables(root: Root, text: string, sections: Section[]): LocatedTable
     for (const s of sections) if (s.span.start <= offset && offset < s.span.end) found = s;
     return found;
   };
-  const visitNode = (node: RootContent) => {
+  preorder<Root | RootContent>(root, (node) => {
+    if (node.type === 'root') return true;
     const span = spanOf(node);
-    if (span.start < coveredUntil) return;
+    if (span.start < coveredUntil) return false;
     if (node.type === 'table') out.push({ table: readPipeTable(node, text), section: innermost(span.start) });
     else if (node.type === 'html' && isHtmlTable(node)) {
       const table = readHtmlTable(node, text);
       coveredUntil = table.span.end; // the rest of a table split by blank lines is not a second table
       out.push({ table, section: innermost(span.start) });
-    } else if ('children' in node && (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote')) {
-      for (const child of node.children) visitNode(child as RootContent);
     }
-  };
-  for (const node of root.children) visitNode(node);
+    return node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote';
+  });
   return out;
 }

@@ -1,4 +1,5 @@
 import type { Nodes as MdastNodes } from 'mdast';
+import { preorder } from '../limits/walk';
 import type { Span } from '../types';
 
 /**
@@ -17,14 +18,14 @@ const SKIPPED = new Set(['code', 'inlineCode', 'html', 'yaml', 'image', 'imageRe
 
 /** Runs of plain text inside an mdast subtree, taken from the source so offsets are exact. */
 export function textRuns(node: MdastNodes, source: string, out: TextRun[] = []): TextRun[] {
-  if (SKIPPED.has(node.type)) return out;
-  if (node.type === 'text') {
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (start !== undefined && end !== undefined) out.push({ text: source.slice(start, end), offset: start, value: node.value });
-    return out;
-  }
-  if ('children' in node) for (const child of node.children) textRuns(child as MdastNodes, source, out);
+  preorder<MdastNodes>(node, (n) => {
+    if (SKIPPED.has(n.type)) return false;
+    if (n.type !== 'text') return true;
+    const start = n.position?.start.offset;
+    const end = n.position?.end.offset;
+    if (start !== undefined && end !== undefined) out.push({ text: source.slice(start, end), offset: start, value: n.value });
+    return false;
+  });
   return out;
 }
 

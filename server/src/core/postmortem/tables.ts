@@ -1,6 +1,7 @@
 import type { Element, Nodes as HastNodes } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { Html, Nodes as MdastNodes, Table as MdastTable } from 'mdast';
+import { preorder } from '../limits/walk';
 import type { Span } from '../types';
 import { runsText, spanOf, textRuns, type TextRun } from './runs';
 
@@ -77,9 +78,11 @@ function pipeCellSpan(cell: MdastTable['children'][number]['children'][number], 
   return end > start ? { start, end } : span;
 }
 
-function mdastLinks(node: MdastNodes, out: string[] = []): string[] {
-  if (node.type === 'link') out.push(node.url);
-  if ('children' in node) for (const child of node.children) mdastLinks(child as MdastNodes, out);
+function mdastLinks(node: MdastNodes): string[] {
+  const out: string[] = [];
+  preorder<MdastNodes>(node, (n) => {
+    if (n.type === 'link') out.push(n.url);
+  });
   return out;
 }
 
@@ -107,17 +110,21 @@ function readHtmlTableUncached(node: Html, source: string): Table {
   const html = source.slice(start, end);
   const tree = fromHtml(html, { fragment: true });
   const table: Table = { kind: 'html', span: { start, end }, rows: [] };
-  const visit = (n: HastNodes, inHead: boolean) => {
+  // Iterative, in document order: HTML can nest deeper than the call stack.
+  const stack: { n: HastNodes; inHead: boolean }[] = [{ n: tree, inHead: false }];
+  while (stack.length > 0) {
+    const { n, inHead } = stack.pop()!;
     if (n.type === 'element' && n.tagName === 'tr') {
       const row = readHtmlRow(n, source, start);
       const isHeader = inHead || (n.children.some(isCell) && n.children.filter(isCell).every((c) => (c as Element).tagName === 'th'));
       if (isHeader && !table.header && table.rows.length === 0) table.header = row;
       else table.rows.push(row);
-      return;
+      continue;
     }
-    if ('children' in n) for (const child of n.children) visit(child as HastNodes, inHead || (n.type === 'element' && n.tagName === 'thead'));
-  };
-  visit(tree, false);
+    if (!('children' in n)) continue;
+    const childInHead = inHead || (n.type === 'element' && n.tagName === 'thead');
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push({ n: n.children[i] as HastNodes, inHead: childInHead });
+  }
   return table;
 }
 
@@ -137,19 +144,25 @@ function hastSpan(n: HastNodes, base: number): Span {
   return { start: base + (n.position?.start.offset ?? 0), end: base + (n.position?.end.offset ?? 0) };
 }
 
-function hastRuns(n: HastNodes, source: string, base: number, out: TextRun[] = []): TextRun[] {
-  if (n.type === 'text') {
-    const span = hastSpan(n, base);
-    if (span.end > span.start) out.push({ text: source.slice(span.start, span.end), offset: span.start, value: n.value });
-    return out;
-  }
-  if (n.type === 'element' && (n.tagName === 'code' || n.tagName === 'pre' || n.tagName === 'img')) return out;
-  if ('children' in n) for (const child of n.children) hastRuns(child as HastNodes, source, base, out);
+function hastRuns(root: HastNodes, source: string, base: number): TextRun[] {
+  const out: TextRun[] = [];
+  preorder<HastNodes>(root, (n) => {
+    if (n.type === 'text') {
+      const span = hastSpan(n, base);
+      if (span.end > span.start) out.push({ text: source.slice(span.start, span.end), offset: span.start, value: n.value });
+      return false;
+    }
+    return !(n.type === 'element' && (n.tagName === 'code' || n.tagName === 'pre' || n.tagName === 'img'));
+  });
   return out;
 }
 
-function hastLinks(n: Element, out: string[] = []): string[] {
-  if (n.tagName === 'a' && typeof n.properties?.href === 'string') out.push(n.properties.href);
-  for (const child of n.children) if (child.type === 'element') hastLinks(child, out);
+function hastLinks(root: Element): string[] {
+  const out: string[] = [];
+  preorder<HastNodes>(root, (n) => {
+    if (n.type === 'element' && n.tagName === 'a' && typeof n.properties?.href === 'string') out.push(n.properties.href);
+    return n.type === 'element' || n.type === 'root';
+  });
   return out;
 }
+

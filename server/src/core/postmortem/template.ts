@@ -54,6 +54,18 @@ export interface TemplateMatch {
 
 /** A block is filler when it carries nothing a reader needs: guidance, placeholders, comments. */
 export function isFillerBlock(node: RootContent, source: string, isEmptyTable: (node: RootContent) => boolean): boolean {
+  // Lists and quotes are filler when every block inside is: checked with a work list, not recursion.
+  const pending: RootContent[] = [node];
+  while (pending.length > 0) {
+    const block = pending.pop()!;
+    if (block.type === 'list') for (const item of block.children) for (const c of item.children) pending.push(c as RootContent);
+    else if (block.type === 'blockquote') for (const c of block.children) pending.push(c as RootContent);
+    else if (!isFillerLeaf(block, source, isEmptyTable)) return false;
+  }
+  return true;
+}
+
+function isFillerLeaf(node: RootContent, source: string, isEmptyTable: (node: RootContent) => boolean): boolean {
   switch (node.type) {
     case 'paragraph':
       return isGuidanceParagraph(node, source) || isPlaceholderText(runsText(textRuns(node, source)));
@@ -61,10 +73,6 @@ export function isFillerBlock(node: RootContent, source: string, isEmptyTable: (
       return /^\s*<!--[\s\S]*-->\s*$/.test(node.value) || isCapsMarker(node.value) || isEmptyTable(node);
     case 'table':
       return isEmptyTable(node);
-    case 'list':
-      return node.children.every((item) => item.children.every((c) => isFillerBlock(c as RootContent, source, isEmptyTable)));
-    case 'blockquote':
-      return node.children.every((c) => isFillerBlock(c as RootContent, source, isEmptyTable));
     case 'thematicBreak':
     case 'definition':
       return true;

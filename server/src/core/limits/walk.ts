@@ -1,0 +1,34 @@
+/**
+ * Tree walks without recursion: a document can nest deeper than the call stack, and a walk
+ * that overflows turns a valid (if odd) document into an internal error.
+ */
+/**
+ * Visits `root` and its descendants in document order (pre-order). `enter` returns false to skip
+ * a node's children.
+ */
+export function preorder<T extends object>(root: T, enter: (node: T) => boolean | void): void {
+  const stack: T[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as T;
+    if (enter(node) === false) continue;
+    const children = (node as { children?: readonly T[] }).children;
+    if (!children) continue;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+}
+
+/** Every value reachable through `fields` of objects and arrays, in any order: for CST-like trees. */
+export function reachable(root: unknown, fields: readonly string[], visit: (value: Record<string, unknown>) => boolean | void): void {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (!value || typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push(item);
+      continue;
+    }
+    const record = value as Record<string, unknown>;
+    if (visit(record) === false) continue;
+    for (const field of fields) if (record[field] !== undefined) stack.push(record[field]);
+  }
+}
