@@ -48,6 +48,19 @@ const QUIET_SETTINGS: Record<string, unknown> = {
   'window.commandCenter': false,
 };
 
+/**
+ * Runs code-server as the leader of its process group and takes the group down when its stdin
+ * closes, which happens however this process ends (even SIGKILL, where no exit handler runs).
+ */
+const GUARD = `
+const { spawn } = require('node:child_process');
+const child = spawn(process.execPath, process.argv.slice(1), { stdio: ['ignore', 'inherit', 'inherit'] });
+const killGroup = () => { try { process.kill(-process.pid, 'SIGKILL'); } catch {} };
+process.stdin.on('end', killGroup).on('error', killGroup).resume();
+process.on('SIGTERM', () => child.kill('SIGTERM'));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+`;
+
 export interface WorkbenchOptions {
   /** Folder the window opens. */
   folder?: string;
@@ -133,6 +146,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     server = spawn(
       process.execPath,
       [
+        '-e', GUARD,
         codeServerEntry(),
         '--config', configFile,
         '--bind-addr', '127.0.0.1:0',
@@ -149,7 +163,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
       ],
       {
         detached: true,
-        stdio: ['ignore', 'pipe', 'pipe'],
+        stdio: ['pipe', 'pipe', 'pipe'],
         env: {
           ...process.env,
           HOME: dirs.home,
