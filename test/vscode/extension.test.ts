@@ -1,8 +1,9 @@
 /**
  * Suite 1: the extension's own tests (test/vscode/suite/, mocha in the extension host, real `vscode`
  * API), run by @vscode/test-electron's runTests. Here its `vscodeExecutablePath` is the launcher
- * (code-server + headless Chromium, nothing downloaded); on a machine that can download VS Code,
- * the same runTests call without it runs them in desktop VS Code.
+ * (code-server + headless Chromium, nothing downloaded). INCIDENT_DOCS_VSCODE_DESKTOP=1 leaves it
+ * out, so runTests downloads desktop VS Code and runs the same tests there (needs the network and,
+ * on Linux without a display, xvfb-run).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,7 +20,7 @@ test('extension tests in a real VS Code (code-server 4.100.3)', { timeout: 8 * 6
   try {
     const workspace = path.join(root, 'workspace');
     await runTests({
-      vscodeExecutablePath: LAUNCHER,
+      vscodeExecutablePath: process.env.INCIDENT_DOCS_VSCODE_DESKTOP ? undefined : LAUNCHER,
       extensionDevelopmentPath: REPO_ROOT,
       extensionTestsPath: path.join(REPO_ROOT, 'out', 'test', 'vscode', 'suite', 'index.js'),
       launchArgs: [workspace, `--user-data-dir=${path.join(root, 'user-data')}`, `--extensions-dir=${path.join(root, 'extensions')}`, '--disable-extensions'],
