@@ -15,7 +15,9 @@ set -euo pipefail
 VERSION=4.100.3
 RIPGREP_CACHE=vscode-ripgrep-cache-1.15.11
 RIPGREP_TARBALL=ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz
-dir=${INCIDENT_DOCS_CODE_SERVER_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/incident-docs/code-server-$VERSION}
+# HOME may be unset under some CI runners; the passwd entry is what Node's os.homedir() falls back to.
+home=${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}
+dir=${INCIDENT_DOCS_CODE_SERVER_DIR:-${XDG_CACHE_HOME:-$home/.cache}/incident-docs/code-server-$VERSION}
 entry=$dir/node_modules/code-server/out/node/entry.js
 
 installed() { [[ -f $dir/.installed && -f $entry ]]; }
