@@ -6,7 +6,8 @@ import * as path from 'node:path';
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 export const FIXTURES = path.join(__dirname, 'fixtures');
-export const SEED = path.resolve(REPO_ROOT, '..', 'shared', 'seed', '3scale-cert-expiry-postmortem.md');
+/** The seed post-mortem, from the fixtures (a clean clone may have no ../shared). */
+export const SEED = path.resolve(REPO_ROOT, 'test', 'fixtures', 'postmortems', '3scale-cert-expiry-postmortem.md');
 
 export interface CliRun {
   code: number | null;

@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 
-/** The seed post-mortem (copied from ../shared/seed so a fresh clone has it). */
-export const SEED = readFileSync(path.join(__dirname, 'fixtures', 'seed-postmortem.md'), 'utf8');
+/** The seed post-mortem (test/fixtures keeps a copy of ../shared/seed so a fresh clone has it). */
+export const SEED = readFileSync(path.join(__dirname, '..', 'fixtures', 'postmortems', '3scale-cert-expiry-postmortem.md'), 'utf8');
 
 /** A fixed "now", so nothing depends on the day the tests run. */
 export const NOW = '2026-11-27T12:00:00Z';
