@@ -44,6 +44,12 @@ export class ConfigResolver {
     return config;
   }
 
+  /** Where files a document names (pemFile) must stay: the config file's folder, else the working directory. */
+  rootFor(file: string): string {
+    const configFile = this.sources.explicitFile ?? this.nearestConfigFile(path.dirname(file));
+    return configFile ? path.dirname(path.resolve(configFile)) : this.sources.cwd;
+  }
+
   private nearestConfigFile(dir: string): string | undefined {
     if (!this.configFileOfDir.has(dir)) this.configFileOfDir.set(dir, findConfigFile(dir));
     return this.configFileOfDir.get(dir);

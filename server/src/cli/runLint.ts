@@ -71,7 +71,7 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
       continue;
     }
     try {
-      analyses.push({ shown, analysis: analyze({ path: file, text }, configs.configFor(file), { now, kind: options.kind }) });
+      analyses.push({ shown, analysis: analyze({ path: file, text, root: configs.rootFor(file) }, configs.configFor(file), { now, kind: options.kind }) });
     } catch (e) {
       // The core reports rule failures as findings; reaching here is a bug, but one file must not hide the others.
       failed++;

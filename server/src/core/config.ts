@@ -37,6 +37,8 @@ export interface Config {
   extraCaFiles: string[];
   /** Where "New Post-Mortem" creates files, relative to the workspace folder. */
   postmortemFolder: string;
+  /** Lets pemFile and extraCaFiles name files outside the workspace (or through links leaving it). */
+  allowPathsOutsideWorkspace: boolean;
 }
 
 export const DEFAULT_REQUIRED_SECTIONS: RequiredSection[] = [
@@ -196,6 +198,13 @@ export const SETTINGS: SettingDescriptor[] = [
     type: 'string',
     default: 'postmortems',
     description: 'Folder, relative to the workspace folder, where "New Post-Mortem" creates post-mortems.',
+  }),
+  setting({
+    key: 'allowPathsOutsideWorkspace',
+    type: 'boolean',
+    default: false,
+    description:
+      'Let pemFile and extraCaFiles name files outside the workspace folder (by "..", an absolute path or a symbolic link). Off, such files are not read and pemFile gets a cert/pem-invalid finding.',
   }),
 ];
 

@@ -5,7 +5,9 @@ import { documentTypes } from './documentTypes';
 import { byteLength, isStackOverflow, tooDeep } from './limits';
 import type { BaseModel, ReportSpec, Rule, RuleContext } from './rule';
 import { applySuppressions } from './suppress';
-import type { DocumentKind, Finding, Severity, SourceDocument } from './types';
+import type { DocumentKind, Finding, Fix, Severity, SourceDocument } from './types';
+
+type FixSpec = NonNullable<ReportSpec['fixes']>[number];
 
 export interface LintOptions {
   /** Reference time for expiry rules; defaults to the clock. Tests and `--now` pass it. */
@@ -97,6 +99,17 @@ function runRule(rule: Rule<BaseModel>, model: BaseModel, context: RuleContext, 
   const level = ruleLevel(rule as Rule<never>, context.config);
   if (level === 'off') return;
   const lines = model.lines;
+  // One fix shared by many findings (delete all empty rows) is converted once: per finding it was
+  // quadratic, seconds and hundreds of MB for a table of a few thousand empty rows.
+  const converted = new WeakMap<FixSpec, Fix>();
+  const convert = (fix: FixSpec): Fix => {
+    let out = converted.get(fix);
+    if (!out) {
+      out = { title: fix.title, preferred: fix.preferred, edits: fix.edits.map((e) => ({ range: lines.rangeOf(e.span), newText: e.newText })) };
+      converted.set(fix, out);
+    }
+    return out;
+  };
   const report = (spec: ReportSpec) => {
     // A level set in config wins over a rule's own per-finding severity.
     const severity = context.config.rules[rule.id] ?? spec.severity ?? level;
@@ -106,11 +119,7 @@ function runRule(rule: Rule<BaseModel>, model: BaseModel, context: RuleContext, 
       severity,
       message: spec.message,
       range: lines.rangeOf(spec.span),
-      fixes: spec.fixes?.map((fix) => ({
-        title: fix.title,
-        preferred: fix.preferred,
-        edits: fix.edits.map((e) => ({ range: lines.rangeOf(e.span), newText: e.newText })),
-      })),
+      fixes: spec.fixes?.map(convert),
       related: spec.related?.map((r) => ({ uri: r.uri, range: r.range ?? lines.rangeOf(r.span), message: r.message })),
       data: spec.data,
     });

@@ -33,7 +33,8 @@ export class LineIndex {
       if (this.lineStarts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    // An offset between the \r and \n of a CRLF is not a position in LSP: it is the line's end.
+    return { line: low, character: Math.min(clamped, this.lineEndOffset(low)) - this.lineStarts[low] };
   }
 
   offsetAt(position: Position): number {

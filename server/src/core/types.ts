@@ -57,6 +57,12 @@ export type DocumentKind = 'postmortem' | 'inventory' | 'cert-manager';
 export interface SourceDocument {
   /** File system path when known (used for globs, relative pemFile paths). */
   path?: string;
+  /**
+   * The folder files named by the document (pemFile) must stay in: the workspace folder in the
+   * editor, the config file's folder or the working directory in the CLI. Defaults to the
+   * document's own folder.
+   */
+  root?: string;
   /** URI as the editor knows it; informational. */
   uri?: string;
   text: string;

@@ -82,6 +82,7 @@ export class AnalysisCache {
       path: uriToPath(document.uri),
       text: document.getText(),
       languageId: document.languageId,
+      root: this.settings.rootFor(document.uri),
     };
     const { config } = await this.settings.resolve(document.uri);
     return new DocumentAnalysis(version, analyze(source, config), this.clock(), this.live.get(document.uri));

@@ -6,6 +6,7 @@ import type { CertModel } from '../core/inventory/model';
 import { parseHostPort, probeCertificate, ProbeInputError } from '../core/live';
 import { liveKey } from '../core/live/observations';
 import type { ProbeOutcome } from '../core/live/types';
+import { outsideRootReason } from '../core/workspacePaths';
 import type { CommandContext, Commands } from './commands';
 
 export const CHECK_LIVE_CERT_COMMAND = 'incidentDocs.checkLiveCert';
@@ -90,8 +91,14 @@ async function checkLiveEntry(raw: unknown, context: CommandContext): Promise<{ 
 async function extraCas(context: CommandContext, uri: string | undefined): Promise<string[]> {
   const target = uri ?? context.session.folders.firstUri();
   const { config } = await context.session.settings.resolve(target ?? 'file:///');
+  const root = target ? context.session.settings.rootFor(target) : undefined;
   const pems: string[] = [];
   for (const file of config.extraCaFiles) {
+    const outside = outsideRootReason(file, root, config.allowPathsOutsideWorkspace);
+    if (outside) {
+      context.session.logger.warnOnce(`extraCaFiles: ${outside}`);
+      continue;
+    }
     try {
       pems.push(await readFile(file, 'utf8'));
     } catch (e) {

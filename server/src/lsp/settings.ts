@@ -47,12 +47,18 @@ export class DocumentSettings {
     if (file) {
       const loaded = loadConfigFile(file);
       problems.push(...loaded.problems);
-      if (loaded.layer) layers.push(loaded.layer);
+      if (loaded.layer) layers.push(withoutUserOnlySettings(loaded.layer, problems));
     }
     const resolved = resolveConfig(layers);
     resolved.problems.unshift(...problems);
     for (const problem of resolved.problems) this.logger.warnOnce(problem);
     return resolved;
+  }
+
+  /** The workspace folder holding the document: files it names (pemFile, extraCaFiles) must stay inside. */
+  rootFor(uri: string): string | undefined {
+    const filePath = uriToPath(uri);
+    return filePath ? this.folders.rootFor(filePath) : undefined;
   }
 
   /** The config file that applies to a document, read fresh each time so an edit on disk is never missed. */
@@ -78,4 +84,22 @@ export class DocumentSettings {
     }
     return settings;
   }
+}
+
+/**
+ * Settings only the user may give, never the workspace's own `.incident-docs.yaml`: a repository
+ * must not lift the limits that protect the person who opened it.
+ */
+const USER_ONLY_SETTINGS = ['allowPathsOutsideWorkspace'];
+
+function withoutUserOnlySettings(layer: ConfigLayer, problems: string[]): ConfigLayer {
+  const values = layer.values;
+  if (!values || typeof values !== 'object' || Array.isArray(values)) return layer;
+  const kept = { ...(values as Record<string, unknown>) };
+  for (const key of USER_ONLY_SETTINGS) {
+    if (!(key in kept)) continue;
+    delete kept[key];
+    problems.push(`${layer.source}: "${key}" is ignored in a workspace's config file; set it in your editor settings`);
+  }
+  return { ...layer, values: kept };
 }

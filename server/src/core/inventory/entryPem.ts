@@ -21,7 +21,7 @@ export function pemSources(entry: InventoryEntry, model: CertModel): PemSource[]
   }
   const pemFile = entry.own('pemFile');
   if (pemFile && isScalar(pemFile.node) && typeof pemFile.node.value === 'string' && pemFile.node.value.trim()) {
-    const file = readPemFile(pemFile.node.value.trim(), model.path);
+    const file = readPemFile(pemFile.node.value.trim(), model.path, { root: model.fileRoot, allowOutside: model.allowPathsOutsideWorkspace });
     const result = 'error' in file ? file : parsePem(file.text);
     out.push({ field: pemFile, kind: 'pemFile', result });
   }

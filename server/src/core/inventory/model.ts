@@ -2,6 +2,7 @@
  * The model every cert/* rule and editor service reads: the YAML documents of one file, the
  * inventory they hold (if any) and their cert-manager resources, with spans from the YAML AST.
  */
+import { dirname } from 'node:path';
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Config } from '../config';
 import { matchesGlobs } from '../paths';
@@ -54,6 +55,9 @@ export interface CertModel extends BaseModel {
   resources: CertManagerResource[];
   /** Helm/Jinja/envsubst markers were seen: syntax findings say so. */
   templated: boolean;
+  /** Where pemFile may point (see SourceDocument.root), and whether it may leave it. */
+  fileRoot?: string;
+  allowPathsOutsideWorkspace: boolean;
 }
 
 export function fieldOf(doc: Document.Parsed, pair: Pair, inherited = false): Field {
@@ -91,6 +95,8 @@ function parseCertModel(document: SourceDocument, config: Config): CertModel {
     inventory: findInventory(yaml.documents, document, config),
     resources: yaml.documents.flatMap((doc) => certManagerResources(doc)),
     templated: /\{\{|\{%|#%|\$\{[A-Za-z_]/.test(text),
+    fileRoot: document.root ?? (document.path ? dirname(document.path) : undefined),
+    allowPathsOutsideWorkspace: config.allowPathsOutsideWorkspace === true,
   };
 }
 

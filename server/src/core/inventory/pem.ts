@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isIP } from 'node:net';
 import type { Span } from '../types';
+import { outsideRootReason } from '../workspacePaths';
 
 export interface PemCertificate {
   notAfter: Date;
@@ -61,11 +62,20 @@ export function nameCovers(name: string, host: string): boolean {
 }
 
 /** Reads `pemFile` relative to the inventory's directory; a problem in words when it cannot. */
-export function readPemFile(pemFile: string, inventoryPath: string | undefined): { text: string; resolved: string } | { error: string } {
+export function readPemFile(
+  pemFile: string,
+  inventoryPath: string | undefined,
+  access: { root?: string; allowOutside?: boolean } = {},
+): { text: string; resolved: string } | { error: string } {
   if (!path.isAbsolute(pemFile) && !inventoryPath) {
     return { error: `pemFile "${pemFile}" is relative, and this document has no file path to resolve it against` };
   }
   const resolved = path.resolve(inventoryPath ? path.dirname(inventoryPath) : '/', pemFile);
+  if (!access.allowOutside) {
+    if (access.root === undefined) return { error: `pemFile "${pemFile}" is not read: this document has no workspace folder (allowPathsOutsideWorkspace permits it)` };
+    const outside = outsideRootReason(resolved, access.root, false, pemFile);
+    if (outside) return { error: `pemFile ${outside}` };
+  }
   try {
     const stat = fs.statSync(resolved);
     if (!stat.isFile()) return { error: `pemFile "${pemFile}" is not a file` };

@@ -17,31 +17,31 @@ export function markdownDepth(text: string): number {
   let deepest = 0;
   let inline = 0;
   let fence: string | undefined;
-  let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    const line = text.slice(start, end);
-    start = end + 1;
+  // CommonMark ends a line at \r\n, \n or a lone \r.
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    // Any fence-like line closes (closing early only over-counts); only a top-level fence opens,
+    // since one inside a quote or list ends with its container, where the scan cannot follow.
     const fenceMark = /^[ \t>*+\-\d.)]*?(`{3,}|~{3,})/.exec(line)?.[1];
-    if (fence !== undefined) {
-      // Code is not Markdown: `*p` and `a[i` in a fenced block open nothing.
-      if (fenceMark && fenceMark[0] === fence[0] && fenceMark.length >= fence.length) fence = undefined;
-      continue;
-    }
-    if (fenceMark) fence = fenceMark;
-    if (line.trim() === '') {
-      inline = 0;
-      continue;
-    }
+    const opensFence = /^ {0,3}(`{3,}[^`]*|~{3,}.*)$/.test(line);
     const prefix = MD_CONTAINER_PREFIX.exec(line)?.[0] ?? '';
     if (prefix) {
+      // Counted inside fences too: a fence in a quote or list ends with it, so the scan cannot trust them.
       // A nested list item needs more indentation than its parent: two columns a level at least.
       const indent = columns(/^[ \t]*/.exec(prefix)![0]);
       const markers = prefix.match(MD_MARKER)?.length ?? 0;
       deepest = Math.max(deepest, Math.floor(indent / 2) + markers);
       // A list item starts a new paragraph.
       if (/[-*+\d]/.test(prefix)) inline = 0;
+    }
+    if (fence !== undefined) {
+      // Code is not Markdown: `*p` and `a[i` in a fenced block open nothing inline.
+      if (fenceMark && fenceMark[0] === fence[0] && fenceMark.length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (opensFence) fence = fenceMark;
+    if (line.trim() === '') {
+      inline = 0;
+      continue;
     }
     inline = inlineDepth(line.slice(prefix.length), inline, (d) => (deepest = Math.max(deepest, d)));
   }
@@ -79,11 +79,7 @@ export function yamlDepth(text: string): number {
   let deepest = 0;
   const indents: number[] = [];
   let flow = 0;
-  let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    const line = text.slice(start, end);
+  for (const line of text.split(/\r?\n/)) {
     const content = line.trimStart();
     if (content !== '' && !content.startsWith('#')) {
       const indent = line.length - content.length;
@@ -105,7 +101,6 @@ export function yamlDepth(text: string): number {
         }
       }
     }
-    start = end + 1;
   }
   return deepest;
 }

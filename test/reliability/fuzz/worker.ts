@@ -1,0 +1,41 @@
+/** Lints documents sent by the fuzz runner, in a worker so that a hang can be timed out and killed. */
+import { parentPort } from 'node:worker_threads';
+import { defaultConfig } from '../../../server/src/core/config';
+import { lint } from '../../../server/src/core/lint';
+import type { Finding } from '../../../server/src/core/types';
+
+export interface LintRequest {
+  id: number;
+  path: string;
+  text: string;
+  now: string;
+}
+
+export interface LintReply {
+  id: number;
+  findings?: Pick<Finding, 'rule' | 'range' | 'message'>[];
+  /** Set when lint threw: that is a bug, whatever the document. */
+  thrown?: string;
+  ms: number;
+}
+
+const config = defaultConfig();
+parentPort!.on('message', (request: LintRequest) => {
+  const started = performance.now();
+  let reply: LintReply;
+  try {
+    const findings = lint({ path: request.path, text: request.text }, config, { now: new Date(request.now) });
+    // Fixes carry ranges too; they are checked like the findings' own (a fix shared by findings, once).
+    const seen = new Set<object>();
+    const ranges = findings.flatMap((f) => [
+      { rule: f.rule, range: f.range, message: f.message },
+      ...(f.fixes ?? [])
+        .filter((x) => !seen.has(x) && seen.add(x))
+        .flatMap((x) => x.edits.map((e) => ({ rule: `${f.rule} (fix)`, range: e.range, message: x.title }))),
+    ]);
+    reply = { id: request.id, findings: ranges, ms: performance.now() - started };
+  } catch (e) {
+    reply = { id: request.id, thrown: (e as Error)?.stack ?? String(e), ms: performance.now() - started };
+  }
+  parentPort!.postMessage(reply);
+});
