@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const report = await runFuzz({
     runs,
     seed,
-    timeoutMs: flag('timeout', 5_000),
+    timeoutMs: flag('timeout', 10_000),
     now: new Date('2026-11-27T12:00:00Z'),
     progress: (done) => {
       if (done - lastShown >= 5_000 && process.stderr.isTTY) process.stderr.write(`\r${done}/${runs}`);
