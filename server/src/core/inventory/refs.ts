@@ -21,12 +21,31 @@ export interface EmailRef {
 }
 
 /** A value that is a template placeholder (${EMAIL}, {{ .Values.x }}) is not checked as data. */
+/**
+ * Several rules and services read the same views of a model; the model is immutable once built,
+ * so each view is computed once per model (or entry) and kept as long as the model lives.
+ */
+const emailRefsCache = new WeakMap<object, EmailRef[]>();
+const hostRefsCache = new WeakMap<object, HostRef[]>();
+const expiryCache = new WeakMap<object, EntryExpiry | undefined>();
+
+function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, compute: () => V): V {
+  if (cache.has(key)) return cache.get(key) as V;
+  const value = compute();
+  cache.set(key, value);
+  return value;
+}
+
 export function isPlaceholder(text: string): boolean {
   return /\$\{[^}]*\}|\{\{|\$\([^)]*\)|^\$[A-Z_]/.test(text);
 }
 
 /** Every address the file names, each once: defaults, entries (own values), ACME registrations. */
 export function emailRefs(model: CertModel): EmailRef[] {
+  return memo(emailRefsCache, model, () => computeEmailRefs(model));
+}
+
+function computeEmailRefs(model: CertModel): EmailRef[] {
   const out: EmailRef[] = [];
   const seen = new Set<number>();
   const add = (node: Node | null, span: Span, role: EmailRole, where: string, inManifest = false) => {
@@ -74,6 +93,10 @@ export interface HostRef {
 
 /** `hosts:` as a list, or one host written as a plain string. */
 export function hostRefs(entry: InventoryEntry): HostRef[] {
+  return memo(hostRefsCache, entry, () => computeHostRefs(entry));
+}
+
+function computeHostRefs(entry: InventoryEntry): HostRef[] {
   const field = entry.own('hosts');
   if (!field) return [];
   const items: { node: Node | null; span: Span }[] = isSeq(field.node)
@@ -92,6 +115,10 @@ export interface EntryExpiry {
 }
 
 export function expiryOf(entry: InventoryEntry): EntryExpiry | undefined {
+  return memo(expiryCache, entry, () => computeExpiry(entry));
+}
+
+function computeExpiry(entry: InventoryEntry): EntryExpiry | undefined {
   const field = entry.own('expires');
   if (!field) return undefined;
   const node = field.node;
