@@ -4,7 +4,7 @@
  */
 import { Composer, Parser, isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { reachable } from '../limits/walk';
-import { parseDirective } from '../suppress';
+import { DIRECTIVE_PREFIX, parseDirective } from '../suppress';
 import type { SuppressionDirective } from '../rule';
 import type { LineIndex } from '../text';
 import type { Span } from '../types';
@@ -24,6 +24,7 @@ export interface SyntaxProblem {
 export interface ParsedYaml {
   documents: Document.Parsed[];
   syntaxErrors: SyntaxProblem[];
+  /** Comments that may hold suppression directives (empty when the text names none). */
   comments: { offset: number; text: string }[];
 }
 
@@ -37,7 +38,9 @@ export function parseYaml(text: string): ParsedYaml {
     ),
     text,
   );
-  return { documents, syntaxErrors, comments: collectComments(tokens) };
+  // Comments matter only as suppression directives: a file that names none skips the CST walk.
+  const comments = text.includes(DIRECTIVE_PREFIX) ? collectComments(tokens) : [];
+  return { documents, syntaxErrors, comments };
 }
 
 /** One broken construct makes the parser cascade; the first error on a line is the one that explains it. */
