@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -130,6 +130,18 @@ describe('incident-docs lint --live', () => {
     const rules = (JSON.parse(run.stdout) as { rule: string }[]).map((f) => f.rule);
     assert.ok(!rules.includes('cert/live-untrusted'), run.stderr);
     assert.ok(rules.includes('cert/live-expired'));
+  });
+  it('does not read an extraCaFiles entry outside the config file\'s folder', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'incident-docs-live-out-'));
+    const sub = join(parent, 'repo');
+    mkdirSync(sub);
+    writeFileSync(join(parent, 'ca.pem'), ca.certPem);
+    writeFileSync(join(sub, '.incident-docs.yaml'), 'extraCaFiles: [../ca.pem]\n');
+    writeFileSync(join(sub, 'cert-inventory.yaml'), inventory());
+    const run = await cli(['lint', '--live', '--timeout', '2000', '--format', 'json', '--now', NOW.toISOString(), 'cert-inventory.yaml'], sub);
+    const rules = (JSON.parse(run.stdout) as { rule: string }[]).map((f) => f.rule);
+    assert.match(run.stderr, /extraCaFiles: .*outside/);
+    assert.ok(rules.includes('cert/live-untrusted'), 'the CA outside the root was not trusted');
   });
   it('makes no connection without --live', async () => {
     const before = goodServer.accepted;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Config } from '../core/config';
+import { outsideRootReason } from '../core/workspacePaths';
 import { liveTargets } from '../core/inventory/liveTargets';
 import type { CertModel } from '../core/inventory/model';
 import type { Analysis } from '../core/lint';
@@ -23,7 +24,7 @@ export interface LiveProbeOptions {
 export async function probeInventories(analyses: Analysis[], options: LiveProbeOptions): Promise<LiveObservations> {
   const targets = new Map<string, ProbeOptions>();
   for (const analysis of analyses) {
-    const extraCaPems = readCas(analysis.config, options.warn);
+    const extraCaPems = readCas(analysis.config, analysis.document.root, options.warn);
     for (const { model } of analysis.parsed) {
       if (model.kind !== 'inventory') continue;
       for (const { host } of liveTargets(model as CertModel)) {
@@ -46,9 +47,15 @@ export async function probeInventories(analyses: Analysis[], options: LiveProbeO
 
 const caCache = new Map<string, string | null>();
 
-function readCas(config: Config, warn: (m: string) => void): string[] {
+/** Like pemFile, a CA file must stay inside the root (the config file's folder) unless allowed. */
+function readCas(config: Config, root: string | undefined, warn: (m: string) => void): string[] {
   const out: string[] = [];
   for (const file of config.extraCaFiles) {
+    const outside = outsideRootReason(file, root, config.allowPathsOutsideWorkspace);
+    if (outside) {
+      warn(`extraCaFiles: ${outside}`);
+      continue;
+    }
     if (!caCache.has(file)) {
       try {
         caCache.set(file, readFileSync(file, 'utf8'));
