@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
-import type { Config } from '../core/config';
-import { outsideRootReason } from '../core/workspacePaths';
 import { liveTargets } from '../core/inventory/liveTargets';
 import type { CertModel } from '../core/inventory/model';
 import type { Analysis } from '../core/lint';
 import { probeMany } from '../core/live';
+import { loadExtraCas } from '../core/live/extraCas';
 import { liveKey, type LiveObservations } from '../core/live/observations';
 import type { ProbeOptions } from '../core/live/types';
 
@@ -23,10 +21,16 @@ export interface LiveProbeOptions {
  */
 export async function probeInventories(analyses: Analysis[], options: LiveProbeOptions): Promise<LiveObservations> {
   const targets = new Map<string, ProbeOptions>();
+  // Many files share one config: say each CA-file problem once.
+  const warned = new Set<string>();
+  const warnOnce = (message: string) => {
+    if (!warned.has(message)) options.warn(message);
+    warned.add(message);
+  };
   for (const analysis of analyses) {
-    const extraCaPems = readCas(analysis.config, analysis.document.root, options.warn);
     for (const { model } of analysis.parsed) {
       if (model.kind !== 'inventory') continue;
+      const extraCaPems = loadExtraCas(analysis.config, analysis.document.root, warnOnce);
       for (const { host } of liveTargets(model as CertModel)) {
         const key = liveKey(host.parsed.host, host.parsed.port);
         if (!targets.has(key)) {
@@ -43,29 +47,4 @@ export async function probeInventories(analyses: Analysis[], options: LiveProbeO
   const observations: LiveObservations = new Map();
   keys.forEach((key, i) => observations.set(key, { outcome: outcomes[i] }));
   return observations;
-}
-
-const caCache = new Map<string, string | null>();
-
-/** Like pemFile, a CA file must stay inside the root (the config file's folder) unless allowed. */
-function readCas(config: Config, root: string | undefined, warn: (m: string) => void): string[] {
-  const out: string[] = [];
-  for (const file of config.extraCaFiles) {
-    const outside = outsideRootReason(file, root, config.allowPathsOutsideWorkspace);
-    if (outside) {
-      warn(`extraCaFiles: ${outside}`);
-      continue;
-    }
-    if (!caCache.has(file)) {
-      try {
-        caCache.set(file, readFileSync(file, 'utf8'));
-      } catch (e) {
-        warn(`extraCaFiles: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-        caCache.set(file, null);
-      }
-    }
-    const pem = caCache.get(file);
-    if (pem) out.push(pem);
-  }
-  return out;
 }

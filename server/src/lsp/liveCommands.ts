@@ -1,12 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { CHECK_LIVE_ENTRY_COMMAND } from '../core/inventory/services';
 import { entrySource, liveTargets } from '../core/inventory/liveTargets';
 import type { CertModel } from '../core/inventory/model';
 import { parseHostPort, probeCertificate, ProbeInputError } from '../core/live';
+import { loadExtraCas } from '../core/live/extraCas';
 import { liveKey } from '../core/live/observations';
 import type { ProbeOutcome } from '../core/live/types';
-import { outsideRootReason } from '../core/workspacePaths';
 import type { CommandContext, Commands } from './commands';
 
 export const CHECK_LIVE_CERT_COMMAND = 'incidentDocs.checkLiveCert';
@@ -92,18 +91,5 @@ async function extraCas(context: CommandContext, uri: string | undefined): Promi
   const target = uri ?? context.session.folders.firstUri();
   const { config } = await context.session.settings.resolve(target ?? 'file:///');
   const root = target ? context.session.settings.rootFor(target) : undefined;
-  const pems: string[] = [];
-  for (const file of config.extraCaFiles) {
-    const outside = outsideRootReason(file, root, config.allowPathsOutsideWorkspace);
-    if (outside) {
-      context.session.logger.warnOnce(`extraCaFiles: ${outside}`);
-      continue;
-    }
-    try {
-      pems.push(await readFile(file, 'utf8'));
-    } catch (e) {
-      context.session.logger.warnOnce(`extraCaFiles: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-    }
-  }
-  return pems;
+  return loadExtraCas(config, root, (message) => context.session.logger.warnOnce(message));
 }
