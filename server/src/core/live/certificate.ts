@@ -1,20 +1,13 @@
 /** What the peer's certificates say, in the result's plain-text vocabulary. */
 import { X509Certificate } from 'node:crypto';
 import type { DetailedPeerCertificate } from 'node:tls';
-import type { ChainCertificate } from './types';
+import type { ChainCertificate, ProbeResult } from './types';
 
 /** A chain longer than this is cut: real ones have 2–4 certificates, a hostile peer may send hundreds. */
 export const MAX_CHAIN_LENGTH = 100;
 
-export interface CertificateFacts {
-  subject: string;
-  issuer: string;
-  sans: string[];
-  serialNumber: string;
-  notBefore: string;
-  notAfter: string;
-  fingerprintSha256: string;
-}
+/** The part of a probe result that one certificate determines. */
+export type CertificateFacts = Pick<ProbeResult, 'subject' | 'issuer' | 'sans' | 'serialNumber' | 'notBefore' | 'notAfter' | 'fingerprintSha256'>;
 
 export function certificateFacts(x509: X509Certificate): CertificateFacts {
   return {
