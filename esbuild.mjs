@@ -1,21 +1,12 @@
 // One build for both halves, like vscode-eslint: the client keeps `vscode` external,
 // the server and CLI bundle everything so the .vsix and the npm bin need no node_modules.
 import * as esbuild from 'esbuild';
+import { productOptions } from './scripts/esbuild-options.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: production ? false : 'linked',
-  minify: production,
-  logLevel: 'warning',
-  // remark and friends are ESM; import.meta is not used at runtime by the parts we bundle.
-  mainFields: ['module', 'main'],
-};
+const common = productOptions(production);
 
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },

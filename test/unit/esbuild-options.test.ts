@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import * as esbuild from 'esbuild';
+
+const root = join(__dirname, '..', '..');
+
+test('bundled yaml no longer reads process.env per token, and still parses', async () => {
+  const { productOptions } = await import(join(root, 'scripts', 'esbuild-options.mjs'));
+  const result = await esbuild.build({
+    ...productOptions(false),
+    stdin: { contents: "module.exports = require('yaml');", resolveDir: root, loader: 'js' },
+    sourcemap: false,
+    write: false,
+    logLevel: 'silent',
+  });
+  // A warning means yaml moved the lookups and the plugin matched nothing.
+  assert.deepEqual(result.warnings.map((w) => w.text), []);
+  const code = result.outputFiles[0].text;
+  assert.doesNotMatch(code, /env\.LOG_(TOKENS|STREAM)/);
+  const mod = { exports: {} as typeof import('yaml') };
+  new Function('module', 'exports', 'require', code)(mod, mod.exports, require);
+  const doc = mod.exports.parseDocument('a: [1, 2]\nb: text\n');
+  assert.deepEqual(doc.toJS(), { a: [1, 2], b: 'text' });
+  assert.deepEqual(doc.errors, []);
+});
