@@ -75,15 +75,19 @@ export function fieldOf(doc: Document.Parsed, pair: Pair, inherited = false): Fi
 
 /** Parses a YAML file into the model; `applies` when it is an inventory or holds cert-manager resources. */
 export function buildCertModel(document: SourceDocument, config: Config): CertModel {
-  const model = parseCertModel(document, config);
+  return certModelFrom(document, config, parseYaml(document.text));
+}
+
+/** Builds the model from the document's YAML, parsed whole or re-parsed in part (see incremental.ts). */
+export function certModelFrom(document: SourceDocument, config: Config, yaml: ParsedYaml): CertModel {
+  const model = modelOf(document, config, yaml);
   if (model.inventory) return { ...model, kind: 'inventory', applies: true };
   return { ...model, kind: 'cert-manager', applies: model.resources.length > 0 };
 }
 
-function parseCertModel(document: SourceDocument, config: Config): CertModel {
+function modelOf(document: SourceDocument, config: Config, yaml: ParsedYaml): CertModel {
   const text = document.text;
   const lines = new LineIndex(text);
-  const yaml = parseYaml(text);
   return {
     kind: 'inventory',
     text,

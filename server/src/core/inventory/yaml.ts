@@ -29,18 +29,28 @@ export interface ParsedYaml {
 }
 
 export function parseYaml(text: string): ParsedYaml {
+  const { tokens, documents } = composeYaml(text);
+  const syntaxErrors = syntaxErrorsOf(documents, text);
+  // Comments matter only as suppression directives: a file that names none skips the CST walk.
+  const comments = text.includes(DIRECTIVE_PREFIX) ? collectComments(tokens) : [];
+  return { documents, syntaxErrors, comments };
+}
+
+/** The CST tokens and the Documents composed from them, with the options every parse here uses. */
+export function composeYaml(text: string): { tokens: unknown[]; documents: Document.Parsed[] } {
   const tokens = [...new Parser().parse(text)];
   const composer = new Composer({ merge: true, prettyErrors: false });
-  const documents = [...composer.compose(tokens, true, text.length)];
-  const syntaxErrors = firstPerLine(
+  return { tokens, documents: [...composer.compose(tokens, true, text.length)] };
+}
+
+/** The documents' errors as findings want them: the first per line, messages without positions. */
+export function syntaxErrorsOf(documents: Document.Parsed[], text: string): SyntaxProblem[] {
+  return firstPerLine(
     documents.flatMap((d) =>
       d.errors.map((e) => ({ message: firstLine(e.message), span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) } })),
     ),
     text,
   );
-  // Comments matter only as suppression directives: a file that names none skips the CST walk.
-  const comments = text.includes(DIRECTIVE_PREFIX) ? collectComments(tokens) : [];
-  return { documents, syntaxErrors, comments };
 }
 
 /** One broken construct makes the parser cascade; the first error on a line is the one that explains it. */
@@ -68,7 +78,7 @@ function firstLine(message: string): string {
  * and collection items; children are in `value`, `key` and `items`. Visiting those fields only
  * (the CST is a tree) is several times cheaper than a generic walk over every property.
  */
-function collectComments(tokens: unknown[]): { offset: number; text: string }[] {
+export function collectComments(tokens: unknown[]): { offset: number; text: string }[] {
   const out: { offset: number; text: string }[] = [];
   // Iterative: flow collections can nest deeper than the call stack.
   reachable(tokens, CST_CHILD_FIELDS, (token) => {
