@@ -13,7 +13,7 @@ import { defaultConfig } from '../../server/src/core/config';
 import { reparseCertModel } from '../../server/src/core/inventory/incremental';
 import { buildCertModel, type CertModel } from '../../server/src/core/inventory/model';
 import { certificateYamlType } from '../../server/src/core/inventory/type';
-import { lintAnalysis, type Analysis } from '../../server/src/core/lint';
+import { analyze, lint, lintAnalysis, lintAnalysisReusing, type Analysis } from '../../server/src/core/lint';
 import type { SourceDocument } from '../../server/src/core/types';
 import { NOW } from './helpers';
 
@@ -110,6 +110,31 @@ describe('inventory re-parse by entries equals a whole parse', () => {
       assert.ok(incremental > 40, `only ${incremental} of 400 edits were re-parsed by entries`);
     });
   }
+
+  test('findings after an incremental parse and lint equal a whole lint, for two edits in a row', () => {
+    const edit = fc.tuple(fc.nat(), fc.nat({ max: 8 }), fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 2 }));
+    for (const [name, base] of Object.entries(BASES)) {
+      let reused = 0;
+      fc.assert(
+        fc.property(edit, edit, (...edits) => {
+          let text = base;
+          let analysis = analyze({ path: PATH, text }, config);
+          let ruleFindings = lintAnalysisReusing(analysis, { now: NOW }).ruleFindings;
+          for (const [at, remove, parts] of edits) {
+            text = applyEdit(text, at % (text.length + 1), remove, parts.join(''));
+            const document = { path: PATH, text };
+            analysis = analyze(document, config, {}, analysis);
+            if (analysis.edit) reused++;
+            const result = lintAnalysisReusing(analysis, { now: NOW }, ruleFindings);
+            assert.deepEqual(result.findings, lint(document, config, { now: NOW }), `${name}: ${JSON.stringify(text)}`);
+            ruleFindings = result.ruleFindings;
+          }
+        }),
+        { numRuns: 150, seed: 11 },
+      );
+      assert.ok(reused > 30, `${name}: only ${reused} of 300 edits reused findings`);
+    }
+  });
 
   test('a sequence of edits, each from the previous re-parsed model', () => {
     let text = generated(30);

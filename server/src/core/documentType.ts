@@ -33,6 +33,16 @@ export interface LinkInfo {
 }
 
 /**
+ * Lines re-parsed after an edit, when the parts of the document outside them (entries above and
+ * below) are unchanged: [fromLine, oldEndLine) of the previous text became [fromLine, newEndLine).
+ */
+export interface LineEdit {
+  fromLine: number;
+  oldEndLine: number;
+  newEndLine: number;
+}
+
+/**
  * A kind of document the linter understands: how to recognise it, how to parse it into a model
  * once, the rules that run over that model, and the editor services computed from the same model.
  * Post-mortems, inventories and cert-manager manifests each register one.
@@ -44,6 +54,14 @@ export interface DocumentType<Model extends BaseModel = BaseModel> {
   /** Cheap test on path, language id and text; `parse` decides with `model.applies`. */
   matches(document: SourceDocument, config: Config): boolean;
   parse(document: SourceDocument, config: Config): Model;
+  /**
+   * Parses only what changed since the previous version's model (which it may update in place:
+   * the previous model is not used again). Undefined when a whole parse is needed. `edit` is set
+   * when what lies outside the re-parsed lines is unchanged, so per-entry findings there still hold.
+   */
+  reparse?(previous: Model, document: SourceDocument, config: Config): { model: Model; edit?: LineEdit } | undefined;
+  /** The model cut down to what `edit` re-parsed, for the rules with `scope: 'entry'`. */
+  restrict?(model: Model, edit: LineEdit): Model;
   rules: Rule<Model>[];
   outline?(model: Model): OutlineItem[];
   hover?(model: Model, offset: number, context: RuleContext): HoverInfo | undefined;

@@ -1,11 +1,11 @@
 import type { Config } from './config';
-import type { DocumentType } from './documentType';
+import type { DocumentType, LineEdit } from './documentType';
 import type { LiveObservations } from './live/observations';
 import { documentTypes } from './documentTypes';
 import { byteLength, isStackOverflow, tooDeep } from './limits';
 import type { BaseModel, ReportSpec, Rule, RuleContext } from './rule';
 import { applySuppressions } from './suppress';
-import type { DocumentKind, Finding, Fix, Severity, SourceDocument } from './types';
+import type { DocumentKind, Finding, Fix, Range, Severity, SourceDocument } from './types';
 
 type FixSpec = NonNullable<ReportSpec['fixes']>[number];
 
@@ -30,6 +30,16 @@ export interface Analysis {
   parsed: ParsedDocument[];
   /** Findings about the document as a whole (too large, parser failure). */
   documentFindings: Finding[];
+  /** Set when parsed from the previous version's analysis with entries replaced one for one. */
+  edit?: LineEdit;
+}
+
+/** Each rule's findings before suppressions, and what they were computed under: a later version may reuse them. */
+export interface RuleFindings {
+  byRule: Map<string, Finding[]>;
+  config: Config;
+  now: number;
+  live?: LiveObservations;
 }
 
 export const TOO_LARGE_RULE = 'doc/too-large';
@@ -40,8 +50,12 @@ export function lint(document: SourceDocument, config: Config, options: LintOpti
   return lintAnalysis(analyze(document, config, options), options);
 }
 
-/** Detects the document's kinds and parses it into their models, once. */
-export function analyze(document: SourceDocument, config: Config, options: LintOptions = {}): Analysis {
+/**
+ * Detects the document's kinds and parses it into their models, once. With the previous
+ * version's analysis (the editor's), a document type may re-parse only what changed; the
+ * previous analysis is then used up (its model may have been updated in place).
+ */
+export function analyze(document: SourceDocument, config: Config, options: LintOptions = {}, previous?: Analysis): Analysis {
   const analysis: Analysis = { document, config, parsed: [], documentFindings: [] };
   if (!config.enable) return analysis;
   const candidates = options.kind ? typesForKind(options.kind) : documentTypes.filter((t) => t.matches(document, config));
@@ -52,6 +66,7 @@ export function analyze(document: SourceDocument, config: Config, options: LintO
     );
     return analysis;
   }
+  if (previous && reparse(analysis, candidates, previous)) return analysis;
   for (const type of candidates) {
     // Deep nesting makes the parsers superlinear and can overflow the stack: one finding instead.
     const deep = tooDeep(type.kind, document.text);
@@ -69,16 +84,102 @@ export function analyze(document: SourceDocument, config: Config, options: LintO
   return analysis;
 }
 
+/** Re-parses from the previous analysis when it had one model of the one candidate type; false to parse whole. */
+function reparse(analysis: Analysis, candidates: DocumentType[], previous: Analysis): boolean {
+  if (previous.config !== analysis.config || previous.parsed.length !== 1 || previous.documentFindings.length > 0) return false;
+  const [{ type, model }] = previous.parsed;
+  if (candidates.length !== 1 || candidates[0] !== type || !type.reparse) return false;
+  let result: ReturnType<NonNullable<DocumentType['reparse']>>;
+  try {
+    result = type.reparse(model, analysis.document, analysis.config);
+  } catch {
+    return false;
+  }
+  if (!result || !result.model.applies) return false;
+  analysis.parsed.push({ type, model: result.model });
+  analysis.edit = result.edit;
+  return true;
+}
+
 /** Runs every enabled rule over the parsed models, applying config levels and suppressions. */
 export function lintAnalysis(analysis: Analysis, options: LintOptions = {}): Finding[] {
-  const context: RuleContext = { config: analysis.config, now: options.now ?? new Date(), document: analysis.document, live: options.live };
+  return lintAnalysisReusing(analysis, options).findings;
+}
+
+/**
+ * lintAnalysis, reusing the previous version's findings of `scope: 'entry'` rules outside the
+ * lines an incremental parse re-read (when config, "now" and live results are the same).
+ */
+export function lintAnalysisReusing(
+  analysis: Analysis,
+  options: LintOptions = {},
+  previous?: RuleFindings,
+): { findings: Finding[]; ruleFindings: RuleFindings } {
+  const now = options.now ?? new Date();
+  const context: RuleContext = { config: analysis.config, now, document: analysis.document, live: options.live };
+  const ruleFindings: RuleFindings = { byRule: new Map(), config: analysis.config, now: now.getTime(), live: options.live };
+  const edit = analysis.edit;
+  const reusable = edit && previous && previous.config === analysis.config && previous.now === now.getTime() && previous.live === options.live;
   const findings = [...analysis.documentFindings];
   for (const { type, model } of analysis.parsed) {
     const own: Finding[] = [];
-    for (const rule of type.rules) runRule(rule, model, context, own);
+    let restricted: BaseModel | undefined;
+    for (const rule of type.rules) {
+      const kept = reusable && rule.scope === 'entry' && type.restrict ? reuse(previous.byRule.get(rule.id), edit) : undefined;
+      const out: Finding[] = [];
+      if (kept && edit && type.restrict) {
+        restricted ??= type.restrict(model, edit);
+        runRule(rule, restricted, context, out);
+        out.splice(0, out.length, ...kept, ...out.filter((f) => inLines(f.range, edit.fromLine, edit.newEndLine)));
+      } else {
+        runRule(rule, model, context, out);
+      }
+      ruleFindings.byRule.set(rule.id, out);
+      own.push(...out);
+    }
     findings.push(...applySuppressions(own, model.directives));
   }
-  return findings.sort(compareFindings);
+  return { findings: findings.sort(compareFindings), ruleFindings };
+}
+
+/**
+ * A rule's previous findings outside the edited lines, moved to the new line numbers; undefined
+ * when one of them reaches into the edited lines from outside (the rule then runs whole).
+ */
+function reuse(previous: Finding[] | undefined, edit: LineEdit): Finding[] | undefined {
+  if (!previous) return undefined;
+  const shift = edit.newEndLine - edit.oldEndLine;
+  const kept: Finding[] = [];
+  for (const finding of previous) {
+    const ranges = [
+      finding.range,
+      ...(finding.fixes ?? []).flatMap((f) => f.edits.map((e) => e.range)),
+      ...(finding.related ?? []).filter((r) => !r.uri).map((r) => r.range),
+    ];
+    if (ranges.every((r) => r.end.line < edit.fromLine)) kept.push(finding);
+    else if (ranges.every((r) => r.start.line >= edit.oldEndLine)) kept.push(shiftLines(finding, shift));
+    else if (!ranges.every((r) => inLines(r, edit.fromLine, edit.oldEndLine))) return undefined;
+  }
+  return kept;
+}
+
+/** Whether a range lies in lines [from, to): it may end at the start of line `to`. */
+function inLines(range: Range, from: number, to: number): boolean {
+  return range.start.line >= from && (range.end.line < to || (range.end.line === to && range.end.character === 0));
+}
+
+function shiftLines(finding: Finding, by: number): Finding {
+  if (by === 0) return finding;
+  const move = (r: Range): Range => ({
+    start: { line: r.start.line + by, character: r.start.character },
+    end: { line: r.end.line + by, character: r.end.character },
+  });
+  return {
+    ...finding,
+    range: move(finding.range),
+    fixes: finding.fixes?.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: move(e.range) })) })),
+    related: finding.related?.map((r) => (r.uri ? r : { ...r, range: move(r.range) })),
+  };
 }
 
 /** The kinds the document was checked as (a YAML file may be an inventory or hold cert-manager resources). */

@@ -53,6 +53,12 @@ export interface Rule<Model> {
   id: string;
   defaultSeverity: Severity;
   docs: RuleDocs;
+  /**
+   * 'entry': each finding about an entry (with its fixes and related places) lies within that
+   * entry's lines and depends on nothing in other entries. After an edit inside some entries,
+   * the server re-runs such a rule on those entries only and keeps its other findings.
+   */
+  scope?: 'entry';
   check(model: Model, report: Report, context: RuleContext): void;
 }
 

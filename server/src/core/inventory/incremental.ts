@@ -11,20 +11,13 @@
  */
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Document, type Node, type YAMLError, type YAMLSeq } from 'yaml';
 import type { Config } from '../config';
+import type { LineEdit } from '../documentType';
 import { MAX_NESTING_DEPTH } from '../limits';
 import { yamlDepth } from '../limits/nesting';
 import { DIRECTIVE_PREFIX } from '../suppress';
 import type { SourceDocument } from '../types';
 import { certModelFrom, type CertModel } from './model';
 import { collectComments, composeYaml, syntaxErrorsOf, type ParsedYaml, type SyntaxProblem } from './yaml';
-
-/** The lines of the previous text that were re-parsed, and where they end in the new text. */
-export interface LineEdit {
-  fromLine: number;
-  /** First line after the re-parsed part, in the previous text (exclusive). */
-  oldEndLine: number;
-  newEndLine: number;
-}
 
 export interface Reparsed {
   model: CertModel;

@@ -158,3 +158,14 @@ function buildEntry(doc: Document.Parsed, item: unknown, index: number, defaults
   const firstKey = map?.items[0] ? spanOf(map.items[0].key as Node | null, span) : span;
   return { index, map, span, anchor: name !== undefined && nameField ? nameField.span : firstKey, name, own, field };
 }
+
+/** The model with only the entries that start in [fromLine, toLine), and no cert-manager resources. */
+export function restrictToLines(model: CertModel, fromLine: number, toLine: number): CertModel {
+  const inventory = model.inventory;
+  if (!inventory) return { ...model, resources: [] };
+  const entries = inventory.entries.filter((entry) => {
+    const line = model.lines.positionAt(entry.span.start).line;
+    return line >= fromLine && line < toLine;
+  });
+  return { ...model, inventory: { ...inventory, entries }, resources: [] };
+}

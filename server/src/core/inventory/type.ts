@@ -1,7 +1,8 @@
 import type { DocumentType } from '../documentType';
 import { certRules } from '../rules/cert';
 import { isYamlDocument } from './detect';
-import { buildCertModel, type CertModel } from './model';
+import { reparseCertModel } from './incremental';
+import { buildCertModel, restrictToLines, type CertModel } from './model';
 import { codeLenses, hover, outline } from './services';
 
 /**
@@ -14,6 +15,8 @@ export const certificateYamlType: DocumentType<CertModel> = {
   kinds: ['inventory', 'cert-manager'],
   matches: (document) => isYamlDocument(document),
   parse: (document, config) => buildCertModel(document, config),
+  reparse: (previous, document, config) => reparseCertModel(previous, document, config),
+  restrict: (model, edit) => restrictToLines(model, edit.fromLine, edit.newEndLine),
   rules: certRules,
   outline,
   hover,

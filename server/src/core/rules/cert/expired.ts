@@ -5,6 +5,7 @@ import { entryLabel, type CertRule } from './shared';
 export const expired: CertRule = {
   id: 'cert/expired',
   defaultSeverity: 'error',
+  scope: 'entry',
   docs: {
     summary: '`expires` is in the past.',
     details: '"Now" is the time of the check: the editor\'s clock, or `--now` in the CLI and tests. A date without a time means midnight UTC.',

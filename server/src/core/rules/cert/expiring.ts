@@ -5,6 +5,7 @@ import { entryLabel, type CertRule } from './shared';
 export const expiring: CertRule = {
   id: 'cert/expiring',
   defaultSeverity: 'warning',
+  scope: 'entry',
   docs: {
     summary: '`expires` falls within the entry\'s warn window.',
     details: 'The window is the entry\'s `warnDays`, else the one in `defaults`, else the `warnDays` setting (30).',

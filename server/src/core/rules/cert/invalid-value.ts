@@ -86,6 +86,7 @@ function checkRenewal(field: Field | undefined, where: string, inv: Inventory, r
 export const invalidValue: CertRule = {
   id: 'cert/invalid-value',
   defaultSeverity: 'error',
+  scope: 'entry',
   docs: {
     summary: 'An impossible date, a malformed host or port, a malformed e-mail, a non-positive warnDays, an unknown renewal method.',
     details: 'Also values of the wrong shape: an entry that is not a mapping, `hosts` or `notify` that is neither a list nor one value, `renewal` that is not a mapping.',

@@ -15,6 +15,7 @@ const WHY: Record<string, string> = {
 export const missingField: CertRule = {
   id: 'cert/missing-field',
   defaultSeverity: 'warning',
+  scope: 'entry',
   docs: {
     summary: 'A required field is missing; the message names it.',
     details:

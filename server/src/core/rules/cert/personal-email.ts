@@ -13,6 +13,7 @@ const ROLE_NAMES: Record<EmailRole, string> = {
 export const personalEmail: CertRule = {
   id: 'cert/personal-email',
   defaultSeverity: 'warning',
+  scope: 'entry',
   docs: {
     summary: 'An owner, notify, escalation or cert-manager ACME address belongs to a person, not a team.',
     details:

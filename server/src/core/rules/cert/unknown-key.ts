@@ -31,6 +31,7 @@ function checkKeys(map: YAMLMap | null, known: string[], where: string, report: 
 export const unknownKey: CertRule = {
   id: 'cert/unknown-key',
   defaultSeverity: 'warning',
+  scope: 'entry',
   docs: {
     summary: 'A key the inventory schema does not know; "did you mean `notify`?" when one is close.',
     details: 'The known keys are those of `schemas/cert-inventory.schema.json`. Quick fix: rename to the suggestion.',
