@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Config } from '../core/config';
-import { analyze, lintAnalysis, type Analysis } from '../core/lint';
+import { analyze, lintAnalysisReusing, type Analysis, type RuleFindings } from '../core/lint';
 import type { RuleContext } from '../core/rule';
 import type { Finding, SourceDocument } from '../core/types';
 import type { LiveObservations } from '../core/live/observations';
@@ -11,13 +11,27 @@ import { uriToPath } from './uri';
 /** One version of one document, parsed once and shared by diagnostics, code actions, hovers, symbols and lenses. */
 export class DocumentAnalysis {
   private findingsCache: Finding[] | undefined;
+  private ruleFindings: RuleFindings | undefined;
+  private usedUp = false;
 
   constructor(
     readonly version: number,
     readonly analysis: Analysis,
     readonly now: Date,
     readonly live?: LiveObservations,
+    /** The previous version's per-rule findings, which this version's lint may reuse. */
+    private readonly previousFindings?: RuleFindings,
   ) {}
+
+  /**
+   * Hands this analysis to the next version's incremental parse, which may update its model in
+   * place: from then on it serves nothing. Its per-rule findings, when computed, go along.
+   */
+  takeForNextVersion(): { analysis: Analysis; ruleFindings?: RuleFindings } | undefined {
+    if (this.usedUp) return undefined;
+    this.usedUp = true;
+    return { analysis: this.analysis, ruleFindings: this.ruleFindings };
+  }
 
   get config(): Config {
     return this.analysis.config;
@@ -28,7 +42,13 @@ export class DocumentAnalysis {
   }
 
   get findings(): Finding[] {
-    this.findingsCache ??= lintAnalysis(this.analysis, { now: this.now, live: this.live });
+    if (!this.findingsCache) {
+      // Used up, nobody should ask (requests are served from the newest version); the model may have moved on.
+      if (this.usedUp) return [];
+      const result = lintAnalysisReusing(this.analysis, { now: this.now, live: this.live }, this.previousFindings);
+      this.findingsCache = result.findings;
+      this.ruleFindings = result.ruleFindings;
+    }
     return this.findingsCache;
   }
 }
@@ -56,7 +76,9 @@ export class AnalysisCache {
   get(document: TextDocument): Promise<DocumentAnalysis> {
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version && cached.generation === this.generation) return cached.analysis;
-    const entry: Entry = { version: document.version, generation: this.generation, analysis: this.compute(document) };
+    // The previous version of the same settings generation: the new one re-parses only what changed.
+    const previous = cached && cached.generation === this.generation && cached.version < document.version ? cached.analysis : undefined;
+    const entry: Entry = { version: document.version, generation: this.generation, analysis: this.compute(document, previous) };
     this.entries.set(document.uri, entry);
     // A failed analysis must not stay cached: the next request tries again.
     entry.analysis.catch(() => {
@@ -74,7 +96,7 @@ export class AnalysisCache {
     this.entries.delete(uri);
   }
 
-  private async compute(document: TextDocument): Promise<DocumentAnalysis> {
+  private async compute(document: TextDocument, previousVersion?: Promise<DocumentAnalysis>): Promise<DocumentAnalysis> {
     // Snapshot the text before awaiting: the document object changes in place on edits.
     const version = document.version;
     const source: SourceDocument = {
@@ -85,6 +107,16 @@ export class AnalysisCache {
       root: this.settings.rootFor(document.uri),
     };
     const { config } = await this.settings.resolve(document.uri);
-    return new DocumentAnalysis(version, analyze(source, config), this.clock(), this.live.get(document.uri));
+    const previous = (await previousVersion?.catch(() => undefined))?.takeForNextVersion();
+    const analysis = analyze(source, config, {}, previous?.analysis);
+    return new DocumentAnalysis(version, analysis, currentMinute(this.clock()), this.live.get(document.uri), previous?.ruleFindings);
   }
+}
+
+/**
+ * Expiry is checked against the current minute, not millisecond, so consecutive versions share
+ * their "now" and an edit reuses the findings of the entries it did not touch.
+ */
+function currentMinute(now: Date): Date {
+  return new Date(Math.floor(now.getTime() / 60_000) * 60_000);
 }

@@ -17,6 +17,7 @@ export class DocumentSettings {
   /** Pulled settings per URI; cleared whenever the client says settings changed. */
   private readonly pulled = new Map<string, Promise<unknown>>();
   private pushed: unknown;
+  private readonly lastResolved = new Map<string, { key: string; resolved: ResolvedConfig }>();
 
   constructor(
     private readonly connection: Connection,
@@ -36,6 +37,7 @@ export class DocumentSettings {
 
   forget(uri: string): void {
     this.pulled.delete(uri);
+    this.lastResolved.delete(uri);
   }
 
   async resolve(uri: string): Promise<ResolvedConfig> {
@@ -49,9 +51,15 @@ export class DocumentSettings {
       problems.push(...loaded.problems);
       if (loaded.layer) layers.push(withoutUserOnlySettings(loaded.layer, problems));
     }
+    // The same layers give the same config object, so the next version of a document can tell
+    // nothing changed and reuse its previous analysis (see AnalysisCache).
+    const key = JSON.stringify([layers, problems]);
+    const last = this.lastResolved.get(uri);
+    if (last?.key === key) return last.resolved;
     const resolved = resolveConfig(layers);
     resolved.problems.unshift(...problems);
     for (const problem of resolved.problems) this.logger.warnOnce(problem);
+    this.lastResolved.set(uri, { key, resolved });
     return resolved;
   }
 

@@ -9,11 +9,12 @@ export interface PemSource {
   result: PemCertificate | { error: string };
 }
 
-const cache = new WeakMap<InventoryEntry, PemSource[]>();
+/** Per entry and model: an entry reused by the next version reads its pemFile again. */
+const cache = new WeakMap<InventoryEntry, { model: CertModel; sources: PemSource[] }>();
 
 export function pemSources(entry: InventoryEntry, model: CertModel): PemSource[] {
   const cached = cache.get(entry);
-  if (cached) return cached;
+  if (cached?.model === model) return cached.sources;
   const out: PemSource[] = [];
   const pem = entry.own('pem');
   if (pem && isScalar(pem.node) && typeof pem.node.value === 'string') {
@@ -25,6 +26,6 @@ export function pemSources(entry: InventoryEntry, model: CertModel): PemSource[]
     const result = 'error' in file ? file : parsePem(file.text);
     out.push({ field: pemFile, kind: 'pemFile', result });
   }
-  cache.set(entry, out);
+  cache.set(entry, { model, sources: out });
   return out;
 }

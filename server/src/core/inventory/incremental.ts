@@ -43,7 +43,7 @@ export function reparseCertModel(previous: CertModel, document: SourceDocument, 
   if (text.includes(DIRECTIVE_PREFIX) && !old.includes(DIRECTIVE_PREFIX)) return undefined;
 
   const changed = changedRegion(old, text);
-  if (!changed) return { model: certModelFrom(document, config, previous.yaml), edit: { fromLine: 0, oldEndLine: 0, newEndLine: 0 } };
+  if (!changed) return { model: certModelFrom(document, config, previous.yaml, previous.inventory), edit: { fromLine: 0, oldEndLine: 0, newEndLine: 0 } };
   const chunk = chunkAround(previous, seq, changed.start, changed.oldEnd);
   if (!chunk) return undefined;
   const delta = text.length - old.length;
@@ -74,7 +74,7 @@ export function reparseCertModel(previous: CertModel, document: SourceDocument, 
     }), toDocument),
     comments: splice(previous.yaml.comments, items.comments, chunk, delta, (c) => c.offset, (c, move) => ({ offset: move(c.offset), text: c.text }), toDocument),
   };
-  const model = certModelFrom(document, config, yaml);
+  const model = certModelFrom(document, config, yaml, previous.inventory);
   const sameEntries = items.nodes.length === chunk.last - chunk.first + 1;
   if (!sameEntries) return { model };
   const fromLine = previous.lines.positionAt(chunk.start).line;

@@ -27,6 +27,8 @@ export interface Field {
 
 export interface InventoryEntry {
   index: number;
+  /** The list item as parsed (an entry is reused while the same node stands at its index). */
+  item: unknown;
   /** The entry's mapping; null when the list item is not a mapping. */
   map: YAMLMap | null;
   span: Span;
@@ -60,15 +62,23 @@ export interface CertModel extends BaseModel {
   allowPathsOutsideWorkspace: boolean;
 }
 
+/**
+ * Spans are read from the nodes on each access: an incremental re-parse moves the nodes of
+ * unchanged entries in place, and their fields (and entries) stay valid from one version to the next.
+ */
 export function fieldOf(doc: Document.Parsed, pair: Pair, inherited = false): Field {
-  const keySpan = spanOf(pair.key as Node | null);
-  const written = spanOf(pair.value as Node | null, keySpan);
   return {
     key: keyText(pair) ?? '',
     pair,
-    keySpan,
+    get keySpan() {
+      return spanOf(pair.key as Node | null);
+    },
     node: deref(doc, pair.value),
-    span: written.end > written.start ? written : keySpan,
+    get span() {
+      const keySpan = spanOf(pair.key as Node | null);
+      const written = spanOf(pair.value as Node | null, keySpan);
+      return written.end > written.start ? written : keySpan;
+    },
     inherited,
   };
 }
@@ -79,13 +89,13 @@ export function buildCertModel(document: SourceDocument, config: Config): CertMo
 }
 
 /** Builds the model from the document's YAML, parsed whole or re-parsed in part (see incremental.ts). */
-export function certModelFrom(document: SourceDocument, config: Config, yaml: ParsedYaml): CertModel {
-  const model = modelOf(document, config, yaml);
+export function certModelFrom(document: SourceDocument, config: Config, yaml: ParsedYaml, previous?: Inventory): CertModel {
+  const model = modelOf(document, config, yaml, previous);
   if (model.inventory) return { ...model, kind: 'inventory', applies: true };
   return { ...model, kind: 'cert-manager', applies: model.resources.length > 0 };
 }
 
-function modelOf(document: SourceDocument, config: Config, yaml: ParsedYaml): CertModel {
+function modelOf(document: SourceDocument, config: Config, yaml: ParsedYaml, previous?: Inventory): CertModel {
   const text = document.text;
   const lines = new LineIndex(text);
   return {
@@ -96,7 +106,7 @@ function modelOf(document: SourceDocument, config: Config, yaml: ParsedYaml): Ce
     directives: directivesFrom(yaml.comments, lines),
     path: document.path,
     yaml,
-    inventory: findInventory(yaml.documents, document, config),
+    inventory: findInventory(yaml.documents, document, config, previous),
     resources: yaml.documents.flatMap((doc) => certManagerResources(doc)),
     templated: /\{\{|\{%|#%|\$\{[A-Za-z_]/.test(text),
     fileRoot: document.root ?? (document.path ? dirname(document.path) : undefined),
@@ -105,12 +115,12 @@ function modelOf(document: SourceDocument, config: Config, yaml: ParsedYaml): Ce
 }
 
 /** The first document with a top-level `certificates:` list; any document when the path matches the globs. */
-function findInventory(docs: Document.Parsed[], document: SourceDocument, config: Config): Inventory | undefined {
+function findInventory(docs: Document.Parsed[], document: SourceDocument, config: Config, previous?: Inventory): Inventory | undefined {
   for (const doc of docs) {
     const root = doc.contents;
     if (!isMap(root)) continue;
     const pair = pairOf(doc, root, 'certificates');
-    if (pair && isSeq(deref(doc, pair.value))) return buildInventory(doc, root);
+    if (pair && isSeq(deref(doc, pair.value))) return buildInventory(doc, root, previous);
   }
   if (!matchesGlobs(document.path, config.inventoryGlobs)) return undefined;
   const doc = docs.find((d) => isMap(d.contents)) ?? docs[0];
@@ -118,21 +128,25 @@ function findInventory(docs: Document.Parsed[], document: SourceDocument, config
   return buildInventory(doc, isMap(doc.contents) ? doc.contents : null);
 }
 
-function buildInventory(doc: Document.Parsed, root: YAMLMap | null): Inventory {
+function buildInventory(doc: Document.Parsed, root: YAMLMap | null, previous?: Inventory): Inventory {
   const certificatesPair = root ? pairOf(doc, root, 'certificates') : undefined;
   const defaultsPair = root ? pairOf(doc, root, 'defaults') : undefined;
   const defaults = defaultsPair ? { field: fieldOf(doc, defaultsPair), map: null as YAMLMap | null } : undefined;
   if (defaults && isMap(defaults.field.node)) defaults.map = defaults.field.node;
   const certificates = certificatesPair ? fieldOf(doc, certificatesPair) : undefined;
   const items = isSeq(certificates?.node) ? certificates.node.items : [];
-  const entries = items.map((item, index) => buildEntry(doc, item, index, defaults?.map ?? null));
+  const defaultsMap = defaults?.map ?? null;
+  // An entry whose item node is unchanged (same node, same index, same defaults) is the same entry.
+  const reusable = previous && previous.doc === doc && (previous.defaults?.map ?? null) === defaultsMap ? previous.entries : [];
+  const entries = items.map((item, index) =>
+    reusable[index]?.item === item ? reusable[index] : buildEntry(doc, item, index, defaultsMap),
+  );
   return { doc, root, certificates, defaults, entries };
 }
 
 function buildEntry(doc: Document.Parsed, item: unknown, index: number, defaults: YAMLMap | null): InventoryEntry {
   const node = deref(doc, item);
   const map = isMap(node) ? node : null;
-  const span = spanOf(item as Node | null);
   // Every rule asks every entry for its fields: each is looked up once per entry.
   const owns = new Map<string, Field | undefined>();
   const fields = new Map<string, Field | undefined>();
@@ -155,8 +169,22 @@ function buildEntry(doc: Document.Parsed, item: unknown, index: number, defaults
   };
   const nameField = own('name');
   const name = isScalar(nameField?.node) && nameField.node.value !== null ? String(nameField.node.value) : undefined;
-  const firstKey = map?.items[0] ? spanOf(map.items[0].key as Node | null, span) : span;
-  return { index, map, span, anchor: name !== undefined && nameField ? nameField.span : firstKey, name, own, field };
+  return {
+    index,
+    item,
+    map,
+    get span() {
+      return spanOf(item as Node | null);
+    },
+    get anchor() {
+      if (name !== undefined && nameField) return nameField.span;
+      const span = spanOf(item as Node | null);
+      return map?.items[0] ? spanOf(map.items[0].key as Node | null, span) : span;
+    },
+    name,
+    own,
+    field,
+  };
 }
 
 /** The model with only the entries that start in [fromLine, toLine), and no cert-manager resources. */

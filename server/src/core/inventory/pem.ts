@@ -19,15 +19,32 @@ const CERT_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----
 export const PRIVATE_KEY_BLOCK = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----(?:[\s\S]*?-----END \1PRIVATE KEY-----)?/g;
 const MAX_PEM_FILE_BYTES = 1024 * 1024;
 
+/**
+ * Parsed certificates by their PEM block: the editor lints an inventory on every keystroke, and
+ * decoding each of its certificates again was a tenth of an edit's time. Bounded, oldest out.
+ */
+const parsedBlocks = new Map<string, PemCertificate | { error: string }>();
+const MAX_PARSED_BLOCKS = 2_000;
+
 /** The first certificate of a PEM text (the leaf of a chain). */
 export function parsePem(text: string): PemCertificate | { error: string } {
   const block = CERT_BLOCK.exec(text);
   if (!block) {
     return { error: text.includes('-----BEGIN') ? 'it holds no CERTIFICATE block' : 'it is not PEM (no -----BEGIN CERTIFICATE----- block)' };
   }
+  let parsed = parsedBlocks.get(block[0]);
+  if (!parsed) {
+    parsed = parseBlock(block[0]);
+    if (parsedBlocks.size >= MAX_PARSED_BLOCKS) parsedBlocks.delete(parsedBlocks.keys().next().value as string);
+    parsedBlocks.set(block[0], parsed);
+  }
+  return parsed;
+}
+
+function parseBlock(block: string): PemCertificate | { error: string } {
   let x509: X509Certificate;
   try {
-    x509 = new X509Certificate(block[0]);
+    x509 = new X509Certificate(block);
   } catch (e) {
     return { error: `the certificate cannot be parsed (${(e as Error).message})` };
   }

@@ -99,13 +99,14 @@ export function hostRefs(entry: InventoryEntry): HostRef[] {
 function computeHostRefs(entry: InventoryEntry): HostRef[] {
   const field = entry.own('hosts');
   if (!field) return [];
-  const items: { node: Node | null; span: Span }[] = isSeq(field.node)
-    ? field.node.items.map((i) => ({ node: i as Node, span: spanOf(i as Node) }))
-    : [{ node: field.node, span: field.span }];
+  // Spans are read on access, like a Field's: the entry (and this view) may outlive a re-parse that moves it.
+  const items: { node: Node | null; span: () => Span }[] = isSeq(field.node)
+    ? field.node.items.map((i) => ({ node: i as Node, span: () => spanOf(i as Node) }))
+    : [{ node: field.node, span: () => field.span }];
   return items.flatMap(({ node, span }) => {
     if (!isScalar(node) || node.value === null || typeof node.value === 'object') return [];
     const text = String(node.value);
-    return [{ text, span, parsed: parseHostPort(text) }];
+    return [{ text, get span() { return span(); }, parsed: parseHostPort(text) }];
   });
 }
 
