@@ -11,6 +11,7 @@ import type { SourceDocument, Span } from '../types';
 import { buildActionItems, findActionSection, type ActionItems } from './actionItems';
 import { POSTMORTEM_TITLE } from './detect';
 import { buildImpact, findImpactSection, type Impact } from './impact';
+import { reparseMarkdown } from './incremental';
 import { parseMarkdown } from './markdown';
 import { spanOf } from './runs';
 import { buildSections, type Heading, type Section } from './sections';
@@ -45,8 +46,17 @@ export interface PostmortemModel extends BaseModel {
 }
 
 export function buildPostmortemModel(document: SourceDocument, config: Config): PostmortemModel {
+  return postmortemModelFrom(document, config, parseMarkdown(document.text));
+}
+
+/** Re-parses only the edited top-level sections (see incremental.ts); undefined to parse whole. */
+export function reparsePostmortemModel(previous: PostmortemModel, document: SourceDocument, config: Config): PostmortemModel | undefined {
+  const root = reparseMarkdown(previous.root, previous.text, document.text);
+  return root ? postmortemModelFrom(document, config, root) : undefined;
+}
+
+function postmortemModelFrom(document: SourceDocument, config: Config, root: Root): PostmortemModel {
   const text = document.text;
-  const root = parseMarkdown(text);
   const frontMatter = readFrontMatter(root);
   const { all, top } = buildSections(root, text);
   const headings = all.map((s) => s.heading);

@@ -1,0 +1,151 @@
+/**
+ * Re-parses an edited post-mortem by its top-level sections. A root-level ATX heading at column 1
+ * starts a fresh block context (it closes paragraphs, lists, quotes and tables), so the text from
+ * one such heading to the next parses the same alone as inside the document, provided nothing in
+ * it reaches across: link or footnote definitions (they change how `[x]` parses anywhere), and a
+ * fenced code or HTML block left open at the end (it would run on into the next section).
+ *
+ * The edited sections are parsed again and spliced into the previous tree; the nodes after them
+ * move by the edit's lines and offsets. Anything else returns undefined: parse the whole text.
+ * test/postmortem/incremental.test.ts checks random edits against whole parses.
+ */
+import type { Root, RootContent } from 'mdast';
+import { tooDeep } from '../limits';
+import { parseMarkdown } from './markdown';
+
+/** Whether a parsed tree holds definitions (computed once per whole parse, carried to re-parses). */
+const definitionFree = new WeakMap<Root, boolean>();
+
+export function reparseMarkdown(previous: Root, old: string, text: string): Root | undefined {
+  if (old === text) return previous;
+  if (!isDefinitionFree(previous)) return undefined;
+  const changed = changedRegion(old, text);
+  const boundaries = sectionStarts(previous, old);
+  // The section holding the edit's start, up to the first boundary after its end.
+  let first = -1;
+  for (let i = 0; i < boundaries.length && boundaries[i].offset <= changed.start; i++) first = i;
+  if (first < 0) return undefined;
+  const startChild = boundaries[first].child;
+  const start = boundaries[first].offset;
+  const next = boundaries.find((b) => b.offset > changed.oldEnd);
+  // An edit that touches the next heading's first character could unmake it: it joins the chunk.
+  const end = next ? next.offset : old.length;
+  const endChild = next ? next.child : previous.children.length;
+  const delta = text.length - old.length;
+  // The text after the chunk must still begin a line.
+  if (end < old.length && text.charCodeAt(end + delta - 1) !== 10) return undefined;
+
+  const chunk = text.slice(start, end + delta);
+  // The depth limit holds for the part parsed now (the rest passed it before).
+  if (tooDeep('postmortem', chunk)) return undefined;
+  const parsed = parseMarkdown(chunk);
+  if (!isDefinitionFree(parsed) || leavesBlockOpen(parsed, chunk)) return undefined;
+  // Front matter opened here but not closed here may close in a later section.
+  if (start === 0 && text.startsWith('---') && parsed.children[0]?.type !== 'yaml') return undefined;
+
+  const startLine = startChild === 0 ? 1 : previous.children[startChild].position!.start.line;
+  const lineShift = countLines(text, start, end + delta) - countLines(old, start, end);
+  for (let i = endChild; i < previous.children.length; i++) move(previous.children[i], lineShift, delta);
+  for (const node of parsed.children) move(node, startLine - 1, start);
+  previous.children.splice(startChild, endChild - startChild, ...parsed.children);
+  const endPoint = previous.position!.end;
+  previous.position!.end = { line: endPoint.line + lineShift, column: lastColumn(text), offset: text.length };
+  definitionFree.set(previous, true);
+  return previous;
+}
+
+function isDefinitionFree(root: Root): boolean {
+  let known = definitionFree.get(root);
+  if (known === undefined) {
+    known = !hasDefinition(root);
+    definitionFree.set(root, known);
+  }
+  return known;
+}
+
+function hasDefinition(root: Root): boolean {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as { type: string; children?: unknown[] };
+    if (node.type === 'definition' || node.type === 'footnoteDefinition') return true;
+    if (node.children) stack.push(...node.children);
+  }
+  return false;
+}
+
+/** Offsets of the root-level ATX headings at column 1, with their child index; the first child always starts one. */
+function sectionStarts(root: Root, text: string): { offset: number; child: number }[] {
+  const out: { offset: number; child: number }[] = [];
+  root.children.forEach((node, child) => {
+    const start = node.position?.start;
+    if (!start || start.offset === undefined) return;
+    if (child === 0) {
+      // The first section starts at the text's start (front matter, blank lines before the first block).
+      out.push({ offset: 0, child });
+    } else if (node.type === 'heading' && start.column === 1 && text.charCodeAt(start.offset) === 35 /* # */) {
+      out.push({ offset: start.offset, child });
+    }
+  });
+  return out;
+}
+
+/** A fenced code or HTML block that reaches the end of the chunk may be unclosed: it would swallow what follows. */
+function leavesBlockOpen(root: Root, chunk: string): boolean {
+  const last = lastDescendantBlock(root);
+  if (!last || (last.type !== 'code' && last.type !== 'html')) return false;
+  const endOffset = last.position?.end.offset ?? 0;
+  return chunk.slice(endOffset).trim() === '';
+}
+
+function lastDescendantBlock(root: Root): RootContent | undefined {
+  let node: RootContent | undefined = root.children[root.children.length - 1];
+  // A code block can end a list item or a quote at any depth.
+  while (node && (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote')) {
+    const children: RootContent[] = node.children;
+    node = children[children.length - 1];
+  }
+  return node;
+}
+
+function changedRegion(old: string, text: string): { start: number; oldEnd: number } {
+  const shorter = Math.min(old.length, text.length);
+  let start = 0;
+  while (start < shorter && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let suffix = 0;
+  while (suffix < shorter - start && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  return { start, oldEnd: old.length - suffix };
+}
+
+/** Line breaks in text[from, to) as CommonMark counts them (\r\n, \n or a lone \r). */
+function countLines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
+function lastColumn(text: string): number {
+  const lineStart = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1;
+  return text.length - lineStart + 1;
+}
+
+type Positioned = { position?: { start: { line: number; offset?: number }; end: { line: number; offset?: number } }; children?: unknown[] };
+
+/** Moves a subtree's positions by whole lines and offsets (columns stay: chunks start at line starts). */
+function move(root: RootContent, lines: number, offset: number): void {
+  if (lines === 0 && offset === 0) return;
+  const stack: Positioned[] = [root as Positioned];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const p = node.position;
+    if (p) {
+      p.start.line += lines;
+      p.end.line += lines;
+      if (p.start.offset !== undefined) p.start.offset += offset;
+      if (p.end.offset !== undefined) p.end.offset += offset;
+    }
+    if (node.children) stack.push(...(node.children as Positioned[]));
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * The section-wise Markdown re-parse (core/postmortem/incremental.ts) must give the tree a whole
+ * parse gives, positions included, and the same findings. Random edits of the seed post-mortem
+ * and the corpus fixtures, with fragments that open fences, HTML blocks, definitions and headings.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { defaultConfig } from '../../server/src/core/config';
+import { analyze, lint, lintAnalysis } from '../../server/src/core/lint';
+import { reparseMarkdown } from '../../server/src/core/postmortem/incremental';
+import { parseMarkdown } from '../../server/src/core/postmortem/markdown';
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'postmortems');
+const NOW = new Date('2026-11-27T12:00:00Z');
+const config = defaultConfig();
+const BASES = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.md') && f !== 'LICENSE-NOTES.md')
+  .map((f) => ({ name: f, text: readFileSync(join(FIXTURES, f), 'utf8') }));
+
+const FRAGMENTS = ['a', ' ', '\n', '\n\n', '#', '## New section\n', '```\n', '~~~', '<!-- ', '-->', '<pre>\n', '<table>\n', '[x]: https://example.com\n',
+  '[^1]: note\n', '| a | b |\n|---|---|\n', '- item\n', '> ', '    ', '16:04pm', '---\n', '===\n', '*', '_', '[', ']', '\r\n', '<div>'];
+
+function applyEdit(text: string, at: number, remove: number, insert: string): string {
+  const start = Math.min(at, text.length);
+  return text.slice(0, start) + insert + text.slice(Math.min(text.length, start + remove));
+}
+
+/** The tree as data; `data` fields some extensions add are left as they are. */
+const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
+
+describe('post-mortem re-parse by sections equals a whole parse', () => {
+  for (const { name, text: base } of BASES) {
+    test(`random edits of ${name}`, () => {
+      let reparsed = 0;
+      fc.assert(
+        fc.property(fc.nat({ max: base.length }), fc.nat({ max: 10 }), fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 3 }), (at, remove, parts) => {
+          const next = applyEdit(base, at, remove, parts.join(''));
+          const root = reparseMarkdown(parseMarkdown(base), base, next);
+          if (!root) return;
+          reparsed++;
+          assert.deepEqual(plain(root), plain(parseMarkdown(next)), JSON.stringify({ at, remove, insert: parts.join('') }));
+        }),
+        { numRuns: 120, seed: 3 },
+      );
+      // The corpus files hold link definitions (no re-parse at all) or not; those without must re-parse most edits.
+      const definitions = /^\s{0,3}\[[^\]]+\]:/m.test(base);
+      if (!definitions) assert.ok(reparsed > 25, `only ${reparsed} of 120 edits were re-parsed by sections`);
+    });
+  }
+
+  test('findings after a re-parse equal a whole lint, two edits in a row', () => {
+    const edit = fc.tuple(fc.nat(), fc.nat({ max: 8 }), fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 2 }));
+    for (const { name, text: base } of BASES) {
+      const path = `/repo/postmortems/${name}`;
+      fc.assert(
+        fc.property(edit, edit, (...edits) => {
+          let text = base;
+          let analysis = analyze({ path, text }, config);
+          for (const [at, remove, parts] of edits) {
+            text = applyEdit(text, at % (text.length + 1), remove, parts.join(''));
+            analysis = analyze({ path, text }, config, {}, analysis);
+            const whole = lint({ path, text }, config, { now: NOW });
+            assert.deepEqual(lintAnalysis(analysis, { now: NOW }), whole, `${name}: ${JSON.stringify(text.slice(0, 80))}`);
+          }
+        }),
+        { numRuns: 20, seed: 5 },
+      );
+    }
+  });
+
+  test('an unclosed fence or a new definition falls back to a whole parse', () => {
+    const base = '# Post-mortem: x\n\n## Summary\n\ntext\n\n## Timeline\n\n- 10:00 start\n';
+    const root = parseMarkdown(base);
+    assert.equal(reparseMarkdown(root, base, base.replace('text\n', 'text\n```\n')), undefined);
+    assert.equal(reparseMarkdown(parseMarkdown(base), base, base.replace('text\n', 'text\n\n[t]: https://x.example\n')), undefined);
+    const edited = base.replace('text', 'more text');
+    assert.deepEqual(plain(reparseMarkdown(parseMarkdown(base), base, edited)), plain(parseMarkdown(edited)));
+  });
+});
