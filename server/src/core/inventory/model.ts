@@ -64,23 +64,36 @@ export interface CertModel extends BaseModel {
 
 /**
  * Spans are read from the nodes on each access: an incremental re-parse moves the nodes of
- * unchanged entries in place, and their fields (and entries) stay valid from one version to the next.
+ * unchanged entries in place, and their fields (and entries) stay valid from one version to the
+ * next. A class, so the getters live on the prototype (object literals with getters cost ~0.5 KB
+ * each; an inventory has tens of thousands of fields).
  */
+class YamlField implements Field {
+  readonly key: string;
+  readonly node: Node | null;
+
+  constructor(
+    doc: Document.Parsed,
+    readonly pair: Pair,
+    readonly inherited: boolean,
+  ) {
+    this.key = keyText(pair) ?? '';
+    this.node = deref(doc, pair.value);
+  }
+
+  get keySpan(): Span {
+    return spanOf(this.pair.key as Node | null);
+  }
+
+  get span(): Span {
+    const keySpan = this.keySpan;
+    const written = spanOf(this.pair.value as Node | null, keySpan);
+    return written.end > written.start ? written : keySpan;
+  }
+}
+
 export function fieldOf(doc: Document.Parsed, pair: Pair, inherited = false): Field {
-  return {
-    key: keyText(pair) ?? '',
-    pair,
-    get keySpan() {
-      return spanOf(pair.key as Node | null);
-    },
-    node: deref(doc, pair.value),
-    get span() {
-      const keySpan = spanOf(pair.key as Node | null);
-      const written = spanOf(pair.value as Node | null, keySpan);
-      return written.end > written.start ? written : keySpan;
-    },
-    inherited,
-  };
+  return new YamlField(doc, pair, inherited);
 }
 
 /** Parses a YAML file into the model; `applies` when it is an inventory or holds cert-manager resources. */
@@ -145,46 +158,60 @@ function buildInventory(doc: Document.Parsed, root: YAMLMap | null, previous?: I
 }
 
 function buildEntry(doc: Document.Parsed, item: unknown, index: number, defaults: YAMLMap | null): InventoryEntry {
-  const node = deref(doc, item);
-  const map = isMap(node) ? node : null;
+  return new Entry(doc, item, index, defaults);
+}
+
+class Entry implements InventoryEntry {
+  readonly map: YAMLMap | null;
+  readonly name?: string;
+  private readonly nameField: Field | undefined;
   // Every rule asks every entry for its fields: each is looked up once per entry.
-  const owns = new Map<string, Field | undefined>();
-  const fields = new Map<string, Field | undefined>();
-  const own = (key: string): Field | undefined => {
-    if (owns.has(key)) return owns.get(key);
-    const pair = map ? pairOf(doc, map, key) : undefined;
-    const found = pair ? fieldOf(doc, pair) : undefined;
-    owns.set(key, found);
+  private owns: Map<string, Field | undefined> | undefined;
+  private fields: Map<string, Field | undefined> | undefined;
+
+  constructor(
+    private readonly doc: Document.Parsed,
+    readonly item: unknown,
+    readonly index: number,
+    private readonly defaults: YAMLMap | null,
+  ) {
+    const node = deref(doc, item);
+    this.map = isMap(node) ? node : null;
+    this.nameField = this.own('name');
+    const value = this.nameField?.node;
+    this.name = isScalar(value) && value.value !== null ? String(value.value) : undefined;
+  }
+
+  get span(): Span {
+    return spanOf(this.item as Node | null);
+  }
+
+  get anchor(): Span {
+    if (this.name !== undefined && this.nameField) return this.nameField.span;
+    const span = this.span;
+    return this.map?.items[0] ? spanOf(this.map.items[0].key as Node | null, span) : span;
+  }
+
+  own(key: string): Field | undefined {
+    this.owns ??= new Map();
+    if (this.owns.has(key)) return this.owns.get(key);
+    const pair = this.map ? pairOf(this.doc, this.map, key) : undefined;
+    const found = pair ? fieldOf(this.doc, pair) : undefined;
+    this.owns.set(key, found);
     return found;
-  };
-  const field = (key: string): Field | undefined => {
-    if (fields.has(key)) return fields.get(key);
-    let found = own(key);
-    if (!found && defaults && INHERITED_KEYS.includes(key)) {
-      const pair = pairOf(doc, defaults, key);
-      found = pair ? fieldOf(doc, pair, true) : undefined;
+  }
+
+  field(key: string): Field | undefined {
+    this.fields ??= new Map();
+    if (this.fields.has(key)) return this.fields.get(key);
+    let found = this.own(key);
+    if (!found && this.defaults && INHERITED_KEYS.includes(key)) {
+      const pair = pairOf(this.doc, this.defaults, key);
+      found = pair ? fieldOf(this.doc, pair, true) : undefined;
     }
-    fields.set(key, found);
+    this.fields.set(key, found);
     return found;
-  };
-  const nameField = own('name');
-  const name = isScalar(nameField?.node) && nameField.node.value !== null ? String(nameField.node.value) : undefined;
-  return {
-    index,
-    item,
-    map,
-    get span() {
-      return spanOf(item as Node | null);
-    },
-    get anchor() {
-      if (name !== undefined && nameField) return nameField.span;
-      const span = spanOf(item as Node | null);
-      return map?.items[0] ? spanOf(map.items[0].key as Node | null, span) : span;
-    },
-    name,
-    own,
-    field,
-  };
+  }
 }
 
 /** The model with only the entries that start in [fromLine, toLine), and no cert-manager resources. */

@@ -91,6 +91,19 @@ export interface HostRef {
   parsed: HostPort | { error: string };
 }
 
+/** Its span is read on access, like a Field's: the entry (and this view) may outlive a re-parse that moves it. */
+class WrittenHost implements HostRef {
+  constructor(
+    readonly text: string,
+    private readonly written: Node | Field,
+    readonly parsed: HostPort | { error: string },
+  ) {}
+
+  get span(): Span {
+    return 'pair' in this.written ? this.written.span : spanOf(this.written);
+  }
+}
+
 /** `hosts:` as a list, or one host written as a plain string. */
 export function hostRefs(entry: InventoryEntry): HostRef[] {
   return memo(hostRefsCache, entry, () => computeHostRefs(entry));
@@ -99,14 +112,13 @@ export function hostRefs(entry: InventoryEntry): HostRef[] {
 function computeHostRefs(entry: InventoryEntry): HostRef[] {
   const field = entry.own('hosts');
   if (!field) return [];
-  // Spans are read on access, like a Field's: the entry (and this view) may outlive a re-parse that moves it.
-  const items: { node: Node | null; span: () => Span }[] = isSeq(field.node)
-    ? field.node.items.map((i) => ({ node: i as Node, span: () => spanOf(i as Node) }))
-    : [{ node: field.node, span: () => field.span }];
-  return items.flatMap(({ node, span }) => {
+  const items: { node: Node | null; written: Node | Field }[] = isSeq(field.node)
+    ? field.node.items.map((i) => ({ node: i as Node, written: i as Node }))
+    : [{ node: field.node, written: field }];
+  return items.flatMap(({ node, written }) => {
     if (!isScalar(node) || node.value === null || typeof node.value === 'object') return [];
     const text = String(node.value);
-    return [{ text, get span() { return span(); }, parsed: parseHostPort(text) }];
+    return [new WrittenHost(text, written, parseHostPort(text))];
   });
 }
 
