@@ -9,15 +9,14 @@
  * than list items at the list's column) returns undefined, and the caller parses the whole text.
  * test/inventory/incremental.test.ts checks random edits against whole parses.
  */
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Document, type Node, type YAMLError, type YAMLSeq } from 'yaml';
+import { isMap, isSeq, type Document, type Node, type YAMLSeq } from 'yaml';
 import type { Config } from '../config';
 import type { LineEdit } from '../documentType';
-import { MAX_NESTING_DEPTH } from '../limits';
-import { yamlDepth } from '../limits/nesting';
 import { DIRECTIVE_PREFIX } from '../suppress';
 import type { SourceDocument } from '../types';
 import { certModelFrom, type CertModel } from './model';
-import { collectComments, composeYaml, syntaxErrorsOf, type ParsedYaml, type SyntaxProblem } from './yaml';
+import { endWithLastItem, isLocalError, moveAll, moveNodesAfter, noAnchors, parseItems, splice } from './itemSplice';
+import type { ParsedYaml } from './yaml';
 
 export interface Reparsed {
   model: CertModel;
@@ -98,14 +97,6 @@ function listOf(previous: CertModel): YAMLSeq | undefined {
   return node;
 }
 
-/**
- * A duplicate key is reported on its map alone and changes nothing else in the parse, so it may
- * stay in entries that are not re-parsed. Any other error may cascade: the whole text is parsed.
- */
-function isLocalError(error: YAMLError): boolean {
-  return error.code === 'DUPLICATE_KEY';
-}
-
 function isAnchorFree(doc: Document.Parsed): boolean {
   let known = anchorFree.get(doc);
   if (known === undefined) {
@@ -113,21 +104,6 @@ function isAnchorFree(doc: Document.Parsed): boolean {
     anchorFree.set(doc, known);
   }
   return known;
-}
-
-function noAnchors(roots: Node[]): boolean {
-  const stack: unknown[] = [...roots];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (isAlias(node)) return false;
-    if (isPair(node)) {
-      stack.push(node.key, node.value);
-    } else if (isScalar(node) || isCollection(node)) {
-      if (node.anchor) return false;
-      if (isCollection(node)) stack.push(...node.items);
-    }
-  }
-  return true;
 }
 
 /** The changed part: [start, oldEnd) of the old text became [start, newEnd) of the new one. */
@@ -217,100 +193,6 @@ function afterList(previous: CertModel, seq: YAMLSeq): number | undefined {
   if (keyAt === undefined) return undefined;
   const lineStart = previous.text.lastIndexOf('\n', keyAt - 1) + 1;
   return /^[ ]*$/.test(previous.text.slice(lineStart, keyAt)) ? lineStart : undefined;
-}
-
-/** The chunk parsed on its own: list items at the list's column, cleanly, without anchors or aliases. */
-interface ParsedItems {
-  nodes: Node[];
-  comments: { offset: number; text: string }[];
-  errors: YAMLError[];
-  syntaxErrors: SyntaxProblem[];
-  /** Where the list, and the document, end in the chunk (they end with the last item). */
-  listEnd: [number, number];
-  docEnd: [number, number];
-}
-
-function parseItems(chunk: string, column: number): ParsedItems | undefined {
-  if (yamlDepth(chunk) + 2 > MAX_NESTING_DEPTH) return undefined;
-  const { tokens, documents } = composeYaml(chunk);
-  if (documents.length !== 1) return undefined;
-  const [doc] = documents;
-  if (!doc.errors.every(isLocalError) || doc.warnings.length > 0) return undefined;
-  const seq = doc.contents;
-  if (!isSeq(seq) || seq.flow || seq.items.length === 0 || seq.range?.[0] !== column) return undefined;
-  const nodes = seq.items as Node[];
-  if (nodes.some((n) => !n) || !noAnchors(nodes)) return undefined;
-  // Nothing may follow the list in the chunk but comments (a less indented key would end it).
-  if (doc.range[2] !== chunk.length && chunk.slice(doc.range[2]).trim() !== '') return undefined;
-  const comments = chunk.includes(DIRECTIVE_PREFIX) ? collectComments(tokens) : [];
-  return { nodes, comments, errors: doc.errors, syntaxErrors: syntaxErrorsOf(documents, chunk), listEnd: [seq.range[1], seq.range[2]], docEnd: [doc.range[1], doc.range[2]] };
-}
-
-type Ranged = { range?: [number, number, number] | null };
-
-/** Moves every offset at or after `from` by `delta`, skipping subtrees that end before it. */
-function moveNodesAfter(doc: Document.Parsed, from: number, delta: number): void {
-  const move = (r: [number, number, number]) => {
-    for (let i = 0; i < 3; i++) if (r[i] >= from) r[i] += delta;
-  };
-  move(doc.range);
-  const stack: unknown[] = [doc.contents];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (isPair(node)) {
-      stack.push(node.key, node.value);
-      continue;
-    }
-    const range = (node as Ranged | null)?.range;
-    if (!range || range[2] < from) continue;
-    move(range);
-    if (isCollection(node)) stack.push(...node.items);
-  }
-}
-
-/** The list (and the root and document, when the list is their last value) end where its new last item does. */
-function endWithLastItem(doc: Document.Parsed, seq: YAMLSeq, items: ParsedItems, offset: number): void {
-  const [valueEnd, nodeEnd] = items.listEnd;
-  seq.range = [seq.range![0], valueEnd + offset, nodeEnd + offset];
-  const root = doc.contents;
-  if (!isMap(root) || root.items[root.items.length - 1]?.value !== seq) return;
-  root.range = [root.range![0], valueEnd + offset, nodeEnd + offset];
-  doc.range = [doc.range[0], items.docEnd[0] + offset, items.docEnd[1] + offset];
-}
-
-/** Moves every offset in a subtree by `delta` (chunk offsets to document offsets). */
-function moveAll(root: Node, delta: number): void {
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (isPair(node)) {
-      stack.push(node.key, node.value);
-      continue;
-    }
-    const range = (node as Ranged | null)?.range;
-    if (range) for (let i = 0; i < 3; i++) range[i] += delta;
-    if (isCollection(node)) stack.push(...node.items);
-  }
-}
-
-/**
- * Offset-sorted things (errors, comments) of the new text: the previous ones before the chunk,
- * the chunk's own, then the previous ones after it, moved by the edit.
- */
-function splice<T>(
-  previous: T[],
-  inChunk: T[],
-  chunk: Chunk,
-  delta: number,
-  offsetOf: (t: T) => number,
-  move: (t: T, by: (offset: number) => number) => T,
-  toDocument: (offset: number) => number,
-): T[] {
-  return [
-    ...previous.filter((t) => offsetOf(t) < chunk.start),
-    ...inChunk.map((t) => move(t, toDocument)),
-    ...previous.filter((t) => offsetOf(t) >= chunk.end).map((t) => move(t, (offset) => offset + delta)),
-  ];
 }
 
 /** The line an offset at a line start (or the text's end) begins; one past the last line at the end. */
