@@ -49,7 +49,7 @@ export function reparseCertModel(previous: CertModel, document: SourceDocument, 
   // The lines after the chunk must still start a line (an edit may have joined them to it).
   if (chunk.end < old.length && text.charCodeAt(chunk.end + delta - 1) !== 10) return undefined;
   const chunkText = text.slice(chunk.start, chunk.end + delta);
-  const items = parseItems(chunkText, chunk.column);
+  const items = parseItems(chunkText, chunk.column, text.includes(DIRECTIVE_PREFIX));
   if (!items) return undefined;
 
   // From here on the previous Document changes: nothing below may fail.

@@ -5,7 +5,6 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Document, type Node, type YAMLError, type YAMLSeq } from 'yaml';
 import { MAX_NESTING_DEPTH } from '../limits';
 import { yamlDepth } from '../limits/nesting';
-import { DIRECTIVE_PREFIX } from '../suppress';
 import { collectComments, composeYaml, syntaxErrorsOf, type SyntaxProblem } from './yaml';
 
 /**
@@ -42,7 +41,8 @@ export interface ParsedItems {
   docEnd: [number, number];
 }
 
-export function parseItems(chunk: string, column: number): ParsedItems | undefined {
+/** `withComments` when the whole text names a directive: comments are collected only then. */
+export function parseItems(chunk: string, column: number, withComments: boolean): ParsedItems | undefined {
   if (yamlDepth(chunk) + 2 > MAX_NESTING_DEPTH) return undefined;
   const { tokens, documents } = composeYaml(chunk);
   if (documents.length !== 1) return undefined;
@@ -54,7 +54,7 @@ export function parseItems(chunk: string, column: number): ParsedItems | undefin
   if (nodes.some((n) => !n) || !noAnchors(nodes)) return undefined;
   // Nothing may follow the list in the chunk but comments (a less indented key would end it).
   if (doc.range[2] !== chunk.length && chunk.slice(doc.range[2]).trim() !== '') return undefined;
-  const comments = chunk.includes(DIRECTIVE_PREFIX) ? collectComments(tokens) : [];
+  const comments = withComments ? collectComments(tokens) : [];
   return { nodes, comments, errors: doc.errors, syntaxErrors: syntaxErrorsOf(documents, chunk), listEnd: [seq.range[1], seq.range[2]], docEnd: [doc.range[1], doc.range[2]] };
 }
 

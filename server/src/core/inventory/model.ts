@@ -10,6 +10,7 @@ import type { BaseModel } from '../rule';
 import { LineIndex } from '../text';
 import type { SourceDocument, Span } from '../types';
 import { certManagerResources, type CertManagerResource } from './certManager';
+import { parseByEntries } from './chunked';
 import { INHERITED_KEYS } from './keys';
 import { deref, directivesFrom, keyText, pairOf, parseYaml, spanOf, type ParsedYaml } from './yaml';
 
@@ -98,7 +99,8 @@ export function fieldOf(doc: Document.Parsed, pair: Pair, inherited = false): Fi
 
 /** Parses a YAML file into the model; `applies` when it is an inventory or holds cert-manager resources. */
 export function buildCertModel(document: SourceDocument, config: Config): CertModel {
-  return certModelFrom(document, config, parseYaml(document.text));
+  // A large inventory parses by batches of entries (less memory, less garbage); else whole.
+  return certModelFrom(document, config, parseByEntries(document.text) ?? parseYaml(document.text));
 }
 
 /** Builds the model from the document's YAML, parsed whole or re-parsed in part (see incremental.ts). */
