@@ -21,15 +21,19 @@ export function certificateFacts(x509: X509Certificate): CertificateFacts {
   };
 }
 
-/** Leaf first, following issuer links; stops at a self-issued certificate, a cycle or the length cap. */
-export function peerChain(leaf: DetailedPeerCertificate): X509Certificate[] {
+/**
+ * Leaf first, following issuer links; stops at a self-issued certificate, a cycle or the length cap.
+ * `leafX509` is the socket's own parsed leaf (getPeerX509Certificate): parsing its DER again was
+ * a tenth of a probe's CPU.
+ */
+export function peerChain(leaf: DetailedPeerCertificate, leafX509?: X509Certificate): X509Certificate[] {
   const chain: X509Certificate[] = [];
   const seen = new Set<DetailedPeerCertificate>();
   let current: DetailedPeerCertificate | undefined = leaf;
   while (current && !seen.has(current) && chain.length < MAX_CHAIN_LENGTH) {
     seen.add(current);
     if (!current.raw || current.raw.length === 0) break;
-    chain.push(new X509Certificate(current.raw));
+    chain.push(current === leaf && leafX509 ? leafX509 : new X509Certificate(current.raw));
     current = current.issuerCertificate;
   }
   return chain;

@@ -23,7 +23,7 @@ interface CheckedProbe {
   identity: string;
   timeoutMs: number;
   now: Date;
-  secureContext: SecureContext | undefined;
+  secureContext: SecureContext;
   lookup: LookupFunction | undefined;
 }
 
@@ -128,7 +128,7 @@ function describe(socket: TLSSocket, probe: CheckedProbe, elapsedMs: number): Pr
   const target = formatHostPort(probe.host, probe.port);
   const peer = socket.getPeerCertificate(true) as DetailedPeerCertificate;
   if (!peer || !peer.raw) return failure('not-tls', `${target} completed a TLS handshake without presenting a certificate.`);
-  const chain = peerChain(peer);
+  const chain = peerChain(peer, socket.getPeerX509Certificate());
   const leaf = certificateFacts(chain[0]);
   const chainEntries = chain.map(chainEntry);
   const earliestChainExpiry = chainEntries.reduce(

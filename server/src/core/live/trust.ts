@@ -22,15 +22,18 @@ export function splitPemCertificates(pem: string, source = 'extra CA'): string[]
 }
 
 const contextCache = new Map<string, SecureContext>();
+/** Node's default store (bundled roots, NODE_EXTRA_CA_CERTS, --use-openssl-ca), built once. */
+let defaultContext: SecureContext | undefined;
 const CONTEXT_CACHE_SIZE = 8;
 
 /**
- * undefined means "Node's default store" (bundled roots, NODE_EXTRA_CA_CERTS, --use-openssl-ca).
+ * Without extra CAs, Node's default store (bundled roots, NODE_EXTRA_CA_CERTS, --use-openssl-ca).
  * With extra CAs the list must be spelled out, so it is the bundled roots, NODE_EXTRA_CA_CERTS and
  * the extras. Contexts are cached: building one parses ~150 roots, too slow to repeat per host.
  */
-export function trustContext(extraCaPems: readonly string[] | undefined): SecureContext | undefined {
-  if (!extraCaPems || extraCaPems.length === 0) return undefined;
+export function trustContext(extraCaPems: readonly string[] | undefined): SecureContext {
+  // Without a context, every tls.connect builds its own: a tenth of a probe's CPU.
+  if (!extraCaPems || extraCaPems.length === 0) return (defaultContext ??= createSecureContext());
   const extras = extraCaPems.flatMap((pem, i) => splitPemCertificates(pem, `extra CA ${i + 1}`));
   const key = extras.join('\n');
   let context = contextCache.get(key);
