@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { LookupFunction } from 'node:net';
+import { Socket, type LookupFunction } from 'node:net';
 import { after, describe, it } from 'node:test';
 import { ProbeInputError, isProbeFailure, probeMany, type ProbeOptions } from '../../server/src/core/live';
 import {
@@ -32,7 +32,36 @@ after(async () => {
   await Promise.all(servers.map((s) => s.close()));
 });
 
+/** Every socket this process connects, from connect() to 'close': the connections really open. */
+async function countOpenSockets<T>(body: () => Promise<T>): Promise<{ result: T; max: number }> {
+  let open = 0;
+  let max = 0;
+  const prototype = Socket.prototype as unknown as { connect: (...args: unknown[]) => unknown };
+  const connect = prototype.connect;
+  prototype.connect = function (this: Socket, ...args: unknown[]) {
+    open++;
+    max = Math.max(max, open);
+    this.once('close', () => open--);
+    return connect.apply(this, args);
+  };
+  try {
+    return { result: await body(), max };
+  } finally {
+    prototype.connect = connect;
+  }
+}
+
 describe('probeMany', () => {
+  it('holds no more sockets open than `concurrency`, closes included: a probe settles once its socket is closed', async () => {
+    const server = await startTlsServer({ chain: [createCertificate({ commonName: 'localhost', dnsNames: ['localhost'], keyBits: 1024 })] });
+    servers.push(server);
+    const targets: ProbeOptions[] = Array.from({ length: 40 }, () => ({ host: '127.0.0.1', port: server.port, timeoutMs: 5_000 }));
+    const { result, max } = await countOpenSockets(() => probeMany(targets, { concurrency: 4 }));
+    assert.ok(result.every((o) => !isProbeFailure(o)), JSON.stringify(result.find(isProbeFailure)));
+    // Settling at destroy() instead of 'close' left up to 8 open here.
+    assert.equal(max, 4);
+  });
+
   it('never has more than `concurrency` connections open, and reports progress for each', async () => {
     const silent = await startSilentServer();
     servers.push(silent);

@@ -84,8 +84,14 @@ function handshake(probe: CheckedProbe): Promise<ProbeOutcome> {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      socket?.destroy();
-      resolve(outcome);
+      // Settle once the socket is really closed, so a caller bounding probes in flight bounds
+      // open connections too (resolving at destroy() left up to twice the bound open).
+      if (!socket || socket.closed) {
+        resolve(outcome);
+        return;
+      }
+      socket.once('close', () => resolve(outcome));
+      socket.destroy();
     };
     // One timer for DNS, connect and handshake together: the caller's bound is the whole wait.
     const timer = setTimeout(() => finish(failure('timeout', timeoutMessage(stage, probe, target))), probe.timeoutMs);
