@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { ClientCapabilities, Range } from 'vscode-languageserver/node';
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/nodeFlags';
 import { LspTestClient } from '../../test/helpers/lspClient';
 import { Random } from '../lib/random';
 import { summarize, type Summary } from '../lib/stats';
@@ -27,6 +28,8 @@ export interface EditLatency {
 
 async function start(): Promise<LspTestClient> {
   return LspTestClient.start({
+    // As an editor runs it: the VS Code client starts the server with these flags.
+    nodeArgs: SERVER_NODE_FLAGS,
     capabilities: CAPABILITIES,
     initializationOptions: { incidentDocs: { ...SETTINGS, now: '2026-11-27T12:00:00Z' } },
     configuration: (params) => params.items.map(() => SETTINGS),

@@ -7,6 +7,7 @@ import {
   type Middleware,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/nodeFlags';
 import { InventoryEntriesRequest, LIVE_COMMANDS } from '../../server/src/lsp/protocol';
 import { confirmConnection } from './trust';
 
@@ -17,8 +18,8 @@ const CLIENT_NAME = 'Incident Docs';
 export function createLanguageClient(context: ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
   };
   const configWatcher = workspace.createFileSystemWatcher('**/.incident-docs.yaml');
   const outputChannel = window.createOutputChannel(CLIENT_NAME, { log: true });

@@ -31,6 +31,8 @@ export interface StartOptions {
   configuration?: (params: ConfigurationParams) => unknown[];
   /** Command-line arguments of the server; `--stdio` unless a test says otherwise. */
   serverArgs?: string[];
+  /** Node flags before the server script (the bench passes the editor's SERVER_NODE_FLAGS). */
+  nodeArgs?: readonly string[];
 }
 
 /** Capabilities of a capable editor (what VS Code announces for the features this server uses). */
@@ -90,7 +92,7 @@ export class LspTestClient {
   initializeResult!: InitializeResult;
 
   static async start(options: StartOptions = {}): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [SERVER, ...(options.serverArgs ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, ...(options.serverArgs ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(child, connection, options);
     child.stderr!.on('data', (chunk: Buffer) => (client.stderr += chunk.toString()));
