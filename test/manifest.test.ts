@@ -42,6 +42,13 @@ describe('package.json contributes every setting of SETTINGS (sync with: npx tsx
 });
 
 describe('package.json wiring', () => {
+  test('every npm bin is a built script that starts with a shebang (npm links it as an executable)', () => {
+    for (const [name, file] of Object.entries(manifest.bin as Record<string, string>)) {
+      const text = readFileSync(path.join(__dirname, '..', file), 'utf8');
+      assert.ok(text.startsWith('#!/usr/bin/env node\n'), `${name} (${file}) has no shebang`);
+    }
+  });
+
   test('the entry point is the bundled client and activation covers the documents served', () => {
     assert.equal(manifest.main, './dist/extension.js');
     for (const event of ['onLanguage:markdown', 'onLanguage:yaml', 'workspaceContains:.incident-docs.yaml']) {
