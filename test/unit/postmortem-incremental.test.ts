@@ -71,6 +71,24 @@ describe('post-mortem re-parse by sections equals a whole parse', () => {
     }
   });
 
+  test('text put right before a heading is parsed with the section above (a list there continues)', () => {
+    const base = '# Post-mortem: x\n\n## Summary\n\n- one\n\n## Timeline\n\n- 10:00 start\n';
+    const at = base.indexOf('## Timeline');
+    const edited = base.slice(0, at) + '- item\n' + base.slice(at);
+    assert.deepEqual(plain(reparseMarkdown(parseMarkdown(base), base, edited)), plain(parseMarkdown(edited)));
+  });
+
+  test('an HTML block closed by a blank line, or a fence closed by its marker, ends its section', () => {
+    const base = '# Post-mortem: x\n\n## Impact\n\n<table>\n<tr><td>4 hours</td></tr>\n</table>\n\n## Code\n\n```\nx\n```\n## Timeline\n\n- 10:00 start\n';
+    for (const [needle, insert] of [['4 hours', 'about '], ['x\n```', 'y']]) {
+      const at = base.indexOf(needle);
+      const edited = base.slice(0, at) + insert + base.slice(at);
+      const root = reparseMarkdown(parseMarkdown(base), base, edited);
+      assert.ok(root, `${needle}: re-parsed by sections`);
+      assert.deepEqual(plain(root), plain(parseMarkdown(edited)));
+    }
+  });
+
   test('an unclosed fence or a new definition falls back to a whole parse', () => {
     const base = '# Post-mortem: x\n\n## Summary\n\ntext\n\n## Timeline\n\n- 10:00 start\n';
     const root = parseMarkdown(base);

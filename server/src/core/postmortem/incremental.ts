@@ -21,9 +21,10 @@ export function reparseMarkdown(previous: Root, old: string, text: string): Root
   if (!isDefinitionFree(previous)) return undefined;
   const changed = changedRegion(old, text);
   const boundaries = sectionStarts(previous, old);
-  // The section holding the edit's start, up to the first boundary after its end.
-  let first = -1;
-  for (let i = 0; i < boundaries.length && boundaries[i].offset <= changed.start; i++) first = i;
+  // The section holding the edit's start, up to the first boundary after its end. Text put right
+  // before a heading belongs to the section above it (a list there would continue), hence `<`.
+  let first = changed.start === 0 ? 0 : -1;
+  for (let i = 0; i < boundaries.length && boundaries[i].offset < changed.start; i++) first = i;
   if (first < 0) return undefined;
   const startChild = boundaries[first].child;
   const start = boundaries[first].offset;
@@ -89,22 +90,32 @@ function sectionStarts(root: Root, text: string): { offset: number; child: numbe
   return out;
 }
 
-/** A fenced code or HTML block that reaches the end of the chunk may be unclosed: it would swallow what follows. */
+/**
+ * A fenced code or HTML block left open at the end of the chunk would run on into the next
+ * section in the whole text. Only a root-level one can: inside a list item or a quote, the
+ * heading at column 1 ends the container and the block with it.
+ */
 function leavesBlockOpen(root: Root, chunk: string): boolean {
-  const last = lastDescendantBlock(root);
+  const last = root.children[root.children.length - 1];
   if (!last || (last.type !== 'code' && last.type !== 'html')) return false;
-  const endOffset = last.position?.end.offset ?? 0;
-  return chunk.slice(endOffset).trim() === '';
+  const start = last.position?.start.offset ?? 0;
+  const end = last.position?.end.offset ?? chunk.length;
+  if (last.type === 'html') {
+    // An HTML block of the kinds that end at a blank line has ended if one follows it; the kinds
+    // that end at a marker (<pre>, <!--, ...) are treated as open unless one does too.
+    return !/\n[ \t]*(?:\r?\n|\r)/.test(chunk.slice(end));
+  }
+  return !fenceCloses(chunk.slice(start, end));
 }
 
-function lastDescendantBlock(root: Root): RootContent | undefined {
-  let node: RootContent | undefined = root.children[root.children.length - 1];
-  // A code block can end a list item or a quote at any depth.
-  while (node && (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote')) {
-    const children: RootContent[] = node.children;
-    node = children[children.length - 1];
-  }
-  return node;
+/** Indented code ends at the heading; a fence is closed when its last line repeats the opening fence. */
+function fenceCloses(source: string): boolean {
+  const opening = /^ {0,3}(`{3,}|~{3,})/.exec(source);
+  if (!opening) return true;
+  const lines = source.split(/\r\n|\r|\n/);
+  if (lines.length < 2) return false;
+  const closing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1]);
+  return !!closing && closing[1][0] === opening[1][0] && closing[1].length >= opening[1].length;
 }
 
 function changedRegion(old: string, text: string): { start: number; oldEnd: number } {
