@@ -84,6 +84,13 @@ describe('inventory parse by batches of entries equals a whole parse', () => {
     });
   }
 
+  test('an emptied value at the end of a batch, and a tail starting with an empty key (found by long random runs)', () => {
+    const emptied = generated(9).replace('expires: 2027-03-12', 'expires:');
+    assert.ok(check(emptied, 3), 'parsed by batches');
+    assert.equal(parseByEntries(generated(9, 2, ': value\n'), 3), undefined, 'an empty key after the list: whole parse');
+    check(generated(9, 2, ': value\n'), 3);
+  });
+
   test('small inventories and lists of another shape are left to the whole parse', () => {
     assert.equal(parseByEntries(generated(5), 3), undefined, 'fewer than two batches');
     assert.equal(parseByEntries('certificates: [a, b, c, d, e, f, g]\n', 1), undefined, 'flow list');

@@ -167,6 +167,22 @@ describe('inventory re-parse by entries equals a whole parse', () => {
     assert.ok(reparsed.edit.oldEndLine - reparsed.edit.fromLine <= 8, 'one entry, not the file');
   });
 
+  test('edits found by long random runs: each re-parses (or falls back) to what a whole parse gives', () => {
+    const base = 'certificates:\n  - name: a\n    renewal:\n      method: acme\n    # note\n\n  # between\n  - name: b\n    pem: |\n      x\n      y\n';
+    const edits: [string, string][] = [
+      ['method: acme', 'method:'], // an emptied value ends where the next item's dash starts
+      ['name: a\n', 'name: a\n...\n'], // `...` ends the document: the rest is another one
+      ['  - name: a', '\n - name: a'], // the dash no longer starts the chunk's first line
+      ['      y\n', '  #   y\n'], // a comment ends the last item's block scalar: the root ends after it
+    ];
+    for (const [from, to] of edits) {
+      assert.ok(base.includes(from), from);
+      check(base, base.replace(from, to));
+    }
+    const followed = base + 'tail: 1\n';
+    check(followed, followed.replace('tail: 1', ': 1'));
+  });
+
   test('aliases, a second document and edits above the list fall back to a whole parse', () => {
     const withAlias = 'x: &a {owner: t@example.com}\ncertificates:\n  - name: a\n    <<: *a\n  - name: b\n';
     const previous = buildCertModel({ path: PATH, text: withAlias }, config);

@@ -9,7 +9,7 @@
  * aside) and without anchors or aliases, exactly as in incremental.ts; anything else returns
  * undefined and the caller parses the whole text. test/inventory/chunked.test.ts compares both.
  */
-import { isCollection, isMap, isPair, isSeq, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { DIRECTIVE_PREFIX } from '../suppress';
 import { endWithLastItem, isLocalError, moveAll, moveNodesAfter, parseItems, splice, type ParsedItems } from './itemSplice';
 import { collectComments, composeYaml, syntaxErrorsOf, type ParsedYaml } from './yaml';
@@ -20,33 +20,44 @@ export const ENTRIES_PER_BATCH = 20;
 export function parseByEntries(text: string, perBatch = ENTRIES_PER_BATCH): ParsedYaml | undefined {
   const list = listLines(text);
   if (!list || list.items.length < 2 * perBatch) return undefined;
+  // What follows the list must start with a plain key: an empty key or another indicator there
+  // takes its position from the line breaks before it, which the skeleton does not keep.
+  if (list.end < text.length && !isPlainKeyStart(text.charCodeAt(list.end))) return undefined;
   const cuts: number[] = [];
   for (let i = 0; i < list.items.length; i += perBatch) cuts.push(list.items[i]);
   cuts.push(list.end);
 
-  // The skeleton: everything but batches 1..n, which are cut out and parsed alone.
+  // The skeleton: everything but batches 1..n, which are cut out and parsed alone. A stand-in
+  // item takes their place, so the first batch ends on a dash as it does in the whole text.
   const firstCut = cuts[1];
-  const removed = list.end - firstCut;
-  const skeletonText = text.slice(0, firstCut) + text.slice(list.end);
+  const standIn = `${' '.repeat(list.column)}- 0\n`;
+  const tailAt = firstCut + standIn.length;
+  const removed = list.end - tailAt;
+  const skeletonText = text.slice(0, firstCut) + standIn + text.slice(list.end);
   const { tokens, documents } = composeYaml(skeletonText);
   if (documents.length !== 1) return undefined;
   const [doc] = documents;
-  if (!doc.errors.every(isLocalError) || doc.warnings.length > 0 || !isMap(doc.contents)) return undefined;
+  if (doc.directives?.docEnd || !doc.errors.every(isLocalError) || doc.warnings.length > 0 || !isMap(doc.contents)) return undefined;
+  if (doc.errors.some((e) => e.pos[0] >= firstCut && e.pos[0] < tailAt)) return undefined;
   const pair = doc.contents.items.find((p) => isSeq(p.value) && (p.key as Node | null)?.range?.[0] === list.keyAt);
   const seq = pair?.value;
-  if (!isSeq(seq) || seq.flow || seq.items.length !== perBatch) return undefined;
+  if (!isSeq(seq) || seq.flow || seq.items.length !== perBatch + 1) return undefined;
+  const last = seq.items[perBatch];
+  if (!isScalar(last) || last.value !== 0 || last.range[0] !== firstCut + list.column + 2) return undefined;
+  seq.items.pop();
 
   const skeletonErrors = syntaxErrorsOf(documents, skeletonText);
   const withDirectives = text.includes(DIRECTIVE_PREFIX);
   const batches: ParsedItems[] = [];
   for (let b = 1; b + 1 < cuts.length; b++) {
-    const items = parseItems(text.slice(cuts[b], cuts[b + 1]), list.column, withDirectives);
+    const items = parseItems(text.slice(cuts[b], cuts[b + 1]), list.column, withDirectives, b + 2 < cuts.length);
     if (!items) return undefined;
     batches.push(items);
   }
 
   // Offsets from here on are the whole text's: the skeleton's tail moves past the batches.
-  keepEndsBefore(seq.items as Node[], firstCut, () => moveNodesAfter(doc, firstCut, removed));
+  // From the line break before the tail: an empty key there (`:` at its line start) sits on it.
+  moveNodesAfter(doc, tailAt - 1, removed);
   batches.forEach((items, i) => {
     for (const node of items.nodes) moveAll(node, cuts[i + 1]);
     (seq.items as unknown[]).push(...items.nodes);
@@ -54,7 +65,7 @@ export function parseByEntries(text: string, perBatch = ENTRIES_PER_BATCH): Pars
   const lastBatch = batches[batches.length - 1];
   endWithLastItem(doc, seq, lastBatch, cuts[cuts.length - 2]);
 
-  const skeleton = { start: firstCut, end: firstCut };
+  const skeleton = { start: tailAt, end: tailAt };
   const gather = <T>(fromSkeleton: T[], ofBatch: (items: ParsedItems) => T[], offsetOf: (t: T) => number, move: (t: T, by: (o: number) => number) => T): T[] => {
     const inBatches = batches.flatMap((items, i) => ofBatch(items).map((t) => move(t, (o) => o + cuts[i + 1])));
     // splice() keeps what lies before the cut, puts the batches' own in, and moves the tail.
@@ -74,27 +85,6 @@ export function parseByEntries(text: string, perBatch = ENTRIES_PER_BATCH): Pars
       ? gather(collectComments(tokens), (items) => items.comments, (c) => c.offset, (c, by) => ({ offset: by(c.offset), text: c.text }))
       : [],
   };
-}
-
-/**
- * The first batch's nodes end at or before the cut; one that ends right at it (a block scalar's
- * value takes its last line break, range[2] runs on to the next line) must not move with the tail.
- */
-function keepEndsBefore(items: Node[], cut: number, moveTail: () => void): void {
-  const kept: { range: [number, number, number]; ends: [number, number] }[] = [];
-  const stack: unknown[] = [...items];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (isPair(node)) {
-      stack.push(node.key, node.value);
-      continue;
-    }
-    const range = (node as { range?: [number, number, number] | null } | null)?.range;
-    if (range && range[2] >= cut) kept.push({ range, ends: [range[1], range[2]] });
-    if (isCollection(node)) stack.push(...node.items);
-  }
-  moveTail();
-  for (const { range, ends } of kept) [range[1], range[2]] = ends;
 }
 
 interface ListLines {
@@ -138,6 +128,10 @@ function listLines(text: string): ListLines | undefined {
     else if (indent <= column) return { keyAt, column, items, end: at };
   }
   return column < 0 ? undefined : { keyAt, column, items, end: text.length };
+}
+
+function isPlainKeyStart(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 function lineEnd(text: string, from: number): number {

@@ -49,11 +49,13 @@ export function reparseCertModel(previous: CertModel, document: SourceDocument, 
   // The lines after the chunk must still start a line (an edit may have joined them to it).
   if (chunk.end < old.length && text.charCodeAt(chunk.end + delta - 1) !== 10) return undefined;
   const chunkText = text.slice(chunk.start, chunk.end + delta);
-  const items = parseItems(chunkText, chunk.column, text.includes(DIRECTIVE_PREFIX));
+  const items = parseItems(chunkText, chunk.column, text.includes(DIRECTIVE_PREFIX), chunk.last + 1 < seq.items.length);
   if (!items) return undefined;
 
   // From here on the previous Document changes: nothing below may fail.
-  moveNodesAfter(doc, chunk.end, delta);
+  // From the line break before what follows: an empty key at its line start sits on it (the
+  // chunk's own old nodes that end there are replaced anyway).
+  moveNodesAfter(doc, chunk.end - 1, delta);
   // Values and their ends (range[0], range[1]) come out as a whole parse gives them. range[2],
   // which runs on over trailing comments to the next token, may stop at the chunk's end instead:
   // nothing reads it, and it only ever lies between range[1] and the next node.

@@ -41,21 +41,41 @@ export interface ParsedItems {
   docEnd: [number, number];
 }
 
-/** `withComments` when the whole text names a directive: comments are collected only then. */
-export function parseItems(chunk: string, column: number, withComments: boolean): ParsedItems | undefined {
-  if (yamlDepth(chunk) + 2 > MAX_NESTING_DEPTH) return undefined;
-  const { tokens, documents } = composeYaml(chunk);
+/**
+ * List items parsed on their own: `chunk` starts with its first item's dash at `column`.
+ * `withComments` when the whole text names a directive (comments are collected only then).
+ * `followedByItem` when another item of the list comes right after the chunk in the whole text:
+ * an empty value, or a map ending in comment lines, ends where the next token starts, so a
+ * stand-in item is parsed after the chunk for its nodes to end where they do in the whole text.
+ */
+export function parseItems(chunk: string, column: number, withComments: boolean, followedByItem: boolean): ParsedItems | undefined {
+  if (!startsWithDash(chunk, column) || yamlDepth(chunk) + 2 > MAX_NESTING_DEPTH) return undefined;
+  const text = followedByItem ? `${chunk}${' '.repeat(column)}- 0\n` : chunk;
+  const { tokens, documents } = composeYaml(text);
   if (documents.length !== 1) return undefined;
   const [doc] = documents;
-  if (!doc.errors.every(isLocalError) || doc.warnings.length > 0) return undefined;
+  // `...` ends the document: in the whole text, what follows would be another one.
+  if (doc.directives?.docEnd || !doc.errors.every(isLocalError) || doc.warnings.length > 0) return undefined;
+  if (doc.errors.some((e) => e.pos[0] >= chunk.length)) return undefined;
   const seq = doc.contents;
-  if (!isSeq(seq) || seq.flow || seq.items.length === 0 || seq.range?.[0] !== column) return undefined;
-  const nodes = seq.items as Node[];
-  if (nodes.some((n) => !n) || !noAnchors(nodes)) return undefined;
+  if (!isSeq(seq) || seq.flow || seq.range?.[0] !== column) return undefined;
+  let nodes = seq.items as Node[];
+  if (followedByItem) {
+    const standIn = nodes[nodes.length - 1];
+    if (!isScalar(standIn) || standIn.value !== 0 || standIn.range?.[0] !== chunk.length + column + 2) return undefined;
+    nodes = nodes.slice(0, -1);
+  }
+  if (nodes.length === 0 || nodes.some((n) => !n) || !noAnchors(nodes)) return undefined;
   // Nothing may follow the list in the chunk but comments (a less indented key would end it).
-  if (doc.range[2] !== chunk.length && chunk.slice(doc.range[2]).trim() !== '') return undefined;
-  const comments = withComments ? collectComments(tokens) : [];
-  return { nodes, comments, errors: doc.errors, syntaxErrors: syntaxErrorsOf(documents, chunk), listEnd: [seq.range[1], seq.range[2]], docEnd: [doc.range[1], doc.range[2]] };
+  if (doc.range[2] !== text.length && text.slice(doc.range[2]).trim() !== '') return undefined;
+  const comments = withComments ? collectComments(tokens).filter((c) => c.offset < chunk.length) : [];
+  return { nodes, comments, errors: doc.errors, syntaxErrors: syntaxErrorsOf(documents, text), listEnd: [seq.range[1], seq.range[2]], docEnd: [doc.range[1], doc.range[2]] };
+}
+
+/** The chunk's first line is its first item's: spaces up to `column`, then `-`. */
+function startsWithDash(chunk: string, column: number): boolean {
+  for (let i = 0; i < column; i++) if (chunk.charCodeAt(i) !== 32) return false;
+  return chunk.charCodeAt(column) === 45;
 }
 
 type Ranged = { range?: [number, number, number] | null };
@@ -86,7 +106,8 @@ export function endWithLastItem(doc: Document.Parsed, seq: YAMLSeq, items: Parse
   seq.range = [seq.range![0], valueEnd + offset, nodeEnd + offset];
   const root = doc.contents;
   if (!isMap(root) || root.items[root.items.length - 1]?.value !== seq) return;
-  root.range = [root.range![0], valueEnd + offset, nodeEnd + offset];
+  // The root map's value runs on over the list's trailing comments: both its ends are the list's node end.
+  root.range = [root.range![0], nodeEnd + offset, nodeEnd + offset];
   doc.range = [doc.range[0], items.docEnd[0] + offset, items.docEnd[1] + offset];
 }
 
