@@ -167,9 +167,10 @@ class Entry implements InventoryEntry {
   readonly map: YAMLMap | null;
   readonly name?: string;
   private readonly nameField: Field | undefined;
-  // Every rule asks every entry for its fields: each is looked up once per entry.
-  private owns: Map<string, Field | undefined> | undefined;
-  private fields: Map<string, Field | undefined> | undefined;
+  // Every rule asks every entry for its fields: each is looked up once per entry. Key and
+  // field side by side in small arrays (two Maps per entry were 3 MB for 5,000 entries).
+  private readonly owned: (string | Field | undefined)[] = [];
+  private readonly inherited: (string | Field | undefined)[] = [];
 
   constructor(
     private readonly doc: Document.Parsed,
@@ -195,25 +196,26 @@ class Entry implements InventoryEntry {
   }
 
   own(key: string): Field | undefined {
-    this.owns ??= new Map();
-    if (this.owns.has(key)) return this.owns.get(key);
-    const pair = this.map ? pairOf(this.doc, this.map, key) : undefined;
-    const found = pair ? fieldOf(this.doc, pair) : undefined;
-    this.owns.set(key, found);
-    return found;
+    return remembered(this.owned, key, () => {
+      const pair = this.map ? pairOf(this.doc, this.map, key) : undefined;
+      return pair ? fieldOf(this.doc, pair) : undefined;
+    });
   }
 
   field(key: string): Field | undefined {
-    this.fields ??= new Map();
-    if (this.fields.has(key)) return this.fields.get(key);
-    let found = this.own(key);
-    if (!found && this.defaults && INHERITED_KEYS.includes(key)) {
+    return this.own(key) ?? remembered(this.inherited, key, () => {
+      if (!this.defaults || !INHERITED_KEYS.includes(key)) return undefined;
       const pair = pairOf(this.doc, this.defaults, key);
-      found = pair ? fieldOf(this.doc, pair, true) : undefined;
-    }
-    this.fields.set(key, found);
-    return found;
+      return pair ? fieldOf(this.doc, pair, true) : undefined;
+    });
   }
+}
+
+function remembered(looked: (string | Field | undefined)[], key: string, find: () => Field | undefined): Field | undefined {
+  for (let i = 0; i < looked.length; i += 2) if (looked[i] === key) return looked[i + 1] as Field | undefined;
+  const found = find();
+  looked.push(key, found);
+  return found;
 }
 
 /** The model with only the entries that start in [fromLine, toLine), and no cert-manager resources. */

@@ -149,11 +149,20 @@ function keyIndex(map: YAMLMap): Map<string, Pair> {
   return keys;
 }
 
+/** Maps up to this many keys are scanned: an index per map cost more memory than it saved time. */
+const SCANNED_MAP_SIZE = 16;
+
+function ownPair(map: YAMLMap, key: string): Pair | undefined {
+  if (map.items.length > SCANNED_MAP_SIZE) return keyIndex(map).get(key);
+  for (const pair of map.items) if (keyText(pair as Pair) === key) return pair as Pair;
+  return undefined;
+}
+
 /** The pair for `key` in a map, looking through `<<` merge keys the way YAML 1.1 merges do. */
 export function pairOf(doc: Document.Parsed, map: YAMLMap, key: string, depth = 0): Pair | undefined {
-  const own = keyIndex(map).get(key);
+  const own = ownPair(map, key);
   if (own) return own;
-  if (depth > 5 || !keyIndex(map).has('<<')) return undefined;
+  if (depth > 5 || !ownPair(map, '<<')) return undefined;
   for (const pair of map.items) {
     if (keyText(pair) !== '<<') continue;
     const source = deref(doc, pair.value);
