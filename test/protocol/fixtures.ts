@@ -1,8 +1,10 @@
 import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { after, before } from 'node:test';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
+import { FULL_CAPABILITIES, LspTestClient } from '../helpers/lspClient';
 
 /** The seed post-mortem (test/fixtures keeps a copy of ../shared/seed so a fresh clone has it). */
 export const SEED = readFileSync(path.join(__dirname, '..', 'fixtures', 'postmortems', '3scale-cert-expiry-postmortem.md'), 'utf8');
@@ -47,4 +49,35 @@ export function positionOf(text: string, needle: string, nth = 0): { line: numbe
   const before = text.slice(0, offset);
   const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
   return { line: before.split(/\r\n|\r|\n/).length - 1, character: offset - lineStart };
+}
+
+export interface TempWorkspace {
+  /** The workspace folder, inside the temp dir (the temp dir itself when absent). */
+  folder?: string;
+  name?: string;
+  /** Editor settings on top of FAST. */
+  settings?: Record<string, unknown>;
+  /** Writes files before the server starts. */
+  prepare?: () => void;
+}
+
+/**
+ * Registers the suite's before/after: a server with one workspace folder in `temp`, started
+ * after `prepare`, handed to `started`; stopped and the temp dir removed after the suite.
+ */
+export function serveTempWorkspace(temp: { dir: string; remove: () => void }, workspace: TempWorkspace, started: (client: LspTestClient) => void): void {
+  let client: LspTestClient | undefined;
+  before(async () => {
+    workspace.prepare?.();
+    client = await LspTestClient.start({
+      capabilities: FULL_CAPABILITIES,
+      workspaceFolders: [{ uri: vscodeUri(workspace.folder ?? temp.dir), name: workspace.name ?? 'ws' }],
+      initializationOptions: { incidentDocs: { ...FAST, ...workspace.settings } },
+    });
+    started(client);
+  });
+  after(async () => {
+    await client?.stop();
+    temp.remove();
+  });
 }

@@ -1,24 +1,14 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { FULL_CAPABILITIES, LspTestClient } from '../helpers/lspClient';
-import { codes, FAST, SEED, tempDir, vscodeUri } from './fixtures';
+import { describe, test } from 'node:test';
+import type { LspTestClient } from '../helpers/lspClient';
+import { codes, SEED, serveTempWorkspace, tempDir, vscodeUri } from './fixtures';
 
 describe('bad input does not stop the server', () => {
   const temp = tempDir();
-  let client: LspTestClient;
-  before(async () => {
-    client = await LspTestClient.start({
-      capabilities: FULL_CAPABILITIES,
-      workspaceFolders: [{ uri: vscodeUri(temp.dir), name: 'ws' }],
-      initializationOptions: { incidentDocs: FAST },
-    });
-  });
-  after(async () => {
-    await client.stop();
-    temp.remove();
-  });
+  let client!: LspTestClient;
+  serveTempWorkspace(temp, {}, (started) => (client = started));
 
   test('a malformed .incident-docs.yaml is reported in the log and linting goes on', async () => {
     writeFileSync(path.join(temp.dir, '.incident-docs.yaml'), 'rules: [unclosed\n');

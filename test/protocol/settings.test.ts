@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DiagnosticSeverity, type ConfigurationParams } from 'vscode-languageserver/node';
 import { FULL_CAPABILITIES, LspTestClient } from '../helpers/lspClient';
-import { codes, FAST, SEED, tempDir, vscodeUri } from './fixtures';
+import { codes, FAST, SEED, serveTempWorkspace, tempDir, vscodeUri } from './fixtures';
 
 const TEMPLATE_OFF = { rules: { 'pm/template-text': 'off' } };
 
@@ -119,18 +119,8 @@ describe('settings pulled with workspace/configuration', () => {
 
 describe('.incident-docs.yaml', () => {
   const temp = tempDir();
-  let client: LspTestClient;
-  before(async () => {
-    client = await LspTestClient.start({
-      capabilities: FULL_CAPABILITIES,
-      workspaceFolders: [{ uri: vscodeUri(temp.dir), name: 'ws' }],
-      initializationOptions: { incidentDocs: { ...FAST, rules: { 'pm/template-text': 'error' } } },
-    });
-  });
-  after(async () => {
-    await client.stop();
-    temp.remove();
-  });
+  let client!: LspTestClient;
+  serveTempWorkspace(temp, { settings: { rules: { 'pm/template-text': 'error' } } }, (started) => (client = started));
 
   test('overrides editor settings and is re-read when the client reports a change', async () => {
     const registration = await client.waitForRegistration('workspace/didChangeWatchedFiles');

@@ -4,31 +4,25 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { CodeAction, TextEdit } from 'vscode-languageserver/node';
 import { applyEdits, FULL_CAPABILITIES, LspTestClient, textAt } from '../helpers/lspClient';
-import { codes, FAST, neovimUri, positionOf, SEED, tempDir, vscodeUri, withRule } from './fixtures';
+import { codes, FAST, neovimUri, positionOf, SEED, serveTempWorkspace, tempDir, vscodeUri, withRule } from './fixtures';
 
 describe('URIs with spaces, @ and +', () => {
   const temp = tempDir();
   const workspace = path.join(temp.dir, 'team @ops+sre', 'my docs');
   const configured = path.join(workspace, 'post mortems');
   const unconfigured = path.join(workspace, 'other @dir+x');
-  let client: LspTestClient;
-
-  before(async () => {
-    for (const dir of [configured, unconfigured]) mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(configured, '.incident-docs.yaml'), 'rules:\n  pm/template-text: off\n');
-    // Above the workspace folder: the editor must not use it.
-    writeFileSync(path.join(temp.dir, '.incident-docs.yaml'), 'rules:\n  pm/invalid-time: off\n');
-    // The folder as VS Code encodes it (%40, %2B); the documents below as Neovim does (raw @ and +).
-    client = await LspTestClient.start({
-      capabilities: FULL_CAPABILITIES,
-      workspaceFolders: [{ uri: vscodeUri(workspace), name: 'my docs' }],
-      initializationOptions: { incidentDocs: FAST },
-    });
-  });
-  after(async () => {
-    await client.stop();
-    temp.remove();
-  });
+  let client!: LspTestClient;
+  // The folder as VS Code encodes it (%40, %2B); the documents below as Neovim does (raw @ and +).
+  serveTempWorkspace(temp, {
+    folder: workspace,
+    name: 'my docs',
+    prepare: () => {
+      for (const dir of [configured, unconfigured]) mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(configured, '.incident-docs.yaml'), 'rules:\n  pm/template-text: off\n');
+      // Above the workspace folder: the editor must not use it.
+      writeFileSync(path.join(temp.dir, '.incident-docs.yaml'), 'rules:\n  pm/invalid-time: off\n');
+    },
+  }, (started) => (client = started));
 
   test('the config file next to a document is found through the decoded path', async () => {
     const uri = neovimUri(path.join(configured, '2020 cert outage.md'));
@@ -106,20 +100,15 @@ describe('CRLF documents and UTF-16 positions', () => {
 describe('workspace folder changes', () => {
   const temp = tempDir();
   const inner = path.join(temp.dir, 'inner ws');
-  let client: LspTestClient;
-  before(async () => {
-    mkdirSync(path.join(inner, 'notes'), { recursive: true });
-    writeFileSync(path.join(temp.dir, '.incident-docs.yaml'), 'rules:\n  pm/invalid-time: off\n');
-    client = await LspTestClient.start({
-      capabilities: FULL_CAPABILITIES,
-      workspaceFolders: [{ uri: vscodeUri(inner), name: 'inner' }],
-      initializationOptions: { incidentDocs: FAST },
-    });
-  });
-  after(async () => {
-    await client.stop();
-    temp.remove();
-  });
+  let client!: LspTestClient;
+  serveTempWorkspace(temp, {
+    folder: inner,
+    name: 'inner',
+    prepare: () => {
+      mkdirSync(path.join(inner, 'notes'), { recursive: true });
+      writeFileSync(path.join(temp.dir, '.incident-docs.yaml'), 'rules:\n  pm/invalid-time: off\n');
+    },
+  }, (started) => (client = started));
 
   test('move the boundary of the config-file search and re-validate', async () => {
     const uri = vscodeUri(path.join(inner, 'notes', 'outage.md'));
