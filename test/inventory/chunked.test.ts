@@ -8,9 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { isCollection, isPair, isScalar, type Document } from 'yaml';
 import { parseByEntries } from '../../server/src/core/inventory/chunked';
 import { parseYaml } from '../../server/src/core/inventory/yaml';
+import { yamlShape } from './helpers';
+import { applyEdit } from '../helpers/edits';
 
 function generated(entries: number, column = 2, after = ''): string {
   const pad = ' '.repeat(column);
@@ -32,30 +33,13 @@ const BASES: Record<string, string> = {
   example: readFileSync(join(__dirname, '..', '..', 'examples', 'inventory', 'cert-inventory.yaml'), 'utf8'),
 };
 
-function shape(doc: Document.Parsed): unknown[] {
-  const out: unknown[] = [['doc', doc.range.slice(0, 2)]];
-  const visit = (node: unknown): void => {
-    if (isPair(node)) {
-      visit(node.key);
-      visit(node.value);
-      return;
-    }
-    if (!node) return;
-    const n = node as { constructor: { name: string }; range?: number[] };
-    out.push([n.constructor.name, n.range ? n.range.slice(0, 2) : null, isScalar(node) ? node.value : undefined]);
-    if (isCollection(node)) for (const item of node.items) visit(item);
-  };
-  visit(doc.contents);
-  return out;
-}
-
 function check(text: string, perBatch: number): boolean {
   const chunked = parseByEntries(text, perBatch);
   if (!chunked) return false;
   const whole = parseYaml(text);
   const context = JSON.stringify(text);
   assert.equal(chunked.documents.length, 1, context);
-  assert.deepEqual(shape(chunked.documents[0]), shape(whole.documents[0]), context);
+  assert.deepEqual(yamlShape(chunked.documents[0]), yamlShape(whole.documents[0]), context);
   assert.deepEqual(chunked.syntaxErrors, whole.syntaxErrors, context);
   assert.deepEqual(chunked.comments, whole.comments, context);
   assert.deepEqual(chunked.documents[0].errors.map((e) => [e.code, e.pos]), whole.documents[0].errors.map((e) => [e.code, e.pos]), context);
@@ -63,11 +47,6 @@ function check(text: string, perBatch: number): boolean {
 }
 
 const FRAGMENTS = ['a', ' ', '\n', '  ', '- ', ':', '#', '"', '[', ']', '&x ', '*x', '|\n', '---\n', '  - name: new\n', '\t', 'certificates:\n'];
-
-function applyEdit(text: string, at: number, remove: number, insert: string): string {
-  const start = Math.min(at, text.length);
-  return text.slice(0, start) + insert + text.slice(Math.min(text.length, start + remove));
-}
 
 describe('inventory parse by batches of entries equals a whole parse', () => {
   for (const [name, base] of Object.entries(BASES)) {

@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import forge from 'node-forge';
+import { isCollection, isPair, isScalar, type Document } from 'yaml';
 import { defaultConfig, resolveConfig, type Config } from '../../server/src/core/config';
 import { lint } from '../../server/src/core/lint';
 import { LineIndex } from '../../server/src/core/text';
@@ -108,3 +109,25 @@ certificates:
       sop: https://wiki.example.com/sop/renew
       escalation: cert-approvers@example.com
 `;
+
+/**
+ * Every node of a parsed YAML document in order: its type, where its value starts and ends, and
+ * a scalar's value (range[2], the end after trailing comments, is left out: the incremental
+ * re-parse documents why it may differ from a whole parse).
+ */
+export function yamlShape(doc: Document.Parsed): unknown[] {
+  const out: unknown[] = [['doc', doc.range.slice(0, 2)]];
+  const visit = (node: unknown): void => {
+    if (isPair(node)) {
+      visit(node.key);
+      visit(node.value);
+      return;
+    }
+    if (!node) return;
+    const n = node as { constructor: { name: string }; range?: number[] };
+    out.push([n.constructor.name, n.range ? n.range.slice(0, 2) : null, isScalar(node) ? node.value : undefined]);
+    if (isCollection(node)) for (const item of node.items) visit(item);
+  };
+  visit(doc.contents);
+  return out;
+}

@@ -8,14 +8,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { isCollection, isPair, isScalar, type Document } from 'yaml';
 import { defaultConfig } from '../../server/src/core/config';
 import { reparseCertModel } from '../../server/src/core/inventory/incremental';
 import { buildCertModel, type CertModel } from '../../server/src/core/inventory/model';
 import { certificateYamlType } from '../../server/src/core/inventory/type';
 import { analyze, lint, lintAnalysis, lintAnalysisReusing, type Analysis } from '../../server/src/core/lint';
 import type { SourceDocument } from '../../server/src/core/types';
-import { NOW } from './helpers';
+import { NOW, yamlShape } from './helpers';
+import { applyEdit } from '../helpers/edits';
 
 const PATH = '/repo/cert-inventory.yaml';
 const config = defaultConfig();
@@ -38,34 +38,8 @@ const BASES: Record<string, string> = {
   noNewline: 'certificates:\n  - name: a\n  - name: b\n    expires: 2021-01-01',
 };
 
-/**
- * Every node in document order: its type, where its value starts and ends, and scalar value.
- * range[2] (the end after trailing comments) is left out: the re-parse documents why it may differ.
- */
-function shape(doc: Document.Parsed): unknown[] {
-  const out: unknown[] = [['doc', doc.range.slice(0, 2)]];
-  const visit = (node: unknown): void => {
-    if (isPair(node)) {
-      visit(node.key);
-      visit(node.value);
-      return;
-    }
-    if (!node) return;
-    const n = node as { constructor: { name: string }; range?: number[] };
-    out.push([n.constructor.name, n.range ? n.range.slice(0, 2) : null, isScalar(node) ? node.value : undefined]);
-    if (isCollection(node)) for (const item of node.items) visit(item);
-  };
-  visit(doc.contents);
-  return out;
-}
-
 function analysisOf(model: CertModel, document: SourceDocument): Analysis {
   return { document, config, parsed: [{ type: certificateYamlType as never, model }], documentFindings: [] };
-}
-
-function applyEdit(text: string, at: number, remove: number, insert: string): string {
-  const start = Math.min(at, text.length);
-  return text.slice(0, start) + insert + text.slice(Math.min(text.length, start + remove));
 }
 
 /** Checks one edit; says whether it was re-parsed by entries (false: fell back to a whole parse). */
@@ -78,7 +52,7 @@ function check(oldText: string, newText: string): boolean {
   const model = reparsed.model;
   const context = `edit of ${JSON.stringify(oldText)} into ${JSON.stringify(newText)}`;
   assert.equal(whole.kind, 'inventory', context);
-  assert.deepEqual(shape(model.inventory!.doc), shape(whole.inventory!.doc), context);
+  assert.deepEqual(yamlShape(model.inventory!.doc), yamlShape(whole.inventory!.doc), context);
   assert.deepEqual(model.yaml.syntaxErrors, whole.yaml.syntaxErrors, context);
   assert.deepEqual(model.yaml.comments, whole.yaml.comments, context);
   const entries = (m: CertModel) => m.inventory!.entries.map((e) => [e.index, e.span, e.anchor, e.name]);
@@ -147,7 +121,7 @@ describe('inventory re-parse by entries equals a whole parse', () => {
         const reparsed = reparseCertModel(model, document, config);
         const current = reparsed?.model ?? whole;
         if (whole.kind === 'inventory' && current.inventory) {
-          assert.deepEqual(shape(current.inventory.doc), shape(whole.inventory!.doc));
+          assert.deepEqual(yamlShape(current.inventory.doc), yamlShape(whole.inventory!.doc));
         }
         text = next;
         model = reparsed ? reparsed.model : whole;

@@ -12,6 +12,7 @@ import { defaultConfig } from '../../server/src/core/config';
 import { analyze, lint, lintAnalysis } from '../../server/src/core/lint';
 import { reparseMarkdown } from '../../server/src/core/postmortem/incremental';
 import { parseMarkdown } from '../../server/src/core/postmortem/markdown';
+import { applyEdit } from '../helpers/edits';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'postmortems');
 const NOW = new Date('2026-11-27T12:00:00Z');
@@ -22,11 +23,6 @@ const BASES = readdirSync(FIXTURES)
 
 const FRAGMENTS = ['a', ' ', '\n', '\n\n', '#', '## New section\n', '```\n', '~~~', '<!-- ', '-->', '<pre>\n', '<table>\n', '[x]: https://example.com\n',
   '[^1]: note\n', '| a | b |\n|---|---|\n', '- item\n', '> ', '    ', '16:04pm', '---\n', '===\n', '*', '_', '[', ']', '\r\n', '<div>'];
-
-function applyEdit(text: string, at: number, remove: number, insert: string): string {
-  const start = Math.min(at, text.length);
-  return text.slice(0, start) + insert + text.slice(Math.min(text.length, start + remove));
-}
 
 /** The tree as data; `data` fields some extensions add are left as they are. */
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value));

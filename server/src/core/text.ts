@@ -75,3 +75,16 @@ export class LineIndex {
     return this.text.includes('\r\n') ? '\r\n' : '\n';
   }
 }
+
+/**
+ * Where two versions of a text differ: [start, oldEnd) of the old one became [start, newEnd) of
+ * the new one, newEnd = oldEnd + (new length - old length). Common prefix, then common suffix.
+ */
+export function changedRegion(old: string, text: string): { start: number; oldEnd: number } {
+  const shorter = Math.min(old.length, text.length);
+  let start = 0;
+  while (start < shorter && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let suffix = 0;
+  while (suffix < shorter - start && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  return { start, oldEnd: old.length - suffix };
+}

@@ -13,6 +13,7 @@ import { isMap, isSeq, type Document, type Node, type YAMLSeq } from 'yaml';
 import type { Config } from '../config';
 import type { LineEdit } from '../documentType';
 import { DIRECTIVE_PREFIX } from '../suppress';
+import { changedRegion } from '../text';
 import type { SourceDocument } from '../types';
 import { certModelFrom, type CertModel } from './model';
 import { endWithLastItem, isLocalError, moveAll, moveNodesAfter, noAnchors, parseItems, splice } from './itemSplice';
@@ -41,8 +42,8 @@ export function reparseCertModel(previous: CertModel, document: SourceDocument, 
   // Directives are read from CST comments, collected only when the text names one.
   if (text.includes(DIRECTIVE_PREFIX) && !old.includes(DIRECTIVE_PREFIX)) return undefined;
 
+  if (old === text) return { model: certModelFrom(document, config, previous.yaml, previous.inventory), edit: { fromLine: 0, oldEndLine: 0, newEndLine: 0 } };
   const changed = changedRegion(old, text);
-  if (!changed) return { model: certModelFrom(document, config, previous.yaml, previous.inventory), edit: { fromLine: 0, oldEndLine: 0, newEndLine: 0 } };
   const chunk = chunkAround(previous, seq, changed.start, changed.oldEnd);
   if (!chunk) return undefined;
   const delta = text.length - old.length;
@@ -106,17 +107,6 @@ function isAnchorFree(doc: Document.Parsed): boolean {
     anchorFree.set(doc, known);
   }
   return known;
-}
-
-/** The changed part: [start, oldEnd) of the old text became [start, newEnd) of the new one. */
-function changedRegion(old: string, text: string): { start: number; oldEnd: number } | undefined {
-  if (old === text) return undefined;
-  const shorter = Math.min(old.length, text.length);
-  let start = 0;
-  while (start < shorter && old.charCodeAt(start) === text.charCodeAt(start)) start++;
-  let suffix = 0;
-  while (suffix < shorter - start && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
-  return { start, oldEnd: old.length - suffix };
 }
 
 interface Chunk {

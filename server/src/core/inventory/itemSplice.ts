@@ -80,13 +80,20 @@ function startsWithDash(chunk: string, column: number): boolean {
 
 type Ranged = { range?: [number, number, number] | null };
 
-/** Moves every offset at or after `from` by `delta`, skipping subtrees that end before it. */
+/** Moves every offset at or after `from` by `delta`, in the document and its nodes. */
 export function moveNodesAfter(doc: Document.Parsed, from: number, delta: number): void {
-  const move = (r: [number, number, number]) => {
-    for (let i = 0; i < 3; i++) if (r[i] >= from) r[i] += delta;
-  };
-  move(doc.range);
-  const stack: unknown[] = [doc.contents];
+  for (let i = 0; i < 3; i++) if (doc.range[i] >= from) doc.range[i] += delta;
+  moveOffsets(doc.contents, from, delta);
+}
+
+/** Moves every offset in a subtree by `delta` (chunk offsets to document offsets). */
+export function moveAll(root: Node, delta: number): void {
+  moveOffsets(root, 0, delta);
+}
+
+/** Moves the offsets at or after `from` in a subtree, skipping the parts that end before it. */
+function moveOffsets(root: unknown, from: number, delta: number): void {
+  const stack: unknown[] = [root];
   while (stack.length > 0) {
     const node = stack.pop();
     if (isPair(node)) {
@@ -95,7 +102,7 @@ export function moveNodesAfter(doc: Document.Parsed, from: number, delta: number
     }
     const range = (node as Ranged | null)?.range;
     if (!range || range[2] < from) continue;
-    move(range);
+    for (let i = 0; i < 3; i++) if (range[i] >= from) range[i] += delta;
     if (isCollection(node)) stack.push(...node.items);
   }
 }
@@ -111,20 +118,6 @@ export function endWithLastItem(doc: Document.Parsed, seq: YAMLSeq, items: Parse
   doc.range = [doc.range[0], items.docEnd[0] + offset, items.docEnd[1] + offset];
 }
 
-/** Moves every offset in a subtree by `delta` (chunk offsets to document offsets). */
-export function moveAll(root: Node, delta: number): void {
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (isPair(node)) {
-      stack.push(node.key, node.value);
-      continue;
-    }
-    const range = (node as Ranged | null)?.range;
-    if (range) for (let i = 0; i < 3; i++) range[i] += delta;
-    if (isCollection(node)) stack.push(...node.items);
-  }
-}
 
 /**
  * Offset-sorted things (errors, comments) of the new text: the previous ones before the chunk,

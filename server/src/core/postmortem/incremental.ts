@@ -11,6 +11,7 @@
  */
 import type { Root, RootContent } from 'mdast';
 import { tooDeep } from '../limits';
+import { changedRegion } from '../text';
 import { parseMarkdown } from './markdown';
 
 /** Whether a parsed tree holds definitions (computed once per whole parse, carried to re-parses). */
@@ -116,15 +117,6 @@ function fenceCloses(source: string): boolean {
   if (lines.length < 2) return false;
   const closing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1]);
   return !!closing && closing[1][0] === opening[1][0] && closing[1].length >= opening[1].length;
-}
-
-function changedRegion(old: string, text: string): { start: number; oldEnd: number } {
-  const shorter = Math.min(old.length, text.length);
-  let start = 0;
-  while (start < shorter && old.charCodeAt(start) === text.charCodeAt(start)) start++;
-  let suffix = 0;
-  while (suffix < shorter - start && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
-  return { start, oldEnd: old.length - suffix };
 }
 
 /** Line breaks in text[from, to) as CommonMark counts them (\r\n, \n or a lone \r). */
