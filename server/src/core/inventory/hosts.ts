@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { DEFAULT_TLS_PORT, portNumber, splitHostPort } from '../hostSyntax';
 
 export interface HostPort {
   host: string;
@@ -8,35 +9,25 @@ export interface HostPort {
   key: string;
 }
 
-export const DEFAULT_TLS_PORT = 443;
 
 /** Parses `host`, `host:port` or `[v6]:port`; returns a reason instead of throwing. */
 export function parseHostPort(text: string): HostPort | { error: string } {
   const trimmed = text.trim();
   if (!trimmed) return { error: 'an empty host' };
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) return { error: `"${trimmed}" is a URL; write the host (and port) only` };
-  let host: string;
-  let portText: string | undefined;
-  if (trimmed.startsWith('[')) {
-    const close = trimmed.indexOf(']');
-    if (close < 0) return { error: `"${trimmed}" opens an IPv6 bracket but does not close it` };
-    host = trimmed.slice(1, close);
-    const rest = trimmed.slice(close + 1);
-    if (rest && !rest.startsWith(':')) return { error: `"${trimmed}" has text after the IPv6 address` };
-    portText = rest ? rest.slice(1) : undefined;
-    if (isIP(host) !== 6) return { error: `"${host}" is not an IPv6 address` };
-  } else {
-    const parts = trimmed.split(':');
-    if (parts.length > 2) return { error: `"${trimmed}" looks like an IPv6 address; write it in brackets: [${trimmed}]:443` };
-    host = parts[0];
-    portText = parts[1];
+  const parts = splitHostPort(trimmed);
+  if ('problem' in parts) {
+    if (parts.problem === 'unclosed-bracket') return { error: `"${trimmed}" opens an IPv6 bracket but does not close it` };
+    if (parts.problem === 'text-after-bracket') return { error: `"${trimmed}" has text after the IPv6 address` };
+    return { error: `"${trimmed}" looks like an IPv6 address; write it in brackets: [${trimmed}]:443` };
   }
+  const host = parts.host;
+  if (parts.bracketed && isIP(host) !== 6) return { error: `"${host}" is not an IPv6 address` };
   let port = DEFAULT_TLS_PORT;
-  if (portText !== undefined) {
-    if (!/^\d{1,5}$/.test(portText) || Number(portText) < 1 || Number(portText) > 65535) {
-      return { error: `"${portText}" is not a port (1-65535)` };
-    }
-    port = Number(portText);
+  if (parts.port !== undefined) {
+    const written = portNumber(parts.port);
+    if (written === undefined) return { error: `"${parts.port}" is not a port (1-65535)` };
+    port = written;
   }
   const family = isIP(host) === 4 ? 'ipv4' : isIP(host) === 6 ? 'ipv6' : 'dns';
   if (family === 'dns') {

@@ -1,8 +1,9 @@
 import { isIP } from 'node:net';
 import { domainToASCII } from 'node:url';
+import { DEFAULT_TLS_PORT, portNumber, splitHostPort } from '../hostSyntax';
 import { ProbeInputError } from './types';
 
-export const DEFAULT_TLS_PORT = 443;
+export { DEFAULT_TLS_PORT } from '../hostSyntax';
 
 export interface HostPort {
   /** Host name (ASCII, lower case, no trailing dot) or IP literal (IPv6 without brackets). */
@@ -28,38 +29,26 @@ export function parseHostPort(input: string, defaultPort = DEFAULT_TLS_PORT): Ho
   }
   let hostText: string;
   let portText: string | undefined;
-  if (text.startsWith('[')) {
-    const close = text.indexOf(']');
-    if (close < 0) throw new ProbeInputError(`"${input}": missing "]" after the IPv6 address.`);
-    hostText = text.slice(1, close);
-    const rest = text.slice(close + 1);
-    if (rest !== '') {
-      if (!rest.startsWith(':')) throw new ProbeInputError(`"${input}": expected ":PORT" after "]".`);
-      portText = rest.slice(1);
-    }
-    if (isIP(stripZone(hostText)) !== 6) throw new ProbeInputError(`"${hostText}" is not an IPv6 address.`);
-  } else if (isIP(stripZone(text)) === 6) {
+  if (!text.startsWith('[') && isIP(stripZone(text)) === 6) {
     hostText = text; // a bare IPv6 literal has no port: its colons are its own
   } else {
-    const colon = text.lastIndexOf(':');
-    if (colon >= 0) {
-      if (text.indexOf(':') !== colon) {
-        throw new ProbeInputError(`"${input}" is not HOST:PORT; write an IPv6 address with a port as [ADDRESS]:PORT.`);
-      }
-      hostText = text.slice(0, colon);
-      portText = text.slice(colon + 1);
-    } else {
-      hostText = text;
+    const parts = splitHostPort(text);
+    if ('problem' in parts) {
+      if (parts.problem === 'unclosed-bracket') throw new ProbeInputError(`"${input}": missing "]" after the IPv6 address.`);
+      if (parts.problem === 'text-after-bracket') throw new ProbeInputError(`"${input}": expected ":PORT" after "]".`);
+      throw new ProbeInputError(`"${input}" is not HOST:PORT; write an IPv6 address with a port as [ADDRESS]:PORT.`);
     }
+    hostText = parts.host;
+    portText = parts.port;
+    if (parts.bracketed && isIP(stripZone(hostText)) !== 6) throw new ProbeInputError(`"${hostText}" is not an IPv6 address.`);
   }
   return { host: normalizeHost(hostText), port: portText === undefined ? defaultPort : parsePort(portText) };
 }
 
 /** "8443" → 8443; anything but a whole number 1–65535 is a ProbeInputError. */
 export function parsePort(text: string): number {
-  if (!/^\d{1,5}$/.test(text)) throw new ProbeInputError(`Port "${text}" is not a number from 1 to 65535.`);
-  const port = Number(text);
-  checkPort(port);
+  const port = portNumber(text);
+  if (port === undefined) throw new ProbeInputError(`Port "${text}" is not a number from 1 to 65535.`);
   return port;
 }
 
