@@ -7,6 +7,7 @@ import { RequestType } from 'vscode-languageserver-protocol';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-protocol';
 import type { Config } from '../core/config';
 import type { ExpiryState } from '../core/inventory/dates';
+import type { TimelineInsertion as CoreTimelineInsertion } from '../core/postmortem/timelineInsertion';
 
 /** Which files to read. Without `uris` the server walks its workspace folders itself (other LSP clients). */
 export interface FilesParams {
@@ -79,22 +80,12 @@ export interface TimelineAtParams {
   position: Position;
 }
 
-export type TimelineShape =
-  | { kind: 'html'; cells: number; timeColumn: number; /** `<td>` cells on lines of their own. */ multiline: boolean; indent: string }
-  | { kind: 'pipe'; cells: number; timeColumn: number; indent: string }
-  | { kind: 'bullet'; marker: string; indent: string };
+export type { TimelineShape } from '../core/postmortem/timelineInsertion';
 
-/** Where and in what form a new timeline entry goes. */
-export interface TimelineInsertion {
-  shape: TimelineShape;
+/** Where and in what form a new timeline entry goes (the core's answer, its line as a position). */
+export interface TimelineInsertion extends Omit<CoreTimelineInsertion, 'line'> {
   /** Start of the line the new entry is inserted before (after the entry at or before the cursor). */
   insertAt: Position;
-  /** The zone the timeline states (column header, an "All times in …" sentence, entries, front matter). */
-  zone?: string;
-  /** Minutes east of UTC for `zone`, when the core knows it. */
-  zoneOffsetMinutes?: number;
-  /** The zone is written in the time column's header, so rows need not repeat it. */
-  zoneInHeader: boolean;
 }
 
 /** null when the document is not a post-mortem or has no timeline entries to follow. */

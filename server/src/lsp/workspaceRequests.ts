@@ -8,13 +8,11 @@ import { readFile } from 'node:fs/promises';
 import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Config } from '../core/config';
-import { calendarDaysUntil, expiryState } from '../core/inventory/dates';
 import type { CertModel } from '../core/inventory/model';
-import { expiryOf, hostRefs, warnWindow } from '../core/inventory/refs';
+import { certificateRows } from '../core/inventory/services';
 import { analyze, kindsOf, lintAnalysis, type Analysis } from '../core/lint';
 import type { PostmortemModel } from '../core/postmortem/model';
-import { columnIndex } from '../core/postmortem/tables';
-import { zoneOffset } from '../core/postmortem/zones';
+import { timelineInsertion } from '../core/postmortem/timelineInsertion';
 import type { Finding } from '../core/types';
 import { expandPaths, isCandidateFile } from '../cli/files';
 import { toDiagnostic } from './convert';
@@ -28,15 +26,12 @@ import {
   type InventoryEntriesResult,
   type LintFilesResult,
   type TimelineInsertion,
-  type TimelineShape,
 } from './protocol';
 import type { Session } from './session';
 import { pathToUri, uriToPath } from './uri';
 
 /** Files read at once: enough to hide disk latency, few enough not to starve the editor's requests. */
 const READ_CONCURRENCY = 8;
-/** The timeline's time column, as the core's timeline reader finds it. */
-const TIME_COLUMN = /time|date|when/i;
 
 interface FileAnalysis {
   uri: string;
@@ -161,7 +156,10 @@ export function registerWorkspaceRequests(
     if (!document) return null;
     const { analysis } = await session.analyses.get(document);
     const model = analysis.parsed.find((p) => p.model.kind === 'postmortem')?.model as PostmortemModel | undefined;
-    return model ? timelineInsertion(model, model.lines.offsetAt(params.position)) : null;
+    const insertion = model ? timelineInsertion(model, model.lines.offsetAt(params.position)) : null;
+    if (!insertion) return null;
+    const { line, ...rest } = insertion;
+    return { ...rest, insertAt: { line, character: 0 } };
   });
 }
 
@@ -171,63 +169,11 @@ function inventoryModel(analysis: Analysis): CertModel | undefined {
 }
 
 function certificatesOf(uri: string, model: CertModel, config: Config, now: Date): InventoryCertificate[] {
-  return (model.inventory?.entries ?? []).map((entry) => {
-    const expiry = expiryOf(entry);
-    const date = expiry && !('error' in expiry.parsed) ? expiry.parsed.date : undefined;
-    const warnDays = warnWindow(entry, config).days;
-    return {
-      uri,
-      index: entry.index,
-      name: entry.name ?? `entry #${entry.index + 1}`,
-      hosts: hostRefs(entry).map((h) => h.text),
-      expires: date?.toISOString(),
-      daysLeft: date ? calendarDaysUntil(date, now) : undefined,
-      warnDays,
-      state: date ? expiryState(date, now, warnDays) : 'unknown',
-      range: model.lines.rangeOf(entry.span),
-      selectionRange: model.lines.rangeOf(entry.anchor),
-    };
-  });
-}
-
-/**
- * After the timeline entry at or before the cursor when the cursor is in the Timeline section,
- * else after the last entry; shaped like that entry (HTML row, pipe row or list item).
- */
-export function timelineInsertion(model: PostmortemModel, offset: number): TimelineInsertion | null {
-  const timeline = model.timeline;
-  const entries = timeline?.entries ?? [];
-  if (!timeline || entries.length === 0) return null;
-  const inTimeline = offset >= timeline.section.span.start && offset <= timeline.section.span.end;
-  const before = inTimeline ? entries.filter((e) => e.span.start <= offset) : entries;
-  const reference = before.at(-1) ?? entries[0];
-  const insertBefore = before.length === 0;
-  const text = model.text;
-  const lineStart = text.lastIndexOf('\n', reference.span.start - 1) + 1;
-  const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
-  const rowText = text.slice(reference.span.start, reference.span.end);
-  const located = model.tables.find((t) => t.table.span.start <= reference.span.start && reference.span.end <= t.table.span.end);
-  let shape: TimelineShape;
-  let zoneInHeader = false;
-  if (located) {
-    const table = located.table;
-    const row = table.rows.find((r) => r.span.start === reference.span.start) ?? table.rows[0];
-    const found = columnIndex(table, TIME_COLUMN);
-    const timeColumn = found < 0 ? 0 : found;
-    const cells = Math.max(row?.cells.length ?? 0, table.header?.cells.length ?? 0, 2);
-    const header = table.header?.cells[timeColumn]?.text ?? '';
-    zoneInHeader = timeline.zone !== undefined && header.includes(timeline.zone);
-    shape = table.kind === 'html' ? { kind: 'html', cells, timeColumn, multiline: /<t[dh][^]*\n[^]*<t[dh]/i.test(rowText), indent } : { kind: 'pipe', cells, timeColumn, indent };
-  } else {
-    const marker = /^[ \t]*([-*+]|\d+[.)])[ \t]/.exec(text.slice(lineStart))?.[1] ?? '-';
-    shape = { kind: 'bullet', marker: /^\d/.test(marker) ? '-' : marker, indent };
-  }
-  const line = model.lines.positionAt(insertBefore ? reference.span.start : reference.span.end).line + (insertBefore ? 0 : 1);
-  return {
-    shape,
-    insertAt: { line, character: 0 },
-    zone: timeline.zone,
-    zoneOffsetMinutes: zoneOffset(timeline.zone),
-    zoneInHeader,
-  };
+  return certificateRows(model, config, now).map(({ expires, span, anchor, ...row }) => ({
+    uri,
+    ...row,
+    expires: expires?.toISOString(),
+    range: model.lines.rangeOf(span),
+    selectionRange: model.lines.rangeOf(anchor),
+  }));
 }

@@ -4,11 +4,12 @@ import type { HoverInfo, LensInfo, OutlineItem } from '../documentType';
 import type { RuleContext } from '../rule';
 import type { Span } from '../types';
 import { resourceLabel } from './certManager';
-import { describeExpiry, expiryState, isoDay } from './dates';
+import type { Config } from '../config';
+import { calendarDaysUntil, describeExpiry, expiryState, isoDay, type ExpiryState } from './dates';
 import { classifyEmail, explainVerdict } from './emails';
 import { liveFacts, liveTargets, type LiveFact } from './liveTargets';
 import type { CertModel } from './model';
-import { emailRefs, expiryOf, isPlaceholder, warnWindow } from './refs';
+import { emailRefs, expiryOf, hostRefs, isPlaceholder, warnWindow } from './refs';
 
 const within = (span: Span, offset: number) => offset >= span.start && offset <= span.end;
 
@@ -105,4 +106,38 @@ export function hover(model: CertModel, offset: number, context: RuleContext): H
     return { span: ref.span, markdown: `${title}\n\n${explainVerdict(verdict)}` };
   }
   return undefined;
+}
+
+/** One inventory entry as a list of certificates shows it (the editor's Certificates view). */
+export interface CertificateRow {
+  index: number;
+  /** The entry's `name`, else "entry #N". */
+  name: string;
+  hosts: string[];
+  expires?: Date;
+  daysLeft?: number;
+  warnDays: number;
+  /** Judged as the cert/expir* rules judge it; `unknown` without a date. */
+  state: ExpiryState | 'unknown';
+  span: Span;
+  anchor: Span;
+}
+
+export function certificateRows(model: CertModel, config: Config, now: Date): CertificateRow[] {
+  return (model.inventory?.entries ?? []).map((entry) => {
+    const expiry = expiryOf(entry);
+    const date = expiry && !('error' in expiry.parsed) ? expiry.parsed.date : undefined;
+    const warnDays = warnWindow(entry, config).days;
+    return {
+      index: entry.index,
+      name: entry.name ?? `entry #${entry.index + 1}`,
+      hosts: hostRefs(entry).map((h) => h.text),
+      expires: date,
+      daysLeft: date ? calendarDaysUntil(date, now) : undefined,
+      warnDays,
+      state: date ? expiryState(date, now, warnDays) : 'unknown',
+      span: entry.span,
+      anchor: entry.anchor,
+    };
+  });
 }

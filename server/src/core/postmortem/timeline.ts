@@ -151,10 +151,15 @@ function itemText(item: ListItem, source: string): string {
   return first ? runsText(textRuns(first, source)) : '';
 }
 
+/** The column of a timeline table that holds the times: the one headed time/date/when, else the first. */
+export function timeColumn(table: Table): number {
+  const found = columnIndex(table, TIME_COLUMN);
+  return found < 0 ? 0 : found;
+}
+
 /** Rows of a table whose time column holds times; returns the zone its header states. */
 function collectTable(table: Table, raw: RawEntry[]): string | undefined {
-  let col = columnIndex(table, TIME_COLUMN);
-  if (col < 0) col = 0;
+  const col = timeColumn(table);
   const rows: RawEntry[] = [];
   let timed = 0;
   for (const row of table.rows) {
