@@ -9,12 +9,11 @@
  * network latency (where concurrency helps most) is absent: the ratio is a lower bound.
  */
 import { writeFileSync } from 'node:fs';
-import * as net from 'node:net';
 import { join } from 'node:path';
 import * as tls from 'node:tls';
 import { liveInventory } from '../gen/inventory';
 import { summarize, type Summary } from '../lib/stats';
-import { addDays, createCertificate } from '../../test/helpers/tls';
+import { addDays, countOpenSockets, createCertificate } from '../../test/helpers/tls';
 import { run } from './process';
 import { probeMany } from '../../server/src/core/live';
 import { isProbeFailure } from '../../server/src/core/live/types';
@@ -132,31 +131,13 @@ export async function measureLive(dir: string, endpoints: number, concurrency: n
   }
 }
 
-/**
- * The bound as the prober sees it. A server sees a probe's close only once its event loop gets to
- * it, after it has accepted newer connections, so its count overstates. Here every socket this
- * process connects is counted from connect() to 'close' (net.Socket.prototype.connect is wrapped
- * for the run: tls.connect goes through it), while the same probeMany the CLI runs probes the
- * same endpoints with the same bound.
- */
+/** The bound as the prober sees it: the same probeMany the CLI runs, same endpoints and bound, its sockets counted. */
 async function clientSideMaxOpen(ports: number[], concurrency: number): Promise<number> {
-  let open = 0;
-  let max = 0;
-  const prototype = net.Socket.prototype as unknown as { connect: (...args: unknown[]) => unknown };
-  const connect = prototype.connect;
-  prototype.connect = function (this: net.Socket, ...args: unknown[]) {
-    open++;
-    max = Math.max(max, open);
-    this.once('close', () => open--);
-    return connect.apply(this, args);
-  };
-  try {
-    const outcomes = await probeMany(ports.map((port) => ({ host: '127.0.0.1', port, timeoutMs: 10_000 })), { concurrency });
-    const failed = outcomes.filter(isProbeFailure);
-    if (failed.length) throw new Error(`in-process probes: ${failed.length} failed`);
-  } finally {
-    prototype.connect = connect;
-  }
+  const { result: outcomes, max } = await countOpenSockets(() =>
+    probeMany(ports.map((port) => ({ host: '127.0.0.1', port, timeoutMs: 10_000 })), { concurrency }),
+  );
+  const failed = outcomes.filter(isProbeFailure);
+  if (failed.length) throw new Error(`in-process probes: ${failed.length} failed`);
   if (max === 0) throw new Error('in-process probes: no connection was counted');
   return max;
 }

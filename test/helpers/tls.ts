@@ -272,3 +272,26 @@ export async function ipv6Available(): Promise<boolean> {
     server.listen(0, '::1', () => server.close(() => resolve(true)));
   });
 }
+
+/**
+ * Runs `body` counting every socket this process connects, from connect() to 'close': the
+ * connections really open (tls.connect goes through net.Socket.prototype.connect, wrapped for
+ * the run). A server's own count lags: it sees a close only once its event loop gets to it.
+ */
+export async function countOpenSockets<T>(body: () => Promise<T>): Promise<{ result: T; max: number }> {
+  let open = 0;
+  let max = 0;
+  const prototype = net.Socket.prototype as unknown as { connect: (...args: unknown[]) => unknown };
+  const connect = prototype.connect;
+  prototype.connect = function (this: net.Socket, ...args: unknown[]) {
+    open++;
+    max = Math.max(max, open);
+    this.once('close', () => open--);
+    return connect.apply(this, args);
+  };
+  try {
+    return { result: await body(), max };
+  } finally {
+    prototype.connect = connect;
+  }
+}

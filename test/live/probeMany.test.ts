@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { Socket, type LookupFunction } from 'node:net';
+import type { LookupFunction } from 'node:net';
 import { after, describe, it } from 'node:test';
 import { ProbeInputError, isProbeFailure, probeMany, type ProbeOptions } from '../../server/src/core/live';
 import {
   closedPort,
+  countOpenSockets,
   createCertificate,
   startHttpServer,
   startSilentServer,
@@ -31,25 +32,6 @@ function inFlightCounter() {
 after(async () => {
   await Promise.all(servers.map((s) => s.close()));
 });
-
-/** Every socket this process connects, from connect() to 'close': the connections really open. */
-async function countOpenSockets<T>(body: () => Promise<T>): Promise<{ result: T; max: number }> {
-  let open = 0;
-  let max = 0;
-  const prototype = Socket.prototype as unknown as { connect: (...args: unknown[]) => unknown };
-  const connect = prototype.connect;
-  prototype.connect = function (this: Socket, ...args: unknown[]) {
-    open++;
-    max = Math.max(max, open);
-    this.once('close', () => open--);
-    return connect.apply(this, args);
-  };
-  try {
-    return { result: await body(), max };
-  } finally {
-    prototype.connect = connect;
-  }
-}
 
 describe('probeMany', () => {
   it('holds no more sockets open than `concurrency`, closes included: a probe settles once its socket is closed', async () => {
