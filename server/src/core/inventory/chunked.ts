@@ -11,7 +11,7 @@
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { DIRECTIVE_PREFIX } from '../suppress';
-import { endWithLastItem, isLocalError, moveAll, moveNodesAfter, parseItems, splice, type ParsedItems } from './itemSplice';
+import { endWithLastItem, isLocalError, itemDashColumn, moveAll, moveNodesAfter, parseItems, splice, type ParsedItems } from './itemSplice';
 import { collectComments, composeYaml, syntaxErrorsOf, type ParsedYaml } from './yaml';
 
 /** Entries per batch; below two batches the whole text is parsed at once. */
@@ -119,7 +119,7 @@ function listLines(text: string): ListLines | undefined {
     if (text.charCodeAt(i) === 9) return undefined;
     if (isBlankOrComment(text, i, line)) continue;
     const indent = i - at;
-    const dash = text.charCodeAt(i) === 45 && (i + 1 >= line || text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 13);
+    const dash = itemDashColumn(text, at) !== undefined;
     if (column < 0) {
       if (!dash) return undefined;
       column = indent;

@@ -16,7 +16,7 @@ import { DIRECTIVE_PREFIX } from '../suppress';
 import { changedRegion } from '../text';
 import type { SourceDocument } from '../types';
 import { certModelFrom, type CertModel } from './model';
-import { endWithLastItem, isLocalError, moveAll, moveNodesAfter, noAnchors, parseItems, splice } from './itemSplice';
+import { endWithLastItem, isLocalError, itemDashColumn, moveAll, moveNodesAfter, noAnchors, parseItems, splice } from './itemSplice';
 import type { ParsedYaml } from './yaml';
 
 export interface Reparsed {
@@ -130,14 +130,11 @@ function chunkAround(previous: CertModel, seq: YAMLSeq, start: number, oldEnd: n
     if (at === undefined) return undefined;
     const lineStart = old.lastIndexOf('\n', at - 1) + 1;
     // Only `<spaces>-<spaces>` may precede the item on its line: then its lines start with the dash.
-    let i2 = lineStart;
-    while (old.charCodeAt(i2) === 32) i2++;
-    if (old.charCodeAt(i2) !== 45) return undefined;
-    const column = i2 - lineStart;
-    i2++;
-    if (i2 >= at || old.charCodeAt(i2) !== 32) return undefined;
+    const column = itemDashColumn(old, lineStart);
+    if (column === undefined) return undefined;
+    let i2 = lineStart + column + 1;
     while (i2 < at && old.charCodeAt(i2) === 32) i2++;
-    return i2 === at ? { line: lineStart, column } : undefined;
+    return i2 === at && at > lineStart + column + 1 ? { line: lineStart, column } : undefined;
   };
   // The last item whose lines start at or before the edit.
   let lo = 0;

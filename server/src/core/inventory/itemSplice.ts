@@ -74,8 +74,19 @@ export function parseItems(chunk: string, column: number, withComments: boolean,
 
 /** The chunk's first line is its first item's: spaces up to `column`, then `-`. */
 function startsWithDash(chunk: string, column: number): boolean {
-  for (let i = 0; i < column; i++) if (chunk.charCodeAt(i) !== 32) return false;
-  return chunk.charCodeAt(column) === 45;
+  return itemDashColumn(chunk, 0) === column;
+}
+
+/**
+ * The column of the dash when the line starting at `lineStart` starts a block list item
+ * (spaces, `-`, then a space or the line's end); undefined for any other line.
+ */
+export function itemDashColumn(text: string, lineStart: number): number | undefined {
+  let i = lineStart;
+  while (text.charCodeAt(i) === 32) i++;
+  if (text.charCodeAt(i) !== 45) return undefined;
+  const next = text.charCodeAt(i + 1);
+  return Number.isNaN(next) || next === 32 || next === 10 || next === 13 ? i - lineStart : undefined;
 }
 
 type Ranged = { range?: [number, number, number] | null };
