@@ -12,6 +12,7 @@ import { defaultConfig } from '../../server/src/core/config';
 import { analyze, lint, lintAnalysis } from '../../server/src/core/lint';
 import { reparseMarkdown } from '../../server/src/core/postmortem/incremental';
 import { parseMarkdown } from '../../server/src/core/postmortem/markdown';
+import { LineIndex } from '../../server/src/core/text';
 import { applyEdit } from '../helpers/edits';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'postmortems');
@@ -34,7 +35,7 @@ describe('post-mortem re-parse by sections equals a whole parse', () => {
       fc.assert(
         fc.property(fc.nat({ max: base.length }), fc.nat({ max: 10 }), fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 3 }), (at, remove, parts) => {
           const next = applyEdit(base, at, remove, parts.join(''));
-          const root = reparseMarkdown(parseMarkdown(base), base, next);
+          const root = reparseMarkdown(parseMarkdown(base), new LineIndex(base), new LineIndex(next));
           if (!root) return;
           reparsed++;
           assert.deepEqual(plain(root), plain(parseMarkdown(next)), JSON.stringify({ at, remove, insert: parts.join('') }));
@@ -71,7 +72,7 @@ describe('post-mortem re-parse by sections equals a whole parse', () => {
     const base = '# Post-mortem: x\n\n## Summary\n\n- one\n\n## Timeline\n\n- 10:00 start\n';
     const at = base.indexOf('## Timeline');
     const edited = base.slice(0, at) + '- item\n' + base.slice(at);
-    assert.deepEqual(plain(reparseMarkdown(parseMarkdown(base), base, edited)), plain(parseMarkdown(edited)));
+    assert.deepEqual(plain(reparseMarkdown(parseMarkdown(base), new LineIndex(base), new LineIndex(edited))), plain(parseMarkdown(edited)));
   });
 
   test('an HTML block closed by a blank line, or a fence closed by its marker, ends its section', () => {
@@ -79,7 +80,7 @@ describe('post-mortem re-parse by sections equals a whole parse', () => {
     for (const [needle, insert] of [['4 hours', 'about '], ['x\n```', 'y']]) {
       const at = base.indexOf(needle);
       const edited = base.slice(0, at) + insert + base.slice(at);
-      const root = reparseMarkdown(parseMarkdown(base), base, edited);
+      const root = reparseMarkdown(parseMarkdown(base), new LineIndex(base), new LineIndex(edited));
       assert.ok(root, `${needle}: re-parsed by sections`);
       assert.deepEqual(plain(root), plain(parseMarkdown(edited)));
     }
@@ -88,9 +89,9 @@ describe('post-mortem re-parse by sections equals a whole parse', () => {
   test('an unclosed fence or a new definition falls back to a whole parse', () => {
     const base = '# Post-mortem: x\n\n## Summary\n\ntext\n\n## Timeline\n\n- 10:00 start\n';
     const root = parseMarkdown(base);
-    assert.equal(reparseMarkdown(root, base, base.replace('text\n', 'text\n```\n')), undefined);
-    assert.equal(reparseMarkdown(parseMarkdown(base), base, base.replace('text\n', 'text\n\n[t]: https://x.example\n')), undefined);
+    assert.equal(reparseMarkdown(root, new LineIndex(base), new LineIndex(base.replace('text\n', 'text\n```\n'))), undefined);
+    assert.equal(reparseMarkdown(parseMarkdown(base), new LineIndex(base), new LineIndex(base.replace('text\n', 'text\n\n[t]: https://x.example\n'))), undefined);
     const edited = base.replace('text', 'more text');
-    assert.deepEqual(plain(reparseMarkdown(parseMarkdown(base), base, edited)), plain(parseMarkdown(edited)));
+    assert.deepEqual(plain(reparseMarkdown(parseMarkdown(base), new LineIndex(base), new LineIndex(edited))), plain(parseMarkdown(edited)));
   });
 });

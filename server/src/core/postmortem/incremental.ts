@@ -11,13 +11,16 @@
  */
 import type { Root, RootContent } from 'mdast';
 import { tooDeep } from '../limits';
-import { changedRegion } from '../text';
+import { changedRegion, type LineIndex } from '../text';
 import { parseMarkdown } from './markdown';
 
 /** Whether a parsed tree holds definitions (computed once per whole parse, carried to re-parses). */
 const definitionFree = new WeakMap<Root, boolean>();
 
-export function reparseMarkdown(previous: Root, old: string, text: string): Root | undefined {
+/** The previous tree, updated for the new text; `oldLines` and `newLines` index the two texts. */
+export function reparseMarkdown(previous: Root, oldLines: LineIndex, newLines: LineIndex): Root | undefined {
+  const old = oldLines.text;
+  const text = newLines.text;
   if (old === text) return previous;
   if (!isDefinitionFree(previous)) return undefined;
   const changed = changedRegion(old, text);
@@ -45,13 +48,13 @@ export function reparseMarkdown(previous: Root, old: string, text: string): Root
   // Front matter opened here but not closed here may close in a later section.
   if (start === 0 && text.startsWith('---') && parsed.children[0]?.type !== 'yaml') return undefined;
 
-  const startLine = startChild === 0 ? 1 : previous.children[startChild].position!.start.line;
-  const lineShift = countLines(text, start, end + delta) - countLines(old, start, end);
+  // mdast lines and columns count from 1; the chunk starts at a line start, so columns stay.
+  const lineShift = newLines.positionAt(end + delta).line - oldLines.positionAt(end).line;
   for (let i = endChild; i < previous.children.length; i++) move(previous.children[i], lineShift, delta);
-  for (const node of parsed.children) move(node, startLine - 1, start);
+  for (const node of parsed.children) move(node, oldLines.positionAt(start).line, start);
   previous.children.splice(startChild, endChild - startChild, ...parsed.children);
-  const endPoint = previous.position!.end;
-  previous.position!.end = { line: endPoint.line + lineShift, column: lastColumn(text), offset: text.length };
+  const last = newLines.positionAt(text.length);
+  previous.position!.end = { line: last.line + 1, column: last.character + 1, offset: text.length };
   definitionFree.set(previous, true);
   return previous;
 }
@@ -117,21 +120,6 @@ function fenceCloses(source: string): boolean {
   if (lines.length < 2) return false;
   const closing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1]);
   return !!closing && closing[1][0] === opening[1][0] && closing[1].length >= opening[1].length;
-}
-
-/** Line breaks in text[from, to) as CommonMark counts them (\r\n, \n or a lone \r). */
-function countLines(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
-  }
-  return n;
-}
-
-function lastColumn(text: string): number {
-  const lineStart = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1;
-  return text.length - lineStart + 1;
 }
 
 type Positioned = { position?: { start: { line: number; offset?: number }; end: { line: number; offset?: number } }; children?: unknown[] };

@@ -51,11 +51,12 @@ export function buildPostmortemModel(document: SourceDocument, config: Config): 
 
 /** Re-parses only the edited top-level sections (see incremental.ts); undefined to parse whole. */
 export function reparsePostmortemModel(previous: PostmortemModel, document: SourceDocument, config: Config): PostmortemModel | undefined {
-  const root = reparseMarkdown(previous.root, previous.text, document.text);
-  return root ? postmortemModelFrom(document, config, root) : undefined;
+  const lines = new LineIndex(document.text);
+  const root = reparseMarkdown(previous.root, previous.lines, lines);
+  return root ? postmortemModelFrom(document, config, root, lines) : undefined;
 }
 
-function postmortemModelFrom(document: SourceDocument, config: Config, root: Root): PostmortemModel {
+function postmortemModelFrom(document: SourceDocument, config: Config, root: Root, lines = new LineIndex(document.text)): PostmortemModel {
   const text = document.text;
   const frontMatter = readFrontMatter(root);
   const { all, top } = buildSections(root, text);
@@ -73,7 +74,7 @@ function postmortemModelFrom(document: SourceDocument, config: Config, root: Roo
   return {
     kind: 'postmortem',
     text,
-    lines: new LineIndex(text),
+    lines,
     applies,
     directives: readDirectives(root),
     root,
