@@ -1,16 +1,16 @@
 import type { PostmortemModel } from '../../postmortem/model';
 import type { Rule } from '../../rule';
-import { actionItemStatus } from './actionItemStatus';
-import { actionItemTicket } from './actionItemTicket';
-import { emptyRow } from './emptyRow';
-import { emptySection } from './emptySection';
-import { impactTimeline } from './impactTimeline';
-import { invalidTime } from './invalidTime';
-import { requiredSection } from './requiredSection';
-import { templateText } from './templateText';
-import { timelineOrder } from './timelineOrder';
-import { timelineTime } from './timelineTime';
-import { timelineZone } from './timelineZone';
+import { actionItemStatus } from './action-item-status';
+import { actionItemTicket } from './action-item-ticket';
+import { emptyRow } from './empty-row';
+import { emptySection } from './empty-section';
+import { impactTimeline } from './impact-timeline';
+import { invalidTime } from './invalid-time';
+import { requiredSection } from './required-section';
+import { templateText } from './template-text';
+import { timelineOrder } from './timeline-order';
+import { timelineTime } from './timeline-time';
+import { timelineZone } from './timeline-zone';
 
 export const postmortemRules: Rule<PostmortemModel>[] = [
   requiredSection,
