@@ -52,12 +52,12 @@ describe('ConfigResolver', () => {
     assert.deepEqual(warnings, ['team/.incident-docs.yaml: unknown setting "noSuchSetting"']);
   });
 
-  it('turns malformed YAML into a warning and falls back to the defaults', () => {
+  it('refuses malformed YAML for the files it applies to (never the defaults instead)', () => {
     const broken = tempTree({ '.incident-docs.yaml': 'warnDays: [1,\n', 'pm.md': '' });
-    const { configs, warnings } = resolver(broken);
-    assert.equal(configs.configFor(path.join(broken, 'pm.md')).warnDays, 30);
-    assert.equal(warnings.length, 1);
-    assert.match(warnings[0], /^\.incident-docs\.yaml: not valid YAML/);
+    const { configs } = resolver(broken);
+    assert.throws(() => configs.configFor(path.join(broken, 'pm.md')), (e: unknown) => e instanceof CliError && /^\.incident-docs\.yaml: not valid YAML/.test(e.message));
+    const list = tempTree({ '.incident-docs.yaml': '- a\n- b\n', 'pm.md': '' });
+    assert.throws(() => resolver(list).configs.configFor(path.join(list, 'pm.md')), /expected a mapping of settings/);
   });
 
   it('refuses a --config file that does not exist', () => {

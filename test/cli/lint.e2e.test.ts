@@ -229,12 +229,17 @@ describe('configuration', () => {
     assert.deepEqual(repeated.findings.filter((f) => f.rule === 'pm/invalid-time').map((f) => f.severity), ['hint']);
   });
 
-  it('reports config problems on stderr as warnings and still lints', () => {
-    const root = tempTree({ '.incident-docs.yaml': 'noSuchSetting: 1\nrules: [oops\n', 'incidents/x.md': broken });
-    const bad = runJson([...NOW, 'incidents'], { cwd: root });
-    assert.match(bad.stderr, /warning: \.incident-docs\.yaml: not valid YAML/);
-    assert.equal(bad.code, 1);
-    assert.ok(rulesOf(bad.findings).has('pm/invalid-time'));
+  it('a malformed config file: its files are not checked (exit 2, the reason on stderr), the others are', () => {
+    const root = tempTree({ 'team/.incident-docs.yaml': 'noSuchSetting: 1\nrules: [oops\n', 'team/incidents/x.md': broken, 'incidents/x.md': broken });
+    const bad = runJson([...NOW, '.'], { cwd: root });
+    assert.match(bad.stderr, /team\/incidents\/x\.md: not checked: team\/\.incident-docs\.yaml: not valid YAML/);
+    assert.equal(bad.code, 2);
+    assert.deepEqual([...new Set(bad.findings.map((f) => f.file))], ['incidents/x.md']);
+    assertNoStackTrace(bad.stderr);
+  });
+
+  it('reports config problems that leave the file usable on stderr as warnings and still lints', () => {
+    const root = tempTree({ '.incident-docs.yaml': 'noSuchSetting: 1\n', 'incidents/x.md': broken });
     fs.writeFileSync(path.join(root, '.incident-docs.yaml'), 'noSuchSetting: 1\n');
     const unknown = runJson([...NOW, 'incidents'], { cwd: root });
     assert.match(unknown.stderr, /warning: \.incident-docs\.yaml: unknown setting "noSuchSetting"/);

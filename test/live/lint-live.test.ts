@@ -1,8 +1,8 @@
 /** cert/live-* rules and `incident-docs lint --live` against real TLS servers on loopback. */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -121,15 +121,35 @@ describe('incident-docs lint --live', () => {
     assert.ok(rules.includes('cert/live-untrusted'), 'the test CA is not trusted without extraCaFiles');
     assert.equal(run.status, 1);
   });
-  it('trusts the CA from extraCaFiles in .incident-docs.yaml, relative to that file', async () => {
+  it('trusts the CA from extraCaFiles in .incident-docs.yaml, relative to that file, wherever the CLI runs from', async () => {
     const sub = mkdtempSync(join(tmpdir(), 'incident-docs-live-cfg-'));
     writeFileSync(join(sub, 'ca.pem'), ca.certPem);
     writeFileSync(join(sub, '.incident-docs.yaml'), 'extraCaFiles: [ca.pem]\n');
     writeFileSync(join(sub, 'cert-inventory.yaml'), inventory());
-    const run = await cli(['lint', '--live', '--timeout', '2000', '--format', 'json', '--now', NOW.toISOString(), 'cert-inventory.yaml'], sub);
-    const rules = (JSON.parse(run.stdout) as { rule: string }[]).map((f) => f.rule);
-    assert.ok(!rules.includes('cert/live-untrusted'), run.stderr);
-    assert.ok(rules.includes('cert/live-expired'));
+    try {
+      for (const cwd of [sub, tmpdir(), '/']) {
+        const run = await cli(['lint', '--live', '--timeout', '2000', '--format', 'json', '--now', NOW.toISOString(), join(sub, 'cert-inventory.yaml')], cwd);
+        const rules = (JSON.parse(run.stdout) as { rule: string }[]).map((f) => f.rule);
+        assert.ok(!rules.includes('cert/live-untrusted'), `${cwd}: ${run.stderr}`);
+        assert.ok(rules.includes('cert/live-expired'));
+      }
+    } finally {
+      rmSync(sub, { recursive: true, force: true });
+    }
+  });
+  it('skips an extraCaFiles entry that is a named pipe with a warning, and still probes', { timeout: 20_000 }, async () => {
+    const sub = mkdtempSync(join(tmpdir(), 'incident-docs-live-fifo-'));
+    execFileSync('mkfifo', [join(sub, 'ca.pem')]);
+    writeFileSync(join(sub, '.incident-docs.yaml'), 'extraCaFiles: [ca.pem]\n');
+    writeFileSync(join(sub, 'cert-inventory.yaml'), inventory());
+    try {
+      const run = await cli(['lint', '--live', '--timeout', '2000', '--format', 'json', '--now', NOW.toISOString(), 'cert-inventory.yaml'], sub);
+      assert.match(run.stderr, /extraCaFiles: .*ca\.pem: a named pipe, not read/);
+      const rules = (JSON.parse(run.stdout) as { rule: string }[]).map((f) => f.rule);
+      assert.ok(rules.includes('cert/live-untrusted'));
+    } finally {
+      rmSync(sub, { recursive: true, force: true });
+    }
   });
   it('does not read an extraCaFiles entry outside the config file\'s folder', async () => {
     const parent = mkdtempSync(join(tmpdir(), 'incident-docs-live-out-'));

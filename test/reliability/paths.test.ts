@@ -52,7 +52,7 @@ describe('paths: pemFile stays in the workspace', () => {
     for (const [how, pemFile] of escapes()) {
       const found = pemInvalid(lint({ path: file, root: dirs.ws, text: inventory(pemFile) }, config(), { now: NOW }));
       assert.equal(found.length, 1, how);
-      assert.match(found[0].message, how === 'a symbolic link' ? /link to a file outside the workspace/ : /outside the workspace/, how);
+      assert.match(found[0].message, /outside the workspace .*directly or through a link/, how);
       assert.match(found[0].message, /allowPathsOutsideWorkspace/);
       assert.ok(!found[0].message.includes('BEGIN CERTIFICATE'), 'the file was not read into the message');
     }
@@ -67,22 +67,55 @@ describe('paths: pemFile stays in the workspace', () => {
     }
   });
 
-  it('CLI: the root is the config file folder', () => {
+  it('CLI: the root is the repository, else the config file folder, else the folder of the file; never the working directory', () => {
     const sub = path.join(dirs.ws, 'team');
     mkdirSync(sub, { recursive: true });
-    writeFileSync(path.join(sub, 'cert-inventory.yaml'), inventory('../certs/good.pem'));
-    // No config file: the working directory (the workspace) is the root, and ../certs is inside it.
-    let run = runJson([path.join(sub, 'cert-inventory.yaml'), '--now', NOW.toISOString()], { cwd: dirs.ws });
-    assert.deepEqual(pemInvalid(run.findings), [], run.stderr);
-    // A config file in team/ makes team/ the root: ../certs now leaves it.
-    writeFileSync(path.join(sub, '.incident-docs.yaml'), 'warnDays: 30\n');
-    run = runJson([path.join(sub, 'cert-inventory.yaml'), '--now', NOW.toISOString()], { cwd: dirs.ws });
-    assert.equal(pemInvalid(run.findings).length, 1, JSON.stringify(run.findings));
-    assert.match(pemInvalid(run.findings)[0].message, /outside the workspace/);
-    writeFileSync(path.join(sub, '.incident-docs.yaml'), 'allowPathsOutsideWorkspace: true\n');
-    run = runJson([path.join(sub, 'cert-inventory.yaml'), '--now', NOW.toISOString()], { cwd: dirs.ws });
-    assert.deepEqual(pemInvalid(run.findings), []);
-    rmSync(sub, { recursive: true });
+    const file = path.join(sub, 'cert-inventory.yaml');
+    writeFileSync(file, inventory('../certs/good.pem'));
+    const lintFrom = (cwd: string, ...flags: string[]) => runJson([file, '--now', NOW.toISOString(), ...flags], { cwd });
+    try {
+      // No repository, no config file: the file's own folder is the root, even run from / .
+      for (const cwd of [dirs.ws, '/']) {
+        const run = lintFrom(cwd);
+        assert.equal(pemInvalid(run.findings).length, 1, `${cwd}: ${JSON.stringify(run.findings)}`);
+        assert.match(pemInvalid(run.findings)[0].message, /outside the workspace/);
+      }
+      // A config file in ws/ makes ws/ the root: ../certs is inside it.
+      writeFileSync(path.join(dirs.ws, '.incident-docs.yaml'), 'warnDays: 30\n');
+      assert.deepEqual(pemInvalid(lintFrom('/').findings), []);
+      // A repository's own file cannot lift the limit; the command line can.
+      writeFileSync(file, inventory('../../outside/secret.pem'));
+      writeFileSync(path.join(dirs.ws, '.incident-docs.yaml'), 'allowPathsOutsideWorkspace: true\n');
+      const refused = lintFrom('/');
+      assert.equal(pemInvalid(refused.findings).length, 1, JSON.stringify(refused.findings));
+      assert.match(refused.stderr, /"allowPathsOutsideWorkspace" is ignored in a config file/);
+      assert.deepEqual(pemInvalid(lintFrom('/', '--allow-paths-outside-workspace').findings), []);
+      // A repository (.git) is the root, wherever its config file is.
+      rmSync(path.join(dirs.ws, '.incident-docs.yaml'));
+      writeFileSync(file, inventory('../certs/good.pem'));
+      mkdirSync(path.join(dirs.ws, '.git'));
+      writeFileSync(path.join(sub, '.incident-docs.yaml'), 'warnDays: 30\n');
+      assert.deepEqual(pemInvalid(lintFrom('/').findings), []);
+    } finally {
+      rmSync(sub, { recursive: true });
+      rmSync(path.join(dirs.ws, '.git'), { recursive: true, force: true });
+      rmSync(path.join(dirs.ws, '.incident-docs.yaml'), { force: true });
+    }
+  });
+
+  it('the refusal reads the same whether the file outside exists or not', () => {
+    const file = path.join(dirs.ws, 'cert-inventory.yaml');
+    const message = (pemFile: string) => pemInvalid(lint({ path: file, root: dirs.ws, text: inventory(pemFile) }, config(), { now: NOW }))[0]?.message;
+    symlinkSync(path.join(dirs.base, 'outside', 'nothing-here.pem'), path.join(dirs.ws, 'certs', 'dangling.pem'));
+    try {
+      const exists = message('certs/link.pem');
+      const missing = message('certs/dangling.pem');
+      assert.match(exists, /outside the workspace/);
+      assert.equal(missing, exists.replace('certs/link.pem', 'certs/dangling.pem'));
+      assert.equal(message('/etc/shadow'), message('/etc/no-such-file').replace('/etc/no-such-file', '/etc/shadow'));
+    } finally {
+      rmSync(path.join(dirs.ws, 'certs', 'dangling.pem'));
+    }
   });
 
   it('server: the root is the workspace folder, and the workspace config file cannot lift the limit', async () => {
@@ -98,8 +131,8 @@ describe('paths: pemFile stays in the workspace', () => {
       const published = await client.waitForDiagnostics(uri, { version: 1 });
       const found = published.diagnostics.filter((d) => d.code === 'cert/pem-invalid');
       assert.equal(found.length, 1, JSON.stringify(published.diagnostics));
-      assert.match(String(found[0].message), /link to a file outside the workspace/);
-      assert.ok(client.logs.some((l) => /allowPathsOutsideWorkspace" is ignored in a workspace's config file/.test(l)), client.logs.join('\n'));
+      assert.match(String(found[0].message), /outside the workspace .*directly or through a link/);
+      assert.ok(client.logs.some((l) => /allowPathsOutsideWorkspace" is ignored in a config file/.test(l)), client.logs.join('\n'));
       // The user's own settings may allow it.
       const mark = client.mark();
       await client.notify('workspace/didChangeConfiguration', { settings: { incidentDocs: { debounceMs: 0, allowPathsOutsideWorkspace: true } } });

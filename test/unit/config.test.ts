@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DEFAULT_REQUIRED_SECTIONS, defaultConfig, resolveConfig, SETTINGS } from '../../server/src/core/config';
-import { findConfigFile, loadConfigFile, parseConfigText } from '../../server/src/core/configFile';
+import { findConfigFile, loadConfigFile, parseConfigText } from '../../server/src/core/workspace/configFile';
 
 describe('config resolution', () => {
   it('defaults come from the settings table', () => {
@@ -59,7 +59,7 @@ describe('.incident-docs.yaml', () => {
     assert.equal(resolveConfig([layer!]).config.warnDays, 7);
   });
   it('bad YAML or a missing file is a problem, not a throw', () => {
-    assert.match(parseConfigText('a: [1,', 'x.yaml').problems[0], /not valid YAML/);
-    assert.match(loadConfigFile('/nonexistent/.incident-docs.yaml').problems[0], /cannot read/);
+    assert.match(parseConfigText('a: [1,', 'x.yaml').error ?? '', /not valid YAML/);
+    assert.match(loadConfigFile('/nonexistent/.incident-docs.yaml').error ?? '', /no such file/);
   });
 });

@@ -1,40 +1,62 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { resolveConfig, type Config, type ConfigLayer } from '../core/config';
-import { findConfigFile, parseConfigText } from '../core/configFile';
 import type { RuleLevel } from '../core/types';
+import { findConfigFile, loadConfigFile } from '../core/workspace/configFile';
+import { policyRootFor } from '../core/workspace/pathPolicy';
 import { CliError } from './errors';
-import { displayPath } from './paths';
+import { messagePath } from './paths';
 
 export interface ConfigSources {
   /** `--config FILE`: used for every file instead of the nearest .incident-docs.yaml. */
   explicitFile?: string;
   /** `--rule` overrides, applied over whichever file is used. */
   ruleOverrides: Record<string, RuleLevel>;
+  /** `--allow-paths-outside-workspace`: only the command line (never a config file) may lift the limit. */
+  allowPathsOutsideWorkspace?: boolean;
   /** Config files are named relative to it in messages. */
   cwd: string;
-  /** Called once per distinct problem (unknown key, bad value, malformed YAML). */
+  /** Called once per distinct problem (unknown key, bad value, a setting a file may not give). */
   warn(message: string): void;
 }
 
 /**
  * The config of each linted file: defaults, then `--config FILE` or the nearest
- * .incident-docs.yaml at or above the file, then `--rule`. Resolved once per config file.
+ * .incident-docs.yaml at or above the file, then the command line. Resolved once per config
+ * file. A config file that cannot be used (unreadable, malformed) is a CliError (exit 2): linting
+ * with the defaults instead would give findings the team switched off, or miss the ones it asked for.
  */
 export class ConfigResolver {
-  private readonly byConfigFile = new Map<string, Config>();
+  private readonly byConfigFile = new Map<string, Config | CliError>();
   private readonly configFileOfDir = new Map<string, string | undefined>();
   private readonly reported = new Set<string>();
+  private readonly explicitFile?: string;
 
   constructor(private readonly sources: ConfigSources) {
-    // An explicit file that does not exist is a mistake in the command, not a config problem.
-    if (sources.explicitFile && !fs.existsSync(sources.explicitFile)) {
-      throw new CliError(`--config ${sources.explicitFile}: no such file`);
+    this.explicitFile = sources.explicitFile ? path.resolve(sources.cwd, sources.explicitFile) : undefined;
+    // A --config that cannot be used stops the run before anything is linted.
+    if (this.explicitFile) {
+      const config = this.cached(this.explicitFile);
+      if (config instanceof CliError) throw new CliError(`--config ${config.message}`);
     }
   }
 
+  /** Throws CliError when the file's config file cannot be used. */
   configFor(file: string): Config {
-    const configFile = this.sources.explicitFile ?? this.nearestConfigFile(path.dirname(file));
+    const config = this.cached(this.configFileFor(file));
+    if (config instanceof CliError) throw config;
+    return config;
+  }
+
+  /** Where files a document names (pemFile, extraCaFiles) must stay: see policyRootFor. */
+  rootFor(file: string): string {
+    return policyRootFor(file, this.configFileFor(file));
+  }
+
+  configFileFor(file: string): string | undefined {
+    return this.explicitFile ?? this.nearestConfigFile(path.dirname(path.resolve(file)));
+  }
+
+  private cached(configFile: string | undefined): Config | CliError {
     const key = configFile ?? '';
     let config = this.byConfigFile.get(key);
     if (!config) {
@@ -44,42 +66,26 @@ export class ConfigResolver {
     return config;
   }
 
-  /** Where files a document names (pemFile) must stay: the config file's folder, else the working directory. */
-  rootFor(file: string): string {
-    const configFile = this.sources.explicitFile ?? this.nearestConfigFile(path.dirname(file));
-    return configFile ? path.dirname(path.resolve(configFile)) : this.sources.cwd;
-  }
-
   private nearestConfigFile(dir: string): string | undefined {
     if (!this.configFileOfDir.has(dir)) this.configFileOfDir.set(dir, findConfigFile(dir));
     return this.configFileOfDir.get(dir);
   }
 
-  private resolve(configFile: string | undefined): Config {
+  private resolve(configFile: string | undefined): Config | CliError {
     const layers: ConfigLayer[] = [];
     if (configFile) {
-      const loaded = this.load(configFile);
+      const loaded = loadConfigFile(configFile, { shown: messagePath(configFile, this.sources.cwd) });
+      if (loaded.error) return new CliError(loaded.error);
       loaded.problems.forEach((p) => this.warnOnce(p));
       if (loaded.layer) layers.push(loaded.layer);
     }
-    if (Object.keys(this.sources.ruleOverrides).length > 0) {
-      layers.push({ source: '--rule', values: { rules: this.sources.ruleOverrides } });
-    }
+    const commandLine: Record<string, unknown> = {};
+    if (Object.keys(this.sources.ruleOverrides).length > 0) commandLine.rules = this.sources.ruleOverrides;
+    if (this.sources.allowPathsOutsideWorkspace) commandLine.allowPathsOutsideWorkspace = true;
+    if (Object.keys(commandLine).length > 0) layers.push({ source: 'command line', values: commandLine });
     const { config, problems } = resolveConfig(layers);
     problems.forEach((p) => this.warnOnce(p));
     return config;
-  }
-
-  /** Like core's loadConfigFile, but messages name the file as the user sees it (relative to the cwd). */
-  private load(configFile: string): ReturnType<typeof parseConfigText> {
-    const shown = displayPath(configFile, this.sources.cwd);
-    let text: string;
-    try {
-      text = fs.readFileSync(configFile, 'utf8');
-    } catch (e) {
-      return { problems: [`${shown}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`] };
-    }
-    return parseConfigText(text, shown);
   }
 
   private warnOnce(message: string): void {

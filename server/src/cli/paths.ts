@@ -7,3 +7,9 @@ import * as path from 'node:path';
 export function displayPath(file: string, cwd: string): string {
   return (path.relative(cwd, file) || '.').split(path.sep).join('/');
 }
+
+/** How a file the user named is shown in a message: relative when below the working directory, else absolute. */
+export function messagePath(file: string, cwd: string): string {
+  const relative = displayPath(file, cwd);
+  return relative.startsWith('../') || relative === '..' ? file.split(path.sep).join('/') : relative;
+}

@@ -6,13 +6,14 @@ import type { DocumentKind } from '../core/types';
 import { changedFilesSince, keepChanged } from './changedSince';
 import { ConfigResolver } from './configs';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors';
-import { expandPaths } from './files';
 import { formatterNamed, type FileReport, type RuleDescription } from './format';
 import { countFindings } from './format/summary';
 import { ruleOverridesToRules, type RuleOverride } from './options';
 import { displayPath } from './paths';
 import { probeInventories, type LiveProbeOptions } from './liveProbes';
-import { readDocumentText } from './readText';
+import { expandPaths } from '../core/workspace/expandPaths';
+import { readDocumentFile } from '../core/workspace/readFile';
+import { WorkspaceError } from '../core/workspace/errors';
 
 export interface LintCommandOptions {
   format: string;
@@ -28,6 +29,8 @@ export interface LintCommandOptions {
   live?: boolean;
   concurrency?: number;
   timeout?: number;
+  /** Lets pemFile and extraCaFiles leave the repository; only the command line may say so. */
+  allowPathsOutsideWorkspace?: boolean;
 }
 
 export interface CliIO {
@@ -50,28 +53,40 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
   const configs = new ConfigResolver({
     explicitFile: options.config,
     ruleOverrides: ruleOverridesToRules(options.rule ?? []),
+    allowPathsOutsideWorkspace: options.allowPathsOutsideWorkspace,
     cwd: io.cwd,
     warn: (message) => io.stderr(`incident-docs: warning: ${message}`),
   });
-  const expanded = await expandPaths(inputs, io.cwd);
+  let failed = 0;
+  const reportedErrors = new Set<string>();
+  // Unreadable files and folders are skipped and reported; the rest is still linted, and the exit
+  // code (2) says something was not checked.
+  const fail = (message: string) => {
+    failed++;
+    if (reportedErrors.has(message)) return;
+    reportedErrors.add(message);
+    io.stderr(`incident-docs: ${message}`);
+  };
+  const expanded = await asCliError(() => expandPaths(inputs, io.cwd, { warn: fail, show: (f) => displayPath(f, io.cwd) }));
   const files = options.changedSince ? keepChanged(expanded, changedFilesSince(options.changedSince, io.cwd)) : expanded;
   const now = options.now ?? new Date();
 
   const reports: FileReport[] = [];
   const analyses: { shown: string; analysis: Analysis }[] = [];
-  let failed = 0;
   for (const file of files) {
     const shown = displayPath(file, io.cwd);
-    let text: string;
+    let source: { config: ReturnType<ConfigResolver['configFor']>; text: string; truncated: boolean };
     try {
-      text = await readDocumentText(file);
+      const config = configs.configFor(file);
+      source = { config, ...(await readDocumentFile(file, config.maxFileSizeBytes, shown)) };
     } catch (e) {
-      failed++;
-      io.stderr(`incident-docs: ${shown}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      if (!(e instanceof CliError || e instanceof WorkspaceError)) throw e;
+      fail(e instanceof CliError ? `${shown}: not checked: ${e.message}` : e.message);
       continue;
     }
     try {
-      analyses.push({ shown, analysis: analyze({ path: file, text, root: configs.rootFor(file) }, configs.configFor(file), { now, kind: options.kind }) });
+      const document = { path: file, text: source.text, truncated: source.truncated, root: configs.rootFor(file) };
+      analyses.push({ shown, analysis: analyze(document, source.config, { now, kind: options.kind }) });
     } catch (e) {
       // The core reports rule failures as findings; reaching here is a bug, but one file must not hide the others.
       failed++;
@@ -97,6 +112,16 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
   }
   if (failed > 0) return EXIT_USAGE;
   return counts.error > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Paths that name nothing are usage errors (exit 2), like any other mistake on the command line. */
+async function asCliError<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof WorkspaceError) throw new CliError(e.message);
+    throw e;
+  }
 }
 
 function liveOptions(options: LintCommandOptions, now: Date, io: CliIO): LiveProbeOptions {

@@ -61,7 +61,7 @@ export function analyze(document: SourceDocument, config: Config, options: LintO
   if (!config.enable) return analysis;
   const candidates = options.kind ? typesForKind(options.kind) : documentTypes.filter((t) => t.matches(document, config));
   if (candidates.length === 0) return analysis;
-  if (document.text.length > config.maxFileSizeBytes || byteLength(document.text) > config.maxFileSizeBytes) {
+  if (document.truncated || document.text.length > config.maxFileSizeBytes || byteLength(document.text) > config.maxFileSizeBytes) {
     analysis.documentFindings.push(
       documentFinding(TOO_LARGE_RULE, `Not checked: the file is larger than maxFileSizeBytes (${config.maxFileSizeBytes} bytes).`),
     );

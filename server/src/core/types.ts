@@ -59,13 +59,15 @@ export interface SourceDocument {
   path?: string;
   /**
    * The folder files named by the document (pemFile) must stay in: the workspace folder in the
-   * editor, the config file's folder or the working directory in the CLI. Defaults to the
-   * document's own folder.
+   * editor; in the CLI the repository (nearest `.git`), else the config file's folder, else the
+   * document's own folder. Never the working directory.
    */
   root?: string;
   /** URI as the editor knows it; informational. */
   uri?: string;
   text: string;
+  /** Only the start of the file was read: it is larger than maxFileSizeBytes (see readDocumentFile). */
+  truncated?: boolean;
   /** The editor's language id, if any. Detection never relies on it alone. */
   languageId?: string;
 }

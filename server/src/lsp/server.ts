@@ -6,7 +6,7 @@ import {
   type Connection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAME } from '../core/configFile';
+import { CONFIG_FILE_NAME } from '../core/workspace/configFile';
 import type { DocumentAnalysis } from './analyses';
 import { serverCapabilities } from './capabilities';
 import { codeActions } from './codeActions';

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
 import { resolveConfig, type ConfigLayer, type ResolvedConfig } from '../core/config';
-import { findConfigFile, loadConfigFile } from '../core/configFile';
+import { findConfigFile, loadConfigFile } from '../core/workspace/configFile';
 import type { ClientFeatures } from './clientFeatures';
 import { SETTINGS_SECTION } from './initOptions';
 import type { Logger } from './logger';
@@ -47,9 +47,11 @@ export class DocumentSettings {
     const problems: string[] = [];
     const file = this.configFileFor(uri);
     if (file) {
+      // The workspace's own file may not set what only the user may (allowPathsOutsideWorkspace).
       const loaded = loadConfigFile(file);
+      if (loaded.error) problems.push(`${loaded.error}; its settings are not used`);
       problems.push(...loaded.problems);
-      if (loaded.layer) layers.push(withoutUserOnlySettings(loaded.layer, problems));
+      if (loaded.layer) layers.push(loaded.layer);
     }
     // The same layers give the same config object, so the next version of a document can tell
     // nothing changed and reuse its previous analysis (see AnalysisCache).
@@ -92,22 +94,4 @@ export class DocumentSettings {
     }
     return settings;
   }
-}
-
-/**
- * Settings only the user may give, never the workspace's own `.incident-docs.yaml`: a repository
- * must not lift the limits that protect the person who opened it.
- */
-const USER_ONLY_SETTINGS = ['allowPathsOutsideWorkspace'];
-
-function withoutUserOnlySettings(layer: ConfigLayer, problems: string[]): ConfigLayer {
-  const values = layer.values;
-  if (!values || typeof values !== 'object' || Array.isArray(values)) return layer;
-  const kept = { ...(values as Record<string, unknown>) };
-  for (const key of USER_ONLY_SETTINGS) {
-    if (!(key in kept)) continue;
-    delete kept[key];
-    problems.push(`${layer.source}: "${key}" is ignored in a workspace's config file; set it in your editor settings`);
-  }
-  return { ...layer, values: kept };
 }

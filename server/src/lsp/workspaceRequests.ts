@@ -4,7 +4,6 @@
  * where a new timeline entry goes. Answers come from the core (analyze / lint); nothing here
  * decides what a finding or an expiry is. Names and types: ./protocol.ts.
  */
-import { readFile } from 'node:fs/promises';
 import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Config } from '../core/config';
@@ -14,7 +13,8 @@ import { analyze, kindsOf, lintAnalysis, type Analysis } from '../core/lint';
 import type { PostmortemModel } from '../core/postmortem/model';
 import { timelineInsertion } from '../core/postmortem/timelineInsertion';
 import type { Finding } from '../core/types';
-import { expandPaths, isCandidateFile } from '../cli/files';
+import { expandPaths, isCandidateFile } from '../core/workspace/expandPaths';
+import { readDocumentFile } from '../core/workspace/readFile';
 import { toDiagnostic } from './convert';
 import {
   InventoryEntriesRequest,
@@ -62,9 +62,10 @@ export function registerWorkspaceRequests(
     if (!filePath) throw new Error('not a file: URI');
     // Only what could be a post-mortem or an inventory is read from disk, whatever a client asks for.
     if (!isCandidateFile(filePath)) throw new Error('not a Markdown or YAML file');
-    const text = await readFile(filePath, 'utf8');
     const { config } = await session.settings.resolve(uri);
-    const analysis = analyze({ uri, path: filePath, text }, config);
+    // The same bounded read, BOM handling and root as the CLI and an opened document.
+    const { text, truncated } = await readDocumentFile(filePath, config.maxFileSizeBytes);
+    const analysis = analyze({ uri, path: filePath, text, truncated, root: session.settings.rootFor(uri) }, config);
     const now = session.clock();
     return { uri, analysis, findings: () => lintAnalysis(analysis, { now }) };
   }
@@ -77,7 +78,9 @@ export function registerWorkspaceRequests(
       ? await connection.workspace.getWorkspaceFolders().then((f) => (f ?? []).map((x) => x.uri), () => first)
       : first;
     const paths = folders.map(uriToPath).filter((p): p is string => p !== undefined);
-    return paths.length === 0 ? [] : (await expandPaths(paths, paths[0])).map(pathToUri);
+    if (paths.length === 0) return [];
+    const warn = (message: string) => session.logger.warnOnce(`scan: ${message}`);
+    return (await expandPaths(paths, paths[0], { warn })).map(pathToUri);
   }
 
   /** Analyses every file, a few at a time, skipping the ones that cannot be read; stops when cancelled. */

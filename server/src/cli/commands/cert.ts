@@ -3,10 +3,11 @@
  * Exit codes: 0 trusted, valid for the name, more than the warning window left; 1 expired,
  * expiring, untrusted or wrong name; 2 no handshake, or a usage / I/O error.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { findConfigFile } from '../../core/configFile';
+import { loadExtraCas } from '../../core/live/extraCas';
+import { WorkspaceError } from '../../core/workspace/errors';
+import { READ_LIMITS, readTextFileSync } from '../../core/workspace/readFile';
 import {
   DEFAULT_TIMEOUT_MS,
   ProbeInputError,
@@ -22,7 +23,7 @@ import { ConfigResolver } from '../configs';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../errors';
 import { palette, shouldUseColor } from '../format/colors';
 import { parseNow } from '../options';
-import { displayPath } from '../paths';
+import { messagePath } from '../paths';
 
 export interface CertCommandOptions {
   servername?: string;
@@ -80,34 +81,34 @@ interface CertSettings {
 
 /** warnDays and extraCaFiles from `--config` or the nearest .incident-docs.yaml, then the flags. */
 function loadSettings(options: CertCommandOptions, io: CertIo): CertSettings {
-  const configFile = options.config ? path.resolve(io.cwd, options.config) : findConfigFile(io.cwd);
   const resolver = new ConfigResolver({
-    explicitFile: configFile,
+    explicitFile: options.config,
     ruleOverrides: {},
     cwd: io.cwd,
     warn: (message) => io.stderr(`incident-docs: warning: ${message}`),
   });
-  const config = resolver.configFor(path.join(io.cwd, 'cert'));
-  // Paths in a config file are relative to that file; paths on the command line to the cwd.
-  const caFiles = [
-    ...(configFile ? config.extraCaFiles.map((f) => path.resolve(path.dirname(configFile), f)) : []),
-    ...options.ca.map((f) => path.resolve(io.cwd, f)),
-  ];
+  // The config that applies to the working directory, as for a file in it.
+  const here = path.join(io.cwd, 'cert');
+  const config = resolver.configFor(here);
+  // The config's extraCaFiles (resolved against its folder) go through the same path policy as in
+  // `lint --live`; files on the command line are the user's own choice.
+  const configCas = loadExtraCas(config, resolver.rootFor(here), (message) => io.stderr(`incident-docs: warning: ${message}`));
   return {
     warnDays: options.warnDays ?? config.warnDays,
-    extraCaPems: caFiles.map((file) => readCaFile(file, io.cwd)),
+    extraCaPems: [...configCas, ...options.ca.map((file) => readCaFile(path.resolve(io.cwd, file), io.cwd))],
   };
 }
 
 function readCaFile(file: string, cwd: string): string {
-  const shown = displayPath(file, cwd);
+  const shown = `CA file ${messagePath(file, cwd)}`;
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readTextFileSync(file, { maxBytes: READ_LIMITS.caBundle, what: 'CA file' }, shown);
   } catch (e) {
-    throw new CliError(`CA file ${shown}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    if (e instanceof WorkspaceError) throw new CliError(e.message);
+    throw e;
   }
-  asCliError(() => splitPemCertificates(text, `CA file ${shown}`));
+  asCliError(() => splitPemCertificates(text, shown));
   return text;
 }
 

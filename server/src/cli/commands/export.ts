@@ -18,7 +18,8 @@ import { buildCertModel } from '../../core/inventory/model';
 import { ConfigResolver } from '../configs';
 import { CliError, EXIT_OK } from '../errors';
 import { displayPath } from '../paths';
-import { readDocumentText } from '../readText';
+import { WorkspaceError } from '../../core/workspace/errors';
+import { readDocumentFile } from '../../core/workspace/readFile';
 
 export interface ExportPrometheusOptions {
   out: string;
@@ -38,7 +39,7 @@ export interface ExportIo {
 export async function runExportPrometheus(inventories: string[], options: ExportPrometheusOptions, io: ExportIo): Promise<number> {
   if (options.module === HTTPS_MODULE) throw new CliError(`--module ${HTTPS_MODULE}: that name is taken by the https module`);
   const configs = new ConfigResolver({
-    explicitFile: options.config && path.resolve(io.cwd, options.config),
+    explicitFile: options.config,
     ruleOverrides: {},
     cwd: io.cwd,
     warn: (message) => io.stderr(`incident-docs: warning: ${message}`),
@@ -74,14 +75,16 @@ export async function runExportPrometheus(inventories: string[], options: Export
 
 async function readInventory(file: string, configs: ConfigResolver, cwd: string, warn: (message: string) => void): Promise<InventorySource> {
   const shown = displayPath(file, cwd);
+  const config = configs.configFor(file);
   let text: string;
   try {
-    text = await readDocumentText(file);
+    const read = await readDocumentFile(file, config.maxFileSizeBytes, shown);
+    if (read.truncated) throw new CliError(`${shown}: larger than maxFileSizeBytes (${config.maxFileSizeBytes} bytes), not exported`);
+    text = read.text;
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(`${shown}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? (e as Error).message})`}`);
+    if (e instanceof WorkspaceError) throw new CliError(e.message);
+    throw e;
   }
-  const config = configs.configFor(file);
   const model = buildCertModel({ path: file, text }, config);
   // A half-parsed file would export half the certificates, silently. A repeated key loses
   // nothing structural (the linter reports which value wins), so it only warns.

@@ -28,6 +28,7 @@ export function registerLintCommand(program: Command): void {
     .option('--live', 'also probe every host of every inventory entry (a TLS handshake each) and report cert/live-* findings')
     .option('--concurrency <n>', 'with --live: probes at most n hosts at once (default 16)', parsePositive)
     .option('--timeout <ms>', 'with --live: limit per host for DNS, connect and handshake (default 5000)', parsePositive)
+    .option('--allow-paths-outside-workspace', 'let pemFile and extraCaFiles name files outside the repository (never taken from a config file)')
     .addHelpText(
       'after',
       '\nExit codes: 0 no errors, 1 errors found (or --max-warnings exceeded), 2 usage or I/O error.',

@@ -1,10 +1,11 @@
 /** Certificates in PEM form: parsed with Node's X509Certificate, which knows RSA, ECDSA and Ed25519. */
 import { X509Certificate } from 'node:crypto';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isIP } from 'node:net';
 import type { Span } from '../types';
-import { outsideRootReason } from '../workspacePaths';
+import { WorkspaceError } from '../workspace/errors';
+import { outsideRootReason } from '../workspace/pathPolicy';
+import { READ_LIMITS, readTextFileSync } from '../workspace/readFile';
 
 export interface PemCertificate {
   notAfter: Date;
@@ -17,7 +18,6 @@ export interface PemCertificate {
 const CERT_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/;
 /** Any private key armour: PKCS#8, RSA, EC, DSA, OpenSSH, encrypted. */
 export const PRIVATE_KEY_BLOCK = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----(?:[\s\S]*?-----END \1PRIVATE KEY-----)?/g;
-const MAX_PEM_FILE_BYTES = 1024 * 1024;
 
 /**
  * Parsed certificates by their PEM block: the editor lints an inventory on every keystroke, and
@@ -94,14 +94,10 @@ export function readPemFile(
     if (outside) return { error: `pemFile ${outside}` };
   }
   try {
-    const stat = fs.statSync(resolved);
-    if (!stat.isFile()) return { error: `pemFile "${pemFile}" is not a file` };
-    if (stat.size > MAX_PEM_FILE_BYTES) return { error: `pemFile "${pemFile}" is larger than 1 MB; it is not a certificate` };
-    return { text: fs.readFileSync(resolved, 'utf8'), resolved };
+    return { text: readTextFileSync(resolved, { maxBytes: READ_LIMITS.pem, what: 'certificate' }, `"${pemFile}"`), resolved };
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (code ?? (e as Error).message);
-    return { error: `pemFile "${pemFile}" cannot be read (${reason})` };
+    if (!(e instanceof WorkspaceError)) throw e;
+    return { error: `pemFile ${e.message}` };
   }
 }
 

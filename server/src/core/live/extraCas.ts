@@ -1,11 +1,14 @@
-import { readFileSync } from 'node:fs';
 import type { Config } from '../config';
-import { outsideRootReason } from '../workspacePaths';
+import { WorkspaceError } from '../workspace/errors';
+import { outsideRootReason } from '../workspace/pathPolicy';
+import { READ_LIMITS, readTextFileSync } from '../workspace/readFile';
 
 /**
- * The PEM text of `extraCaFiles`, for live checks. Like `pemFile`, a file outside the root (the
- * workspace folder, or the config file's folder in the CLI) is skipped with a warning unless
- * `allowPathsOutsideWorkspace` is set; an unreadable one is skipped with a warning too.
+ * The PEM text of `extraCaFiles`, for live checks. Paths are absolute by now (a config file's are
+ * resolved against its folder when it is loaded). Like `pemFile`, a file outside the root (the
+ * workspace folder, or the repository in the CLI) is skipped with a warning unless
+ * `allowPathsOutsideWorkspace` is set; an unreadable one (missing, a pipe, too large) is skipped
+ * with a warning too. The file checked is the file read.
  */
 export function loadExtraCas(config: Config, root: string | undefined, warn: (message: string) => void): string[] {
   const pems: string[] = [];
@@ -16,9 +19,10 @@ export function loadExtraCas(config: Config, root: string | undefined, warn: (me
       continue;
     }
     try {
-      pems.push(readFileSync(file, 'utf8'));
+      pems.push(readTextFileSync(file, { maxBytes: READ_LIMITS.caBundle, what: 'CA file' }));
     } catch (e) {
-      warn(`extraCaFiles: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      if (!(e instanceof WorkspaceError)) throw e;
+      warn(`extraCaFiles: ${e.message}`);
     }
   }
   return pems;
