@@ -1,6 +1,6 @@
 import { EventEmitter, workspace, type Disposable, type Event } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { InventoryEntriesRequest, type InventoryEntriesResult } from '../../../server/src/lsp/protocol';
+import { InventoryEntriesRequest, type InventoryEntriesResult } from '../../../contract/src/requests';
 import { YAML_FILES } from '../lib/files';
 import { findWorkspaceFiles } from '../workspaceFiles';
 

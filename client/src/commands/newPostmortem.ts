@@ -1,6 +1,6 @@
 import { FileType, SnippetString, Uri, window, workspace, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { SettingsRequest } from '../../../server/src/lsp/protocol';
+import { SettingsRequest } from '../../../contract/src/requests';
 import { folderSegments, localDay, postmortemFileName, postmortemSnippet } from '../lib/postmortemFile';
 
 /** The skeleton is the snippet users get with `postmortem`, so both stay one template. */

@@ -1,6 +1,6 @@
 import { commands, languages, ProgressLocation, Uri, window, workspace, type DiagnosticCollection, type Disposable } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { LintFilesRequest } from '../../../server/src/lsp/protocol';
+import { LintFilesRequest } from '../../../contract/src/requests';
 import { batches, MARKDOWN_AND_YAML } from '../lib/files';
 import { findWorkspaceFiles } from '../workspaceFiles';
 

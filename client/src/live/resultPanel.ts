@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { env, ViewColumn, window, type WebviewPanel } from 'vscode';
-import type { ProbeOutcome } from '../../../server/src/core/live/types';
+import type { ProbeOutcome } from '../../../contract/src/probeOutcome';
 import { renderProbeHtml } from '../lib/probeHtml';
 
 export interface ShownResult {
