@@ -10,7 +10,7 @@ import {
   statusBarText,
   toneOf,
   TONE_COLORS,
-} from '../../client/src/lib/certificates';
+} from '../../client/src/certificates/certificateList';
 import type { InventoryCertificate } from '../../contract/src/requests';
 
 const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };

@@ -4,7 +4,7 @@ import { formatHostPort, parseHostPort } from '../../../contract/src/hostPort';
 import type { ProbeOutcome } from '../../../contract/src/probeOutcome';
 import { LIVE_COMMANDS } from '../../../contract/src/commandIds';
 import { InventoryEntriesRequest, SettingsRequest, type InventoryCertificate } from '../../../contract/src/requests';
-import { hostFromSelection } from '../lib/files';
+import { hostFromSelection } from '../live/hostFromSelection';
 import { showProbeResult } from '../live/resultPanel';
 import { confirmConnection } from '../trust';
 

@@ -15,7 +15,7 @@ import {
 import type { InventoryCertificate } from '../../../contract/src/requests';
 import type { CertificateIndex } from '../certificates/certificateIndex';
 import { CERTIFICATES_VIEW, CLIENT_COMMANDS } from '../../../contract/src/commandIds';
-import { describeDaysLeft, describeHosts, groupByInventory, toneOf, TONE_COLORS, type InventoryGroup } from '../lib/certificates';
+import { describeDaysLeft, describeHosts, groupByInventory, toneOf, TONE_COLORS, type InventoryGroup } from '../certificates/certificateList';
 
 type Node = InventoryGroup | InventoryCertificate;
 
