@@ -10,7 +10,7 @@ import { lookUpCertificate } from './lookUpCertificate';
 import { newPostmortem } from './newPostmortem';
 import { WorkspaceScanner } from './scanWorkspace';
 
-/** Every palette and view command of the client (ids in commandIds.ts, contributed in package.json). */
+/** Every palette and view command of the client (ids in contract/src/commandIds.ts, contributed in package.json). */
 export function registerClientCommands(context: ExtensionContext, client: LanguageClient, index: CertificateIndex): Disposable[] {
   const scanner = new WorkspaceScanner(client);
   return [
