@@ -59,7 +59,7 @@ describe('package.json wiring', () => {
 
 describe('package.json: the VS Code client features', () => {
   // Imported lazily so the settings checks above run even if the client cannot be loaded.
-  const { COMMANDS, CERTIFICATES_VIEW } = require('../client/src/commandIds') as typeof import('../client/src/commandIds');
+  const { CLIENT_COMMANDS: COMMANDS, CERTIFICATES_VIEW } = require('../contract/src/commandIds') as typeof import('../contract/src/commandIds');
   const contributed: { command: string; title: string; category?: string }[] = manifest.contributes.commands ?? [];
   const byId = new Map(contributed.map((c) => [c.command, c]));
 
@@ -78,7 +78,7 @@ describe('package.json: the VS Code client features', () => {
 
   test('every contributed command is registered by the client', () => {
     const source = readFileSync(path.join(__dirname, '../client/src/commands/register.ts'), 'utf8');
-    for (const [key, id] of Object.entries(COMMANDS)) assert.match(source, new RegExp(`registerCommand\\(COMMANDS\\.${key},`), id);
+    for (const [key, id] of Object.entries(COMMANDS)) assert.match(source, new RegExp(`registerCommand\\(CLIENT_COMMANDS\\.${key},`), id);
   });
 
   test('menus name contributed commands; view-only commands are hidden from the palette', () => {

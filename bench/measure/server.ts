@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { ClientCapabilities, Range } from 'vscode-languageserver/node';
-import { SERVER_NODE_FLAGS } from '../../server/src/lsp/nodeFlags';
+import { SERVER_NODE_FLAGS } from '../../contract/src/nodeFlags';
 import { LspTestClient } from '../../test/helpers/lspClient';
 import { Random } from '../lib/random';
 import { summarize, type Summary } from '../lib/stats';

@@ -1,7 +1,7 @@
 /**
  * The VS Code side is wiring only: start the language server and hang the editor features on it.
  * Which documents are post-mortems or inventories, settings, expiry, fixes and probes are decided
- * by the server; the features ask it (custom requests in server/src/lsp/protocol.ts).
+ * by the server; the features ask it (custom requests in contract/src/requests.ts).
  */
 import type { ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';

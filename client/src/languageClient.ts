@@ -7,8 +7,9 @@ import {
   type Middleware,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { SERVER_NODE_FLAGS } from '../../server/src/lsp/nodeFlags';
-import { InventoryEntriesRequest, LIVE_COMMANDS } from '../../server/src/lsp/protocol';
+import { SERVER_NODE_FLAGS } from '../../contract/src/nodeFlags';
+import { LIVE_COMMANDS } from '../../contract/src/commandIds';
+import { InventoryEntriesRequest } from '../../contract/src/requests';
 import { confirmConnection } from './trust';
 
 const CLIENT_ID = 'incidentDocs';

@@ -10,8 +10,8 @@ import {
   statusBarText,
   toneOf,
   TONE_COLORS,
-} from '../../client/src/lib/certificates';
-import type { InventoryCertificate } from '../../server/src/lsp/protocol';
+} from '../../client/src/certificates/certificateList';
+import type { InventoryCertificate } from '../../contract/src/requests';
 
 const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
 let nextIndex = 0;

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import picomatch from 'picomatch';
-import { batches, excludeGlob, expandBraces, hostFromSelection } from '../../client/src/lib/files';
+import { hostFromSelection } from '../../client/src/live/hostFromSelection';
+import { batches } from '../../client/src/workspace/batches';
+import { excludeGlob, expandBraces } from '../../client/src/workspace/fileGlobs';
 
 describe('workspace files', () => {
   test('files.exclude patterns that are on, plus node_modules and .git, in one glob', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { escapeSnippetText, folderSegments, localDay, postmortemFileName, postmortemSnippet, slugify } from '../../client/src/lib/postmortemFile';
+import { escapeSnippetText, folderSegments, localDay, postmortemFileName, postmortemSnippet, slugify } from '../../client/src/postmortem/postmortemFile';
 import { expandSnippet, snippetVariables } from '../helpers/snippets';
 
 const SNIPPETS = readFileSync(path.join(__dirname, '../../snippets/postmortem.code-snippets'), 'utf8');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { timelineRowSnippet, timelineStamp } from '../../client/src/lib/timelineRow';
+import { timelineRowSnippet, timelineStamp } from '../../client/src/postmortem/timelineRow';
 import { expandSnippet } from '../helpers/snippets';
 
 // 2026-03-02 14:07 UTC.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { portNumber, splitHostPort } from '../../server/src/core/hostSyntax';
+import { portNumber, splitHostPort } from '../../contract/src/hostSyntax';
 
 test('splitHostPort splits at the port colon, brackets or not, and names what is wrong', () => {
   assert.deepEqual(splitHostPort('example.com'), { host: 'example.com', bracketed: false });

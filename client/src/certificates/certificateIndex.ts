@@ -1,8 +1,8 @@
 import { EventEmitter, workspace, type Disposable, type Event } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { InventoryEntriesRequest, type InventoryEntriesResult } from '../../../server/src/lsp/protocol';
-import { YAML_FILES } from '../lib/files';
-import { findWorkspaceFiles } from '../workspaceFiles';
+import { InventoryEntriesRequest, type InventoryEntriesResult } from '../../../contract/src/requests';
+import { YAML_FILES } from '../workspace/fileGlobs';
+import { findWorkspaceFiles } from '../workspace/findFiles';
 
 /** A burst of file events (a branch switch) becomes one refresh. */
 const REFRESH_DELAY_MS = 500;

@@ -1,9 +1,10 @@
 import { ProgressLocation, window, type TextEditor } from 'vscode';
 import { ExecuteCommandRequest, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
-import { formatHostPort, parseHostPort } from '../../../server/src/core/live/hostPort';
-import type { ProbeOutcome } from '../../../server/src/core/live/types';
-import { InventoryEntriesRequest, LIVE_COMMANDS, SettingsRequest, type InventoryCertificate } from '../../../server/src/lsp/protocol';
-import { hostFromSelection } from '../lib/files';
+import { formatHostPort, parseHostPort } from '../../../contract/src/hostPort';
+import type { ProbeOutcome } from '../../../contract/src/probeOutcome';
+import { LIVE_COMMANDS } from '../../../contract/src/commandIds';
+import { InventoryEntriesRequest, SettingsRequest, type InventoryCertificate } from '../../../contract/src/requests';
+import { hostFromSelection } from '../live/hostFromSelection';
 import { showProbeResult } from '../live/resultPanel';
 import { confirmConnection } from '../trust';
 

@@ -1,7 +1,8 @@
 import { Position, SnippetString, window } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { TimelineAtRequest, type TimelineShape } from '../../../server/src/lsp/protocol';
-import { timelineRowSnippet, timelineStamp } from '../lib/timelineRow';
+import { TimelineAtRequest } from '../../../contract/src/requests';
+import type { TimelineShape } from '../../../contract/src/timeline';
+import { timelineRowSnippet, timelineStamp } from '../postmortem/timelineRow';
 
 /** A bullet at the cursor when the document has no timeline to follow. */
 const NO_TIMELINE: TimelineShape = { kind: 'bullet', marker: '-', indent: '' };

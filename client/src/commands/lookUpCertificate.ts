@@ -1,8 +1,8 @@
 import { ThemeIcon, Uri, window, workspace, type QuickPickItem } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { InventoryCertificate } from '../../../server/src/lsp/protocol';
+import type { InventoryCertificate } from '../../../contract/src/requests';
 import type { CertificateIndex } from '../certificates/certificateIndex';
-import { describeDaysLeft, describeHosts, sortByExpiry } from '../lib/certificates';
+import { describeDaysLeft, describeHosts, sortByExpiry } from '../certificates/certificateList';
 import { openCertificate } from '../views/certificatesView';
 import { checkLiveCertificate } from './checkLive';
 

@@ -1,7 +1,7 @@
 import { FileType, SnippetString, Uri, window, workspace, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { SettingsRequest } from '../../../server/src/lsp/protocol';
-import { folderSegments, localDay, postmortemFileName, postmortemSnippet } from '../lib/postmortemFile';
+import { SettingsRequest } from '../../../contract/src/requests';
+import { folderSegments, localDay, postmortemFileName, postmortemSnippet } from '../postmortem/postmortemFile';
 
 /** The skeleton is the snippet users get with `postmortem`, so both stay one template. */
 const SNIPPETS = ['snippets', 'postmortem.code-snippets'];

@@ -1,8 +1,9 @@
 import { commands, languages, ProgressLocation, Uri, window, workspace, type DiagnosticCollection, type Disposable } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { LintFilesRequest } from '../../../server/src/lsp/protocol';
-import { batches, MARKDOWN_AND_YAML } from '../lib/files';
-import { findWorkspaceFiles } from '../workspaceFiles';
+import { LintFilesRequest } from '../../../contract/src/requests';
+import { batches } from '../workspace/batches';
+import { MARKDOWN_AND_YAML } from '../workspace/fileGlobs';
+import { findWorkspaceFiles } from '../workspace/findFiles';
 
 /** Files per request: progress moves, and a cancel stops within one batch. */
 const BATCH_SIZE = 25;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { env, ViewColumn, window, type WebviewPanel } from 'vscode';
-import type { ProbeOutcome } from '../../../server/src/core/live/types';
-import { renderProbeHtml } from '../lib/probeHtml';
+import type { ProbeOutcome } from '../../../contract/src/probeOutcome';
+import { renderProbeHtml } from './probeHtml';
 
 export interface ShownResult {
   target: string;

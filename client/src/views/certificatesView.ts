@@ -12,10 +12,10 @@ import {
   type Disposable,
   type TreeDataProvider,
 } from 'vscode';
-import type { InventoryCertificate } from '../../../server/src/lsp/protocol';
+import type { InventoryCertificate } from '../../../contract/src/requests';
 import type { CertificateIndex } from '../certificates/certificateIndex';
-import { CERTIFICATES_VIEW, COMMANDS } from '../commandIds';
-import { describeDaysLeft, describeHosts, groupByInventory, toneOf, TONE_COLORS, type InventoryGroup } from '../lib/certificates';
+import { CERTIFICATES_VIEW, CLIENT_COMMANDS } from '../../../contract/src/commandIds';
+import { describeDaysLeft, describeHosts, groupByInventory, toneOf, TONE_COLORS, type InventoryGroup } from '../certificates/certificateList';
 
 type Node = InventoryGroup | InventoryCertificate;
 
@@ -67,7 +67,7 @@ export function certificateItem(certificate: InventoryCertificate): TreeItem {
   // Only entries with hosts can be checked live (the context menu is bound to this value).
   item.contextValue = certificate.hosts.length > 0 ? 'certificate.live' : 'certificate';
   item.id = `${certificate.uri}#${certificate.index}`;
-  item.command = { command: COMMANDS.openCertificate, title: 'Open Entry', arguments: [certificate] };
+  item.command = { command: CLIENT_COMMANDS.openCertificate, title: 'Open Entry', arguments: [certificate] };
   return item;
 }
 

@@ -1,7 +1,7 @@
 import { MarkdownString, StatusBarAlignment, ThemeColor, Uri, window, workspace, type Disposable } from 'vscode';
 import type { CertificateIndex } from '../certificates/certificateIndex';
-import { CERTIFICATES_VIEW } from '../commandIds';
-import { describeHosts, soonest, statusBarText } from '../lib/certificates';
+import { CERTIFICATES_VIEW } from '../../../contract/src/commandIds';
+import { describeHosts, soonest, statusBarText } from '../certificates/certificateList';
 
 /** The soonest expiry in the workspace; coloured inside the warn window; a click opens the Certificates view. */
 export function registerStatusBar(index: CertificateIndex): Disposable[] {

@@ -1,38 +1,9 @@
-import type { ExecuteCommandParams, TextDocuments } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Commands } from './commandRegistry';
 import { registerLiveCommands } from './liveCommands';
-import type { Session } from './session';
-
-/** What a command may use: the session's settings and caches, and the open documents. */
-export interface CommandContext {
-  session: Session;
-  documents: TextDocuments<TextDocument>;
-}
-
-export type CommandHandler = (args: unknown[], context: CommandContext) => Promise<unknown> | unknown;
-
-/** Commands the server runs for `workspace/executeCommand` (code lenses point at them). */
-export class Commands {
-  private readonly handlers = new Map<string, CommandHandler>();
-
-  register(id: string, handler: CommandHandler): void {
-    this.handlers.set(id, handler);
-  }
-
-  get ids(): string[] {
-    return [...this.handlers.keys()];
-  }
-
-  async execute(params: ExecuteCommandParams, context: CommandContext): Promise<unknown> {
-    const handler = this.handlers.get(params.command);
-    if (!handler) throw new Error(`unknown command ${params.command}`);
-    return handler(params.arguments ?? [], context);
-  }
-}
 
 /**
  * Every command the server offers; registered before `initialize` answers so the ids are listed
- * in `executeCommandProvider`.
+ * in `executeCommandProvider`. Ids are the contract's (contract/src/commandIds.ts).
  */
 export function registerCommands(commands: Commands): void {
   registerLiveCommands(commands);

@@ -1,15 +1,12 @@
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { CHECK_LIVE_ENTRY_COMMAND } from '../core/inventory/services';
+import { LIVE_COMMANDS } from '../../../contract/src/commandIds';
 import { entrySource, liveTargets } from '../core/inventory/liveTargets';
 import type { CertModel } from '../core/inventory/model';
 import { parseHostPort, probeCertificate, ProbeInputError } from '../core/live';
 import { loadExtraCas } from '../core/live/extraCas';
 import { liveKey } from '../core/live/observations';
 import type { ProbeOutcome } from '../core/live/types';
-import type { CommandContext, Commands } from './commands';
-
-export const CHECK_LIVE_CERT_COMMAND = 'incidentDocs.checkLiveCert';
-export { CHECK_LIVE_ENTRY_COMMAND };
+import type { CommandContext, Commands } from './commandRegistry';
 
 interface CheckLiveCertArgs {
   host: string;
@@ -22,8 +19,8 @@ interface CheckLiveCertArgs {
 
 /** The live certificate check: a real TLS handshake, only ever when a user runs one of these commands. */
 export function registerLiveCommands(commands: Commands): void {
-  commands.register(CHECK_LIVE_CERT_COMMAND, (args, context) => checkLiveCert(args[0], context));
-  commands.register(CHECK_LIVE_ENTRY_COMMAND, (args, context) => checkLiveEntry(args[0], context));
+  commands.register(LIVE_COMMANDS.checkLiveCert, (args, context) => checkLiveCert(args[0], context));
+  commands.register(LIVE_COMMANDS.checkLiveEntry, (args, context) => checkLiveEntry(args[0], context));
 }
 
 async function checkLiveCert(raw: unknown, context: CommandContext): Promise<ProbeOutcome> {
@@ -47,7 +44,7 @@ function readArgs(raw: unknown): CheckLiveCertArgs {
     }
   }
   if (!raw || typeof raw !== 'object' || typeof (raw as CheckLiveCertArgs).host !== 'string') {
-    throw new ResponseError(ErrorCodes.InvalidParams, `${CHECK_LIVE_CERT_COMMAND} expects {host, port?, servername?}`);
+    throw new ResponseError(ErrorCodes.InvalidParams, `${LIVE_COMMANDS.checkLiveCert} expects {host, port?, servername?}`);
   }
   const args = raw as CheckLiveCertArgs;
   if (args.port !== undefined && typeof args.port !== 'number') {
@@ -63,7 +60,7 @@ function readArgs(raw: unknown): CheckLiveCertArgs {
 async function checkLiveEntry(raw: unknown, context: CommandContext): Promise<{ host: string; outcome: ProbeOutcome }[]> {
   const args = raw as { uri?: unknown; entry?: unknown } | undefined;
   if (typeof args?.uri !== 'string' || typeof args.entry !== 'number') {
-    throw new ResponseError(ErrorCodes.InvalidParams, `${CHECK_LIVE_ENTRY_COMMAND} expects {uri, entry}`);
+    throw new ResponseError(ErrorCodes.InvalidParams, `${LIVE_COMMANDS.checkLiveEntry} expects {uri, entry}`);
   }
   const document = context.documents.get(args.uri);
   if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `${args.uri} is not open`);

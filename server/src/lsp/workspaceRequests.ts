@@ -2,7 +2,7 @@
  * Requests the VS Code client makes about the workspace rather than one open document: the
  * certificates of every inventory, a lint of files that are not open, the resolved settings, and
  * where a new timeline entry goes. Answers come from the core (analyze / lint); nothing here
- * decides what a finding or an expiry is. Names and types: ./protocol.ts.
+ * decides what a finding or an expiry is. Names and types: contract/src/requests.ts.
  */
 import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -26,7 +26,7 @@ import {
   type InventoryEntriesResult,
   type LintFilesResult,
   type TimelineInsertion,
-} from './protocol';
+} from '../../../contract/src/requests';
 import type { Session } from './session';
 import { pathToUri, uriToPath } from './uri';
 

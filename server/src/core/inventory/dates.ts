@@ -1,4 +1,6 @@
 /** `expires` values: a date (YYYY-MM-DD) or an RFC 3339 date-time. Times without a zone are UTC. */
+import type { ExpiryState } from '../../../../contract/src/expiry';
+
 export interface Expiry {
   date: Date;
   dateOnly: boolean;
@@ -52,8 +54,7 @@ export function calendarDaysUntil(expires: Date, now: Date): number {
   return utcDay(expires) - utcDay(now);
 }
 
-export type ExpiryState = 'expired' | 'expiring' | 'valid';
-
+/** The editor's client shows the same states (ExpiryState is the contract's). */
 export function expiryState(expires: Date, now: Date, warnDays: number): ExpiryState {
   if (expires.getTime() <= now.getTime()) return 'expired';
   if (expires.getTime() <= now.getTime() + warnDays * DAY_MS) return 'expiring';

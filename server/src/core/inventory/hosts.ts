@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { DEFAULT_TLS_PORT, portNumber, splitHostPort } from '../hostSyntax';
+import { DEFAULT_TLS_PORT, portNumber, splitHostPort } from '../../../../contract/src/hostSyntax';
 
 export interface HostPort {
   host: string;

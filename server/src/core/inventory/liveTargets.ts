@@ -1,4 +1,4 @@
-import { normalizeHost } from '../live/hostPort';
+import { normalizeHost } from '../../../../contract/src/hostPort';
 import { liveKey } from '../live/observations';
 import type { ProbeOutcome } from '../live/types';
 import type { RuleContext } from '../rule';

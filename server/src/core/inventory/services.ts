@@ -1,11 +1,13 @@
 /** Editor services over the same model as the rules: outline, hover, code lenses. */
+import { LIVE_COMMANDS } from '../../../../contract/src/commandIds';
+import type { ExpiryState } from '../../../../contract/src/expiry';
 import { isProbeFailure } from '../live/types';
 import type { HoverInfo, LensInfo, OutlineItem } from '../documentType';
 import type { RuleContext } from '../rule';
 import type { Span } from '../types';
 import { resourceLabel } from './certManager';
 import type { Config } from '../config';
-import { calendarDaysUntil, describeExpiry, expiryState, isoDay, type ExpiryState } from './dates';
+import { calendarDaysUntil, describeExpiry, expiryState, isoDay } from './dates';
 import { classifyEmail, explainVerdict } from './emails';
 import { liveFacts, liveTargets, type LiveFact } from './liveTargets';
 import type { CertModel } from './model';
@@ -44,10 +46,11 @@ function expiryDetail(model: CertModel, index: number): string | undefined {
   return expiry && !('error' in expiry.parsed) ? `expires ${isoDay(expiry.parsed.date)}` : undefined;
 }
 
-/** "Expires in 23 days · 2026-12-20", "Expires today", "Expired 3 days ago" above each entry. */
-/** The command a "Check live" lens runs; the adapter adds the document's URI to its argument. */
-export const CHECK_LIVE_ENTRY_COMMAND = 'incidentDocs.checkLiveEntry';
-
+/**
+ * "Expires in 23 days · 2026-12-20", "Expires today", "Expired 3 days ago" above each entry, and a
+ * "Check live" lens that runs the server's checkLiveEntry (the adapter adds the document's URI to
+ * its argument).
+ */
 export function codeLenses(model: CertModel, context: RuleContext): LensInfo[] {
   const lenses: LensInfo[] = [];
   const facts = liveFactsByEntry(model, context);
@@ -56,7 +59,7 @@ export function codeLenses(model: CertModel, context: RuleContext): LensInfo[] {
     const expiry = expiryOf(entry);
     if (expiry && !('error' in expiry.parsed)) lenses.push({ span: entry.anchor, title: describeExpiry(expiry.parsed.date, context.now) });
     if (!probeable.has(entry.index)) continue;
-    lenses.push({ span: entry.anchor, title: 'Check live', command: { id: CHECK_LIVE_ENTRY_COMMAND, arguments: [{ entry: entry.index }] } });
+    lenses.push({ span: entry.anchor, title: 'Check live', command: { id: LIVE_COMMANDS.checkLiveEntry, arguments: [{ entry: entry.index }] } });
     for (const fact of facts.get(entry.index) ?? []) lenses.push({ span: entry.anchor, title: describeLive(fact) });
   }
   return lenses;

@@ -7,7 +7,8 @@ import type { LookupFunction } from 'node:net';
 import { connect, checkServerIdentity, type DetailedPeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
 import { certificateFacts, chainEntry, daysBetween, peerChain } from './certificate';
 import { classifyProbeError, describeTrustError, failure } from './errors';
-import { DEFAULT_TLS_PORT, checkPort, formatHostPort, isIpLiteral, normalizeHost } from './hostPort';
+import { checkPort, formatHostPort, isIpLiteral, normalizeHost } from '../../../../contract/src/hostPort';
+import { DEFAULT_TLS_PORT } from '../../../../contract/src/hostSyntax';
 import { trustContext } from './trust';
 import { ProbeInputError, type ProbeOptions, type ProbeOutcome, type ProbeResult } from './types';
 

@@ -1,6 +1,6 @@
 /** A probe outcome as plain text for people: the CLI's `--format text`, logs, output channels. */
-import { formatHostPort } from './hostPort';
-import { plural, type CertProblem } from './verdict';
+import { plural, type CertProblem } from '../../../../contract/src/certificateVerdict';
+import { formatHostPort } from '../../../../contract/src/hostPort';
 import { isProbeFailure, type ProbeOutcome, type ProbeResult } from './types';
 
 /** Lines of a readable summary; `problems` (from judgeCertificate) make the closing verdict. */

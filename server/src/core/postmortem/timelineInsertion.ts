@@ -1,23 +1,13 @@
 /** Where a new timeline entry goes in a post-mortem, and the form it takes there. */
+import type { TimelineEntryForm, TimelineShape } from '../../../../contract/src/timeline';
 import type { PostmortemModel } from './model';
 import { timeColumn } from './timeline';
 import { zoneOffset } from './zones';
 
-export type TimelineShape =
-  | { kind: 'html'; cells: number; timeColumn: number; /** `<td>` cells on lines of their own. */ multiline: boolean; indent: string }
-  | { kind: 'pipe'; cells: number; timeColumn: number; indent: string }
-  | { kind: 'bullet'; marker: string; indent: string };
-
-export interface TimelineInsertion {
-  shape: TimelineShape;
+/** The entry's form is the contract's: the editor's client writes the entry from it. */
+export interface TimelineInsertion extends TimelineEntryForm {
   /** Zero-based line the new entry is inserted before (after the entry at or before the offset). */
   line: number;
-  /** The zone the timeline states (column header, an "All times in …" sentence, entries, front matter). */
-  zone?: string;
-  /** Minutes east of UTC for `zone`, when known. */
-  zoneOffsetMinutes?: number;
-  /** The zone is written in the time column's header, so rows need not repeat it. */
-  zoneInHeader: boolean;
 }
 
 /**

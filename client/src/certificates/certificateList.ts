@@ -1,5 +1,5 @@
 /** Ordering, grouping and wording of inventory certificates for the view, look-up and status bar. Pure: no `vscode`. */
-import type { InventoryCertificate } from '../../../server/src/lsp/protocol';
+import type { InventoryCertificate } from '../../../contract/src/requests';
 
 export type Tone = 'expired' | 'expiring' | 'valid' | 'unknown';
 

@@ -1,5 +1,6 @@
 /** The text of a timeline entry stamped "now", shaped like the timeline's entries. Pure: no `vscode`. */
-import type { TimelineInsertion, TimelineShape } from '../../../server/src/lsp/protocol';
+import type { TimelineInsertion } from '../../../contract/src/requests';
+import type { TimelineShape } from '../../../contract/src/timeline';
 import { escapeSnippetText } from './postmortemFile';
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -28,18 +28,3 @@ export function expandBraces(pattern: string): string[] {
   const tail = pattern.slice(m.index + m[0].length);
   return m[1].split(',').flatMap((alt) => expandBraces(`${head}${alt}${tail}`));
 }
-
-/** Splits work into batches so progress moves and a cancel takes effect between them. */
-export function batches<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-/** "api.example.com" from a selection such as `https://api.example.com/health` or ` api.example.com:8443 `. */
-export function hostFromSelection(text: string): string | undefined {
-  const first = text.trim().split(/\s+/)[0] ?? '';
-  const withoutScheme = first.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-  const hostPort = withoutScheme.replace(/[/?#].*$/, '').replace(/^["'`<(]+|["'`>),;]+$/g, '');
-  return /^(\[[0-9a-f:.]+\]|[\w.-]+)(:\d{1,5})?$/i.test(hostPort) && /[.:\]]|^localhost/i.test(hostPort) ? hostPort : undefined;
-}

@@ -1,5 +1,5 @@
 import { workspace, type CancellationToken, type Uri } from 'vscode';
-import { excludeGlob } from './lib/files';
+import { excludeGlob } from './fileGlobs';
 
 /** More files than any docs repository holds; bounds a scan of a monorepo opened by mistake. */
 const MAX_FILES = 20_000;

@@ -5,9 +5,8 @@
  */
 import { RequestType } from 'vscode-languageserver-protocol';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-protocol';
-import type { Config } from '../core/config';
-import type { ExpiryState } from '../core/inventory/dates';
-import type { TimelineInsertion as CoreTimelineInsertion } from '../core/postmortem/timelineInsertion';
+import type { ExpiryState } from './expiry';
+import type { TimelineEntryForm } from './timeline';
 
 /** Which files to read. Without `uris` the server walks its workspace folders itself (other LSP clients). */
 export interface FilesParams {
@@ -72,18 +71,27 @@ export interface SettingsParams {
   uri?: string;
 }
 
+/**
+ * The settings the client reads. The server answers with the whole resolved configuration (every
+ * setting, the same object its rules get); these are the ones a client may rely on.
+ */
+export interface ResolvedSettings {
+  /** Days before expiry at which a certificate counts as expiring. */
+  warnDays: number;
+  /** Where "New Post-Mortem" creates files, relative to the workspace folder. */
+  postmortemFolder: string;
+}
+
 /** The resolved settings for a resource, so the client never re-implements the config layering. */
-export const SettingsRequest = new RequestType<SettingsParams, Config, void>('incidentDocs/settings');
+export const SettingsRequest = new RequestType<SettingsParams, ResolvedSettings, void>('incidentDocs/settings');
 
 export interface TimelineAtParams {
   uri: string;
   position: Position;
 }
 
-export type { TimelineShape } from '../core/postmortem/timelineInsertion';
-
 /** Where and in what form a new timeline entry goes (the core's answer, its line as a position). */
-export interface TimelineInsertion extends Omit<CoreTimelineInsertion, 'line'> {
+export interface TimelineInsertion extends TimelineEntryForm {
   /** Start of the line the new entry is inserted before (after the entry at or before the cursor). */
   insertAt: Position;
 }
@@ -91,14 +99,3 @@ export interface TimelineInsertion extends Omit<CoreTimelineInsertion, 'line'> {
 /** null when the document is not a post-mortem or has no timeline entries to follow. */
 export const TimelineAtRequest = new RequestType<TimelineAtParams, TimelineInsertion | null, void>('incidentDocs/timelineAt');
 
-/**
- * Server commands (`workspace/executeCommand`) the client calls or intercepts. Defined by the live
- * check (liveCommands.ts); repeated here so the client does not bundle server code, and a test
- * checks the server still offers exactly these ids.
- */
-export const LIVE_COMMANDS = {
-  /** `{host, port?, servername?, uri?}` or "host[:port]" → ProbeOutcome. */
-  checkLiveCert: 'incidentDocs.checkLiveCert',
-  /** `{uri, entry}` → `{host, outcome}[]`; the "Check live" code lens. */
-  checkLiveEntry: 'incidentDocs.checkLiveEntry',
-} as const;

@@ -1,5 +1,8 @@
-/** Whether a live certificate is fine to leave alone: the CLI's exit code, later `lint --live`'s findings. */
-import type { ProbeResult } from './types';
+/**
+ * Whether a live certificate is fine to leave alone: the CLI's exit code and `cert` summary, and
+ * the colour and problem list of the editor's live-check panel, judged by this one function.
+ */
+import type { ProbeResult } from './probeOutcome';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

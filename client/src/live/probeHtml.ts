@@ -3,8 +3,8 @@
  * Every piece of text from the probe (subject, issuer, SANs, error messages: a hostile server
  * chooses them) goes through `escapeHtml`; the only script is the nonce'd one below.
  */
-import { judgeCertificate } from '../../../server/src/core/live/verdict';
-import { isProbeFailure, type ProbeOutcome, type ProbeResult } from '../../../server/src/core/live/types';
+import { judgeCertificate } from '../../../contract/src/certificateVerdict';
+import { isProbeFailure, type ProbeOutcome, type ProbeResult } from '../../../contract/src/probeOutcome';
 
 export function escapeHtml(text: unknown): string {
   return String(text).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);

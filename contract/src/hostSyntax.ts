@@ -1,8 +1,8 @@
 /**
  * The syntax both host readers share: `host`, `host:port`, `[v6]`, `[v6]:port` split at the
  * port's colon, and a port's digits. What each accepts beyond that, and how it words a problem,
- * is its own: inventory/hosts.ts validates what an inventory holds, live/hostPort.ts reads what
- * a person types (URLs, bare IPv6).
+ * is its own: the server's core/inventory/hosts.ts validates what an inventory holds, hostPort.ts
+ * reads what a person types (URLs, bare IPv6).
  */
 /** The port a host is probed on, and an inventory's host is keyed with, when none is written. */
 export const DEFAULT_TLS_PORT = 443;

@@ -1,9 +1,12 @@
+/**
+ * Host and port as a person types them and as both halves show them: the client validates the
+ * live-check input box with it, the server and the CLI read their arguments with it.
+ * Node's own `isIP` and `domainToASCII` decide addresses and IDNA (both halves run in Node).
+ */
 import { isIP } from 'node:net';
 import { domainToASCII } from 'node:url';
-import { DEFAULT_TLS_PORT, portNumber, splitHostPort } from '../hostSyntax';
-import { ProbeInputError } from './types';
-
-export { DEFAULT_TLS_PORT } from '../hostSyntax';
+import { DEFAULT_TLS_PORT, portNumber, splitHostPort } from './hostSyntax';
+import { ProbeInputError } from './probeOutcome';
 
 export interface HostPort {
   /** Host name (ASCII, lower case, no trailing dot) or IP literal (IPv6 without brackets). */

@@ -1,0 +1,29 @@
+/**
+ * Every command id of the extension, each spelled once. The server's commands are run through
+ * `workspace/executeCommand`; the client's are contributed in package.json (test/manifest.test.ts
+ * checks both agree).
+ */
+
+/**
+ * The server's commands, every one of which connects to hosts: the client asks before letting
+ * one run in an untrusted workspace, and the server lists exactly these in `executeCommandProvider`.
+ */
+export const LIVE_COMMANDS = {
+  /** `{host, port?, servername?, uri?}` or "host[:port]" → ProbeOutcome. */
+  checkLiveCert: 'incidentDocs.checkLiveCert',
+  /** `{uri, entry}` → `{host, outcome}[]`; the "Check live" code lens. */
+  checkLiveEntry: 'incidentDocs.checkLiveEntry',
+} as const;
+
+/** The client's commands (palette, menus, the Certificates view). */
+export const CLIENT_COMMANDS = {
+  newPostmortem: 'incidentDocs.newPostmortem',
+  insertTimelineEntry: 'incidentDocs.insertTimelineEntry',
+  scanWorkspace: 'incidentDocs.scanWorkspace',
+  checkLiveCertificate: 'incidentDocs.checkLiveCertificate',
+  lookUpCertificate: 'incidentDocs.lookUpCertificate',
+  refreshCertificates: 'incidentDocs.refreshCertificates',
+  openCertificate: 'incidentDocs.openCertificate',
+} as const;
+
+export const CERTIFICATES_VIEW = 'incidentDocs.certificates';

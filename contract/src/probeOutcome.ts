@@ -1,0 +1,67 @@
+/**
+ * What a live certificate check returns: the server's `incidentDocs.checkLiveCert` answers with a
+ * ProbeOutcome, the client renders it, the CLI prints it. Plain data, so it crosses the wire as is.
+ */
+export interface ChainCertificate {
+  subject: string;
+  issuer: string;
+  /** ISO 8601 UTC. */
+  notAfter: string;
+}
+
+/** What a completed handshake tells about the certificate the host really serves. */
+export interface ProbeResult {
+  host: string;
+  port: number;
+  /** The SNI sent; null for IP literals. */
+  servername: string | null;
+  /** The IP address actually connected to. */
+  address: string;
+  /** e.g. "TLSv1.3". */
+  protocol: string;
+  subject: string;
+  issuer: string;
+  /** DNS names and IP addresses as plain text; other kinds keep their prefix (email:, URI:). */
+  sans: string[];
+  /** Upper-case hex. */
+  serialNumber: string;
+  /** ISO 8601 UTC. */
+  notBefore: string;
+  /** ISO 8601 UTC. */
+  notAfter: string;
+  /** Whole days from `now` to notAfter, rounded down: negative once expired. */
+  daysLeft: number;
+  /** Colon-separated upper-case hex. */
+  fingerprintSha256: string;
+  /** Leaf first, then each issuer as far as it is known (presented or from the trust store). */
+  chain: ChainCertificate[];
+  /** The soonest notAfter over the whole chain, ISO 8601 UTC. */
+  earliestChainExpiry: string;
+  /** The chain verifies against the system store plus the extra CAs (judged at the real clock). */
+  trusted: boolean;
+  /** Why it does not verify, when it does not; null when trusted. */
+  trustError: string | null;
+  /** The certificate is valid for the servername (or host, when no servername was given). */
+  hostnameMatches: boolean;
+  elapsedMs: number;
+}
+
+export type ProbeErrorCode = 'refused' | 'timeout' | 'dns' | 'not-tls' | 'reset' | 'unreachable';
+
+export const PROBE_ERROR_CODES: readonly ProbeErrorCode[] = ['refused', 'timeout', 'dns', 'not-tls', 'reset', 'unreachable'];
+
+/** No handshake happened. */
+export interface ProbeFailure {
+  error: { code: ProbeErrorCode; message: string };
+}
+
+export type ProbeOutcome = ProbeResult | ProbeFailure;
+
+export function isProbeFailure(outcome: ProbeOutcome): outcome is ProbeFailure {
+  return 'error' in outcome;
+}
+
+/** Invalid options (bad host, port, timeout, CA text): reported before any connection is tried. */
+export class ProbeInputError extends Error {
+  override name = 'ProbeInputError';
+}
