@@ -19,7 +19,7 @@ import { documentLinks } from './links';
 import { createSession, type Session } from './session';
 import { documentSymbols } from './symbols';
 import { uriToPath } from './uri';
-import { registerWorkspaceRequests } from './workspaceRequests';
+import { registerWorkspaceRequests } from './workspace';
 
 const SERVER_NAME = 'incident-docs';
 

@@ -1,0 +1,86 @@
+/**
+ * Files of the workspace analysed for a request: an open document as the editor holds it
+ * (unsaved edits included), any other read from disk through core's workspace reader, so Scan
+ * Workspace, the Certificates view and the CLI read a file the same way.
+ */
+import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FilesParams } from '../../../../contract/src/requests';
+import { analyze, lintAnalysis, type Analysis } from '../../core/lint';
+import type { Finding } from '../../core/types';
+import { expandPaths, isCandidateFile } from '../../core/workspace/expandPaths';
+import { readDocumentFile } from '../../core/workspace/readFile';
+import type { Session } from '../session';
+import { pathToUri, uriToPath } from '../uri';
+
+/** Files read at once: enough to hide disk latency, few enough not to starve the editor's requests. */
+const READ_CONCURRENCY = 8;
+
+export interface FileAnalysis {
+  uri: string;
+  analysis: Analysis;
+  /** Findings, with the server's clock and any live results for an open document. */
+  findings: () => Finding[];
+}
+
+/** What every workspace request handler gets: the connection, the open documents, the session. */
+export interface WorkspaceContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  session(): Session;
+}
+
+export async function analyzeFile(context: WorkspaceContext, uri: string): Promise<FileAnalysis> {
+  const session = context.session();
+  const open = context.documents.get(uri);
+  if (open) {
+    const result = await session.analyses.get(open);
+    return { uri, analysis: result.analysis, findings: () => result.findings };
+  }
+  const filePath = uriToPath(uri);
+  if (!filePath) throw new Error('not a file: URI');
+  // Only what could be a post-mortem or an inventory is read from disk, whatever a client asks for.
+  if (!isCandidateFile(filePath)) throw new Error('not a Markdown or YAML file');
+  const { config } = await session.settings.resolve(uri);
+  const { text, truncated } = await readDocumentFile(filePath, config.maxFileSizeBytes);
+  const analysis = analyze({ uri, path: filePath, text, truncated, root: session.settings.rootFor(uri) }, config);
+  const now = session.clock();
+  return { uri, analysis, findings: () => lintAnalysis(analysis, { now }) };
+}
+
+/** The URIs a request names, else every candidate file of the client's workspace folders. */
+export async function filesOf(context: WorkspaceContext, params: FilesParams | undefined): Promise<string[]> {
+  if (Array.isArray(params?.uris)) return params.uris.filter((u): u is string => typeof u === 'string');
+  const session = context.session();
+  const first = [session.folders.firstUri()].filter((u): u is string => u !== undefined);
+  // The client's current folders when it can tell (multi-root); else the one it started with.
+  const folders = session.features.workspaceFolders
+    ? await context.connection.workspace.getWorkspaceFolders().then((f) => (f ?? []).map((x) => x.uri), () => first)
+    : first;
+  const paths = folders.map(uriToPath).filter((p): p is string => p !== undefined);
+  if (paths.length === 0) return [];
+  const warn = (message: string) => session.logger.warnOnce(`scan: ${message}`);
+  return (await expandPaths(paths, paths[0], { warn })).map(pathToUri);
+}
+
+/** Analyses every file, a few at a time, skipping the ones that cannot be read; stops when cancelled. */
+export async function analyzeAll(
+  context: WorkspaceContext,
+  uris: string[],
+  token: CancellationToken,
+  each: (file: FileAnalysis) => void,
+  failed: (uri: string, message: string) => void,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < uris.length && !token.isCancellationRequested) {
+      const uri = uris[next++];
+      try {
+        each(await analyzeFile(context, uri));
+      } catch (e) {
+        failed(uri, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, uris.length) }, worker));
+}

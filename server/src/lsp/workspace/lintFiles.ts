@@ -1,0 +1,29 @@
+/** `incidentDocs/lintFiles`: Scan Workspace, the findings of files whether open or not. */
+import { LintFilesRequest, type LintFilesResult } from '../../../../contract/src/requests';
+import { kindsOf } from '../../core/lint';
+import { toDiagnostic } from '../convert';
+import { analyzeAll, filesOf, type WorkspaceContext } from './fileAnalyses';
+
+export function registerLintFiles(context: WorkspaceContext): void {
+  context.connection.onRequest(LintFilesRequest, async (params, token): Promise<LintFilesResult> => {
+    const session = context.session();
+    const uris = await filesOf(context, params);
+    const linted = new Map<string, LintFilesResult['files'][number]>();
+    const errors: LintFilesResult['errors'] = [];
+    await analyzeAll(
+      context,
+      uris,
+      token,
+      (file) => {
+        const kinds = kindsOf(file.analysis);
+        if (kinds.length === 0 && file.analysis.documentFindings.length === 0) return;
+        const diagnostics = file
+          .findings()
+          .map((finding, index) => toDiagnostic(finding, file.uri, { version: -1, index }, session.features.diagnostics));
+        linted.set(file.uri, { uri: file.uri, kinds, diagnostics });
+      },
+      (uri, message) => errors.push({ uri, message }),
+    );
+    return { files: uris.filter((u) => linted.has(u)).map((u) => linted.get(u)!), errors };
+  });
+}
