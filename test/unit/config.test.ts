@@ -58,6 +58,10 @@ describe('.incident-docs.yaml', () => {
     const { layer } = loadConfigFile(findConfigFile(deep)!);
     assert.equal(resolveConfig([layer!]).config.warnDays, 7);
   });
+  it('a config file nested thousands deep is refused before parsing (found by fuzzing: it hung the parser)', { timeout: 5000 }, () => {
+    const text = `rules: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n`;
+    assert.match(parseConfigText(text, 'x.yaml').error ?? '', /x\.yaml: nests \d+ levels deep/);
+  });
   it('bad YAML or a missing file is a problem, not a throw', () => {
     assert.match(parseConfigText('a: [1,', 'x.yaml').error ?? '', /not valid YAML/);
     assert.match(loadConfigFile('/nonexistent/.incident-docs.yaml').error ?? '', /no such file/);

@@ -40,3 +40,21 @@ export function seedDocuments(): SeedDocument[] {
     text: readFileSync(file, 'utf8'),
   }));
 }
+
+/**
+ * Config files fuzzing starts from: every setting in use, and the hostile values a cloned
+ * repository may carry (catastrophic-backtracking patterns, wrong types, huge numbers, aliases).
+ */
+export function configSeeds(): string[] {
+  return [
+    'rules:\n  pm/empty-row: off\n  pm/timeline-zone: error\nwarnDays: 45\nrequiredSections: [Summary, Impact, Timeline]\n',
+    'ticketPatterns: ["[A-Z]+-[0-9]+", "#[0-9]+"]\ntemplatePatterns: ["^TODO", "lorem ipsum"]\n',
+    'teamEmailPatterns: ["^team-.*@example\\\\.com$"]\npersonalEmailPatterns: ["@gmail\\\\.com$"]\nrequireTeamEmail: true\n',
+    "ticketPatterns: ['^(a+)+$', '(a+)+b', '(x+x+)+y']\ntemplatePatterns: ['(.*a){20}']\n",
+    "personalEmailPatterns: ['^(([a-z])+.)+[A-Z]([a-z])+$']\nteamEmailPatterns: ['(?=x)', '\\\\1']\n",
+    'warnDays: -3\nmaxFileSizeBytes: 1e308\ndebounceMs: "soon"\npostmortemGlobs: 7\nrules: [a, b]\n',
+    'a: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\nrequiredSections: *b\n',
+    'enable: false\n',
+    '',
+  ];
+}

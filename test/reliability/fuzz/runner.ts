@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
-import { seedDocuments } from './documents';
-import { fuzzCase, mutate, type FuzzCase } from './mutations';
+import { configSeeds, seedDocuments } from './documents';
+import { fuzzCase, mutate, mutation, type FuzzCase, type Mutation } from './mutations';
 import { lineLengths, rangeProblem } from './ranges';
 import type { LintReply, LintRequest } from './worker';
 
@@ -21,6 +21,8 @@ export interface FuzzOptions {
   now: Date;
   /** Progress, every `every` documents. */
   progress?: (done: number) => void;
+  /** Lint each document under a mutated config file too (see configSeeds). */
+  configs?: boolean;
 }
 
 export interface FuzzReport {
@@ -91,12 +93,18 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   let findings = 0;
   let done = 0;
   let lastFailure: { text: string; fuzz: FuzzCase } | undefined;
-  const property = fc.asyncProperty(fuzzCase(seeds), async (fuzz) => {
+  const configs = configSeeds();
+  const noConfig = fc.constant(undefined);
+  const configCase: fc.Arbitrary<{ seed: string; mutations: Mutation[] } | undefined> = options.configs
+    ? fc.record({ seed: fc.constantFrom(...configs), mutations: fc.array(mutation, { maxLength: 6 }) })
+    : noConfig;
+  const property = fc.asyncProperty(fuzzCase(seeds), configCase, async (fuzz, config) => {
     const text = mutate(fuzz.seed.text, fuzz.mutations);
-    const reply = await worker.lint({ path: fuzz.seed.lintPath, text, now: options.now.toISOString() }, options.timeoutMs);
+    const configText = config && mutate(config.seed, config.mutations);
+    const reply = await worker.lint({ path: fuzz.seed.lintPath, text, configText, now: options.now.toISOString() }, options.timeoutMs);
     options.progress?.(++done);
     const fail = (why: string) => {
-      lastFailure = { text, fuzz };
+      lastFailure = { text: configText === undefined ? text : `# config:\n${configText}\n# document:\n${text}`, fuzz };
       throw new Error(why);
     };
     if (reply === 'timeout') fail(`no answer within ${options.timeoutMs} ms (${text.length} characters)`);

@@ -1,6 +1,7 @@
 /** Lints documents sent by the fuzz runner, in a worker so that a hang can be timed out and killed. */
 import { parentPort } from 'node:worker_threads';
-import { defaultConfig } from '../../../server/src/core/config';
+import { defaultConfig, resolveConfig, type Config } from '../../../server/src/core/config';
+import { parseConfigText } from '../../../server/src/core/workspace/configFile';
 import { lint } from '../../../server/src/core/lint';
 import type { Finding } from '../../../server/src/core/types';
 
@@ -9,6 +10,8 @@ export interface LintRequest {
   path: string;
   text: string;
   now: string;
+  /** A `.incident-docs.yaml` to lint under, parsed and resolved the way the CLI and server do. */
+  configText?: string;
 }
 
 export interface LintReply {
@@ -19,11 +22,20 @@ export interface LintReply {
   ms: number;
 }
 
-const config = defaultConfig();
+const defaults = defaultConfig();
+
+/** A config file that cannot be used is refused by the tools; the defaults stand in for it here. */
+function configOf(text: string | undefined): Config {
+  if (text === undefined) return defaults;
+  const { layer } = parseConfigText(text, 'fuzz.yaml');
+  return layer ? resolveConfig([layer]).config : defaults;
+}
+
 parentPort!.on('message', (request: LintRequest) => {
   const started = performance.now();
   let reply: LintReply;
   try {
+    const config = configOf(request.configText);
     const findings = lint({ path: request.path, text: request.text }, config, { now: new Date(request.now) });
     // Fixes carry ranges too; they are checked like the findings' own (a fix shared by findings, once).
     const seen = new Set<object>();

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import type { ConfigLayer } from '../config';
 import { MAX_ALIAS_COUNT } from '../inventory/yaml';
+import { MAX_NESTING_DEPTH, yamlDepth } from '../limits/nesting';
 import { WorkspaceError } from './errors';
 import { READ_LIMITS, readTextFileSync } from './readFile';
 
@@ -90,6 +91,9 @@ function withoutSettings(values: Record<string, unknown>, dropped: readonly stri
 
 /** Parses a config file's text: a YAML mapping (an empty file is an empty one). */
 export function parseConfigText(text: string, source: string): LoadedConfigFile & { layer?: { source: string; values: Record<string, unknown> } } {
+  // The parser is superlinear in nesting and recursive: a hostile file must not hang or overflow it.
+  const depth = yamlDepth(text);
+  if (depth > MAX_NESTING_DEPTH) return { error: `${source}: nests ${depth} levels deep; settings never nest more than a few`, problems: [] };
   let values: unknown;
   try {
     values = parse(text, { maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
