@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { defaultConfig } from '../../server/src/core/config';
 import { reparseCertModel } from '../../server/src/core/inventory/incremental';
 import { buildCertModel, type CertModel } from '../../server/src/core/inventory/model';
-import { certificateYamlType } from '../../server/src/core/inventory/type';
+import { certificateYamlType } from '../../server/src/core/documentTypes/inventory';
 import { analyze, lint, lintAnalysis, lintAnalysisReusing, type Analysis } from '../../server/src/core/lint';
 import type { SourceDocument } from '../../server/src/core/types';
 import { NOW, yamlShape } from './helpers';

@@ -1,5 +1,5 @@
 import type { Config } from './config';
-import type { DocumentType, LineEdit } from './documentType';
+import type { DocumentType, LineEdit } from './documentTypes/definition';
 import type { LiveObservations } from './live/observations';
 import { documentTypes } from './documentTypes';
 import { byteLength, isStackOverflow, tooDeep } from './limits';

@@ -1,6 +1,6 @@
-import type { Config } from './config';
-import type { BaseModel, Rule, RuleContext } from './rule';
-import type { DocumentKind, SourceDocument, Span } from './types';
+import type { Config } from '../config';
+import type { BaseModel, Rule, RuleContext } from '../rule';
+import type { DocumentKind, SourceDocument, Span } from '../types';
 
 /** A symbol for the editor's outline: sections, timeline entries, inventory entries. */
 export interface OutlineItem {

@@ -1,9 +1,9 @@
-import type { DocumentType } from '../documentType';
+import type { DocumentType } from './definition';
 import { certRules } from '../rules/cert';
-import { isYamlDocument } from './detect';
-import { reparseCertModel } from './incremental';
-import { buildCertModel, restrictToLines, type CertModel } from './model';
-import { codeLenses, hover, outline } from './services';
+import { isYamlDocument } from '../inventory/detect';
+import { reparseCertModel } from '../inventory/incremental';
+import { buildCertModel, restrictToLines, type CertModel } from '../inventory/model';
+import { codeLenses, hover, outline } from '../inventory/services';
 
 /**
  * One type for both YAML kinds, so allRules() lists each cert/* rule once. It applies to an

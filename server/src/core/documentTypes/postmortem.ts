@@ -1,8 +1,8 @@
-import type { DocumentType } from '../documentType';
+import type { DocumentType } from './definition';
 import { postmortemRules } from '../rules/pm';
-import { isMarkdownDocument } from './detect';
-import { buildPostmortemModel, reparsePostmortemModel, type PostmortemModel } from './model';
-import { postmortemHover, postmortemLinks, postmortemOutline } from './services';
+import { isMarkdownDocument } from '../postmortem/detect';
+import { buildPostmortemModel, reparsePostmortemModel, type PostmortemModel } from '../postmortem/model';
+import { postmortemHover, postmortemLinks, postmortemOutline } from '../postmortem/services';
 
 export const postmortemType: DocumentType<PostmortemModel> = {
   kind: 'postmortem',

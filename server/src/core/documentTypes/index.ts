@@ -1,6 +1,6 @@
-import type { DocumentType } from './documentType';
-import { postmortemType } from './postmortem/type';
-import { certificateYamlType } from './inventory/type';
+import type { DocumentType } from './definition';
+import { postmortemType } from './postmortem';
+import { certificateYamlType } from './inventory';
 
 /**
  * Every document kind the linter knows. A new kind (inventory, cert-manager) adds its
