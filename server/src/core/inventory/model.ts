@@ -5,7 +5,7 @@
 import { dirname } from 'node:path';
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Config } from '../config';
-import { matchesGlobs } from '../paths';
+import { matchesGlobs } from '../globs';
 import type { BaseModel } from '../rule';
 import { LineIndex } from '../text';
 import type { SourceDocument, Span } from '../types';

@@ -3,7 +3,7 @@ import { visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
 import type { Config } from '../config';
 import { preorder } from '../limits/walk';
-import { matchesGlobs } from '../paths';
+import { matchesGlobs } from '../globs';
 import type { BaseModel, SuppressionDirective } from '../rule';
 import { parseDirective } from '../suppress';
 import { LineIndex } from '../text';
