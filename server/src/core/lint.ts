@@ -1,11 +1,12 @@
 import type { Config } from './config';
-import type { DocumentType, LineEdit } from './documentTypes/definition';
+import type { DocumentType } from './documentTypes/definition';
 import type { LiveObservations } from './live/observations';
 import { documentTypes } from './documentTypes';
 import { byteLength, isStackOverflow, tooDeep } from './limits';
 import type { BaseModel, ReportSpec, Rule, RuleContext } from './rule';
 import { inLines, reuse } from './findingReuse';
 import { applySuppressions } from './suppress';
+import type { LineEdit } from './text';
 import type { DocumentKind, Finding, Fix, Severity, SourceDocument } from './types';
 
 type FixSpec = NonNullable<ReportSpec['fixes']>[number];

@@ -1,5 +1,5 @@
 import { SymbolKind, type DocumentSymbol, type Range, type SymbolInformation } from 'vscode-languageserver/node';
-import type { OutlineItem } from '../core/documentTypes/definition';
+import type { OutlineItem } from '../core/editorServices';
 import type { LineIndex } from '../core/text';
 import type { DocumentAnalysis } from './analyses';
 import type { ClientFeatures } from './clientFeatures';

@@ -1,46 +1,8 @@
 import type { Config } from '../config';
+import type { HoverInfo, LensInfo, LinkInfo, OutlineItem } from '../editorServices';
 import type { BaseModel, Rule, RuleContext } from '../rule';
-import type { DocumentKind, SourceDocument, Span } from '../types';
-
-/** A symbol for the editor's outline: sections, timeline entries, inventory entries. */
-export interface OutlineItem {
-  name: string;
-  detail?: string;
-  kind: 'section' | 'entry' | 'resource' | 'key';
-  span: Span;
-  selectionSpan: Span;
-  children: OutlineItem[];
-}
-
-export interface HoverInfo {
-  /** Markdown shown to the user. */
-  markdown: string;
-  span: Span;
-}
-
-/** A code lens: text above a line, optionally running a command when clicked. */
-export interface LensInfo {
-  span: Span;
-  title: string;
-  /** Command id and arguments; absent for an informational lens. */
-  command?: { id: string; arguments?: unknown[] };
-}
-
-export interface LinkInfo {
-  span: Span;
-  target: string;
-  tooltip?: string;
-}
-
-/**
- * Lines re-parsed after an edit, when the parts of the document outside them (entries above and
- * below) are unchanged: [fromLine, oldEndLine) of the previous text became [fromLine, newEndLine).
- */
-export interface LineEdit {
-  fromLine: number;
-  oldEndLine: number;
-  newEndLine: number;
-}
+import type { LineEdit } from '../text';
+import type { DocumentKind, SourceDocument } from '../types';
 
 /**
  * A kind of document the linter understands: how to recognise it, how to parse it into a model

@@ -1,6 +1,6 @@
 /** Editor services over the same model as the rules: outline, hover, code lenses. */
 import { isProbeFailure } from '../live/types';
-import type { HoverInfo, LensInfo, OutlineItem } from '../documentTypes/definition';
+import type { HoverInfo, LensInfo, OutlineItem } from '../editorServices';
 import type { RuleContext } from '../rule';
 import type { Span } from '../types';
 import { resourceLabel } from './certManager';
