@@ -39,7 +39,7 @@ const BASES: Record<string, string> = {
 };
 
 function analysisOf(model: CertModel, document: SourceDocument): Analysis {
-  return { document, config, parsed: [{ type: certificateYamlType as never, model }], documentFindings: [] };
+  return { document, config, parsed: [certificateYamlType.withModel(model)], documentFindings: [] };
 }
 
 /** Checks one edit; says whether it was re-parsed by entries (false: fell back to a whole parse). */

@@ -35,7 +35,7 @@ export interface DocumentedRule {
 
 export interface RuleGroup {
   kind: DocumentKind;
-  rules: DocumentedRule[];
+  rules: readonly DocumentedRule[];
 }
 
 /** Findings the linter reports about a whole document rather than through a rule. */

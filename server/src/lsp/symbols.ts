@@ -41,8 +41,8 @@ export function documentSymbols(
       children: item.children.map((child) => toSymbol(child, lines)),
     };
   };
-  const symbols = result.analysis.parsed.flatMap(({ type, model }) =>
-    (type.outline?.(model) ?? []).map((item) => toSymbol(item, model.lines)),
+  const symbols = result.analysis.parsed.flatMap(({ model, outline }) =>
+    outline().map((item) => toSymbol(item, model.lines)),
   );
   return features.hierarchical ? symbols : flatten(symbols, uri);
 }
