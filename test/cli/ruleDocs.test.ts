@@ -11,7 +11,7 @@ import {
   ruleAnchor,
   ruleDocsUrl,
   ruleReference,
-} from '../../server/src/core/ruleDocs';
+} from '../../server/src/core/ruleReference';
 import { REPO_ROOT } from './helpers';
 
 const RULES_DOC = path.join(REPO_ROOT, 'docs', 'rules.md');

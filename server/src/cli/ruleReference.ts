@@ -1,6 +1,6 @@
 import { documentTypes } from '../core/documentTypes';
 import { INTERNAL_ERROR_RULE, TOO_LARGE_RULE } from '../core/lint';
-import { renderRulesMarkdown, ruleReference, type DocumentFindingInfo, type RuleGroup } from '../core/ruleDocs';
+import { renderRulesMarkdown, ruleReference, type DocumentFindingInfo, type RuleGroup } from '../core/ruleReference';
 
 /**
  * The one source of the rule reference: `incident-docs rules` prints it and

@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { allRules, analyze, INTERNAL_ERROR_RULE, lintAnalysis, TOO_LARGE_RULE, typesForKind, type Analysis } from '../core/lint';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../core/live';
-import { ruleDocsUrl } from '../core/ruleDocs';
+import { ruleDocsUrl } from '../core/ruleReference';
 import type { DocumentKind } from '../core/types';
 import { changedFilesSince, keepChanged } from './changedSince';
 import { ConfigResolver } from './configs';

@@ -6,7 +6,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { Finding, Severity } from '../core/types';
 import type { ClientFeatures } from './clientFeatures';
-import { ruleDocsUrl } from '../core/ruleDocs';
+import { ruleDocsUrl } from '../core/ruleReference';
 
 export const DIAGNOSTIC_SOURCE = 'incident-docs';
 

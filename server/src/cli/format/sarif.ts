@@ -1,5 +1,5 @@
 import type * as Sarif from 'sarif';
-import { RULE_DOCS_BASE_URL, ruleDocsUrl } from '../../core/ruleDocs';
+import { RULE_DOCS_BASE_URL, ruleDocsUrl } from '../../core/ruleReference';
 import type { Severity } from '../../core/types';
 import { DOCUMENT_FINDINGS } from '../ruleReference';
 import { locationOf } from './location';
