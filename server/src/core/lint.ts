@@ -4,6 +4,7 @@ import type { LiveObservations } from './live/observations';
 import { documentTypes } from './documentTypes';
 import { byteLength, isStackOverflow, tooDeep } from './limits';
 import type { Report, ReportSpec, Rule, RuleContext } from './rule';
+import { INTERNAL_ERROR_RULE, TOO_LARGE_RULE } from './ruleReference';
 import { inLines, reuse } from './findingReuse';
 import { applySuppressions } from './suppress';
 import type { LineEdit, LineIndex } from './text';
@@ -38,9 +39,6 @@ export interface RuleFindings {
   now: number;
   live?: LiveObservations;
 }
-
-export const TOO_LARGE_RULE = 'doc/too-large';
-export const INTERNAL_ERROR_RULE = 'doc/internal-error';
 
 /** The one entry point: the CLI and the language server both call this. */
 export function lint(document: SourceDocument, config: Config, options: LintOptions = {}): Finding[] {
@@ -206,9 +204,4 @@ function compareFindings(a: Finding, b: Finding): number {
     a.rule.localeCompare(b.rule) ||
     a.message.localeCompare(b.message)
   );
-}
-
-/** Every rule of every document type, for docs, SARIF and config validation. */
-export function allRules(): Rule<never>[] {
-  return documentTypes.flatMap((t) => t.rules);
 }

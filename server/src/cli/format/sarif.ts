@@ -1,7 +1,6 @@
 import type * as Sarif from 'sarif';
-import { RULE_DOCS_BASE_URL, ruleDocsUrl } from '../../core/ruleReference';
+import { DOCUMENT_FINDINGS, RULE_DOCS_BASE_URL, ruleDocsUrl } from '../../core/ruleReference';
 import type { Severity } from '../../core/types';
-import { DOCUMENT_FINDINGS } from '../ruleReference';
 import { locationOf } from './location';
 import type { FileReport, Formatter, RuleDescription } from './types';
 
