@@ -42,6 +42,11 @@ export interface InventoryEntry {
   field(key: string): Field | undefined;
 }
 
+/** How a message names an entry: by its name, else by its position. */
+export function entryLabel(entry: InventoryEntry): string {
+  return entry.name !== undefined ? `"${entry.name}"` : `#${entry.index + 1}`;
+}
+
 export interface Inventory {
   doc: Document.Parsed;
   root: YAMLMap | null;

@@ -1,4 +1,5 @@
-import type { CertRule } from './shared';
+import type { CertModel } from '../../inventory/model';
+import type { Rule } from '../../rule';
 import { duplicate } from './duplicate';
 import { expired } from './expired';
 import { expiring } from './expiring';
@@ -19,7 +20,7 @@ import { unknownKey } from './unknown-key';
 import { yamlSyntax } from './yaml-syntax';
 
 /** Every cert/* rule, in the order of the reference in issue 3. */
-export const certRules: CertRule[] = [
+export const certRules: Rule<CertModel>[] = [
   yamlSyntax,
   expired,
   expiring,

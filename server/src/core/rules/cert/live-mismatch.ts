@@ -1,12 +1,12 @@
 import { isProbeFailure } from '../../live/types';
 import { expiryOf } from '../../inventory/refs';
-import type { FixSpec } from '../../rule';
-import { LIVE_DETAILS, liveFacts } from './live';
-import { entryLabel, type CertRule } from './shared';
+import type { FixSpec, Rule } from '../../rule';
+import { entryLabel, type CertModel } from '../../inventory/model';
+import { LIVE_DETAILS, liveFacts } from '../../inventory/liveTargets';
 
 const DAY_MS = 86_400_000;
 
-export const liveMismatch: CertRule = {
+export const liveMismatch: Rule<CertModel> = {
   id: 'cert/live-mismatch',
   defaultSeverity: 'warning',
   docs: {

@@ -2,11 +2,12 @@ import { isoDay } from '../../inventory/dates';
 import { pemSources } from '../../inventory/entryPem';
 import { nameCovers } from '../../inventory/pem';
 import { expiryOf, hostRefs } from '../../inventory/refs';
-import { entryLabel, type CertRule } from './shared';
+import { entryLabel, type CertModel } from '../../inventory/model';
+import type { Rule } from '../../rule';
 
 const DAY_MS = 86_400_000;
 
-export const pemMismatch: CertRule = {
+export const pemMismatch: Rule<CertModel> = {
   id: 'cert/pem-mismatch',
   defaultSeverity: 'error',
   docs: {

@@ -2,8 +2,8 @@ import { closest, distance } from 'fastest-levenshtein';
 import { isMap, type Node, type YAMLMap } from 'yaml';
 import { DEFAULTS_KEYS, ENTRY_KEYS, MERGE_KEY, RENEWAL_KEYS, TOP_LEVEL_KEYS } from '../../inventory/keys';
 import { keyText, spanOf } from '../../inventory/yaml';
-import type { Report } from '../../rule';
-import type { CertRule } from './shared';
+import type { Report, Rule } from '../../rule';
+import type { CertModel } from '../../inventory/model';
 
 /** A known key close enough to be what was meant: same letters in another case, or a small typo. */
 export function suggestKey(key: string, known: string[]): string | undefined {
@@ -28,7 +28,7 @@ function checkKeys(map: YAMLMap | null, known: string[], where: string, report: 
   }
 }
 
-export const unknownKey: CertRule = {
+export const unknownKey: Rule<CertModel> = {
   id: 'cert/unknown-key',
   defaultSeverity: 'warning',
   scope: 'entry',
