@@ -3,7 +3,7 @@ import { isMap, type Node, type YAMLMap } from 'yaml';
 import { DEFAULTS_KEYS, ENTRY_KEYS, MERGE_KEY, RENEWAL_KEYS, TOP_LEVEL_KEYS } from '../../inventory/keys';
 import { keyText, spanOf } from '../../inventory/yaml';
 import type { Report, Rule } from '../../rule';
-import type { CertModel } from '../../inventory/model';
+import { entryLabel, type CertModel } from '../../inventory/model';
 
 /** A known key close enough to be what was meant: same letters in another case, or a small typo. */
 export function suggestKey(key: string, known: string[]): string | undefined {
@@ -47,7 +47,7 @@ export const unknownKey: Rule<CertModel> = {
     const defaultsRenewal = defaults?.get('renewal', true);
     if (isMap(defaultsRenewal)) checkKeys(defaultsRenewal, RENEWAL_KEYS, '`defaults.renewal`', report);
     for (const entry of inv.entries) {
-      const label = entry.name !== undefined ? `entry "${entry.name}"` : `entry #${entry.index + 1}`;
+      const label = `entry ${entryLabel(entry)}`;
       checkKeys(entry.map, ENTRY_KEYS, label, report);
       const renewal = entry.own('renewal');
       if (renewal && isMap(renewal.node)) checkKeys(renewal.node, RENEWAL_KEYS, `the renewal of ${label}`, report);
