@@ -1,3 +1,5 @@
+import { DAY_MS, MINUTE_MS } from '../units';
+
 /** `expires` values: a date (YYYY-MM-DD) or an RFC 3339 date-time. Times without a zone are UTC. */
 export interface Expiry {
   date: Date;
@@ -33,11 +35,9 @@ export function parseExpiry(text: string): Expiry | { error: string } {
     offsetMinutes = sign * (zh * 60 + zm);
   }
   const ms = frac ? Math.round(Number(frac) * 1000) : 0;
-  const utc = Date.UTC(year, month - 1, day, hours, minutes, Math.min(seconds, 59), ms) - offsetMinutes * 60_000;
+  const utc = Date.UTC(year, month - 1, day, hours, minutes, Math.min(seconds, 59), ms) - offsetMinutes * MINUTE_MS;
   return { date: new Date(utc), dateOnly: false, text };
 }
-
-const DAY_MS = 86_400_000;
 
 function utcDay(date: Date): number {
   return Math.floor(date.getTime() / DAY_MS);

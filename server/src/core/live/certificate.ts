@@ -1,6 +1,7 @@
 /** What the peer's certificates say, in the result's plain-text vocabulary. */
 import { X509Certificate } from 'node:crypto';
 import type { DetailedPeerCertificate } from 'node:tls';
+import { DAY_MS } from '../units';
 import type { ChainCertificate, ProbeResult } from './types';
 
 /** A chain longer than this is cut: real ones have 2–4 certificates, a hostile peer may send hundreds. */
@@ -94,8 +95,6 @@ export function isoDate(opensslDate: string): string {
   if (Number.isNaN(date.getTime())) return opensslDate;
   return date.toISOString().replace('.000Z', 'Z');
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Whole days left, rounded down, so an hour past expiry is already -1. */
 export function daysBetween(now: Date, notAfterIso: string): number {
