@@ -52,6 +52,14 @@ export function calendarDaysUntil(expires: Date, now: Date): number {
   return utcDay(expires) - utcDay(now);
 }
 
+/**
+ * Whether an entry's `expires` and a certificate's notAfter disagree: more than a day apart, so
+ * that a date-only `expires`, or one written in another zone, still agrees with the exact instant.
+ */
+export function expiresDisagrees(expires: Date, notAfter: Date): boolean {
+  return Math.abs(notAfter.getTime() - expires.getTime()) > DAY_MS;
+}
+
 export type ExpiryState = 'expired' | 'expiring' | 'valid';
 
 export function expiryState(expires: Date, now: Date, warnDays: number): ExpiryState {
