@@ -145,7 +145,7 @@ export function typesForKind(kind: DocumentKind): DocumentType[] {
   return documentTypes.filter((t) => t.kinds.includes(kind));
 }
 
-export function ruleLevel(rule: Rule<never>, config: Config): Severity | 'off' {
+function ruleLevel(rule: Rule<never>, config: Config): Severity | 'off' {
   return config.rules[rule.id] ?? rule.defaultSeverity;
 }
 

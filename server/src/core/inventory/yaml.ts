@@ -169,7 +169,7 @@ export function pairOf(doc: Document.Parsed, map: YAMLMap, key: string, depth = 
   return undefined;
 }
 
-export function valueOf(doc: Document.Parsed, map: YAMLMap, key: string): Node | null {
+function valueOf(doc: Document.Parsed, map: YAMLMap, key: string): Node | null {
   const pair = pairOf(doc, map, key);
   return pair ? deref(doc, pair.value) : null;
 }

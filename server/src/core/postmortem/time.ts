@@ -227,18 +227,13 @@ function monthName(month: number): string {
   return ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][month - 1];
 }
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** Days since 1970-01-01 of a calendar date (a missing year reads as `fallbackYear`). */
 export function dayNumber(date: CalendarDate, fallbackYear = 2000): number {
   return Math.floor(Date.UTC(date.year ?? fallbackYear, date.month - 1, date.day) / DAY_MS);
-}
-
-/** "2:43pm" / "14:43" as written, for messages: the token's own text, trimmed. */
-export function describeToken(token: TimeToken): string {
-  return token.text.trim();
 }
 
 /** Minutes as "2 h 22 min", "40 min", "3 days 2 h". */

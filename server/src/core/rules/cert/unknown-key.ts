@@ -6,7 +6,7 @@ import type { Report, Rule } from '../../rule';
 import { entryLabel, type CertModel } from '../../inventory/model';
 
 /** A known key close enough to be what was meant: same letters in another case, or a small typo. */
-export function suggestKey(key: string, known: string[]): string | undefined {
+function suggestKey(key: string, known: string[]): string | undefined {
   const sameCase = known.find((k) => k.toLowerCase() === key.toLowerCase());
   if (sameCase) return sameCase;
   const best = closest(key, known);
