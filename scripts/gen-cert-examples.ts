@@ -5,6 +5,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import forge from 'node-forge';
+import { DAY_MS } from '../server/src/core/units';
 
 const OUT = join(import.meta.dirname, '..', 'examples', 'inventory', 'certs');
 
@@ -18,7 +19,7 @@ function selfSigned(dnsNames: string[], notAfter: string): string {
   cert.publicKey = forge.pki.publicKeyFromPem(pair.publicKey);
   cert.serialNumber = '01';
   cert.validity.notAfter = new Date(notAfter);
-  cert.validity.notBefore = new Date(cert.validity.notAfter.getTime() - 365 * 86_400_000);
+  cert.validity.notBefore = new Date(cert.validity.notAfter.getTime() - 365 * DAY_MS);
   const subject = [{ name: 'commonName', value: dnsNames[0] }];
   cert.setSubject(subject);
   cert.setIssuer(subject);

@@ -3,7 +3,7 @@
 //        npm run docs -- --check (exit 1 when docs/rules.md is out of date)
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { rulesMarkdown } from '../server/src/cli/ruleReference';
+import { rulesMarkdown } from '../server/src/core/ruleReference';
 
 export const RULES_DOC = path.resolve(__dirname, '..', 'docs', 'rules.md');
 

@@ -2,16 +2,18 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { DOCUMENT_FINDINGS, ruleGroups, rulesMarkdown } from '../../server/src/cli/ruleReference';
-import { allRules } from '../../server/src/core/lint';
 import {
+  allRules,
+  DOCUMENT_FINDINGS,
   headingAnchor,
   renderRulesMarkdown,
   RULE_DOCS_BASE_URL,
   ruleAnchor,
   ruleDocsUrl,
-  ruleReference,
-} from '../../server/src/core/ruleDocs';
+  ruleGroups,
+  ruleReferenceEntries,
+  rulesMarkdown,
+} from '../../server/src/core/ruleReference';
 import { REPO_ROOT } from './helpers';
 
 const RULES_DOC = path.join(REPO_ROOT, 'docs', 'rules.md');
@@ -81,7 +83,7 @@ describe('renderRulesMarkdown', () => {
   });
 
   it('gives the same rules as data for --format json', () => {
-    const entries = ruleReference(ruleGroups());
+    const entries = ruleReferenceEntries(ruleGroups());
     assert.deepEqual(entries.map((e) => e.id), allRules().map((r) => r.id));
     for (const e of entries) assert.equal(e.url, ruleDocsUrl(e.id));
   });

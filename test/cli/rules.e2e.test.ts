@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { allRules } from '../../server/src/core/lint';
-import { ruleDocsUrl } from '../../server/src/core/ruleDocs';
+import { allRules, ruleDocsUrl } from '../../server/src/core/ruleReference';
 import { REPO_ROOT, runCli } from './helpers';
 
 describe('incident-docs rules', () => {

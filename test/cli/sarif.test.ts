@@ -6,8 +6,7 @@ import { describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type * as Sarif from 'sarif';
-import { allRules } from '../../server/src/core/lint';
-import { ruleDocsUrl } from '../../server/src/core/ruleDocs';
+import { allRules, ruleDocsUrl } from '../../server/src/core/ruleReference';
 import { runCli, runJson, tempTree, fixture, positionOf, REPO_ROOT, type JsonFinding } from './helpers';
 
 // The SARIF 2.1.0 schema as the SARIF SDK ships it (Microsoft's jest-sarif package, rtm.5: the

@@ -9,8 +9,7 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import * as tls from 'node:tls';
 import forge from 'node-forge';
-
-export const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS } from '../../server/src/core/units';
 
 /** The clock, rounded down to a whole second: X.509 dates have no milliseconds, so day counts stay exact. */
 export function wholeSecondNow(): Date {

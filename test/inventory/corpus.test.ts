@@ -47,7 +47,7 @@ describe('corpus fixtures (test/fixtures/certs)', () => {
     const analysis = analyze({ path, text: readFileSync(path, 'utf8') }, defaultConfig());
     const model = analysis.parsed.find((p) => p.model.kind === 'cert-manager');
     assert.ok(model, 'detected as cert-manager');
-    const outline = model.type.outline!(model.model);
+    const outline = model.outline();
     assert.deepEqual(outline.map((o) => o.name), [
       'ClusterIssuer/letsencrypt-production',
       'ClusterIssuer/selfsigned',

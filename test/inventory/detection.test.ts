@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultConfig } from '../../server/src/core/config';
 import { analyze, lint } from '../../server/src/core/lint';
-import { certificateYamlType } from '../../server/src/core/inventory/type';
+import { certificateYamlType } from '../../server/src/core/documentTypes/inventory';
 import { CLEAN_INVENTORY, configWith, NOW } from './helpers';
 
 const config = defaultConfig();

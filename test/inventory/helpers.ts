@@ -4,6 +4,7 @@ import { isCollection, isPair, isScalar, type Document } from 'yaml';
 import { defaultConfig, resolveConfig, type Config } from '../../server/src/core/config';
 import { lint } from '../../server/src/core/lint';
 import { LineIndex } from '../../server/src/core/text';
+import { DAY_MS } from '../../server/src/core/units';
 import type { Finding, Range } from '../../server/src/core/types';
 
 export const NOW = new Date('2026-11-27T12:00:00Z');
@@ -68,7 +69,7 @@ export function makeCertificatePem(options: TestCertOptions): string {
   const cert = forge.pki.createCertificate();
   cert.publicKey = keys.publicKey;
   cert.serialNumber = '01' + Math.floor(Math.random() * 1e8).toString(16);
-  cert.validity.notBefore = options.notBefore ?? new Date(options.notAfter.getTime() - 90 * 86_400_000);
+  cert.validity.notBefore = options.notBefore ?? new Date(options.notAfter.getTime() - 90 * DAY_MS);
   cert.validity.notAfter = options.notAfter;
   const subject = [{ name: 'commonName', value: options.commonName ?? options.dnsNames?.[0] ?? 'test' }];
   cert.setSubject(subject);

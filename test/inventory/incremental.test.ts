@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { defaultConfig } from '../../server/src/core/config';
 import { reparseCertModel } from '../../server/src/core/inventory/incremental';
 import { buildCertModel, type CertModel } from '../../server/src/core/inventory/model';
-import { certificateYamlType } from '../../server/src/core/inventory/type';
+import { certificateYamlType } from '../../server/src/core/documentTypes/inventory';
 import { analyze, lint, lintAnalysis, lintAnalysisReusing, type Analysis } from '../../server/src/core/lint';
 import type { SourceDocument } from '../../server/src/core/types';
 import { NOW, yamlShape } from './helpers';
@@ -39,7 +39,7 @@ const BASES: Record<string, string> = {
 };
 
 function analysisOf(model: CertModel, document: SourceDocument): Analysis {
-  return { document, config, parsed: [{ type: certificateYamlType as never, model }], documentFindings: [] };
+  return { document, config, parsed: [certificateYamlType.withModel(model)], documentFindings: [] };
 }
 
 /** Checks one edit; says whether it was re-parsed by entries (false: fell back to a whole parse). */

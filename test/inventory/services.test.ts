@@ -30,15 +30,15 @@ function services(text: string, path = '/repo/cert-inventory.yaml') {
   const document: SourceDocument = { path, text };
   const analysis = analyze(document, defaultConfig());
   assert.equal(analysis.parsed.length, 1);
-  const { type, model } = analysis.parsed[0];
+  const parsed = analysis.parsed[0];
   const context: RuleContext = { config: defaultConfig(), now: NOW, document };
-  return { type, model, context };
+  return { parsed, model: parsed.model, context };
 }
 
 describe('code lenses', () => {
   it('says when each entry expires, relative to now, above the entry', () => {
-    const { type, model, context } = services(TEXT);
-    const all = type.codeLenses!(model, context);
+    const { parsed, context } = services(TEXT);
+    const all = parsed.codeLenses(context);
     const lenses = all.filter((l) => l.title !== 'Check live');
     assert.deepEqual(lenses.map((l) => l.title), ['Expires in 23 days · 2026-12-20', 'Expired 3 days ago', 'Expires today']);
     assert.ok(all.filter((l) => l.title === 'Check live').every((l) => l.command?.id === 'incidentDocs.checkLiveEntry'));
@@ -53,30 +53,30 @@ describe('code lenses', () => {
 
 describe('hover', () => {
   it('on expires shows the lens text and the warn window with its source', () => {
-    const { type, model, context } = services(TEXT);
+    const { parsed, context } = services(TEXT);
     const at = TEXT.indexOf('2026-12-20T12') + 3;
-    const hover = type.hover!(model, at, context);
+    const hover = parsed.hover(at, context);
     assert.ok(hover);
     assert.match(hover.markdown, /Expires in 23 days · 2026-12-20/);
     assert.match(hover.markdown, /Warn window: 30 days \(from `defaults.warnDays`\); it is inside the warn window/);
-    const onKey = type.hover!(model, TEXT.indexOf('expires: 2026-11-27') + 2, context);
+    const onKey = parsed.hover(TEXT.indexOf('expires: 2026-11-27') + 2, context);
     assert.match(onKey!.markdown, /Warn window: 7 days \(from the entry's `warnDays`\)/);
-    assert.match(type.hover!(model, TEXT.indexOf('not a date') + 1, context)!.markdown, /Not a date/);
+    assert.match(parsed.hover(TEXT.indexOf('not a date') + 1, context)!.markdown, /Not a date/);
   });
   it('on an e-mail says why it is or is not personal', () => {
-    const { type, model, context } = services(TEXT);
-    const personal = type.hover!(model, TEXT.indexOf('jane.doe') + 2, context);
+    const { parsed, context } = services(TEXT);
+    const personal = parsed.hover(TEXT.indexOf('jane.doe') + 2, context);
     assert.match(personal!.markdown, /\*\*Personal address\*\*[\s\S]*first\.last/);
-    const team = type.hover!(model, TEXT.indexOf('platform-team@') + 2, context);
+    const team = parsed.hover(TEXT.indexOf('platform-team@') + 2, context);
     assert.match(team!.markdown, /\*\*Team address\*\*[\s\S]*role or team \("platform"\)/);
-    assert.equal(type.hover!(model, TEXT.indexOf('hosts'), context), undefined);
+    assert.equal(parsed.hover(TEXT.indexOf('hosts'), context), undefined);
   });
 });
 
 describe('outline', () => {
   it('has one symbol per entry, named after it', () => {
-    const { type, model } = services(TEXT);
-    const outline = type.outline!(model);
+    const { parsed } = services(TEXT);
+    const outline = parsed.outline();
     assert.deepEqual(outline.map((o) => [o.name, o.kind]), [
       ['soon', 'entry'],
       ['gone', 'entry'],
@@ -87,8 +87,8 @@ describe('outline', () => {
   });
   it('has one symbol per cert-manager resource, Kind/name, ignoring other documents', () => {
     const text = 'apiVersion: v1\nkind: Secret\nmetadata: { name: s }\n---\napiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: web\n  namespace: prod\nspec: {}\n';
-    const { type, model } = services(text, '/k8s/web.yaml');
-    const outline = type.outline!(model);
+    const { parsed, model } = services(text, '/k8s/web.yaml');
+    const outline = parsed.outline();
     assert.deepEqual(outline.map((o) => [o.name, o.kind, o.detail]), [['Certificate/web', 'resource', 'prod']]);
     assert.equal(model.kind, 'cert-manager');
   });

@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Nodes, Root } from 'mdast';
-import { lint, TOO_LARGE_RULE, INTERNAL_ERROR_RULE } from '../../server/src/core/lint';
+import { lint } from '../../server/src/core/lint';
+import { INTERNAL_ERROR_RULE, TOO_LARGE_RULE } from '../../server/src/core/ruleReference';
 import { MAX_NESTING_DEPTH, nestingDepth } from '../../server/src/core/limits';
 import { parseYaml } from '../../server/src/core/inventory/yaml';
 import { textRuns } from '../../server/src/core/postmortem/runs';

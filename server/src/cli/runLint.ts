@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
-import { allRules, analyze, INTERNAL_ERROR_RULE, lintAnalysis, TOO_LARGE_RULE, typesForKind, type Analysis } from '../core/lint';
+import { analyze, lintAnalysis, typesForKind, type Analysis } from '../core/lint';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../core/live';
-import { ruleDocsUrl } from '../core/ruleDocs';
+import { allRules, ruleDocsUrl, ruleIds } from '../core/ruleReference';
 import type { DocumentKind } from '../core/types';
 import { changedFilesSince, keepChanged } from './changedSince';
 import { ConfigResolver } from './configs';
@@ -138,13 +138,9 @@ function describeRules(): RuleDescription[] {
   return allRules().map((r) => ({ id: r.id, defaultSeverity: r.defaultSeverity, summary: r.docs.summary, helpUri: ruleDocsUrl(r.id) }));
 }
 
-function knownRuleIds(): string[] {
-  return [...allRules().map((r) => r.id), TOO_LARGE_RULE, INTERNAL_ERROR_RULE];
-}
-
 /** A misspelt --rule would silently do nothing; in CI that hides findings, so refuse it. */
 function checkRuleIds(overrides: RuleOverride[]): void {
-  const known = knownRuleIds();
+  const known = ruleIds();
   for (const { rule } of overrides) {
     if (known.includes(rule)) continue;
     const closest = known.reduce((best, id) => (distance(id, rule) < distance(best, rule) ? id : best), known[0] ?? '');

@@ -2,7 +2,7 @@
  * Findings of a previous version kept across an incremental parse: those outside the re-parsed
  * lines stay (moved by the lines the edit added or removed); those inside are computed again.
  */
-import type { LineEdit } from './documentType';
+import type { LineEdit } from './text';
 import type { Finding, Range } from './types';
 
 /**

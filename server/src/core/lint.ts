@@ -1,11 +1,13 @@
 import type { Config } from './config';
-import type { DocumentType, LineEdit } from './documentType';
+import type { DocumentType, ParsedDocument } from './documentTypes/definition';
 import type { LiveObservations } from './live/observations';
 import { documentTypes } from './documentTypes';
 import { byteLength, isStackOverflow, tooDeep } from './limits';
-import type { BaseModel, ReportSpec, Rule, RuleContext } from './rule';
+import type { Report, ReportSpec, Rule, RuleContext } from './rule';
+import { INTERNAL_ERROR_RULE, TOO_LARGE_RULE } from './ruleReference';
 import { inLines, reuse } from './findingReuse';
 import { applySuppressions } from './suppress';
+import type { LineEdit, LineIndex } from './text';
 import type { DocumentKind, Finding, Fix, Severity, SourceDocument } from './types';
 
 type FixSpec = NonNullable<ReportSpec['fixes']>[number];
@@ -17,11 +19,6 @@ export interface LintOptions {
   kind?: DocumentKind;
   /** Results of live probes, for the cert/live-* rules. */
   live?: LiveObservations;
-}
-
-export interface ParsedDocument {
-  type: DocumentType;
-  model: BaseModel;
 }
 
 /** A document parsed once: the models its rules and the editor services run on. */
@@ -42,9 +39,6 @@ export interface RuleFindings {
   now: number;
   live?: LiveObservations;
 }
-
-export const TOO_LARGE_RULE = 'doc/too-large';
-export const INTERNAL_ERROR_RULE = 'doc/internal-error';
 
 /** The one entry point: the CLI and the language server both call this. */
 export function lint(document: SourceDocument, config: Config, options: LintOptions = {}): Finding[] {
@@ -76,8 +70,8 @@ export function analyze(document: SourceDocument, config: Config, options: LintO
       continue;
     }
     try {
-      const model = type.parse(document, config);
-      if (model.applies || options.kind) analysis.parsed.push({ type, model });
+      const parsed = type.parse(document, config);
+      if (parsed.model.applies || options.kind) analysis.parsed.push(parsed);
     } catch (e) {
       analysis.documentFindings.push(internalError(`could not parse the document as ${type.kind}`, e));
     }
@@ -88,16 +82,16 @@ export function analyze(document: SourceDocument, config: Config, options: LintO
 /** Re-parses from the previous analysis when it had one model of the one candidate type; false to parse whole. */
 function reparse(analysis: Analysis, candidates: DocumentType[], previous: Analysis): boolean {
   if (previous.config !== analysis.config || previous.parsed.length !== 1 || previous.documentFindings.length > 0) return false;
-  const [{ type, model }] = previous.parsed;
-  if (candidates.length !== 1 || candidates[0] !== type || !type.reparse) return false;
-  let result: ReturnType<NonNullable<DocumentType['reparse']>>;
+  const [parsed] = previous.parsed;
+  if (candidates.length !== 1 || candidates[0] !== parsed.type) return false;
+  let result: ReturnType<ParsedDocument['reparse']>;
   try {
-    result = type.reparse(model, analysis.document, analysis.config);
+    result = parsed.reparse(analysis.document, analysis.config);
   } catch {
     return false;
   }
-  if (!result || !result.model.applies) return false;
-  analysis.parsed.push({ type, model: result.model });
+  if (!result || !result.parsed.model.applies) return false;
+  analysis.parsed.push(result.parsed);
   analysis.edit = result.edit;
   return true;
 }
@@ -122,18 +116,16 @@ export function lintAnalysisReusing(
   const edit = analysis.edit;
   const reusable = edit && previous && previous.config === analysis.config && previous.now === now.getTime() && previous.live === options.live;
   const findings = [...analysis.documentFindings];
-  for (const { type, model } of analysis.parsed) {
+  for (const { model, rules } of analysis.parsed) {
     const own: Finding[] = [];
-    let restricted: BaseModel | undefined;
-    for (const rule of type.rules) {
-      const kept = reusable && rule.scope === 'entry' && type.restrict ? reuse(previous.byRule.get(rule.id), edit) : undefined;
+    for (const { rule, check, checkEdited } of rules) {
+      const kept = reusable && rule.scope === 'entry' && checkEdited ? reuse(previous.byRule.get(rule.id), edit) : undefined;
       const out: Finding[] = [];
-      if (kept && edit && type.restrict) {
-        restricted ??= type.restrict(model, edit);
-        runRule(rule, restricted, context, out);
+      if (kept && edit && checkEdited) {
+        runRule(rule, model.lines, context, out, (report) => checkEdited(edit, report, context));
         out.splice(0, out.length, ...kept, ...out.filter((f) => inLines(f.range, edit.fromLine, edit.newEndLine)));
       } else {
-        runRule(rule, model, context, out);
+        runRule(rule, model.lines, context, out, (report) => check(report, context));
       }
       ruleFindings.byRule.set(rule.id, out);
       own.push(...out);
@@ -150,17 +142,17 @@ export function kindsOf(analysis: Analysis): DocumentKind[] {
 
 /** The document types that can check a document of this kind (for a forced `--kind`). */
 export function typesForKind(kind: DocumentKind): DocumentType[] {
-  return documentTypes.filter((t) => t.kind === kind || t.kinds?.includes(kind));
+  return documentTypes.filter((t) => t.kinds.includes(kind));
 }
 
-export function ruleLevel(rule: Rule<never>, config: Config): Severity | 'off' {
+function ruleLevel(rule: Rule<never>, config: Config): Severity | 'off' {
   return config.rules[rule.id] ?? rule.defaultSeverity;
 }
 
-function runRule(rule: Rule<BaseModel>, model: BaseModel, context: RuleContext, out: Finding[]): void {
-  const level = ruleLevel(rule as Rule<never>, context.config);
+/** Runs one rule through `check` (bound to the model, or to the part of it an edit re-parsed), collecting its findings in `out`. */
+function runRule(rule: Rule<never>, lines: LineIndex, context: RuleContext, out: Finding[], check: (report: Report) => void): void {
+  const level = ruleLevel(rule, context.config);
   if (level === 'off') return;
-  const lines = model.lines;
   // One fix shared by many findings (delete all empty rows) is converted once: per finding it was
   // quadratic, seconds and hundreds of MB for a table of a few thousand empty rows.
   const converted = new WeakMap<FixSpec, Fix>();
@@ -187,7 +179,7 @@ function runRule(rule: Rule<BaseModel>, model: BaseModel, context: RuleContext, 
     });
   };
   try {
-    rule.check(model, report, context);
+    check(report);
   } catch (e) {
     out.push(internalError(`rule ${rule.id} failed`, e));
   }
@@ -212,9 +204,4 @@ function compareFindings(a: Finding, b: Finding): number {
     a.rule.localeCompare(b.rule) ||
     a.message.localeCompare(b.message)
   );
-}
-
-/** Every rule of every document type, for docs, SARIF and config validation. */
-export function allRules(): Rule<BaseModel>[] {
-  return documentTypes.flatMap((t) => t.rules);
 }

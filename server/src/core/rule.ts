@@ -59,7 +59,8 @@ export interface Rule<Model> {
    * the server re-runs such a rule on those entries only and keeps its other findings.
    */
   scope?: 'entry';
-  check(model: Model, report: Report, context: RuleContext): void;
+  /** A property, not a method, so that a rule of one model never type-checks as a rule of another. */
+  check: (model: Model, report: Report, context: RuleContext) => void;
 }
 
 /** An inline suppression comment, already parsed from the document's own comment syntax. */

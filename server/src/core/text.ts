@@ -88,3 +88,13 @@ export function changedRegion(old: string, text: string): { start: number; oldEn
   while (suffix < shorter - start && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
   return { start, oldEnd: old.length - suffix };
 }
+
+/**
+ * Lines re-parsed after an edit, when the parts of the document outside them (entries above and
+ * below) are unchanged: [fromLine, oldEndLine) of the previous text became [fromLine, newEndLine).
+ */
+export interface LineEdit {
+  fromLine: number;
+  oldEndLine: number;
+  newEndLine: number;
+}

@@ -6,9 +6,9 @@ import {
 } from 'vscode-languageserver/node';
 import type { Finding, Severity } from '../core/types';
 import type { ClientFeatures } from './clientFeatures';
-import { ruleDocsUrl } from '../core/ruleDocs';
+import { ruleDocsUrl } from '../core/ruleReference';
 
-export const DIAGNOSTIC_SOURCE = 'incident-docs';
+const DIAGNOSTIC_SOURCE = 'incident-docs';
 
 /** Carried in `diagnostic.data` so a code-action request can find the finding (and its fixes) again. */
 export interface DiagnosticData {

@@ -3,8 +3,8 @@ import type { DocumentAnalysis } from './analyses';
 
 /** The first hover a document type offers at the position. */
 export function hover(position: Position, result: DocumentAnalysis, markdown: boolean): Hover | null {
-  for (const { type, model } of result.analysis.parsed) {
-    const info = type.hover?.(model, model.lines.offsetAt(position), result.context);
+  for (const { model, hover } of result.analysis.parsed) {
+    const info = hover(model.lines.offsetAt(position), result.context);
     if (!info) continue;
     return {
       // Clients that cannot render Markdown still read it well as plain text.

@@ -35,6 +35,6 @@ export function settingsFromPush(settings: unknown): unknown {
   return Object.keys(settings).some((key) => SETTING_KEYS.has(key)) ? settings : undefined;
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
+function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

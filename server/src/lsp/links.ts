@@ -5,8 +5,8 @@ import type { DocumentAnalysis } from './analyses';
 const ABSOLUTE_URI = /^[a-z][a-z0-9+.-]*:\S+$/i;
 
 export function documentLinks(result: DocumentAnalysis, tooltips: boolean): DocumentLink[] {
-  return result.analysis.parsed.flatMap(({ type, model }) =>
-    (type.links?.(model, result.config) ?? [])
+  return result.analysis.parsed.flatMap(({ model, links }) =>
+    links(result.config)
       .filter((link) => ABSOLUTE_URI.test(link.target))
       .map((link) => ({
         range: model.lines.rangeOf(link.span),

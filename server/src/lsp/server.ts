@@ -29,6 +29,7 @@ export function startServer(connection: Connection): void {
   const commands = new Commands();
   registerCommands(commands);
   let session: Session | undefined;
+  const currentSession = () => session;
 
   connection.onInitialize((params) => {
     session = createSession(connection, documents, params);
@@ -37,54 +38,82 @@ export function startServer(connection: Connection): void {
       serverInfo: { name: SERVER_NAME },
     };
   });
-
   connection.onInitialized(() => {
-    if (!session) return;
-    const { features } = session;
-    // Register only what the client said it can register dynamically.
-    if (features.configurationChangeRegistration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
-    }
-    if (features.watchedFilesRegistration) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }],
-      });
-    }
-    if (features.workspaceFolders) {
-      connection.workspace.onDidChangeWorkspaceFolders((event) => {
-        session?.folders.update(event);
-        settingsChanged();
-      });
-    }
+    if (session) registerDynamicCapabilities(connection, session);
   });
 
-  function settingsChanged(): void {
-    session?.analyses.invalidateAll();
-    session?.validator.scheduleAll();
+  watchSettings(connection, currentSession);
+  trackDocuments(documents, currentSession);
+  registerDocumentRequests(connection, documents, currentSession);
+  connection.onExecuteCommand((params) => {
+    if (!session) throw new Error('not initialized');
+    return commands.execute(params, { session, documents });
+  });
+  registerWorkspaceRequests(connection, documents, currentSession);
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** What was computed under the old settings is stale: analyse and publish every open document again. */
+function settingsChanged(session: Session | undefined): void {
+  session?.analyses.invalidateAll();
+  session?.validator.scheduleAll();
+}
+
+/** Registers only what the client said it can register dynamically. */
+function registerDynamicCapabilities(connection: Connection, session: Session): void {
+  const { features } = session;
+  if (features.configurationChangeRegistration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
   }
+  if (features.watchedFilesRegistration) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }],
+    });
+  }
+  if (features.workspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      session.folders.update(event);
+      settingsChanged(session);
+    });
+  }
+}
 
+/** Settings pushed by the client and `.incident-docs.yaml` files changed on disk. */
+function watchSettings(connection: Connection, currentSession: () => Session | undefined): void {
   connection.onDidChangeConfiguration((params) => {
-    session?.settings.changed(settingsFromPush(params?.settings));
-    settingsChanged();
+    currentSession()?.settings.changed(settingsFromPush(params?.settings));
+    settingsChanged(currentSession());
   });
-
   connection.onDidChangeWatchedFiles((params) => {
     const configChanged = (params?.changes ?? []).some((change) => {
       const filePath = uriToPath(change.uri);
       return filePath !== undefined && path.basename(filePath) === CONFIG_FILE_NAME;
     });
-    if (configChanged) settingsChanged();
+    if (configChanged) settingsChanged(currentSession());
   });
+}
 
+/** Open documents: validated as they change, and everything kept about one dropped when it closes. */
+function trackDocuments(documents: TextDocuments<TextDocument>, currentSession: () => Session | undefined): void {
   // Fires on open too; the validator checks a newly opened document at once and debounces edits.
-  documents.onDidChangeContent(({ document }) => session?.validator.schedule(document.uri));
+  documents.onDidChangeContent(({ document }) => currentSession()?.validator.schedule(document.uri));
   documents.onDidClose(({ document }) => {
+    const session = currentSession();
     session?.validator.closed(document.uri);
     session?.analyses.delete(document.uri);
     session?.settings.forget(document.uri);
     session?.live.forget(document.uri);
   });
+}
 
+/** The requests answered from one document's analysis: code actions, symbols, hovers, lenses, links. */
+function registerDocumentRequests(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  currentSession: () => Session | undefined,
+): void {
   /** Runs a request on the document's analysis; a missing document or a failure answers `fallback`. */
   async function withAnalysis<T>(
     uri: string,
@@ -92,6 +121,7 @@ export function startServer(connection: Connection): void {
     answer: (result: DocumentAnalysis, session: Session) => T,
   ): Promise<T> {
     const document = documents.get(uri);
+    const session = currentSession();
     if (!document || !session) return fallback;
     try {
       return answer(await session.analyses.get(document), session);
@@ -116,12 +146,4 @@ export function startServer(connection: Connection): void {
   connection.onDocumentLinks((params) =>
     withAnalysis(params.textDocument.uri, [], (result, s) => documentLinks(result, s.features.linkTooltips)),
   );
-  connection.onExecuteCommand((params) => {
-    if (!session) throw new Error('not initialized');
-    return commands.execute(params, { session, documents });
-  });
-
-  registerWorkspaceRequests(connection, documents, () => session);
-  documents.listen(connection);
-  connection.listen();
 }

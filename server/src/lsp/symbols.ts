@@ -1,5 +1,5 @@
 import { SymbolKind, type DocumentSymbol, type Range, type SymbolInformation } from 'vscode-languageserver/node';
-import type { OutlineItem } from '../core/documentType';
+import type { OutlineItem } from '../core/editorServices';
 import type { LineIndex } from '../core/text';
 import type { DocumentAnalysis } from './analyses';
 import type { ClientFeatures } from './clientFeatures';
@@ -41,8 +41,8 @@ export function documentSymbols(
       children: item.children.map((child) => toSymbol(child, lines)),
     };
   };
-  const symbols = result.analysis.parsed.flatMap(({ type, model }) =>
-    (type.outline?.(model) ?? []).map((item) => toSymbol(item, model.lines)),
+  const symbols = result.analysis.parsed.flatMap(({ model, outline }) =>
+    outline().map((item) => toSymbol(item, model.lines)),
   );
   return features.hierarchical ? symbols : flatten(symbols, uri);
 }

@@ -36,7 +36,7 @@ export interface ExportIo {
   stderr(line: string): void;
 }
 
-export async function runExportPrometheus(inventories: string[], options: ExportPrometheusOptions, io: ExportIo): Promise<number> {
+async function runExportPrometheus(inventories: string[], options: ExportPrometheusOptions, io: ExportIo): Promise<number> {
   if (options.module === HTTPS_MODULE) throw new CliError(`--module ${HTTPS_MODULE}: that name is taken by the https module`);
   const configs = new ConfigResolver({
     explicitFile: options.config,

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { rulesJson, rulesMarkdown } from '../ruleReference';
+import { rulesJson, rulesMarkdown } from '../../core/ruleReference';
 
 export function registerRulesCommand(program: Command): void {
   program

@@ -30,16 +30,16 @@ export const githubFormatter: Formatter = {
   },
 };
 
-export function githubCommand(severity: Severity): 'error' | 'warning' | 'notice' {
+function githubCommand(severity: Severity): 'error' | 'warning' | 'notice' {
   return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'notice';
 }
 
 /** The message part: `%` first, so the escapes added after it are not escaped again. */
-export function escapeData(text: string): string {
+function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** Property values also end at `,` and the properties at `:`. */
-export function escapeProperty(text: string): string {
+function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }

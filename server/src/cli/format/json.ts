@@ -3,7 +3,8 @@ import type { Formatter } from './types';
 
 /**
  * One JSON array of findings, one finding per line so the output diffs and greps well.
- * The keys are an interface (issue 2): file, line, column, endLine, endColumn, severity, rule, message.
+ * CI scripts read these keys, so they are an interface and do not change: file, line, column,
+ * endLine, endColumn, severity, rule, message.
  */
 export const jsonFormatter: Formatter = {
   name: 'json',

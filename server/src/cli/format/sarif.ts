@@ -1,7 +1,6 @@
 import type * as Sarif from 'sarif';
-import { RULE_DOCS_BASE_URL, ruleDocsUrl } from '../../core/ruleDocs';
+import { DOCUMENT_FINDINGS, RULE_DOCS_BASE_URL, ruleDocsUrl } from '../../core/ruleReference';
 import type { Severity } from '../../core/types';
-import { DOCUMENT_FINDINGS } from '../ruleReference';
 import { locationOf } from './location';
 import type { FileReport, Formatter, RuleDescription } from './types';
 
@@ -12,9 +11,9 @@ const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The repository the rule reference lives in. */
 const INFORMATION_URI = RULE_DOCS_BASE_URL.replace(/\/blob\/.*$/, '');
 /** Paths are relative to the working directory; GitHub code scanning resolves %SRCROOT% to the checkout. */
-export const SRCROOT = '%SRCROOT%';
+const SRCROOT = '%SRCROOT%';
 
-export function sarifLevel(severity: Severity): Sarif.ReportingConfiguration.level {
+function sarifLevel(severity: Severity): Sarif.ReportingConfiguration.level {
   return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note';
 }
 
@@ -89,7 +88,7 @@ function result(report: FileReport, finding: FileReport['findings'][number], ind
 }
 
 /** A relative URI reference: each segment percent-encoded (spaces, #, ? and % in file names). */
-export function artifactUri(displayPath: string): string {
+function artifactUri(displayPath: string): string {
   return displayPath.split('/').map(encodeURIComponent).join('/');
 }
 

@@ -4,7 +4,7 @@
  */
 import { isMap } from 'yaml';
 import type { Config } from '../config';
-import type { CertModel, InventoryEntry } from '../inventory/model';
+import { entryLabel, type CertModel, type InventoryEntry } from '../inventory/model';
 import { hostRefs, textOf, warnWindow } from '../inventory/refs';
 import { deref, stringOf } from '../inventory/yaml';
 
@@ -42,7 +42,7 @@ export function monitoredEntries(sources: InventorySource[]): MonitoredEntries {
   const seen = new Map<string, string>();
   for (const { file, model, config } of sources) {
     for (const entry of model.inventory?.entries ?? []) {
-      const where = `${file}: entry ${entry.name !== undefined ? `"${entry.name}"` : `#${entry.index + 1}`}`;
+      const where = `${file}: entry ${entryLabel(entry)}`;
       if (!entry.name?.trim()) {
         warnings.push(`${where} has no name, which the alerts need as the cert label; skipped`);
         continue;

@@ -25,12 +25,12 @@ export const DEFAULT_JOB = 'incident-docs-certificates';
 export const DEFAULT_MODULE = 'tls_connect';
 export const HTTPS_MODULE = 'https_2xx';
 export const DEFAULT_BLACKBOX_ADDRESS = '127.0.0.1:9115';
-export const PROBE_FAILING_FOR = '10m';
+const PROBE_FAILING_FOR = '10m';
 
-export const FILES = { targets: 'targets.json', rules: 'rules.yaml', blackbox: 'blackbox.yml', prometheus: 'prometheus.yml' } as const;
+const FILES = { targets: 'targets.json', rules: 'rules.yaml', blackbox: 'blackbox.yml', prometheus: 'prometheus.yml' } as const;
 
 /** Target labels, in this order; each set only when the inventory gives it. */
-export const TARGET_LABELS = ['cert', 'owner', 'environment', 'namespace', 'sop', 'escalation', 'warn_days'] as const;
+const TARGET_LABELS = ['cert', 'owner', 'environment', 'namespace', 'sop', 'escalation', 'warn_days'] as const;
 
 export interface TargetGroup {
   targets: string[];
@@ -38,7 +38,7 @@ export interface TargetGroup {
 }
 
 /** file_sd: one target group per entry. */
-export function targetGroups(entries: MonitoredEntry[]): TargetGroup[] {
+function targetGroups(entries: MonitoredEntry[]): TargetGroup[] {
   return entries.map((e) => {
     const values: Record<(typeof TARGET_LABELS)[number], string | undefined> = {
       cert: e.name,
@@ -58,7 +58,7 @@ export function targetGroups(entries: MonitoredEntry[]): TargetGroup[] {
   });
 }
 
-export function targetsJson(entries: MonitoredEntry[]): string {
+function targetsJson(entries: MonitoredEntry[]): string {
   return `${JSON.stringify(targetGroups(entries), null, 2)}\n`;
 }
 
@@ -74,7 +74,7 @@ export function labelValue(text: string): string {
 }
 
 /** A PromQL string literal (Go escaping; JSON's is a subset of it). */
-export function promqlString(text: string): string {
+function promqlString(text: string): string {
   return JSON.stringify(text);
 }
 
@@ -100,7 +100,7 @@ export interface AlertRule {
   annotations: Record<string, string>;
 }
 
-export function alertRules(entries: MonitoredEntry[], options: Pick<PrometheusExportOptions, 'job'>): AlertRule[] {
+function alertRules(entries: MonitoredEntry[], options: Pick<PrometheusExportOptions, 'job'>): AlertRule[] {
   const job = `job=${promqlString(options.job)}`;
   const windows = [...new Set(entries.map((e) => e.warnDays))].sort((a, b) => a - b);
   const expiring = windows.map<AlertRule>((days) => ({
@@ -142,7 +142,7 @@ export function alertRules(entries: MonitoredEntry[], options: Pick<PrometheusEx
   ];
 }
 
-export function rulesYaml(entries: MonitoredEntry[], options: PrometheusExportOptions): string {
+function rulesYaml(entries: MonitoredEntry[], options: PrometheusExportOptions): string {
   return yamlFile(
     { groups: [{ name: options.job, rules: alertRules(entries, options) }] },
     options,
@@ -155,7 +155,7 @@ export function rulesYaml(entries: MonitoredEntry[], options: PrometheusExportOp
  * untrusted certificates are still measured (verification is what the alerts are for). The
  * https module is there for targets written as https:// URLs, if a team prefers HTTP checks.
  */
-export function blackboxYaml(options: PrometheusExportOptions): string {
+function blackboxYaml(options: PrometheusExportOptions): string {
   // A fresh object each time: one shared object would be written as a YAML anchor and alias.
   const tlsConfig = () => ({ insecure_skip_verify: true });
   return yamlFile(
@@ -175,7 +175,7 @@ export function blackboxYaml(options: PrometheusExportOptions): string {
 }
 
 /** A scrape config to paste (or run as is): file_sd targets, each probed through blackbox_exporter. */
-export function prometheusYaml(options: PrometheusExportOptions): string {
+function prometheusYaml(options: PrometheusExportOptions): string {
   return yamlFile(
     {
       rule_files: [FILES.rules],

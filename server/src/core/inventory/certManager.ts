@@ -3,7 +3,7 @@ import { isMap, type Document, type Node, type YAMLMap } from 'yaml';
 import type { Span } from '../types';
 import { at, pairOf, spanOf, stringOf } from './yaml';
 
-export const CERT_MANAGER_KINDS = ['Certificate', 'Issuer', 'ClusterIssuer'] as const;
+const CERT_MANAGER_KINDS = ['Certificate', 'Issuer', 'ClusterIssuer'] as const;
 export type CertManagerKind = (typeof CERT_MANAGER_KINDS)[number];
 
 export interface CertManagerResource {
@@ -19,7 +19,7 @@ export interface CertManagerResource {
 }
 
 /** `cert-manager.io/v1` and the legacy `certmanager.k8s.io/v1alpha1` and friends. */
-export function isCertManagerApiVersion(apiVersion: string): boolean {
+function isCertManagerApiVersion(apiVersion: string): boolean {
   return /^cert-manager\.io\/v\d+/.test(apiVersion) || /^certmanager\.k8s\.io\//.test(apiVersion);
 }
 

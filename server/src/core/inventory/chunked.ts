@@ -15,7 +15,7 @@ import { endWithLastItem, isLocalError, itemDashColumn, moveAll, moveNodesAfter,
 import { collectComments, composeYaml, syntaxErrorsOf, type ParsedYaml } from './yaml';
 
 /** Entries per batch; below two batches the whole text is parsed at once. */
-export const ENTRIES_PER_BATCH = 20;
+const ENTRIES_PER_BATCH = 20;
 
 export function parseByEntries(text: string, perBatch = ENTRIES_PER_BATCH): ParsedYaml | undefined {
   const list = listLines(text);

@@ -1,5 +1,6 @@
 /** `expires` values: a date (YYYY-MM-DD) or an RFC 3339 date-time. Times without a zone are UTC. */
 import type { ExpiryState } from '../../../../contract/src/expiry';
+import { DAY_MS, MINUTE_MS } from '../units';
 
 export interface Expiry {
   date: Date;
@@ -35,11 +36,9 @@ export function parseExpiry(text: string): Expiry | { error: string } {
     offsetMinutes = sign * (zh * 60 + zm);
   }
   const ms = frac ? Math.round(Number(frac) * 1000) : 0;
-  const utc = Date.UTC(year, month - 1, day, hours, minutes, Math.min(seconds, 59), ms) - offsetMinutes * 60_000;
+  const utc = Date.UTC(year, month - 1, day, hours, minutes, Math.min(seconds, 59), ms) - offsetMinutes * MINUTE_MS;
   return { date: new Date(utc), dateOnly: false, text };
 }
-
-const DAY_MS = 86_400_000;
 
 function utcDay(date: Date): number {
   return Math.floor(date.getTime() / DAY_MS);
@@ -52,6 +51,14 @@ export function isoDay(date: Date): string {
 /** Whole calendar days (UTC) from `now` to `expires`; negative once past. */
 export function calendarDaysUntil(expires: Date, now: Date): number {
   return utcDay(expires) - utcDay(now);
+}
+
+/**
+ * Whether an entry's `expires` and a certificate's notAfter disagree: more than a day apart, so
+ * that a date-only `expires`, or one written in another zone, still agrees with the exact instant.
+ */
+export function expiresDisagrees(expires: Date, notAfter: Date): boolean {
+  return Math.abs(notAfter.getTime() - expires.getTime()) > DAY_MS;
 }
 
 /** The editor's client shows the same states (ExpiryState is the contract's). */

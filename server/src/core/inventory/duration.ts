@@ -1,3 +1,5 @@
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../units';
+
 /** Go `time.ParseDuration` strings as cert-manager uses them: "2160h", "720h0m0s", "1h30m". */
 const UNIT_MS: Record<string, number> = {
   ns: 1e-6,
@@ -6,8 +8,8 @@ const UNIT_MS: Record<string, number> = {
   μs: 1e-3,
   ms: 1,
   s: 1000,
-  m: 60_000,
-  h: 3_600_000,
+  m: MINUTE_MS,
+  h: HOUR_MS,
 };
 const PART = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/y;
 
@@ -34,10 +36,10 @@ export function parseGoDuration(text: string): number | undefined {
 }
 
 /** cert-manager's default Certificate duration: 90 days. */
-export const DEFAULT_CERT_DURATION_MS = 2160 * 3_600_000;
+export const DEFAULT_CERT_DURATION_MS = 90 * DAY_MS;
 
 export function formatHours(ms: number): string {
-  const hours = ms / 3_600_000;
+  const hours = ms / HOUR_MS;
   const days = hours / 24;
   return `${Number.isInteger(hours) ? hours : hours.toFixed(2)}h (${Number.isInteger(days) ? days : days.toFixed(1)} days)`;
 }

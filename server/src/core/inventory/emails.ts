@@ -99,7 +99,7 @@ function personNameShape(local: string): string | undefined {
   return local.includes('_') ? 'first_last, like jane_doe' : 'first.last, like jane.doe';
 }
 
-export function isFreeMail(domain: string): boolean {
+function isFreeMail(domain: string): boolean {
   const d = domain.toLowerCase();
   return FREE_MAIL_EXACT.has(d) || FREE_MAIL_PREFIXES.some((p) => d.startsWith(p));
 }

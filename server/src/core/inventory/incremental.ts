@@ -11,7 +11,7 @@
  */
 import { isMap, isSeq, type Document, type Node, type YAMLSeq } from 'yaml';
 import type { Config } from '../config';
-import type { LineEdit } from '../documentType';
+import type { LineEdit } from '../text';
 import { DIRECTIVE_PREFIX } from '../suppress';
 import { changedRegion } from '../text';
 import type { SourceDocument } from '../types';

@@ -4,8 +4,6 @@
  */
 import schema from '../../../../schemas/cert-inventory.schema.json';
 
-export const INVENTORY_SCHEMA = schema;
-
 const keysOf = (o: { properties: Record<string, unknown> }) => Object.keys(o.properties);
 
 export const TOP_LEVEL_KEYS = keysOf(schema);

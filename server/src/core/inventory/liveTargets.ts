@@ -6,6 +6,10 @@ import type { HostPort } from './hosts';
 import type { CertModel, InventoryEntry } from './model';
 import { hostRefs, type HostRef } from './refs';
 
+/** When the cert/live-* rules have anything to say, for their docs. */
+export const LIVE_DETAILS =
+  'Only after a live check the user asked for: `incident-docs lint --live`, or a "Check live" code lens in the editor. No connection is ever made otherwise.';
+
 export interface LiveTarget {
   entry: InventoryEntry;
   host: HostRef & { parsed: HostPort };

@@ -5,7 +5,7 @@
 import { dirname } from 'node:path';
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Config } from '../config';
-import { matchesGlobs } from '../paths';
+import { matchesGlobs } from '../globs';
 import type { BaseModel } from '../rule';
 import { LineIndex } from '../text';
 import type { SourceDocument, Span } from '../types';
@@ -40,6 +40,11 @@ export interface InventoryEntry {
   own(key: string): Field | undefined;
   /** Its own value, else the one inherited from `defaults`. */
   field(key: string): Field | undefined;
+}
+
+/** How a message names an entry: by its name, else by its position. */
+export function entryLabel(entry: InventoryEntry): string {
+  return entry.name !== undefined ? `"${entry.name}"` : `#${entry.index + 1}`;
 }
 
 export interface Inventory {

@@ -17,7 +17,7 @@ export interface PemCertificate {
 
 const CERT_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/;
 /** Any private key armour: PKCS#8, RSA, EC, DSA, OpenSSH, encrypted. */
-export const PRIVATE_KEY_BLOCK = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----(?:[\s\S]*?-----END \1PRIVATE KEY-----)?/g;
+const PRIVATE_KEY_BLOCK = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----(?:[\s\S]*?-----END \1PRIVATE KEY-----)?/g;
 
 /**
  * Parsed certificates by their PEM block: the editor lints an inventory on every keystroke, and

@@ -2,7 +2,7 @@
 import { LIVE_COMMANDS } from '../../../../contract/src/commandIds';
 import type { ExpiryState } from '../../../../contract/src/expiry';
 import { isProbeFailure } from '../live/types';
-import type { HoverInfo, LensInfo, OutlineItem } from '../documentType';
+import type { HoverInfo, LensInfo, OutlineItem } from '../editorServices';
 import type { RuleContext } from '../rule';
 import type { Span } from '../types';
 import { resourceLabel } from './certManager';

@@ -9,13 +9,6 @@ import type { SuppressionDirective } from '../rule';
 import type { LineIndex } from '../text';
 import type { Span } from '../types';
 
-/**
- * Bounds alias expansion wherever a value is turned into plain JS. The model itself never calls
- * toJS on user data: it walks nodes and follows an alias one step (deref), so a "billion laughs"
- * document costs nothing.
- */
-export const MAX_ALIAS_COUNT = 100;
-
 export interface SyntaxProblem {
   message: string;
   span: Span;
@@ -176,7 +169,7 @@ export function pairOf(doc: Document.Parsed, map: YAMLMap, key: string, depth = 
   return undefined;
 }
 
-export function valueOf(doc: Document.Parsed, map: YAMLMap, key: string): Node | null {
+function valueOf(doc: Document.Parsed, map: YAMLMap, key: string): Node | null {
   const pair = pairOf(doc, map, key);
   return pair ? deref(doc, pair.value) : null;
 }

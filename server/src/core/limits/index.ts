@@ -5,6 +5,13 @@ import { markdownDepth, MAX_NESTING_DEPTH, yamlDepth } from './nesting';
 export { MAX_NESTING_DEPTH } from './nesting';
 export { preorder, reachable } from './walk';
 
+/**
+ * Bounds alias expansion wherever YAML is turned into plain JS (front matter, the config file), so
+ * a "billion laughs" document fails fast. The inventory model never does: it walks nodes and
+ * follows an alias one step (deref), which costs nothing.
+ */
+export const MAX_ALIAS_COUNT = 100;
+
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 /** How deep the document nests, as the parser for `kind` would see it (front matter included). */

@@ -1,10 +1,11 @@
 /** What the peer's certificates say, in the result's plain-text vocabulary. */
 import { X509Certificate } from 'node:crypto';
 import type { DetailedPeerCertificate } from 'node:tls';
+import { DAY_MS } from '../units';
 import type { ChainCertificate, ProbeResult } from './types';
 
 /** A chain longer than this is cut: real ones have 2–4 certificates, a hostile peer may send hundreds. */
-export const MAX_CHAIN_LENGTH = 100;
+const MAX_CHAIN_LENGTH = 100;
 
 /** The part of a probe result that one certificate determines. */
 export type CertificateFacts = Pick<ProbeResult, 'subject' | 'issuer' | 'sans' | 'serialNumber' | 'notBefore' | 'notAfter' | 'fingerprintSha256'>;
@@ -89,13 +90,11 @@ function compactIp(ip: string): string {
 }
 
 /** "Jan  1 00:00:00 2026 GMT" → "2026-01-01T00:00:00Z". */
-export function isoDate(opensslDate: string): string {
+function isoDate(opensslDate: string): string {
   const date = new Date(opensslDate);
   if (Number.isNaN(date.getTime())) return opensslDate;
   return date.toISOString().replace('.000Z', 'Z');
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Whole days left, rounded down, so an hour past expiry is already -1. */
 export function daysBetween(now: Date, notAfterIso: string): number {

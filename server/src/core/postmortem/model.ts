@@ -2,8 +2,9 @@ import type { Html, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
 import type { Config } from '../config';
+import { MAX_ALIAS_COUNT } from '../limits';
 import { preorder } from '../limits/walk';
-import { matchesGlobs } from '../paths';
+import { matchesGlobs } from '../globs';
 import type { BaseModel, SuppressionDirective } from '../rule';
 import { parseDirective } from '../suppress';
 import { LineIndex } from '../text';
@@ -94,7 +95,7 @@ function readFrontMatter(root: Root): FrontMatter | undefined {
   const node = root.children[0];
   if (node?.type !== 'yaml') return undefined;
   try {
-    const data = parseYaml(node.value, { maxAliasCount: 100 });
+    const data = parseYaml(node.value, { maxAliasCount: MAX_ALIAS_COUNT });
     if (data && typeof data === 'object' && !Array.isArray(data)) return { data: data as Record<string, unknown>, span: spanOf(node) };
   } catch {
     // Front matter that is not YAML is the author's business; the post-mortem is still checked.

@@ -39,7 +39,7 @@ export function normalizeHeading(text: string): string {
     .trim();
 }
 
-export function readHeading(node: MdastHeading, source: string): Heading {
+function readHeading(node: MdastHeading, source: string): Heading {
   const runs = textRuns(node, source);
   const span = spanOf(node);
   const first = node.children[0];
@@ -78,9 +78,4 @@ export function buildSections(root: Root, source: string): { all: Section[]; top
 
 function close(section: Section, next: RootContent | undefined, end?: number): void {
   section.span.end = next ? spanOf(next).start : (end ?? section.span.end);
-}
-
-/** Every node of a section, subsection headings included, in order: what a rule scans. */
-export function sectionNodes(section: Section): RootContent[] {
-  return section.nodes;
 }

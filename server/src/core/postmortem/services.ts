@@ -1,7 +1,7 @@
 import type { Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { TICKET_KEY_PATTERN, type Config } from '../config';
-import type { HoverInfo, LinkInfo, OutlineItem } from '../documentType';
+import type { HoverInfo, LinkInfo, OutlineItem } from '../editorServices';
 import type { PostmortemModel } from './model';
 import { spanOf } from './runs';
 import type { Section } from './sections';

@@ -1,5 +1,4 @@
 import type { Nodes, Paragraph, RootContent } from 'mdast';
-import type { Span } from '../types';
 import { runsText, spanOf, textRuns } from './runs';
 
 /** Words that mark an italic paragraph as an instruction to the author rather than content. */
@@ -10,7 +9,7 @@ const GUIDANCE_WORDS =
 export const CURLY_PLACEHOLDER = /\{\{[^{}\n]{0,200}\}\}/g;
 
 /** `<START OF OUTAGE>`: an all-caps pseudo-tag, never a real HTML element. */
-export const CAPS_MARKER = /^<[A-Z][A-Z0-9]*(?:[ _-][A-Z0-9]+)+>$|^<[A-Z]{3,}[A-Z0-9_]*>$/;
+const CAPS_MARKER = /^<[A-Z][A-Z0-9]*(?:[ _-][A-Z0-9]+)+>$|^<[A-Z]{3,}[A-Z0-9_]*>$/;
 
 const HTML_ELEMENT_NAMES = new Set(['TABLE', 'DIV', 'SPAN', 'BR', 'HR', 'IMG', 'CODE', 'PRE', 'DETAILS', 'SUMMARY', 'IFRAME', 'STRONG', 'EM', 'SUP', 'SUB']);
 
@@ -39,17 +38,11 @@ export function isGuidanceParagraph(node: Paragraph, source: string): boolean {
 }
 
 /** Placeholder-only text: `{{ ... }}`, `TBD`, `N/A`, `XXX`. */
-export function isPlaceholderText(text: string): boolean {
+function isPlaceholderText(text: string): boolean {
   const t = text.trim();
   if (t === '') return true;
   const withoutCurly = t.replace(CURLY_PLACEHOLDER, '').trim();
   return withoutCurly === '' || /^(tbd|todo|n\/?a|x{3,}|\.\.\.|…|-+|\?+)$/i.test(withoutCurly);
-}
-
-export interface TemplateMatch {
-  span: Span;
-  kind: 'guidance' | 'placeholder' | 'marker' | 'pattern';
-  text: string;
 }
 
 /** A block is filler when it carries nothing a reader needs: guidance, placeholders, comments. */

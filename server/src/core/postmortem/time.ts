@@ -6,6 +6,7 @@
  * which is what the rules report.
  */
 import type { Span } from '../types';
+import { DAY_MS, MINUTES_PER_DAY } from '../units';
 import { ZONE_NAMES_PATTERN, zoneOffset } from './zones';
 
 export interface CalendarDate {
@@ -226,25 +227,20 @@ function monthName(month: number): string {
   return ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][month - 1];
 }
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** Days since 1970-01-01 of a calendar date (a missing year reads as `fallbackYear`). */
 export function dayNumber(date: CalendarDate, fallbackYear = 2000): number {
-  return Math.floor(Date.UTC(date.year ?? fallbackYear, date.month - 1, date.day) / 86_400_000);
-}
-
-/** "2:43pm" / "14:43" as written, for messages: the token's own text, trimmed. */
-export function describeToken(token: TimeToken): string {
-  return token.text.trim();
+  return Math.floor(Date.UTC(date.year ?? fallbackYear, date.month - 1, date.day) / DAY_MS);
 }
 
 /** Minutes as "2 h 22 min", "40 min", "3 days 2 h". */
 export function formatDuration(minutes: number): string {
   const m = Math.round(Math.abs(minutes));
-  const days = Math.floor(m / 1440);
-  const hours = Math.floor((m % 1440) / 60);
+  const days = Math.floor(m / MINUTES_PER_DAY);
+  const hours = Math.floor((m % MINUTES_PER_DAY) / 60);
   const mins = m % 60;
   const parts: string[] = [];
   if (days) parts.push(`${days} day${days === 1 ? '' : 's'}`);

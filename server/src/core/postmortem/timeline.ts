@@ -1,5 +1,6 @@
 import type { List, ListItem, Root, RootContent } from 'mdast';
 import type { Span } from '../types';
+import { MINUTES_PER_DAY } from '../units';
 import { runsText, spanOf, textRuns } from './runs';
 import type { Section } from './sections';
 import { columnIndex, isEmptyRow, isHtmlTable, readHtmlTable, readPipeTable, type Table } from './tables';
@@ -226,10 +227,10 @@ function resolveEntries(raw: RawEntry[], statedZone: string | undefined): Timeli
       }
       previousMinuteOfDay = minuteOfDay;
       const day = (currentDate ? dayNumber(currentDate) : 0) + dayShift;
-      entry.minutes = day * 1440 + minuteOfDay - (zoneOffset(zone) ?? 0);
+      entry.minutes = day * MINUTES_PER_DAY + minuteOfDay - (zoneOffset(zone) ?? 0);
       entry.precision = 'minute';
     } else if (token?.date && currentDate) {
-      entry.minutes = dayNumber(currentDate) * 1440;
+      entry.minutes = dayNumber(currentDate) * MINUTES_PER_DAY;
       entry.precision = 'day';
     }
     entries.push(entry);

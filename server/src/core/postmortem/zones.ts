@@ -1,6 +1,6 @@
 /** Offsets (minutes east of UTC) of the zone names post-mortems use. Abbreviations are ambiguous in
  *  general (IST, CST); these are the readings SRE documents in English mean almost always. */
-export const ZONE_OFFSETS: Record<string, number> = {
+const ZONE_OFFSETS: Record<string, number> = {
   UTC: 0, GMT: 0, Z: 0, WET: 0,
   BST: 60, CET: 60, WEST: 60, MET: 60,
   CEST: 120, EET: 120, SAST: 120, MEST: 120,

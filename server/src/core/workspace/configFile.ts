@@ -6,8 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import type { ConfigLayer } from '../config';
-import { MAX_ALIAS_COUNT } from '../inventory/yaml';
-import { MAX_NESTING_DEPTH, yamlDepth } from '../limits/nesting';
+import { MAX_ALIAS_COUNT, MAX_NESTING_DEPTH } from '../limits';
+import { yamlDepth } from '../limits/nesting';
 import { WorkspaceError } from './errors';
 import { READ_LIMITS, readTextFileSync } from './readFile';
 

@@ -1,8 +1,9 @@
 import { hostRefs } from '../../inventory/refs';
 import type { Span } from '../../types';
-import { entryLabel, type CertRule } from './shared';
+import { entryLabel, type CertModel } from '../../inventory/model';
+import type { Rule } from '../../rule';
 
-export const duplicate: CertRule = {
+export const duplicate: Rule<CertModel> = {
   id: 'cert/duplicate',
   defaultSeverity: 'error',
   docs: {

@@ -1,8 +1,9 @@
 import { calendarDaysUntil, expiryState, isoDay } from '../../inventory/dates';
 import { expiryOf } from '../../inventory/refs';
-import { entryLabel, type CertRule } from './shared';
+import { entryLabel, type CertModel } from '../../inventory/model';
+import type { Rule } from '../../rule';
 
-export const expired: CertRule = {
+export const expired: Rule<CertModel> = {
   id: 'cert/expired',
   defaultSeverity: 'error',
   scope: 'entry',

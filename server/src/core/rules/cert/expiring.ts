@@ -1,8 +1,9 @@
 import { calendarDaysUntil, expiryState, isoDay } from '../../inventory/dates';
 import { expiryOf, warnWindow } from '../../inventory/refs';
-import { entryLabel, type CertRule } from './shared';
+import { entryLabel, type CertModel } from '../../inventory/model';
+import type { Rule } from '../../rule';
 
-export const expiring: CertRule = {
+export const expiring: Rule<CertModel> = {
   id: 'cert/expiring',
   defaultSeverity: 'warning',
   scope: 'entry',

@@ -2,11 +2,10 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { closest } from 'fastest-levenshtein';
 import { classifyEmail } from '../../inventory/emails';
 import { RENEWAL_METHODS } from '../../inventory/keys';
-import { fieldOf, type Field, type Inventory, type InventoryEntry } from '../../inventory/model';
+import { type CertModel, entryLabel, type Field, fieldOf, type Inventory, type InventoryEntry } from '../../inventory/model';
 import { emailRefs, expiryOf, hostRefs, warnDaysValue } from '../../inventory/refs';
 import { deref, pairOf, spanOf } from '../../inventory/yaml';
-import type { Report } from '../../rule';
-import { entryLabel, type CertRule } from './shared';
+import type { Report, Rule } from '../../rule';
 
 const STRING_KEYS = ['name', 'environment', 'namespace', 'issuer', 'secret', 'pem', 'pemFile'];
 
@@ -83,7 +82,7 @@ function checkRenewal(field: Field | undefined, where: string, inv: Inventory, r
   });
 }
 
-export const invalidValue: CertRule = {
+export const invalidValue: Rule<CertModel> = {
   id: 'cert/invalid-value',
   defaultSeverity: 'error',
   scope: 'entry',

@@ -1,8 +1,9 @@
 import { isProbeFailure } from '../../live/types';
-import { LIVE_DETAILS, liveFacts } from './live';
-import { entryLabel, type CertRule } from './shared';
+import { entryLabel, type CertModel } from '../../inventory/model';
+import type { Rule } from '../../rule';
+import { LIVE_DETAILS, liveFacts } from '../../inventory/liveTargets';
 
-export const liveHostname: CertRule = {
+export const liveHostname: Rule<CertModel> = {
   id: 'cert/live-hostname',
   defaultSeverity: 'warning',
   docs: {

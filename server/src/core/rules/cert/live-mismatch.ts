@@ -1,12 +1,11 @@
 import { isProbeFailure } from '../../live/types';
+import { expiresDisagrees } from '../../inventory/dates';
 import { expiryOf } from '../../inventory/refs';
-import type { FixSpec } from '../../rule';
-import { LIVE_DETAILS, liveFacts } from './live';
-import { entryLabel, type CertRule } from './shared';
+import type { FixSpec, Rule } from '../../rule';
+import { entryLabel, type CertModel } from '../../inventory/model';
+import { LIVE_DETAILS, liveFacts } from '../../inventory/liveTargets';
 
-const DAY_MS = 86_400_000;
-
-export const liveMismatch: CertRule = {
+export const liveMismatch: Rule<CertModel> = {
   id: 'cert/live-mismatch',
   defaultSeverity: 'warning',
   docs: {
@@ -22,8 +21,7 @@ export const liveMismatch: CertRule = {
       if (isProbeFailure(r)) continue;
       const expiry = expiryOf(fact.entry);
       if (!expiry || 'error' in expiry.parsed || reported.has(fact.entry.index)) continue;
-      const live = new Date(r.notAfter);
-      if (Math.abs(live.getTime() - expiry.parsed.date.getTime()) <= DAY_MS) continue;
+      if (!expiresDisagrees(expiry.parsed.date, new Date(r.notAfter))) continue;
       reported.add(fact.entry.index);
       const written = model.text.slice(expiry.field.span.start, expiry.field.span.end);
       const value = expiry.parsed.dateOnly ? r.notAfter.slice(0, 10) : r.notAfter;

@@ -1,7 +1,8 @@
 import { isMap } from 'yaml';
 import { RENEWAL_METHODS, REQUIRED_ENTRY_KEYS, REQUIRED_INHERITABLE_KEYS } from '../../inventory/keys';
 import { at, stringOf } from '../../inventory/yaml';
-import { entryLabel, type CertRule } from './shared';
+import { entryLabel, type CertModel } from '../../inventory/model';
+import type { Rule } from '../../rule';
 
 const WHY: Record<string, string> = {
   name: 'every entry needs a unique name',
@@ -12,7 +13,7 @@ const WHY: Record<string, string> = {
   renewal: 'say how it is renewed: method (acme, internal-ca, manual) and, unless acme, the sop',
 };
 
-export const missingField: CertRule = {
+export const missingField: Rule<CertModel> = {
   id: 'cert/missing-field',
   defaultSeverity: 'warning',
   scope: 'entry',

@@ -1,8 +1,9 @@
 import { textOf } from '../../inventory/refs';
 import type { Span } from '../../types';
-import { entryLabel, type CertRule } from './shared';
+import { entryLabel, type CertModel } from '../../inventory/model';
+import type { Rule } from '../../rule';
 
-export const namespaceAmbiguous: CertRule = {
+export const namespaceAmbiguous: Rule<CertModel> = {
   id: 'cert/namespace-ambiguous',
   defaultSeverity: 'info',
   docs: {

@@ -1,7 +1,8 @@
 import { pemSources } from '../../inventory/entryPem';
-import { entryLabel, type CertRule } from './shared';
+import { entryLabel, type CertModel } from '../../inventory/model';
+import type { Rule } from '../../rule';
 
-export const pemInvalid: CertRule = {
+export const pemInvalid: Rule<CertModel> = {
   id: 'cert/pem-invalid',
   defaultSeverity: 'error',
   docs: {

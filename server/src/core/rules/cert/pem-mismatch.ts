@@ -1,12 +1,11 @@
-import { isoDay } from '../../inventory/dates';
+import { expiresDisagrees, isoDay } from '../../inventory/dates';
 import { pemSources } from '../../inventory/entryPem';
 import { nameCovers } from '../../inventory/pem';
 import { expiryOf, hostRefs } from '../../inventory/refs';
-import { entryLabel, type CertRule } from './shared';
+import { entryLabel, type CertModel } from '../../inventory/model';
+import type { Rule } from '../../rule';
 
-const DAY_MS = 86_400_000;
-
-export const pemMismatch: CertRule = {
+export const pemMismatch: Rule<CertModel> = {
   id: 'cert/pem-mismatch',
   defaultSeverity: 'error',
   docs: {
@@ -22,7 +21,7 @@ export const pemMismatch: CertRule = {
       for (const source of pemSources(entry, model)) {
         if ('error' in source.result) continue;
         const cert = source.result;
-        if (expiry && !('error' in expiry.parsed) && Math.abs(cert.notAfter.getTime() - expiry.parsed.date.getTime()) > DAY_MS) {
+        if (expiry && !('error' in expiry.parsed) && expiresDisagrees(expiry.parsed.date, cert.notAfter)) {
           const newText = cert.notAfter.toISOString().replace('.000Z', 'Z');
           report({
             message: `Entry ${entryLabel(entry)}: \`expires\` says ${isoDay(expiry.parsed.date)} but the certificate in \`${source.kind}\` expires ${newText}.`,

@@ -1,7 +1,7 @@
 import { classifyEmail, explainVerdict } from '../../inventory/emails';
 import { emailRefs, isPlaceholder, type EmailRole } from '../../inventory/refs';
-import type { FixSpec } from '../../rule';
-import type { CertRule } from './shared';
+import type { FixSpec, Rule } from '../../rule';
+import type { CertModel } from '../../inventory/model';
 
 const ROLE_NAMES: Record<EmailRole, string> = {
   owner: 'owner',
@@ -10,7 +10,7 @@ const ROLE_NAMES: Record<EmailRole, string> = {
   acme: 'ACME registration e-mail (spec.acme.email, where Let\'s Encrypt sends expiry notices)',
 };
 
-export const personalEmail: CertRule = {
+export const personalEmail: Rule<CertModel> = {
   id: 'cert/personal-email',
   defaultSeverity: 'warning',
   scope: 'entry',

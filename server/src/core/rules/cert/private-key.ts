@@ -1,7 +1,8 @@
 import { privateKeySpans } from '../../inventory/pem';
-import type { CertRule } from './shared';
+import type { CertModel } from '../../inventory/model';
+import type { Rule } from '../../rule';
 
-export const privateKey: CertRule = {
+export const privateKey: Rule<CertModel> = {
   id: 'cert/private-key',
   defaultSeverity: 'error',
   docs: {

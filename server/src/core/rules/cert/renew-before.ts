@@ -2,11 +2,12 @@ import { isScalar, type Node } from 'yaml';
 import { DEFAULT_CERT_DURATION_MS, formatHours, parseGoDuration } from '../../inventory/duration';
 import { resourceLabel } from '../../inventory/certManager';
 import { at, spanOf } from '../../inventory/yaml';
-import type { CertRule } from './shared';
+import type { CertModel } from '../../inventory/model';
+import type { Rule } from '../../rule';
 
 const scalarText = (node: Node | null) => (isScalar(node) && node.value !== null ? String(node.value) : undefined);
 
-export const renewBefore: CertRule = {
+export const renewBefore: Rule<CertModel> = {
   id: 'cert/renew-before',
   defaultSeverity: 'warning',
   docs: {

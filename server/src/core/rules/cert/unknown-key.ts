@@ -2,11 +2,11 @@ import { closest, distance } from 'fastest-levenshtein';
 import { isMap, type Node, type YAMLMap } from 'yaml';
 import { DEFAULTS_KEYS, ENTRY_KEYS, MERGE_KEY, RENEWAL_KEYS, TOP_LEVEL_KEYS } from '../../inventory/keys';
 import { keyText, spanOf } from '../../inventory/yaml';
-import type { Report } from '../../rule';
-import type { CertRule } from './shared';
+import type { Report, Rule } from '../../rule';
+import { entryLabel, type CertModel } from '../../inventory/model';
 
 /** A known key close enough to be what was meant: same letters in another case, or a small typo. */
-export function suggestKey(key: string, known: string[]): string | undefined {
+function suggestKey(key: string, known: string[]): string | undefined {
   const sameCase = known.find((k) => k.toLowerCase() === key.toLowerCase());
   if (sameCase) return sameCase;
   const best = closest(key, known);
@@ -28,7 +28,7 @@ function checkKeys(map: YAMLMap | null, known: string[], where: string, report: 
   }
 }
 
-export const unknownKey: CertRule = {
+export const unknownKey: Rule<CertModel> = {
   id: 'cert/unknown-key',
   defaultSeverity: 'warning',
   scope: 'entry',
@@ -47,7 +47,7 @@ export const unknownKey: CertRule = {
     const defaultsRenewal = defaults?.get('renewal', true);
     if (isMap(defaultsRenewal)) checkKeys(defaultsRenewal, RENEWAL_KEYS, '`defaults.renewal`', report);
     for (const entry of inv.entries) {
-      const label = entry.name !== undefined ? `entry "${entry.name}"` : `entry #${entry.index + 1}`;
+      const label = `entry ${entryLabel(entry)}`;
       checkKeys(entry.map, ENTRY_KEYS, label, report);
       const renewal = entry.own('renewal');
       if (renewal && isMap(renewal.node)) checkKeys(renewal.node, RENEWAL_KEYS, `the renewal of ${label}`, report);

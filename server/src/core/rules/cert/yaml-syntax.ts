@@ -1,6 +1,7 @@
-import type { CertRule } from './shared';
+import type { CertModel } from '../../inventory/model';
+import type { Rule } from '../../rule';
 
-export const yamlSyntax: CertRule = {
+export const yamlSyntax: Rule<CertModel> = {
   id: 'cert/yaml-syntax',
   defaultSeverity: 'error',
   docs: {

@@ -4,6 +4,7 @@ import { dayNumber, formatDuration, type TimeToken } from '../../postmortem/time
 import type { Timeline, TimelineEntry } from '../../postmortem/timeline';
 import { zoneOffset } from '../../postmortem/zones';
 import type { Rule } from '../../rule';
+import { MINUTES_PER_DAY } from '../../units';
 
 const DURATION_TOLERANCE = 0.25;
 
@@ -64,8 +65,8 @@ export const impactTimeline: Rule<PostmortemModel> = {
 function windowMinutes(w: ImpactWindow): number {
   const start = w.start.time!.hour * 60 + w.start.time!.minute;
   let end = w.end.time!.hour * 60 + w.end.time!.minute;
-  if (w.start.date && w.end.date) end += (dayNumber(w.end.date) - dayNumber(w.start.date)) * 1440;
-  else if (end < start) end += 1440;
+  if (w.start.date && w.end.date) end += (dayNumber(w.end.date) - dayNumber(w.start.date)) * MINUTES_PER_DAY;
+  else if (end < start) end += MINUTES_PER_DAY;
   return end - start;
 }
 
@@ -79,14 +80,14 @@ function place(token: TimeToken, timeline: Timeline, first: TimelineEntry): numb
   const last = timeline.entries.filter((e) => e.date).at(-1);
   const year = timeline.hasYears ? (token.date?.year ?? first.date?.year) : (last?.date?.year ?? first.date?.year);
   const date = token.date ? { ...token.date, year } : first.date;
-  const day = date ? dayNumber(date) : Math.floor((first.minutes! + (zoneOffset(first.zone) ?? 0)) / 1440);
+  const day = date ? dayNumber(date) : Math.floor((first.minutes! + (zoneOffset(first.zone) ?? 0)) / MINUTES_PER_DAY);
   const offset = token.offsetMinutes ?? zoneOffset(timeline.zone) ?? 0;
-  return day * 1440 + token.time!.hour * 60 + token.time!.minute - offset;
+  return day * MINUTES_PER_DAY + token.time!.hour * 60 + token.time!.minute - offset;
 }
 
 function endOf(w: ImpactWindow, timeline: Timeline, first: TimelineEntry): number {
   const start = place(w.start, timeline, first);
   let end = place(w.end, timeline, first);
-  if (!w.end.date && end < start) end += 1440;
+  if (!w.end.date && end < start) end += MINUTES_PER_DAY;
   return end;
 }

@@ -10,7 +10,7 @@ function names(required: RequiredSection): string[] {
 }
 
 /** "Timeline (all times UTC)" satisfies Timeline: the name, then anything after a word break. */
-export function headingMatches(heading: Heading, required: RequiredSection): boolean {
+function headingMatches(heading: Heading, required: RequiredSection): boolean {
   return names(required).some((n) => heading.normalized === n || heading.normalized.startsWith(n + ' '));
 }
 

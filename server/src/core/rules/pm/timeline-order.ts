@@ -1,6 +1,7 @@
 import type { PostmortemModel } from '../../postmortem/model';
 import type { TimelineEntry } from '../../postmortem/timeline';
 import type { Rule } from '../../rule';
+import { MINUTES_PER_DAY } from '../../units';
 
 export const timelineOrder: Rule<PostmortemModel> = {
   id: 'pm/timeline-order',
@@ -32,7 +33,7 @@ export const timelineOrder: Rule<PostmortemModel> = {
 
 function isEarlier(entry: TimelineEntry, previous: TimelineEntry): boolean {
   if (entry.precision === 'day' || previous.precision === 'day') {
-    return Math.floor(entry.minutes! / 1440) < Math.floor(previous.minutes! / 1440);
+    return Math.floor(entry.minutes! / MINUTES_PER_DAY) < Math.floor(previous.minutes! / MINUTES_PER_DAY);
   }
   return entry.minutes! < previous.minutes!;
 }

@@ -1,16 +1,17 @@
-import type { DocumentType } from '../documentType';
+import { isYamlDocument } from '../inventory/detect';
+import { reparseCertModel } from '../inventory/incremental';
+import { buildCertModel, restrictToLines } from '../inventory/model';
+import { codeLenses, hover, outline } from '../inventory/services';
 import { certRules } from '../rules/cert';
-import { isYamlDocument } from './detect';
-import { reparseCertModel } from './incremental';
-import { buildCertModel, restrictToLines, type CertModel } from './model';
-import { codeLenses, hover, outline } from './services';
+import { defineDocumentType } from './definition';
 
 /**
+ * Certificate YAML: the model of core/inventory, the cert/* rules, and the model's editor services.
  * One type for both YAML kinds, so allRules() lists each cert/* rule once. It applies to an
  * inventory (top-level `certificates:` list, or a path in inventoryGlobs) and to any file holding
  * cert-manager resources; `model.kind` says which ('inventory' wins when both hold).
  */
-export const certificateYamlType: DocumentType<CertModel> = {
+export const certificateYamlType = defineDocumentType({
   kind: 'inventory',
   kinds: ['inventory', 'cert-manager'],
   matches: (document) => isYamlDocument(document),
@@ -21,4 +22,4 @@ export const certificateYamlType: DocumentType<CertModel> = {
   outline,
   hover,
   codeLenses,
-};
+});

@@ -1,10 +1,11 @@
-import type { DocumentType } from '../documentType';
+import { isMarkdownDocument } from '../postmortem/detect';
+import { buildPostmortemModel, reparsePostmortemModel } from '../postmortem/model';
+import { postmortemHover, postmortemLinks, postmortemOutline } from '../postmortem/services';
 import { postmortemRules } from '../rules/pm';
-import { isMarkdownDocument } from './detect';
-import { buildPostmortemModel, reparsePostmortemModel, type PostmortemModel } from './model';
-import { postmortemHover, postmortemLinks, postmortemOutline } from './services';
+import { defineDocumentType } from './definition';
 
-export const postmortemType: DocumentType<PostmortemModel> = {
+/** Post-mortems (Markdown): the model of core/postmortem, the pm/* rules, and the model's editor services. */
+export const postmortemType = defineDocumentType({
   kind: 'postmortem',
   matches: (document) => isMarkdownDocument(document),
   parse: (document, config) => buildPostmortemModel(document, config),
@@ -16,4 +17,4 @@ export const postmortemType: DocumentType<PostmortemModel> = {
   outline: postmortemOutline,
   hover: (model, offset) => postmortemHover(model, offset),
   links: postmortemLinks,
-};
+});

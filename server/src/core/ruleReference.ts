@@ -1,9 +1,11 @@
 /**
- * The rule reference (docs/rules.md) and links into it. Diagnostics' codeDescription.href, SARIF
- * helpUri and `incident-docs rules` all come from here, so an anchor cannot drift from its heading.
- * Only type imports: the language server and lint code may import this without a cycle.
+ * The rule reference: every rule id, the findings about a whole document, the reference as
+ * Markdown (docs/rules.md, `incident-docs rules`) and as JSON, and links into it. Diagnostics'
+ * codeDescription.href, SARIF helpUri, `incident-docs rules` and scripts/gen-rule-docs.ts all come
+ * from here, so an anchor cannot drift from its heading nor the printed reference from the file.
  */
-import type { RuleDocs } from './rule';
+import { documentTypes } from './documentTypes';
+import type { Rule, RuleDocs } from './rule';
 import type { DocumentKind, Severity } from './types';
 
 export const RULE_DOCS_BASE_URL = 'https://github.com/incident-docs/incident-docs/blob/main/docs/rules.md';
@@ -35,7 +37,7 @@ export interface DocumentedRule {
 
 export interface RuleGroup {
   kind: DocumentKind;
-  rules: DocumentedRule[];
+  rules: readonly DocumentedRule[];
 }
 
 /** Findings the linter reports about a whole document rather than through a rule. */
@@ -43,6 +45,48 @@ export interface DocumentFindingInfo {
   id: string;
   severity: Severity;
   summary: string;
+}
+
+export const TOO_LARGE_RULE = 'doc/too-large';
+export const INTERNAL_ERROR_RULE = 'doc/internal-error';
+
+/** Not rules (they cannot be configured per rule like the others), but they carry ids and need an anchor. */
+export const DOCUMENT_FINDINGS: readonly DocumentFindingInfo[] = [
+  {
+    id: TOO_LARGE_RULE,
+    severity: 'info',
+    summary: 'The file is larger than `maxFileSizeBytes` (5 MiB by default) and was not checked.',
+  },
+  {
+    id: INTERNAL_ERROR_RULE,
+    severity: 'info',
+    summary: 'A rule or parser failed on this document. The other rules still ran; please report the document.',
+  },
+];
+
+/** Every rule of every document type, for docs, SARIF and config validation. */
+export function allRules(): Rule<never>[] {
+  return documentTypes.flatMap((t) => t.rules);
+}
+
+/** Every id a finding may carry: the rules', then the whole-document findings'. */
+export function ruleIds(): string[] {
+  return [...allRules().map((r) => r.id), ...DOCUMENT_FINDINGS.map((f) => f.id)];
+}
+
+/** The rules grouped by the document type that runs them, in the reference's order. */
+export function ruleGroups(): RuleGroup[] {
+  return documentTypes.map((t) => ({ kind: t.kind, rules: t.rules }));
+}
+
+/** docs/rules.md, and what `incident-docs rules` prints. */
+export function rulesMarkdown(): string {
+  return renderRulesMarkdown(ruleGroups(), DOCUMENT_FINDINGS);
+}
+
+/** `incident-docs rules --format json`. */
+export function rulesJson(): string {
+  return JSON.stringify(ruleReferenceEntries(ruleGroups()), null, 2) + '\n';
 }
 
 export interface RuleReferenceEntry {
@@ -66,7 +110,7 @@ const KIND_TITLES: Record<DocumentKind, string> = {
 const EXAMPLE_LANGUAGE: Record<DocumentKind, string> = { postmortem: 'markdown', inventory: 'yaml', 'cert-manager': 'yaml' };
 
 /** The reference as data, for `incident-docs rules --format json`. */
-export function ruleReference(groups: RuleGroup[]): RuleReferenceEntry[] {
+export function ruleReferenceEntries(groups: RuleGroup[]): RuleReferenceEntry[] {
   return groups.flatMap(({ kind, rules }) =>
     rules.map((r) => ({
       id: r.id,
@@ -83,7 +127,7 @@ export function ruleReference(groups: RuleGroup[]): RuleReferenceEntry[] {
 }
 
 /** docs/rules.md: an index per document kind, then one section per rule with its bad and good example. */
-export function renderRulesMarkdown(groups: RuleGroup[], documentFindings: DocumentFindingInfo[] = []): string {
+export function renderRulesMarkdown(groups: RuleGroup[], documentFindings: readonly DocumentFindingInfo[] = []): string {
   const out: string[] = [
     '# Rule reference',
     '',

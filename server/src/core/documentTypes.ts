@@ -1,9 +1,0 @@
-import type { DocumentType } from './documentType';
-import { postmortemType } from './postmortem/type';
-import { certificateYamlType } from './inventory/type';
-
-/**
- * Every document kind the linter knows. A new kind (inventory, cert-manager) adds its
- * DocumentType here; nothing else in lint() changes.
- */
-export const documentTypes: DocumentType[] = [postmortemType as unknown as DocumentType, certificateYamlType as unknown as DocumentType];
