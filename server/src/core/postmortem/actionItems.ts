@@ -173,7 +173,7 @@ function isGroupLabel(first: ListItem['children'][number] | undefined, text: str
   if (/:\s*$/.test(text)) return true;
   const meaningful = first.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
   if (meaningful.length === 1 && meaningful[0].type === 'strong') return true;
-  return text.split(/\s+/).length <= 3 && !/[.!?]$/.test(text);
+  return text.split(/\s+/).length <= 2 && !/[.!?]$/.test(text);
 }
 
 function isDeleted(first: ListItem['children'][number] | undefined): boolean {
@@ -202,10 +202,11 @@ function labelledItem(node: Paragraph, source: string, definitions: Map<string, 
   const text = rest.map((c) => runsText(textRuns(c, source))).join(' ').replace(/^[\s:]+/, '').replace(/\s+/g, ' ').trim();
   if (!text) return undefined;
   const span = spanOf(node);
-  const first = rest.find((c) => !(c.type === 'text' && /^[\s:]*$/.test(c.value)));
+  const afterStrong = spanOf(label).end;
+  const lead = /^[\s:]*/.exec(source.slice(afterStrong, span.end))?.[0].length ?? 0;
   return {
     span,
-    labelSpan: first ? { start: spanOf(first).start, end: span.end } : span,
+    labelSpan: { start: afterStrong + lead, end: span.end },
     text,
     source: source.slice(span.start, span.end),
     links: nodeLinks(node, definitions),

@@ -103,8 +103,10 @@ function collectLine(span: Span, textSpan: Span, source: string, raw: RawEntry[]
   const token = leadingTime(text, textSpan.start);
   if (!token) return;
   const rest = source.slice(token.span.end, textSpan.end).replace(/[\s*_[\]():,|-]+/g, ' ').trim();
-  if (token.date && !token.time && !token.placeholder && (rest === '' || /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*$/i.test(rest))) {
-    raw.push({ span, timeSpan: token.span, token, text: '', groupDate: token.date });
+  const dateOnly = token.date && !token.time && !token.placeholder;
+  if (dateOnly && (isHeading || rest === '' || /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*$/i.test(rest))) {
+    // A heading's words ("### 2021-01-05 (Day 1)") may still group entries: resolveDateHeadings decides.
+    raw.push({ span, timeSpan: token.span, token, text: cleanDescription(source.slice(token.span.end, textSpan.end)), groupDate: token.date });
     return;
   }
   if (!token.time && !token.placeholder && !isHeading && !token.date) return;
