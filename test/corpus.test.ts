@@ -62,7 +62,7 @@ describe('corpus: spot-checked findings', () => {
     assert.equal(invalid.length, 5);
     assert.ok(invalid.every((f) => covered(text, f).startsWith('20202-')));
   });
-  it('test-infra 2019-03-26: the 02:50 entry labelled with the day before, and the Impact dated a month early', () => {
+  it('test-infra 2019-03-26: the 02:50 entry labelled with the day before, the Impact dated a month early, the fix time', () => {
     const text = fixture('kubernetes__test-infra__docs-post-mortems-2019-03-26.md');
     const findings = lintPostmortem(text);
     assert.deepEqual(
@@ -70,8 +70,16 @@ describe('corpus: spot-checked findings', () => {
       ['03-26 02:50'],
     );
     const impact = byRule(findings, 'pm/impact-timeline');
-    assert.equal(impact.length, 1);
-    assert.match(impact[0].message, /28 days .* before the last timeline entry/);
+    assert.deepEqual(
+      impact.map((f) => [f.range.start.line + 1, covered(text, f)]),
+      [
+        [14, '2019-02-26 08:12'],
+        [44, '10:04'],
+      ],
+    );
+    // Compared with the entry that says the outage ended, and named: not the 23:04 entry sorted last.
+    assert.match(impact[0].message, /27 days .* before the timeline entry that ends the outage \(03-26 08:10\)/);
+    assert.match(impact[1].message, /Resolution says 10:04, .* at 03-26 08:10/);
   });
   it('test-infra 2019-05-30: [???] is a placeholder time; the undated midnight crossing is not an error', () => {
     const text = fixture('kubernetes__test-infra__docs-post-mortems-2019-05-30.md');

@@ -24,12 +24,11 @@ describe('corpus fixtures (test/fixtures/certs)', () => {
     assert.deepEqual(findings.map((f) => [f.rule, covered(text, f.range)]), [['cert/personal-email', 'yuvipanda@gmail.com']]);
     assert.match(findings[0].message, /gmail\.com is a free-mail provider/);
   });
-  it('finds the first-name ACME address in both billimek issuers, not in the Certificate', () => {
+  it('finds the first-name ACME address of both billimek issuers as one finding, the second issuer related', () => {
     const { text, findings } = lintFile(FIXTURES, 'billimek__k8s-gitops__kubernetes-cert-manager-cloudflare-cert-manager-letsencrypt.yaml');
-    assert.deepEqual(findings.map((f) => [f.rule, covered(text, f.range), f.range.start.line]), [
-      ['cert/personal-email', 'jeff@billimek.com', 8],
-      ['cert/personal-email', 'jeff@billimek.com', 29],
-    ]);
+    assert.deepEqual(findings.map((f) => [f.rule, covered(text, f.range), f.range.start.line]), [['cert/personal-email', 'jeff@billimek.com', 8]]);
+    assert.deepEqual(findings[0].related?.map((r) => [covered(text, r.range), r.range.start.line]), [['jeff@billimek.com', 29]]);
+    assert.match(findings[0].message, /Also used by ClusterIssuer\/letsencrypt-prod/);
   });
   it('gives the Helm-wrapped mybinder file a syntax finding that names templates, and no personal e-mail', () => {
     const { findings } = lintFile(FIXTURES, 'jupyterhub__mybinder.org-deploy__mybinder-templates-cluster-issuer.yaml');

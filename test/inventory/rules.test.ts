@@ -327,3 +327,14 @@ describe('rule severities from config', () => {
     assert.equal(lintYaml(text, { config: configWith({ rules: { 'cert/expired': 'info' } }) })[0].severity, 'info');
   });
 });
+
+describe('cert/personal-email: one finding per address', () => {
+  it('the same address in two cert-manager resources of one file is one finding with the other as related', () => {
+    const issuer = (name: string) => `apiVersion: cert-manager.io/v1\nkind: ClusterIssuer\nmetadata:\n  name: ${name}\nspec:\n  acme:\n    email: jane.doe@example.com\n    server: https://acme.example/dir\n    privateKeySecretRef:\n      name: k\n`;
+    const text = `${issuer('staging')}---\n${issuer('prod')}`;
+    const findings = byRule(lintYaml(text, { path: '/k8s/issuers.yaml' }), 'cert/personal-email');
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0].range.start.line, 6);
+    assert.deepEqual(findings[0].related?.map((r) => r.range.start.line), [17]);
+  });
+});

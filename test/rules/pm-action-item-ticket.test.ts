@@ -14,7 +14,7 @@ describe(rule, () => {
     );
   });
   it('reports table rows without a ticket (HTML and pipe), skipping empty rows', () => {
-    const html = '## Action Items\n\n<table>\n<tr><th>Action Item</th><th>Status</th></tr>\n<tr><td>Update docs <a href="https://jira/RHCLOUD-8666">RHCLOUD-8666</a></td><td></td></tr>\n<tr><td>Rotate certs</td><td>Done</td></tr>\n<tr><td></td><td></td></tr>\n</table>\n';
+    const html = '## Action Items\n\n<table>\n<tr><th>Action Item</th><th>Status</th></tr>\n<tr><td>Update docs <a href="https://jira/RHCLOUD-8666">RHCLOUD-8666</a></td><td></td></tr>\n<tr><td>Rotate certs</td><td>Open</td></tr>\n<tr><td></td><td></td></tr>\n</table>\n';
     assert.deepEqual(
       byRule(lintPostmortem(html), rule).map((f) => covered(html, f)),
       ['<td>Rotate certs</td>'],

@@ -1,4 +1,4 @@
-import type { RootContent } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import type { Span } from '../types';
 import { spanOf, textRuns, type TextRun } from './runs';
 import type { Section } from './sections';
@@ -20,12 +20,31 @@ export interface StatedDuration {
   window: ImpactWindow;
 }
 
+/** A duration written on its own ("This effect lasted approximately nine hours"): how long the outage was. */
+export interface BareDuration {
+  span: Span;
+  text: string;
+  minutes: number;
+  /** "at least seven hours" is a lower bound, "up to an hour" an upper one; otherwise approximate. */
+  bound: 'lower' | 'upper' | 'about';
+}
+
 export interface Impact {
   section: Section;
   windows: ImpactWindow[];
   durations: StatedDuration[];
+  /** Durations of the outage not beside a window. */
+  bare: BareDuration[];
   /** Every time token written in the section, for pm/invalid-time. */
   tokens: TimeToken[];
+}
+
+/** What the overview says in prose: the lead paragraphs and the Summary / Overview section. */
+export interface Overview {
+  nodes: RootContent[];
+  windows: ImpactWindow[];
+  durations: StatedDuration[];
+  bare: BareDuration[];
 }
 
 const IMPACT_HEADING = /\bimpact\b/;
@@ -47,8 +66,25 @@ export function findImpactSection(sections: Section[]): Section | undefined {
 }
 
 export function buildImpact(section: Section, source: string): Impact {
-  const blocks = impactBlocks(section.nodes, source);
-  const impact: Impact = { section, windows: [], durations: [], tokens: [] };
+  return { section, ...readStatements(section.nodes, source) };
+}
+
+const OVERVIEW_HEADING = /^(overview|summary|executive summary|incident summary|tl ?dr)\b/;
+
+/** The document's lead paragraphs (before its first section under the title) and its Summary section. */
+export function buildOverview(root: Root, sections: Section[], source: string): Overview | undefined {
+  const title = sections.find((s) => s.heading.depth === 1);
+  const lead = title ? title.ownNodes : root.children.filter((n) => n.type !== 'heading' && (sections.length === 0 || spanOf(n).start < sections[0].span.start));
+  const summary = sections.find((s) => OVERVIEW_HEADING.test(s.heading.normalized));
+  const nodes = [...lead, ...(summary ? summary.ownNodes : [])];
+  if (nodes.length === 0) return undefined;
+  const { windows, durations, bare } = readStatements(nodes, source);
+  return { nodes, windows, durations, bare };
+}
+
+function readStatements(nodes: RootContent[], source: string): Omit<Impact, 'section'> {
+  const blocks = impactBlocks(nodes, source);
+  const impact: Omit<Impact, 'section'> = { windows: [], durations: [], bare: [], tokens: [] };
   blocks.forEach((runs, block) => {
     const tokens = runs.flatMap((r) => scanTimes(r.text, r.offset));
     impact.tokens.push(...tokens);
@@ -65,10 +101,34 @@ export function buildImpact(section: Section, source: string): Impact {
       for (const d of scanDurations(run)) {
         const window = windows.find((w) => adjacent(source, d.span, w));
         if (window) impact.durations.push({ ...d, window });
+        else if (windows.length === 0) {
+          const bare = bareDuration(run, d);
+          if (bare) impact.bare.push(bare);
+        }
       }
     }
   });
   return impact;
+}
+
+/** Words that make a sentence about how long the outage lasted, not how long some step took. */
+const OUTAGE_SENTENCE = /\b(lasted|lasting|outage|downtime|down|unavailable|disruption|degraded|failed|effect|persisted|went on)\b/i;
+const LOWER = /\b(at least|more than|over|upwards of|in excess of)\s*$/i;
+const UPPER = /\b(up to|at most|less than|under|nearly|almost|within)\s*$/i;
+
+/** A duration in a sentence about the outage, with the bound its qualifier gives. */
+function bareDuration(run: TextRun, d: { span: Span; text: string; minutes: number }): BareDuration | undefined {
+  const at = d.span.start - run.offset;
+  const before = run.text.slice(0, at);
+  const sentenceStart = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n\n')) + 1;
+  const after = run.text.slice(at + d.text.length);
+  const end = after.search(/[.!?](\s|$)/);
+  const sentence = run.text.slice(sentenceStart, at + d.text.length + (end < 0 ? after.length : end));
+  if (!OUTAGE_SENTENCE.test(sentence)) return undefined;
+  const lead = before.slice(Math.max(0, before.length - 24));
+  const written = d.text.trim();
+  const bound = LOWER.test(lead) || /^(over)\b/i.test(written) ? 'lower' : UPPER.test(lead) || /^(nearly|almost)\b/i.test(written) ? 'upper' : 'about';
+  return { span: d.span, text: d.text, minutes: d.minutes, bound };
 }
 
 /** Only a duration that sits beside its window describes it; "~5min delay" elsewhere in the sentence does not. */

@@ -9,9 +9,9 @@ import type { BaseModel, SuppressionDirective } from '../rule';
 import { parseDirective } from '../suppress';
 import { LineIndex } from '../text';
 import type { SourceDocument, Span } from '../types';
-import { buildActionItems, findActionSection, type ActionItems } from './actionItems';
+import { buildActionItems, findActionSections, type ActionItems } from './actionItems';
 import { POSTMORTEM_TITLE } from './detect';
-import { buildImpact, findImpactSection, type Impact } from './impact';
+import { buildImpact, buildOverview, findImpactSection, type Impact, type Overview } from './impact';
 import { reparseMarkdown } from './incremental';
 import { parseMarkdown } from './markdown';
 import { spanOf } from './runs';
@@ -43,8 +43,14 @@ export interface PostmortemModel extends BaseModel {
   tables: LocatedTable[];
   timeline?: Timeline;
   impact?: Impact;
+  /** The lead paragraphs and Summary: durations and windows stated outside Impact. */
+  overview?: Overview;
+  /** The Resolution (Mitigation, Recovery, Fix) section. */
+  resolution?: Section;
   actionItems?: ActionItems;
 }
+
+const RESOLUTION_HEADING = /^(resolution|mitigation|recovery|fix|resolution and recovery)\b/;
 
 export function buildPostmortemModel(document: SourceDocument, config: Config): PostmortemModel {
   return postmortemModelFrom(document, config, parseMarkdown(document.text));
@@ -70,7 +76,6 @@ function postmortemModelFrom(document: SourceDocument, config: Config, root: Roo
 
   const timelineSection = findTimelineSection(all);
   const impactSection = findImpactSection(all);
-  const actionSection = findActionSection(all);
   const zone = stringValue(frontMatter?.data.timezone ?? frontMatter?.data.time_zone ?? frontMatter?.data.tz);
   return {
     kind: 'postmortem',
@@ -87,7 +92,9 @@ function postmortemModelFrom(document: SourceDocument, config: Config, root: Roo
     tables: readTables(root, text, all),
     timeline: timelineSection ? buildTimeline(timelineSection, root, text, zone) : undefined,
     impact: impactSection ? buildImpact(impactSection, text) : undefined,
-    actionItems: actionSection ? buildActionItems(actionSection, text) : undefined,
+    overview: buildOverview(root, all, text),
+    resolution: all.find((s) => RESOLUTION_HEADING.test(s.heading.normalized)),
+    actionItems: buildActionItems(findActionSections(all), root, text),
   };
 }
 

@@ -2,7 +2,11 @@ import { formatDuration } from './time';
 import type { Timeline, TimelineEntry } from './timeline';
 
 const DETECTED = /\b(page[ds]?|paged|paging|alert(?:ed|s)?|acknowledg\w*|detected|noticed|reported)\b/i;
-const RESOLVED = /\b(resolved|all clear|recovered|mitigated|restored|back online|outage ends|fixed)\b/i;
+/** An entry that says the impact ended. */
+export const RESOLVED =
+  /\b(resolved|resolution is confirmed|all clear|recovered|mitigated|restored|back online|back to normal|outage ends|outage ended|fixed|fully operational|operational again|(?:issue|problem|errors?) (?:goes|went) away)\b/i;
+/** An entry that says the impact began. */
+export const STARTED = /\b(?:outage|incident|problem|issue|impact|errors?|degradation|disruption) (?:starts|started|begins|began)\b|\bstart of (?:the )?(?:outage|incident|impact)\b/i;
 
 export interface TimelineSummary {
   first: TimelineEntry;

@@ -1,11 +1,11 @@
 import type { List, ListItem, Root, RootContent } from 'mdast';
 import type { Span } from '../types';
-import { MINUTES_PER_DAY } from '../units';
+import { MINUTE_MS, MINUTES_PER_DAY } from '../units';
 import { runsText, spanOf, textRuns } from './runs';
 import type { Section } from './sections';
 import { columnIndex, isEmptyRow, isHtmlTable, readHtmlTable, readPipeTable, type Table } from './tables';
 import { dayNumber, leadingTime, scanTimes, type CalendarDate, type TimeToken } from './time';
-import { ZONE_NAMES_PATTERN, zoneOffset } from './zones';
+import { canonicalZone, NAMED_ZONE_PATTERN, ZONE_NAMES_PATTERN, zoneOffset } from './zones';
 
 export interface TimelineEntry {
   /** The whole entry: row, list item, heading or line. */
@@ -35,8 +35,8 @@ export interface Timeline {
 
 const TIMELINE_HEADING = /\b(timeline|chronology)\b/;
 const TIME_COLUMN = /time|date|when/i;
-const ZONE_IN_TEXT = new RegExp(`(?:^|[^A-Za-z])(${ZONE_NAMES_PATTERN}|(?:UTC|GMT)[+-]\\d{1,2})(?![A-Za-z])`);
-const ZONE_SENTENCE = new RegExp(`\\btimes?\\b[^\\n.]{0,60}?(?:^|[^A-Za-z])(${ZONE_NAMES_PATTERN}|(?:UTC|GMT)[+-]\\d{1,2})(?![A-Za-z])`, 'i');
+const ZONE_IN_TEXT = new RegExp(`(?:^|[^A-Za-z/])(${NAMED_ZONE_PATTERN}|${ZONE_NAMES_PATTERN}|(?:UTC|GMT)[+-]\\d{1,2})(?![A-Za-z/])`, 'g');
+const ZONE_SENTENCE = new RegExp(`\\btimes?\\b[^\\n.]{0,60}?(?:^|[^A-Za-z/])(${NAMED_ZONE_PATTERN}|${ZONE_NAMES_PATTERN}|(?:UTC|GMT)[+-]\\d{1,2})(?![A-Za-z/])`, 'gi');
 const EVENING = 18 * 60;
 const EARLY_MORNING = 6 * 60;
 /** dayNumber's year for dates written without one. */
@@ -54,6 +54,8 @@ interface RawEntry {
   text: string;
   /** A date line or heading that sets the day for the entries under it, not itself an entry. */
   groupDate?: CalendarDate;
+  /** Set on entries read from a heading: its level. */
+  headingDepth?: number;
 }
 
 export function buildTimeline(
@@ -66,7 +68,10 @@ export function buildTimeline(
   let headerZone: string | undefined;
   for (const node of section.nodes) {
     if (node.type === 'heading') {
-      if (node.depth > section.heading.depth) collectLine(spanOf(node), headingTextSpan(node, source), source, raw, true);
+      if (node.depth <= section.heading.depth) continue;
+      const count = raw.length;
+      collectLine(spanOf(node), headingTextSpan(node, source), source, raw, true);
+      if (raw.length > count) raw[count].headingDepth = node.depth;
     } else if (node.type === 'paragraph') {
       collectParagraph(node, source, raw);
     } else if (node.type === 'list') {
@@ -77,6 +82,7 @@ export function buildTimeline(
       headerZone ??= zone;
     }
   }
+  resolveDateHeadings(raw);
   const statedZone = headerZone ?? sentenceZone(root, source) ?? frontMatterZone;
   const entries = resolveEntries(raw, statedZone);
   const entryZone = entries.find((e) => e.token?.zone)?.token?.zone;
@@ -98,12 +104,29 @@ function collectLine(span: Span, textSpan: Span, source: string, raw: RawEntry[]
   const token = leadingTime(text, textSpan.start);
   if (!token) return;
   const rest = source.slice(token.span.end, textSpan.end).replace(/[\s*_[\]():,|-]+/g, ' ').trim();
-  if (token.date && !token.time && !token.placeholder && (rest === '' || /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*$/i.test(rest))) {
-    raw.push({ span, timeSpan: token.span, text: '', groupDate: token.date });
+  const dateOnly = token.date && !token.time && !token.placeholder;
+  if (dateOnly && (isHeading || rest === '' || /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*$/i.test(rest))) {
+    // A heading's words ("### 2021-01-05 (Day 1)") may still group entries: resolveDateHeadings decides.
+    raw.push({ span, timeSpan: token.span, token, text: cleanDescription(source.slice(token.span.end, textSpan.end)), groupDate: token.date });
     return;
   }
   if (!token.time && !token.placeholder && !isHeading && !token.date) return;
   raw.push({ span, timeSpan: token.span, token, text: cleanDescription(source.slice(token.span.end, textSpan.end)) });
+}
+
+/**
+ * A date heading groups the timed entries under it ("### 2019-01-22", then "- 14:54 …"); one with
+ * only an event body under it ("### 2018-01-11", then what happened that day) is itself an entry,
+ * known to the day.
+ */
+function resolveDateHeadings(raw: RawEntry[]): void {
+  raw.forEach((r, i) => {
+    if (!r.groupDate || r.headingDepth === undefined) return;
+    const next = raw[i + 1];
+    const under = next && (next.headingDepth === undefined || next.headingDepth > r.headingDepth);
+    if (under && next.token?.time && !next.token.date) return;
+    r.groupDate = undefined;
+  });
 }
 
 function collectParagraph(node: RootContent, source: string, raw: RawEntry[]): void {
@@ -133,7 +156,7 @@ function collectList(list: List, source: string, raw: RawEntry[]): void {
       for (const child of item.children) if (child.type === 'list') collectList(child, source, raw);
       continue;
     }
-    if (!added) untimed.push({ span: spanOf(item), timeSpan: lineSpan, text: itemText(item, source) });
+    if (!added && !isNote(item, source)) untimed.push({ span: spanOf(item), timeSpan: lineSpan, text: itemText(item, source) });
   }
   // A list is a timeline when some of its items start with a time; then the others lack one.
   const timed = raw.slice(before).some((r) => r.token);
@@ -145,6 +168,11 @@ function insertInOrder(raw: RawEntry[], entry: RawEntry, from: number): void {
   let i = raw.length;
   while (i > from && raw[i - 1].span.start > entry.span.start) i--;
   raw.splice(i, 0, entry);
+}
+
+/** "**Note:** …", "NB: …": a remark between entries, not an entry without a time. */
+function isNote(item: ListItem, source: string): boolean {
+  return /^(?:notes?|nb|n\.b\.|fyi|aside|context|update|edit|ps)\s*:/i.test(itemText(item, source));
 }
 
 function itemText(item: ListItem, source: string): string {
@@ -180,14 +208,25 @@ function collectTable(table: Table, raw: RawEntry[]): string | undefined {
   if (timed === 0) return undefined;
   raw.push(...rows);
   const header = table.header?.cells[col]?.text ?? '';
-  return ZONE_IN_TEXT.exec(header)?.[1];
+  return firstZone(ZONE_IN_TEXT, header);
+}
+
+/** The first match of `pattern` that is a zone (an IANA-looking word that Intl rejects is not). */
+function firstZone(pattern: RegExp, text: string): string | undefined {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const zone = canonicalZone(m[1]);
+    if (zone) return zone;
+    pattern.lastIndex = m.index + 1;
+  }
+  return undefined;
 }
 
 function sentenceZone(root: Root, source: string): string | undefined {
   for (const node of root.children) {
     if (node.type !== 'paragraph' && node.type !== 'blockquote' && node.type !== 'list') continue;
-    const m = ZONE_SENTENCE.exec(runsText(textRuns(node, source)));
-    if (m) return m[1];
+    const zone = firstZone(ZONE_SENTENCE, runsText(textRuns(node, source)));
+    if (zone) return zone;
   }
   return undefined;
 }
@@ -227,7 +266,8 @@ function resolveEntries(raw: RawEntry[], statedZone: string | undefined): Timeli
       }
       previousMinuteOfDay = minuteOfDay;
       const day = (currentDate ? dayNumber(currentDate) : 0) + dayShift;
-      entry.minutes = day * MINUTES_PER_DAY + minuteOfDay - (zoneOffset(zone) ?? 0);
+      const local = day * MINUTES_PER_DAY + minuteOfDay;
+      entry.minutes = local - (zoneOffset(zone, currentDate ? local * MINUTE_MS : undefined) ?? 0);
       entry.precision = 'minute';
     } else if (token?.date && currentDate) {
       entry.minutes = dayNumber(currentDate) * MINUTES_PER_DAY;

@@ -1,5 +1,5 @@
 import { classifyEmail, explainVerdict } from '../../inventory/emails';
-import { emailRefs, isPlaceholder, type EmailRole } from '../../inventory/refs';
+import { emailRefs, isPlaceholder, type EmailRef, type EmailRole } from '../../inventory/refs';
 import type { FixSpec, Rule } from '../../rule';
 import type { CertModel } from '../../inventory/model';
 
@@ -13,29 +13,37 @@ const ROLE_NAMES: Record<EmailRole, string> = {
 export const personalEmail: Rule<CertModel> = {
   id: 'cert/personal-email',
   defaultSeverity: 'warning',
-  scope: 'entry',
+  // Not entry-scoped: the same address in several entries or resources is one finding (one fact).
   docs: {
     summary: 'An owner, notify, escalation or cert-manager ACME address belongs to a person, not a team.',
     details:
-      'Personal when it matches `personalEmailPatterns`; or its domain is a free-mail provider (gmail.com, outlook.com, hotmail.*, yahoo.*, icloud.com, proton.me, gmx.*, ...); or its local part looks like a person\'s name (jane.doe, jane_doe, j.doe, or a common first name alone). Addresses naming a role (sre-oncall@, platform-team@, pki@) and mailing-list hosts (googlegroups.com) are not. `teamEmailPatterns` always win; with `requireTeamEmail`, every address matching none of them is reported. Expiry notices sent to one person die with that mailbox. Quick fix: replace it with `defaultTeamEmail`, when set.',
+      'Personal when it matches `personalEmailPatterns`; or its domain is a free-mail provider (gmail.com, outlook.com, hotmail.*, yahoo.*, icloud.com, proton.me, gmx.*, ...); or its local part looks like a person\'s name (jane.doe, jane_doe, j.doe, or a common first name alone). Addresses naming a role (sre-oncall@, platform-team@, pki@) and mailing-list hosts (googlegroups.com) are not. `teamEmailPatterns` always win. The same address used in several entries or resources is one finding, on its first use, with the others as related locations (the fix replaces them all). With `requireTeamEmail`, every address matching none of them is reported. Expiry notices sent to one person die with that mailbox. Quick fix: replace it with `defaultTeamEmail`, when set.',
     options: '`teamEmailPatterns`, `personalEmailPatterns`, `requireTeamEmail`, `defaultTeamEmail`',
     bad: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2099-01-31\n    owner: jane.doe@example.com\n    notify: [janedoe1984@gmail.com]\n',
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2099-01-31\n    owner: platform-team@example.com\n    notify: [sre-oncall@example.com]\n',
   },
   check(model, report, { config }) {
+    const byAddress = new Map<string, { ref: EmailRef; verdict: ReturnType<typeof classifyEmail> }[]>();
     for (const ref of emailRefs(model)) {
       if (ref.inManifest && isPlaceholder(ref.address)) continue;
       const verdict = classifyEmail(ref.address, config);
       if (!verdict.valid || !verdict.personal) continue;
+      const key = ref.address.toLowerCase();
+      byAddress.set(key, [...(byAddress.get(key) ?? []), { ref, verdict }]);
+    }
+    for (const uses of byAddress.values()) {
+      const [{ ref, verdict }, ...others] = uses;
       const fixes: FixSpec[] = [];
       const team = config.defaultTeamEmail.trim();
       if (team && team.toLowerCase() !== ref.address.toLowerCase()) {
-        fixes.push({ title: `Replace with the team address ${team}`, edits: [{ span: ref.span, newText: team }], preferred: true });
+        fixes.push({ title: `Replace with the team address ${team}`, edits: uses.map((u) => ({ span: u.ref.span, newText: team })), preferred: true });
       }
+      const also = others.length ? ` Also used by ${others.map((o) => o.ref.where).join(', ')}.` : '';
       report({
-        message: `${ref.where}: personal ${ROLE_NAMES[ref.role]}. ${explainVerdict(verdict)}`,
+        message: `${ref.where}: personal ${ROLE_NAMES[ref.role]}. ${explainVerdict(verdict)}${also}`,
         span: ref.span,
         fixes,
+        related: others.map((o) => ({ span: o.ref.span, message: `${o.ref.where}: the same address` })),
         data: { address: ref.address, evidence: verdict.evidence },
       });
     }

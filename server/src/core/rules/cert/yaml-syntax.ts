@@ -7,16 +7,22 @@ export const yamlSyntax: Rule<CertModel> = {
   docs: {
     summary: 'The YAML does not parse; the message is the parser\'s, at its position.',
     details:
-      'The rest of the file is still checked where the parser recovered. Helm, Jinja and envsubst templates are not YAML until rendered: the message says so when the file carries template markers; lint the rendered output instead.',
+      'The rest of the file is still checked where the parser recovered. Helm, Jinja and envsubst templates are not YAML until rendered: a file that carries template markers and does not parse gets one info finding instead (“not checked: a template”); lint the rendered output.',
     bad: 'certificates:\n  - name: api\n    hosts: [api.example.com\n',
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n',
   },
   check(model, report) {
-    const hint = model.templated
-      ? ' The file contains template markers ({{ }}, {% %}, ${ }); it is checked as plain YAML, so lint the rendered output.'
-      : '';
-    for (const error of model.yaml.syntaxErrors) {
-      report({ message: `YAML syntax error: ${error.message}.${hint}`, span: error.span });
+    const errors = model.yaml.syntaxErrors;
+    if (errors.length === 0) return;
+    if (model.templated) {
+      // A Helm or Jinja template is valid before rendering; its YAML errors are the template syntax, not mistakes.
+      report({
+        message: `Not checked as YAML: the file contains template markers ({{ }}, {% %}, \${ }) and is not YAML until rendered (${errors[0].message}); lint the rendered output.`,
+        span: errors[0].span,
+        severity: 'info',
+      });
+      return;
     }
+    for (const error of errors) report({ message: `YAML syntax error: ${error.message}.`, span: error.span });
   },
 };

@@ -6,6 +6,7 @@ export const actionItemStatus: Rule<PostmortemModel> = {
   defaultSeverity: 'info',
   docs: {
     summary: 'The action-item table has a Status column and this row’s is empty.',
+    details: 'Only tables with a column headed Status are read. Does not catch: a status that is stale (“In progress” for a year), list items without a status, or a status kept in the ticket.',
     bad: '## Action Items\n\n| Action Item | Status |\n| --- | --- |\n| Update docs (RHCLOUD-8666) | |',
     good: '## Action Items\n\n| Action Item | Status |\n| --- | --- |\n| Update docs (RHCLOUD-8666) | Done |',
   },

@@ -1,4 +1,5 @@
 import { deleteBlock } from '../../postmortem/edits';
+import { inEmptySection } from '../../postmortem/emptiness';
 import type { PostmortemModel } from '../../postmortem/model';
 import { isEmptyRow } from '../../postmortem/tables';
 import type { Rule } from '../../rule';
@@ -8,12 +9,14 @@ export const emptyRow: Rule<PostmortemModel> = {
   defaultSeverity: 'info',
   docs: {
     summary: 'A table row whose cells are all empty, in any section.',
-    details: 'Quick fix: delete the empty rows of that table.',
+    details:
+      'Not reported inside a section pm/empty-section reports. Quick fix: delete the empty rows of that table. Does not catch: a row of placeholders (`-`, `TBD`, `?`; see pm/template-text) or a row that repeats the one above.',
     bad: '| Action Item | Status |\n| --- | --- |\n| Update docs (RHCLOUD-8666) | Done |\n| | |',
     good: '| Action Item | Status |\n| --- | --- |\n| Update docs (RHCLOUD-8666) | Done |',
   },
   check(model, report) {
     for (const { table } of model.tables) {
+      if (inEmptySection(model, table.span)) continue; // pm/empty-section has it
       const empty = table.rows.filter(isEmptyRow);
       if (empty.length === 0) continue;
       const edits = empty.map((row) => {

@@ -1,40 +1,24 @@
-import type { RootContent } from 'mdast';
+import { emptySections } from '../../postmortem/emptiness';
 import type { PostmortemModel } from '../../postmortem/model';
-import type { Section } from '../../postmortem/sections';
-import { isEmptyRow, isHtmlTable, readHtmlTable, readPipeTable } from '../../postmortem/tables';
-import { isFillerBlock } from '../../postmortem/template';
 import type { Rule } from '../../rule';
 
 export const emptySection: Rule<PostmortemModel> = {
   id: 'pm/empty-section',
   defaultSeverity: 'warning',
   docs: {
-    summary: 'A section whose body, subsections included, holds nothing but blank lines, template guidance or an empty table.',
-    details: 'Reported once, on the outermost empty section: an empty “Messaging” with empty “Internal Email” and “External Email” subsections is one finding.',
+    summary: 'A section whose body, subsections included, holds nothing but blank lines, template guidance, placeholders or an empty table.',
+    details:
+      'Reported once, on the outermost empty section: an empty “Messaging” with empty “Internal Email” and “External Email” subsections is one finding, and pm/template-text, pm/empty-row and pm/action-item-ticket say nothing more inside it. Template text here is italic guidance, `{{ placeholders }}`, blockquote prompts (“> What happened?”), empty list items and task boxes, `?`/`??%`/`XXX` values and key/value tables whose values are all placeholders. Does not catch: a section holding plain-text guidance copied from a team’s own template (that needs the team’s template), or prose that says nothing (“TBD by Friday”).',
     bad: '## Messaging\n\n### Internal Email\n\n*This is a follow-up for employees...*',
     good: '## Messaging\n\n### Internal Email\n\nSent to eng-all on 2020-08-19 with a link to this page.',
   },
   check(model, report) {
-    const text = model.text;
-    const emptyTable = (node: RootContent) => {
-      if (node.type !== 'table' && !(node.type === 'html' && isHtmlTable(node))) return false;
-      const table = node.type === 'table' ? readPipeTable(node, text) : readHtmlTable(node, text);
-      return table.rows.every(isEmptyRow);
-    };
-    const isEmpty = (section: Section) =>
-      section.nodes.every((n) => n.type === 'heading' || isFillerBlock(n, text, emptyTable));
-    const visit = (section: Section) => {
-      // The document title's section holds the whole report; it is never "empty" in this sense.
-      if (isEmpty(section) && !(section.heading.depth === 1 && section.children.length > 0)) {
-        const subs = section.children.map((c) => `“${c.heading.text}”`);
-        report({
-          message: `Section “${section.heading.text}” is empty${subs.length ? ` (and so are its subsections ${subs.join(', ')})` : ''}: it holds no content beyond template text.`,
-          span: section.heading.textSpan,
-        });
-        return;
-      }
-      section.children.forEach(visit);
-    };
-    model.topSections.forEach(visit);
+    for (const section of emptySections(model)) {
+      const subs = section.children.map((c) => `“${c.heading.text}”`);
+      report({
+        message: `Section “${section.heading.text}” is empty${subs.length ? ` (and so are its subsections ${subs.join(', ')})` : ''}: it holds no content beyond template text.`,
+        span: section.heading.textSpan,
+      });
+    }
   },
 };

@@ -3,8 +3,11 @@ import type { PostmortemModel } from '../../postmortem/model';
 import { dayNumber, formatDuration, type TimeToken } from '../../postmortem/time';
 import type { Timeline, TimelineEntry } from '../../postmortem/timeline';
 import { zoneOffset } from '../../postmortem/zones';
-import type { Rule } from '../../rule';
+import type { Report, Rule } from '../../rule';
 import { MINUTES_PER_DAY } from '../../units';
+import { textRuns } from '../../postmortem/runs';
+import { RESOLVED, STARTED } from '../../postmortem/summary';
+import { scanTimes } from '../../postmortem/time';
 
 const DURATION_TOLERANCE = 0.25;
 
@@ -12,9 +15,9 @@ export const impactTimeline: Rule<PostmortemModel> = {
   id: 'pm/impact-timeline',
   defaultSeverity: 'warning',
   docs: {
-    summary: 'The Impact section states a window the timeline does not cover, or a duration its window contradicts.',
+    summary: 'The Impact section states a window the timeline does not cover, or a duration, written anywhere in the summary, that its window or the timeline contradicts.',
     details:
-      'Reported when the window starts more than `impactToleranceMinutes` (15) before the first timeline entry (the start of the outage is missing from the timeline), when it ends more than that away from the last entry, or when a duration written beside it (“~4 hours”, “40 minutes”) differs from the window by more than 25%. Windows with or without dates are compared with the timeline’s own dates and zone.',
+      'Reported when the window starts more than `impactToleranceMinutes` (15) before the first timeline entry (the start of the outage is missing from the timeline), when it ends more than that away from the last entry, or when a duration written beside it (“~4 hours”, “40 minutes”) differs from the window by more than 25%. Windows with or without dates are compared with the timeline’s own dates and zone. The end is compared with the entry that says the impact ended (restored, recovered, resolved, back to normal, outage ends…) when there is one; without one, only an end after the last entry is reported (entries after recovery are the follow-up). A duration stated on its own in the summary or Impact (“This effect lasted approximately nine hours”, “at least seven hours” as a lower bound) is compared with the timeline from the entry that says the outage started (else the first) to the one that says it ended (else the last); a time the Resolution gives for the fix (“deployed at 10:04”) that no timeline entry is near is reported where it is written. Does not catch: durations in other sections, dates in prose (“on March 26th”), or an Impact window that is consistent with a timeline that is itself wrong.',
     options: '`impactToleranceMinutes` (default 15).',
     bad: '## Impact\n\nDown for ~4 hours (12:21pm to 4:04pm).\n\n## Timeline\n\n| Time (EST) | Event |\n| --- | --- |\n| 2:43pm | Page |\n| 4:05pm | All clear |',
     good: '## Impact\n\nDown for ~4 hours (12:21pm to 4:04pm).\n\n## Timeline\n\n| Time (EST) | Event |\n| --- | --- |\n| 12:21pm | Certificate expired, uploads fail |\n| 2:43pm | Page |\n| 4:05pm | All clear |',
@@ -22,24 +25,31 @@ export const impactTimeline: Rule<PostmortemModel> = {
   check(model, report, { config }) {
     const impact = model.impact;
     const timeline = model.timeline;
-    if (!impact || impact.windows.length === 0) return;
     const tolerance = config.impactToleranceMinutes;
     const timed = timeline?.entries.filter((e) => e.precision === 'minute' && !e.token?.invalid) ?? [];
 
-    for (const d of impact.durations) {
-      const span = windowMinutes(d.window);
-      if (span <= 0) continue;
-      if (Math.abs(d.minutes - span) / span > DURATION_TOLERANCE) {
-        report({
-          message: `The Impact section says “${d.text.trim()}”, but the window beside it (${d.window.start.text.trim()} to ${d.window.end.text.trim()}) is ${formatDuration(span)}.`,
-          span: d.span,
-        });
+    for (const [where, durations] of [['Impact section', impact?.durations ?? []], ['summary', model.overview?.durations ?? []]] as const) {
+      for (const d of durations) {
+        const span = windowMinutes(d.window);
+        if (span <= 0) continue;
+        if (Math.abs(d.minutes - span) / span > DURATION_TOLERANCE) {
+          report({
+            message: `The ${where} says “${d.text.trim()}”, but the window beside it (${d.window.start.text.trim()} to ${d.window.end.text.trim()}) is ${formatDuration(span)}.`,
+            span: d.span,
+          });
+        }
       }
     }
 
     if (!timeline || timed.length === 0) return;
     const first = timed[0];
     const last = timed.reduce((a, b) => (b.minutes! > a.minutes! ? b : a));
+    const ended = [...timed].reverse().find((e) => RESOLVED.test(e.text));
+    const started = timed.find((e) => STARTED.test(e.text));
+    checkStatedDurations(model, timed, started ?? first, ended ?? last, report);
+    checkResolutionTimes(model, timed, ended, tolerance, report);
+
+    if (!impact || impact.windows.length === 0) return;
     const earliest = impact.windows.reduce((a, b) => (place(b.start, timeline, first) < place(a.start, timeline, first) ? b : a));
     const start = place(earliest.start, timeline, first);
     if (first.minutes! - start > tolerance) {
@@ -51,16 +61,81 @@ export const impactTimeline: Rule<PostmortemModel> = {
     }
     const latest = impact.windows.reduce((a, b) => (endOf(b, timeline, first) > endOf(a, timeline, first) ? b : a));
     const end = endOf(latest, timeline, first);
-    if (Math.abs(end - last.minutes!) > tolerance) {
-      const after = end > last.minutes!;
+    // Compared with the entry that says the impact ended; without one, the entries after the end
+    // are the follow-up (a notice, a cleanup) and only an end past the last entry is a contradiction.
+    const reference = ended ?? last;
+    const gap = end - reference.minutes!;
+    if (Math.abs(gap) > tolerance && (ended || gap > 0)) {
+      const what = ended ? 'the timeline entry that ends the outage' : 'the last timeline entry';
       report({
-        message: `The Impact window ends at ${latest.end.text.trim()}, ${formatDuration(end - last.minutes!)} ${after ? 'after' : 'before'} the last timeline entry (${last.token!.text.trim()}).`,
+        message: `The Impact window ends at ${latest.end.text.trim()}, ${formatDuration(gap)} ${gap > 0 ? 'after' : 'before'} ${what} (${reference.token!.text.trim()}).`,
         span: latest.end.span,
-        related: [{ span: last.timeSpan, message: 'last timeline entry' }],
+        related: [{ span: reference.timeSpan, message: what }],
       });
     }
   },
 };
+
+/** "This effect lasted approximately nine hours" against the timeline from the outage's start to its end. */
+function checkStatedDurations(model: PostmortemModel, timed: TimelineEntry[], from: TimelineEntry, to: TimelineEntry, report: Report): void {
+  if (timed.length < 2) return;
+  const span = to.minutes! - from.minutes!;
+  if (span <= 0) return;
+  const stated = [
+    ...(model.overview?.bare ?? []).map((d) => ({ d, where: 'summary' })),
+    ...(model.impact?.bare ?? []).map((d) => ({ d, where: 'Impact section' })),
+  ];
+  for (const { d, where } of stated) {
+    const off =
+      d.bound === 'lower' ? span < d.minutes * (1 - DURATION_TOLERANCE) : d.bound === 'upper' ? span > d.minutes * (1 + DURATION_TOLERANCE) : Math.abs(span - d.minutes) / d.minutes > DURATION_TOLERANCE;
+    if (!off) continue;
+    report({
+      message: `The ${where} says “${d.text.trim()}”, but the timeline runs ${formatDuration(span)} (${from.token!.text.trim()} to ${to.token!.text.trim()}).`,
+      span: d.span,
+      related: [
+        { span: from.timeSpan, message: 'the outage starts' },
+        { span: to.timeSpan, message: 'the outage ends' },
+      ],
+    });
+  }
+}
+
+const FIX_SENTENCE = /\b(deployed|rolled (?:back|out)|reverted|fixed|recovered|restored|resolved|mitigated|applied|released)\b/i;
+
+/** "a new image was built and deployed at 10:04" when no timeline entry is near 10:04. */
+function checkResolutionTimes(model: PostmortemModel, timed: TimelineEntry[], ended: TimelineEntry | undefined, tolerance: number, report: Report): void {
+  const section = model.resolution;
+  if (!section || !ended || timed.length < 2) return;
+  const zone = model.timeline?.zone;
+  for (const node of section.ownNodes) {
+    if (node.type !== 'paragraph' && node.type !== 'list') continue;
+    for (const run of textRuns(node, model.text)) {
+      for (const token of scanTimes(run.text, run.offset)) {
+        if (!token.time || token.invalid || token.date) continue;
+        if (token.zone && zone && zoneOffset(token.zone) !== zoneOffset(zone)) continue;
+        const sentence = sentenceAround(run.text, token.span.start - run.offset);
+        if (!FIX_SENTENCE.test(sentence)) continue;
+        const clock = token.time.hour * 60 + token.time.minute;
+        const near = timed.some((e) => {
+          const d = Math.abs(e.token!.time!.hour * 60 + e.token!.time!.minute - clock);
+          return Math.min(d, MINUTES_PER_DAY - d) <= tolerance;
+        });
+        if (near) continue;
+        report({
+          message: `The Resolution says ${token.text.trim()}, but no timeline entry is near that time; the timeline ends the outage at ${ended.token!.text.trim()}.`,
+          span: token.span,
+          related: [{ span: ended.timeSpan, message: 'the timeline entry that ends the outage' }],
+        });
+      }
+    }
+  }
+}
+
+function sentenceAround(text: string, at: number): string {
+  const start = Math.max(text.lastIndexOf('. ', at), text.lastIndexOf('\n\n', at)) + 1;
+  const rest = text.slice(at).search(/[.!?](\s|$)/);
+  return text.slice(start, rest < 0 ? text.length : at + rest);
+}
 
 function windowMinutes(w: ImpactWindow): number {
   const start = w.start.time!.hour * 60 + w.start.time!.minute;

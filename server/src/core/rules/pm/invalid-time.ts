@@ -11,7 +11,7 @@ export const invalidTime: Rule<PostmortemModel> = {
   docs: {
     summary: 'A time or date that cannot exist, in the Timeline or Impact sections.',
     details:
-      'Examples: `16:04pm` (a 24-hour time with pm), `13:00 am`, `25:10`, `12:61`, `2019-02-30`, `20202-01-16`. For a 24-hour time with am/pm, quick fixes offer both readings.',
+      'Examples: `16:04pm` (a 24-hour time with pm), `13:00 am`, `25:10`, `12:61`, `2019-02-30`, `20202-01-16`. For a 24-hour time with am/pm, quick fixes offer both readings. Only the Timeline and Impact sections are read. Does not catch: a time that exists but is wrong, a date on the wrong weekday, or times outside those two sections.',
     bad: '## Impact\n\n| Time in SEV-1 | ~4 hours (12:21pm to 16:04pm) |\n| --- | --- |',
     good: '## Impact\n\n| Time in SEV-1 | ~4 hours (12:21pm to 4:04pm) |\n| --- | --- |',
   },

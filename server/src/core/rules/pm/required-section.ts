@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { RequiredSection } from '../../config';
 import type { PostmortemModel } from '../../postmortem/model';
+import { spanOf } from '../../postmortem/runs';
 import { normalizeHeading, type Heading, type Section } from '../../postmortem/sections';
 import type { FixSpec, Rule } from '../../rule';
 import type { Span } from '../../types';
@@ -9,9 +10,52 @@ function names(required: RequiredSection): string[] {
   return [required.name, ...required.aliases].map(normalizeHeading).filter(Boolean);
 }
 
-/** "Timeline (all times UTC)" satisfies Timeline: the name, then anything after a word break. */
-function headingMatches(heading: Heading, required: RequiredSection): boolean {
-  return names(required).some((n) => heading.normalized === n || heading.normalized.startsWith(n + ' '));
+/** Words that qualify a section name without changing it: "Incident Impact", "Outage Timeline". */
+const QUALIFIER = /^(?:(?:incident|outage|event|customer|user|business|service|technical|detailed|brief|overall|our|the|initial|key|final)\s+){1,2}/;
+
+/**
+ * "Timeline (all times UTC)" satisfies Timeline: the name, then anything after a word break;
+ * so does "Incident Impact" (a qualifier, then the name).
+ */
+export function headingMatches(heading: Heading, required: RequiredSection): boolean {
+  return nameMatches(heading.normalized, required);
+}
+
+function nameMatches(normalized: string, required: RequiredSection): boolean {
+  const unqualified = normalized.replace(QUALIFIER, '');
+  return names(required).some((n) => [normalized, unqualified].some((h) => h === n || h.startsWith(n + ' ')));
+}
+
+/**
+ * What the incident's resolution looks like when it has no heading of its own: the completed
+ * immediate actions of a Remediation section ("Immediate Actions (Completed)"). Only for the
+ * section named Resolution or Mitigation.
+ */
+const IMPLIED_RESOLUTION = /^immediate (?:actions?|fix(?:es)?|mitigations?|remediation|response|steps)\b/;
+
+function presentAt(model: PostmortemModel, required: RequiredSection): Span | undefined {
+  const section = model.sections.find((s) => headingMatches(s.heading, required));
+  if (section) return section.heading.textSpan;
+  if (names(required).some((n) => n === 'resolution' || n === 'mitigation')) {
+    const implied = model.sections.find((s) => IMPLIED_RESOLUTION.test(s.heading.normalized));
+    if (implied) return implied.heading.textSpan;
+  }
+  return labelParagraphs(model).find((l) => nameMatches(l.normalized, required))?.span;
+}
+
+/** "**Resolution:** We rolled back…": a bold label that opens a paragraph stands for a heading. */
+function labelParagraphs(model: PostmortemModel): { normalized: string; span: Span }[] {
+  const out: { normalized: string; span: Span }[] = [];
+  for (const node of model.root.children) {
+    if (node.type !== 'paragraph') continue;
+    const [label, next] = node.children;
+    if (label?.type !== 'strong') continue;
+    const text = label.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
+    const colon = /:\s*$/.test(text) || (next?.type === 'text' && /^\s*:/.test(next.value));
+    if (!colon) continue;
+    out.push({ normalized: normalizeHeading(text), span: spanOf(label) });
+  }
+  return out;
 }
 
 /** A heading a small edit away from a required name: "Timline", "Acton Items". */
@@ -33,7 +77,7 @@ export const requiredSection: Rule<PostmortemModel> = {
   docs: {
     summary: 'A required section is missing.',
     details:
-      'The default list follows the template post-mortems start from: Overview, Contributing Factors, Resolution, Impact, Timeline, How’d We Do?, Action Items, Messaging. Headings match at any level, ignoring case, punctuation, numbering and curly apostrophes, and each section has aliases (Contributing Factors ← Root Cause(s)). A heading a small edit away from a required name is named in the message.',
+      'The default list follows the template post-mortems start from: Overview, Contributing Factors, Resolution, Impact, Timeline, How’d We Do?, Action Items, Messaging. Headings match at any level, ignoring case, punctuation, numbering and curly apostrophes, and each section has aliases (Contributing Factors ← Root Cause(s)). A heading a small edit away from a required name is named in the message. A qualifier before the name counts (“Incident Impact”), so does a paragraph opening with a bold label (“**Resolution:** …”), and a Remediation section’s “Immediate actions” part counts as the Resolution (those actions are what resolved the incident). A document with none of the sections gets one finding that lists them. Does not catch: a section that is present but named in a way no alias covers (configure the team’s template), or a section whose heading is right but whose content belongs elsewhere.',
     options: '`requiredSections`: a list of names or `{name, aliases}`, in template order.',
     // Checked in test/rules/pm-docs-examples.test.ts with requiredSections: [Overview, Timeline].
     bad: '# Post-mortem: API outage\n## Overview\n...\n## Timline\n...',
@@ -42,9 +86,19 @@ export const requiredSection: Rule<PostmortemModel> = {
   check(model, report, { config }) {
     const required = config.requiredSections;
     const present = required.map((r) => model.sections.find((s) => headingMatches(s.heading, r)));
+    const found = required.map((r, index) => !!present[index] || !!presentAt(model, r));
     const anchor = reportSpan(model);
+    if (required.length > 1 && !found.some(Boolean)) {
+      // One fact: the document does not follow the template at all. Eight findings would say it eight times.
+      report({
+        message: `No section of the post-mortem template found (${required.map((r) => `“${r.name}”`).join(', ')}).`,
+        span: anchor,
+        data: { sections: required.map((r) => r.name) },
+      });
+      return;
+    }
     required.forEach((r, index) => {
-      if (present[index]) return;
+      if (found[index]) return;
       const near = nearMiss(model.headings.filter((h) => !required.some((other) => headingMatches(h, other))), r);
       const fixes: FixSpec[] = [];
       if (near) {

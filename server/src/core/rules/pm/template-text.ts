@@ -1,9 +1,20 @@
-import type { Html, Paragraph } from 'mdast';
+import type { Blockquote, Html, Nodes, Paragraph } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { deleteBlock } from '../../postmortem/edits';
+import { inEmptySection } from '../../postmortem/emptiness';
 import type { PostmortemModel } from '../../postmortem/model';
 import { spanOf } from '../../postmortem/runs';
-import { CURLY_PLACEHOLDER, isCapsMarker, isGuidanceParagraph, nodeText } from '../../postmortem/template';
+import {
+  CURLY_PLACEHOLDER,
+  isCapsMarker,
+  isGuidanceParagraph,
+  isPromptBlockquote,
+  labelledGuidance,
+  labelPlaceholder,
+  nodeText,
+  placeholderCells,
+  TODO_MARKER,
+} from '../../postmortem/template';
 import type { Report, Rule } from '../../rule';
 
 export const templateText: Rule<PostmortemModel> = {
@@ -12,7 +23,7 @@ export const templateText: Rule<PostmortemModel> = {
   docs: {
     summary: 'Template guidance left in the post-mortem.',
     details:
-      'Italic-only paragraphs that instruct the author (“*Be specific here...*”, “*What details contributed to the incident?*”), `{{ ... }}` placeholders and `<START OF OUTAGE>`-style markers. Quick fix: remove it.',
+      'Italic-only paragraphs that instruct the author (“*Be specific here...*”, “*What details contributed to the incident?*”), a bold label whose value is italic guidance (“**Owner:** _Your name goes here._”), blockquote prompts (“> What happened?”), `{{ ... }}` placeholders, `<START OF OUTAGE>`-style markers, an empty task item `- [ ]`, `TODO`/`TBD`/`FIXME` in capitals, a value left as `?`, `XXX` or `TBD` (“Time to detection: ?”, a table cell `?mins` or `??%`; `N/A` where the row asks for a number). Nothing is reported inside a section pm/empty-section reports. Quick fix: remove it. Does not catch: plain-text guidance copied from a team’s own template (that needs the team’s template), lower-case “todo”, or example values left unchanged (“On the morning of August 99th…” without italics).',
     options: '`templatePatterns`: extra regular expressions that mark template text.',
     bad: '## Impact\n\n*Be specific here. Include numbers such as customers affected.*\n\nAll uploads failed for 4 hours.',
     good: '## Impact\n\nAll uploads failed for 4 hours.',
@@ -21,37 +32,66 @@ export const templateText: Rule<PostmortemModel> = {
     const lines = model.lines;
     const text = model.text;
     const extra = config.templatePatterns.map((p) => new RegExp(p, 'g'));
-    visit(model.root, (node) => {
-      if (node.type === 'paragraph' && isGuidanceParagraph(node as Paragraph, text)) {
+    const remove = (span: { start: number; end: number }, title = 'Remove template text') => [{ title, edits: [deleteBlock(span, lines)], preferred: true }];
+    visit(model.root, (node, _index, parent) => {
+      if (node.type !== 'root' && 'position' in node && node.position && inEmptySection(model, spanOf(node))) return 'skip';
+      if (node.type === 'paragraph') {
+        const paragraph = node as Paragraph;
         const span = spanOf(node);
-        report({
-          message: `Template guidance left in: “${shorten(nodeText(node as Paragraph, text))}”.`,
-          span,
-          fixes: [{ title: 'Remove template text', edits: [deleteBlock(span, lines)], preferred: true }],
-        });
+        if (isGuidanceParagraph(paragraph, text)) {
+          report({ message: `Template guidance left in: “${shorten(nodeText(paragraph, text))}”.`, span, fixes: remove(span) });
+          return 'skip';
+        }
+        const guidance = labelledGuidance(paragraph, text);
+        if (guidance) {
+          const at = spanOf(guidance);
+          report({ message: `Template guidance left in: “${shorten(nodeText(guidance as Nodes, text))}”.`, span: at, fixes: [{ title: 'Remove template text', edits: [{ span: at, newText: '' }] }] });
+          return 'skip';
+        }
+        const written = nodeText(paragraph, text);
+        if (parent?.type === 'listItem' && /^\[[ xX]?\]$/.test(written)) {
+          const item = spanOf(parent);
+          report({ message: 'Empty task item left in.', span: item, fixes: remove(item, 'Remove the empty item') });
+          return 'skip';
+        }
+        const placeholder = labelPlaceholder(written);
+        if (placeholder) {
+          report({ message: `Placeholder left in: “${shorten(`${placeholder.label}: ${placeholder.value}`)}”.`, span });
+          return 'skip';
+        }
+        return undefined;
+      }
+      if (node.type === 'blockquote' && isPromptBlockquote(node as Blockquote, text)) {
+        const span = spanOf(node);
+        report({ message: `Template prompt left in: “${shorten(nodeText(node as Blockquote, text))}”.`, span, fixes: remove(span) });
         return 'skip';
       }
       if (node.type === 'html' && isCapsMarker((node as Html).value)) {
         const span = spanOf(node);
-        report({
-          message: `Template marker left in: ${(node as Html).value.trim()}.`,
-          span,
-          fixes: [{ title: 'Remove template marker', edits: [deleteBlock(span, lines)], preferred: true }],
-        });
+        report({ message: `Template marker left in: ${(node as Html).value.trim()}.`, span, fixes: remove(span, 'Remove template marker') });
         return undefined;
       }
       if (node.type === 'text') {
         const span = spanOf(node);
         const raw = text.slice(span.start, span.end);
         scan(raw, span.start, CURLY_PLACEHOLDER, 'Template placeholder left in', report);
+        scan(raw, span.start, TODO_MARKER, 'Note to the author left in', report, false);
         for (const pattern of extra) scan(raw, span.start, pattern, 'Template text left in', report);
       }
       return undefined;
     });
+    for (const { table } of model.tables) {
+      if (inEmptySection(model, table.span)) continue;
+      for (const row of table.rows) {
+        for (const cell of placeholderCells(row)) {
+          report({ message: `Placeholder left in: “${shorten(`${row.cells[0]?.text ?? ''}: ${cell.text}`)}”.`, span: cell.span });
+        }
+      }
+    }
   },
 };
 
-function scan(raw: string, offset: number, pattern: RegExp, what: string, report: Report): void {
+function scan(raw: string, offset: number, pattern: RegExp, what: string, report: Report, fix = true): void {
   pattern.lastIndex = 0;
   for (let m = pattern.exec(raw); m; m = pattern.exec(raw)) {
     if (m[0].length === 0) {
@@ -62,7 +102,7 @@ function scan(raw: string, offset: number, pattern: RegExp, what: string, report
     report({
       message: `${what}: “${shorten(m[0])}”.`,
       span,
-      fixes: [{ title: 'Remove template text', edits: [{ span, newText: '' }] }],
+      fixes: fix ? [{ title: 'Remove template text', edits: [{ span, newText: '' }] }] : undefined,
     });
   }
 }

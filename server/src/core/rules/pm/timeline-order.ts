@@ -9,7 +9,7 @@ export const timelineOrder: Rule<PostmortemModel> = {
   docs: {
     summary: 'A timeline entry that is earlier than the entry before it.',
     details:
-      'Entries are compared with their dates (written on the entry, on a date line above it, or carried from earlier entries) and zones. Without dates, a step back from the evening (18:00 or later) to the early morning (06:00 or earlier) is a midnight crossing, not an error. Date-only entries are compared by day.',
+      'Entries are compared with their dates (written on the entry, on a date line above it, or carried from earlier entries) and zones. Without dates, a step back from the evening (18:00 or later) to the early morning (06:00 or earlier) is a midnight crossing, not an error. Date-only entries are compared by day. Does not catch: an entry labelled with the wrong day that still sorts in order, a wrong year, or a step back across midnight in the evening-to-morning window when the document writes no dates (read as the night passing).',
     bad: '## Timeline\n\n| Time | Event |\n| --- | --- |\n| 2021-12-13 15:50 | Patched |\n| 2021-12-13 14:30 | Found the issue |',
     good: '## Timeline\n\n| Time | Event |\n| --- | --- |\n| 2021-12-13 14:30 | Found the issue |\n| 2021-12-13 15:50 | Patched |',
   },

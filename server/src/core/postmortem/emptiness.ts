@@ -1,0 +1,39 @@
+import type { Span } from '../types';
+import type { PostmortemModel } from './model';
+import type { Section } from './sections';
+import { isFillerBlock } from './template';
+
+/**
+ * The outermost sections that hold nothing but blank lines, template guidance, placeholders or
+ * empty tables. pm/empty-section reports each once; the other rules say nothing more inside them
+ * (one finding per fact: a template's empty section is not also its guidance, rows and items).
+ */
+export function emptySections(model: PostmortemModel): Section[] {
+  let found = cache.get(model);
+  if (!found) {
+    found = computeEmptySections(model);
+    cache.set(model, found);
+  }
+  return found;
+}
+
+const cache = new WeakMap<PostmortemModel, Section[]>();
+
+/** Whether a span lies in a section pm/empty-section reports (its heading included). */
+export function inEmptySection(model: PostmortemModel, span: Span): boolean {
+  return emptySections(model).some((s) => span.start >= s.span.start && span.end <= s.span.end);
+}
+
+function computeEmptySections(model: PostmortemModel): Section[] {
+  const text = model.text;
+  const isEmpty = (section: Section) => section.nodes.every((n) => n.type === 'heading' || isFillerBlock(n, text));
+  const out: Section[] = [];
+  const pending = [...model.topSections];
+  while (pending.length > 0) {
+    const section = pending.shift()!;
+    // The document title's section holds the whole report; it is never "empty" in this sense.
+    if (isEmpty(section) && !(section.heading.depth === 1 && section.children.length > 0)) out.push(section);
+    else pending.unshift(...section.children);
+  }
+  return out;
+}
