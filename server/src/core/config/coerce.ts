@@ -1,9 +1,21 @@
 /** One raw value of one layer checked against its setting's type; a problem in words when it does not fit. */
+import { describeValue, quoteText } from '../quote';
 import type { RuleLevel } from '../types';
-import type { SettingDescriptor } from './settings';
+import { checkUserPatterns } from '../userPatterns';
+import type { SettingDescriptor, SettingType } from './settings';
 import type { RequiredSection } from './types';
 
 const LEVELS = new Set(['off', 'hint', 'info', 'warning', 'error']);
+
+/** What each type of setting expects, as the problem says it. */
+const EXPECTED: Record<SettingType, string> = {
+  boolean: 'true or false',
+  number: 'a number of 0 or more',
+  string: 'text',
+  'string[]': 'a list of text values',
+  rules: 'a mapping of rule ids to levels',
+  requiredSections: 'a list of section names or {name, aliases}',
+};
 
 export function coerce(d: SettingDescriptor, raw: unknown, source: string, problems: string[]): unknown {
   const where = `${source}: "${d.key}"`;
@@ -17,19 +29,22 @@ export function coerce(d: SettingDescriptor, raw: unknown, source: string, probl
     case 'string':
       if (typeof raw === 'string') return raw;
       break;
-    case 'string[]':
-      if (Array.isArray(raw) && raw.every((v) => typeof v === 'string')) {
-        if (d.key.endsWith('Patterns')) return validPatterns(raw as string[], where, problems);
-        return raw;
+    case 'string[]': {
+      if (!Array.isArray(raw)) break;
+      const other = raw.findIndex((v) => typeof v !== 'string');
+      if (other >= 0) {
+        problems.push(`${where} expects ${EXPECTED[d.type]}, but item ${other + 1} is ${describe(raw[other])}`);
+        return undefined;
       }
-      break;
+      return d.key.endsWith('Patterns') ? checkUserPatterns(raw as string[], where, problems) : raw;
+    }
     case 'rules':
-      if (typeof raw === 'object' && !Array.isArray(raw)) {
+      if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
         const out: Record<string, RuleLevel> = {};
         for (const [id, level] of Object.entries(raw as Record<string, unknown>)) {
           const normalized = level === 'warn' ? 'warning' : level === 'information' ? 'info' : level;
           if (typeof normalized === 'string' && LEVELS.has(normalized)) out[id] = normalized as RuleLevel;
-          else problems.push(`${where}: rule "${id}" has level ${describe(level)}; use off, hint, info, warning or error`);
+          else problems.push(`${where}: rule "${quoteText(id)}" has level ${describeValue(level)}; use off, hint, info, warning or error`);
         }
         return out;
       }
@@ -51,25 +66,13 @@ export function coerce(d: SettingDescriptor, raw: unknown, source: string, probl
       }
       break;
   }
-  problems.push(`${where} expects ${d.type === 'rules' ? 'a mapping of rule ids to levels' : d.type}, got ${describe(raw)}`);
+  problems.push(`${where} expects ${EXPECTED[d.type]}, got ${describe(raw)}`);
   return undefined;
 }
 
-function validPatterns(patterns: string[], where: string, problems: string[]): string[] {
-  return patterns.filter((p) => {
-    try {
-      new RegExp(p);
-      return true;
-    } catch (e) {
-      problems.push(`${where}: ignored invalid regular expression ${JSON.stringify(p)} (${(e as Error).message})`);
-      return false;
-    }
-  });
-}
-
+/** A raw setting value in a problem: `-3`, `the text "thirty"`, `a list`, never the whole of a long value. */
 export function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a mapping';
-  return `${typeof v} ${JSON.stringify(v)}`;
+  if (typeof v === 'string') return `the text ${describeValue(v)}`;
+  if (typeof v === 'number' && !Number.isFinite(v)) return `the number ${v}`;
+  return describeValue(v) === 'empty' ? 'nothing' : describeValue(v);
 }

@@ -3,6 +3,7 @@
  * LSP initializationOptions, `.incident-docs.yaml` and CLI flags are layers; each setting is
  * described once, in SETTINGS (settings.ts).
  */
+import { quoteText } from '../quote';
 import type { RuleLevel } from '../types';
 import { coerce, describe } from './coerce';
 import { defaultConfig, SETTINGS } from './settings';
@@ -42,7 +43,7 @@ export function resolveConfig(layers: ConfigLayer[]): ResolvedConfig {
     for (const [key, raw] of Object.entries(layer.values as Record<string, unknown>)) {
       const descriptor = byKey.get(key);
       if (!descriptor) {
-        problems.push(`${layer.source}: unknown setting "${key}"`);
+        problems.push(`${layer.source}: unknown setting "${quoteText(key)}"`);
         continue;
       }
       if (raw === undefined || raw === null) continue;

@@ -1,5 +1,7 @@
 import type { PostmortemModel } from '../../postmortem/model';
+import { quoteText } from '../../quote';
 import type { Rule } from '../../rule';
+import { userPatterns } from '../../userPatterns';
 
 export const actionItemTicket: Rule<PostmortemModel> = {
   id: 'pm/action-item-ticket',
@@ -15,12 +17,12 @@ export const actionItemTicket: Rule<PostmortemModel> = {
   check(model, report, { config }) {
     const items = model.actionItems?.items ?? [];
     if (items.length === 0) return;
-    const patterns = config.ticketPatterns.map((p) => new RegExp(p, 'm'));
+    const patterns = userPatterns(config.ticketPatterns, { multiline: true });
     for (const item of items) {
       if (item.links.some((l) => /^https?:\/\//i.test(l))) continue;
-      if (patterns.some((p) => p.test(item.source))) continue;
+      if (patterns.some((p) => p.regex.test(item.source))) continue;
       report({
-        message: `Action item has no ticket: “${item.text.length > 60 ? `${item.text.slice(0, 57)}…` : item.text}”. Link the issue that tracks it.`,
+        message: `Action item has no ticket: “${quoteText(item.text, 60)}”. Link the issue that tracks it.`,
         span: item.labelSpan,
       });
     }

@@ -4,7 +4,9 @@ import { deleteBlock } from '../../postmortem/edits';
 import type { PostmortemModel } from '../../postmortem/model';
 import { spanOf } from '../../postmortem/runs';
 import { CURLY_PLACEHOLDER, isCapsMarker, isGuidanceParagraph, nodeText } from '../../postmortem/template';
+import { quoteText } from '../../quote';
 import type { Report, Rule } from '../../rule';
+import { userPatterns } from '../../userPatterns';
 
 export const templateText: Rule<PostmortemModel> = {
   id: 'pm/template-text',
@@ -20,12 +22,12 @@ export const templateText: Rule<PostmortemModel> = {
   check(model, report, { config }) {
     const lines = model.lines;
     const text = model.text;
-    const extra = config.templatePatterns.map((p) => new RegExp(p, 'g'));
+    const extra = userPatterns(config.templatePatterns);
     visit(model.root, (node) => {
       if (node.type === 'paragraph' && isGuidanceParagraph(node as Paragraph, text)) {
         const span = spanOf(node);
         report({
-          message: `Template guidance left in: “${shorten(nodeText(node as Paragraph, text))}”.`,
+          message: `Template guidance left in: “${quoteText(nodeText(node as Paragraph, text))}”.`,
           span,
           fixes: [{ title: 'Remove template text', edits: [deleteBlock(span, lines)], preferred: true }],
         });
@@ -34,7 +36,7 @@ export const templateText: Rule<PostmortemModel> = {
       if (node.type === 'html' && isCapsMarker((node as Html).value)) {
         const span = spanOf(node);
         report({
-          message: `Template marker left in: ${(node as Html).value.trim()}.`,
+          message: `Template marker left in: ${quoteText((node as Html).value)}.`,
           span,
           fixes: [{ title: 'Remove template marker', edits: [deleteBlock(span, lines)], preferred: true }],
         });
@@ -43,31 +45,23 @@ export const templateText: Rule<PostmortemModel> = {
       if (node.type === 'text') {
         const span = spanOf(node);
         const raw = text.slice(span.start, span.end);
-        scan(raw, span.start, CURLY_PLACEHOLDER, 'Template placeholder left in', report);
-        for (const pattern of extra) scan(raw, span.start, pattern, 'Template text left in', report);
+        scan(raw.matchAll(CURLY_PLACEHOLDER), span.start, 'Template placeholder left in', report);
+        for (const pattern of extra) scan(pattern.regex.matchAll(raw), span.start, 'Template text left in', report);
       }
       return undefined;
     });
   },
 };
 
-function scan(raw: string, offset: number, pattern: RegExp, what: string, report: Report): void {
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(raw); m; m = pattern.exec(raw)) {
-    if (m[0].length === 0) {
-      pattern.lastIndex++;
-      continue;
-    }
-    const span = { start: offset + m.index, end: offset + m.index + m[0].length };
+function scan(matches: Iterable<{ 0: string; index?: number }>, offset: number, what: string, report: Report): void {
+  for (const m of matches) {
+    if (m[0].length === 0) continue;
+    const start = offset + (m.index ?? 0);
+    const span = { start, end: start + m[0].length };
     report({
-      message: `${what}: “${shorten(m[0])}”.`,
+      message: `${what}: “${quoteText(m[0])}”.`,
       span,
       fixes: [{ title: 'Remove template text', edits: [{ span, newText: '' }] }],
     });
   }
-}
-
-function shorten(s: string): string {
-  const one = s.replace(/\s+/g, ' ').trim();
-  return one.length > 80 ? `${one.slice(0, 77)}…` : one;
 }

@@ -1,0 +1,80 @@
+/**
+ * Text from a repository in messages. A document or config file is untrusted input: a message
+ * quotes at most MAX_QUOTED_CHARS of it, on one line, with control characters written as
+ * escapes, so a 4 MB key or a terminal escape sequence never reaches an output whole. Every rule
+ * quotes document text through quoteText (or describeValue for a YAML value).
+ */
+
+export const MAX_QUOTED_CHARS = 80;
+
+/** Runs of these collapse to one space: a message is one line. */
+const WHITESPACE = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x2028, 0x2029, 0xfeff]);
+
+/**
+ * Characters that would act instead of being shown: C0 and C1 controls (ESC starts terminal
+ * sequences) and the bidirectional overrides that make text read differently from its order.
+ */
+function isControl(code: number): boolean {
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0x061c ||
+    code === 0x200e ||
+    code === 0x200f ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
+}
+
+/** `\x1B`, `\u202E`: what a person can read and no terminal acts on. */
+export function escapeCode(code: number): string {
+  const hex = code.toString(16).toUpperCase();
+  return code <= 0xff ? `\\x${hex.padStart(2, '0')}` : `\\u${hex.padStart(4, '0')}`;
+}
+
+/**
+ * Document text for a message (without the quote marks, which the message chooses): whitespace
+ * collapsed, control characters and lone surrogates escaped, at most `max` characters with "…"
+ * when cut. Reads only as much of `text` as it shows.
+ */
+export function quoteText(text: string, max = MAX_QUOTED_CHARS): string {
+  const shown: string[] = [];
+  let space = false;
+  for (let i = 0; i < text.length && shown.length <= max; i++) {
+    const code = text.charCodeAt(i);
+    if (WHITESPACE.has(code)) {
+      space = shown.length > 0;
+      continue;
+    }
+    if (space) {
+      shown.push(' ');
+      space = false;
+    }
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        shown.push(text.slice(i, i + 2));
+        i++;
+        continue;
+      }
+    }
+    const lone = code >= 0xd800 && code <= 0xdfff;
+    shown.push(isControl(code) || lone ? escapeCode(code) : text[i]);
+  }
+  return shown.length > max ? `${shown.slice(0, max - 1).join('')}…` : shown.join('');
+}
+
+/**
+ * A value from a YAML document as a message names it: text quoted (and shortened), numbers and
+ * booleans as written, binary data by its size, collections by their kind.
+ */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'empty';
+  if (typeof value === 'string') return `"${quoteText(value)}"`;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid date' : value.toISOString();
+  if (value instanceof Uint8Array || value instanceof ArrayBuffer) return `binary data (${value.byteLength} bytes)`;
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return typeof value;
+}
