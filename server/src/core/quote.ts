@@ -78,3 +78,20 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'object') return 'a mapping';
   return typeof value;
 }
+
+/**
+ * Several texts from a document, each quoted between `marks`: as many as fit in about `max`
+ * characters, then "and N more". A certificate may name thousands of hosts.
+ */
+export function quoteList(items: readonly string[], marks: readonly [string, string] = ['“', '”'], max = MAX_QUOTED_CHARS): string {
+  const shown: string[] = [];
+  let length = 0;
+  for (const item of items) {
+    const quoted = `${marks[0]}${quoteText(item)}${marks[1]}`;
+    if (shown.length > 0 && length + quoted.length > max) break;
+    shown.push(quoted);
+    length += quoted.length + 2;
+  }
+  const rest = items.length - shown.length;
+  return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
+}

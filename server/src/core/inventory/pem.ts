@@ -3,6 +3,7 @@ import { X509Certificate } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isIP } from 'node:net';
+import { quoteText } from '../quote';
 import type { Span } from '../types';
 import { outsideRootReason } from '../workspacePaths';
 
@@ -85,23 +86,23 @@ export function readPemFile(
   access: { root?: string; allowOutside?: boolean } = {},
 ): { text: string; resolved: string } | { error: string } {
   if (!path.isAbsolute(pemFile) && !inventoryPath) {
-    return { error: `pemFile "${pemFile}" is relative, and this document has no file path to resolve it against` };
+    return { error: `pemFile "${quoteText(pemFile)}" is relative, and this document has no file path to resolve it against` };
   }
   const resolved = path.resolve(inventoryPath ? path.dirname(inventoryPath) : '/', pemFile);
   if (!access.allowOutside) {
-    if (access.root === undefined) return { error: `pemFile "${pemFile}" is not read: this document has no workspace folder (allowPathsOutsideWorkspace permits it)` };
-    const outside = outsideRootReason(resolved, access.root, false, pemFile);
+    if (access.root === undefined) return { error: `pemFile "${quoteText(pemFile)}" is not read: this document has no workspace folder (allowPathsOutsideWorkspace permits it)` };
+    const outside = outsideRootReason(resolved, access.root, false, quoteText(pemFile));
     if (outside) return { error: `pemFile ${outside}` };
   }
   try {
     const stat = fs.statSync(resolved);
-    if (!stat.isFile()) return { error: `pemFile "${pemFile}" is not a file` };
-    if (stat.size > MAX_PEM_FILE_BYTES) return { error: `pemFile "${pemFile}" is larger than 1 MB; it is not a certificate` };
+    if (!stat.isFile()) return { error: `pemFile "${quoteText(pemFile)}" is not a file` };
+    if (stat.size > MAX_PEM_FILE_BYTES) return { error: `pemFile "${quoteText(pemFile)}" is larger than 1 MB; it is not a certificate` };
     return { text: fs.readFileSync(resolved, 'utf8'), resolved };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (code ?? (e as Error).message);
-    return { error: `pemFile "${pemFile}" cannot be read (${reason})` };
+    return { error: `pemFile "${quoteText(pemFile)}" cannot be read (${reason})` };
   }
 }
 

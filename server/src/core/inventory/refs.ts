@@ -1,6 +1,7 @@
 /** Typed views of an inventory's values for rules and editor services: e-mails, hosts, expiry, warn days. */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Config } from '../config';
+import { describeValue, quoteText } from '../quote';
 import type { Span } from '../types';
 import { resourceLabel } from './certManager';
 import { parseExpiry, type Expiry } from './dates';
@@ -72,7 +73,7 @@ function computeEmailRefs(model: CertModel): EmailRef[] {
     if (isMap(renewal)) addAll(renewal.get('escalation', true), 'escalation', 'defaults');
   }
   for (const entry of inv?.entries ?? []) {
-    const where = `entry ${entry.name ?? `#${entry.index + 1}`}`;
+    const where = `entry ${entry.name === undefined ? `#${entry.index + 1}` : quoteText(entry.name)}`;
     addField(entry.own('owner'), 'owner', where);
     addField(entry.own('notify'), 'notify', where);
     const renewal = entry.own('renewal');
@@ -155,7 +156,7 @@ export function warnDaysValue(field: Field | undefined): number | { error: strin
   const node = field.node;
   const value = isScalar(node) ? node.value : undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
-    return { error: `warnDays must be a positive whole number of days, not ${isScalar(node) ? JSON.stringify(node.value) : 'a collection'}` };
+    return { error: `warnDays must be a positive whole number of days, not ${isScalar(node) ? describeValue(node.value) : 'a collection'}` };
   }
   return value;
 }

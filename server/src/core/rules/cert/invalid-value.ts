@@ -7,14 +7,14 @@ import { emailRefs, expiryOf, hostRefs, warnDaysValue } from '../../inventory/re
 import { deref, pairOf, spanOf } from '../../inventory/yaml';
 import type { Report } from '../../rule';
 import { entryLabel, type CertRule } from './shared';
+import { describeValue, quoteText } from '../../quote';
 
 const STRING_KEYS = ['name', 'environment', 'namespace', 'issuer', 'secret', 'pem', 'pemFile'];
 
 function describe(node: Node | null): string {
   if (isMap(node)) return 'a mapping';
   if (isSeq(node)) return 'a list';
-  if (isScalar(node)) return node.value === null ? 'empty' : JSON.stringify(node.value);
-  return 'empty';
+  return isScalar(node) ? describeValue(node.value) : 'empty';
 }
 
 function checkEntry(entry: InventoryEntry, inv: Inventory, report: Report): void {
@@ -77,7 +77,7 @@ function checkRenewal(field: Field | undefined, where: string, inv: Inventory, r
   const span = spanOf(pair.value as Node | null, spanOf(pair.key as Node));
   const suggestion = method ? closest(method.toLowerCase(), RENEWAL_METHODS) : undefined;
   report({
-    message: `${where}: unknown renewal method ${method ? `"${method}"` : '(empty)'}; use ${RENEWAL_METHODS.join(', ')}.`,
+    message: `${where}: unknown renewal method ${method ? `"${quoteText(method)}"` : '(empty)'}; use ${RENEWAL_METHODS.join(', ')}.`,
     span,
     fixes: suggestion && method ? [{ title: `Change to ${suggestion}`, edits: [{ span, newText: suggestion }] }] : [],
   });
@@ -116,7 +116,7 @@ export const invalidValue: CertRule = {
     for (const ref of emailRefs(model)) {
       if (ref.inManifest) continue;
       if (!classifyEmail(ref.address, config).valid) {
-        report({ message: `"${ref.address}" is not a valid e-mail address (${ref.role}, ${ref.where}).`, span: ref.span });
+        report({ message: `"${quoteText(ref.address)}" is not a valid e-mail address (${ref.role}, ${ref.where}).`, span: ref.span });
       }
     }
   },

@@ -1,6 +1,6 @@
 import { isProbeFailure } from '../../live/types';
 import { LIVE_DETAILS, liveFacts } from './live';
-import { entryLabel, type CertRule } from './shared';
+import { entryLabel, hostLabel, type CertRule } from './shared';
 
 export const liveExpired: CertRule = {
   id: 'cert/live-expired',
@@ -16,7 +16,7 @@ export const liveExpired: CertRule = {
       const r = fact.outcome;
       if (isProbeFailure(r) || r.daysLeft >= 0) continue;
       report({
-        message: `${fact.host.text} serves an expired certificate for ${entryLabel(fact.entry)}: notAfter ${r.notAfter} (${-r.daysLeft} day${r.daysLeft === -1 ? '' : 's'} ago).`,
+        message: `${hostLabel(fact.host)} serves an expired certificate for ${entryLabel(fact.entry)}: notAfter ${r.notAfter} (${-r.daysLeft} day${r.daysLeft === -1 ? '' : 's'} ago).`,
         span: fact.host.span,
         data: { notAfter: r.notAfter },
       });

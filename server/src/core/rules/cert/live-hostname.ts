@@ -1,6 +1,7 @@
 import { isProbeFailure } from '../../live/types';
+import { quoteList, quoteText } from '../../quote';
 import { LIVE_DETAILS, liveFacts } from './live';
-import { entryLabel, type CertRule } from './shared';
+import { entryLabel, hostLabel, type CertRule } from './shared';
 
 export const liveHostname: CertRule = {
   id: 'cert/live-hostname',
@@ -16,7 +17,7 @@ export const liveHostname: CertRule = {
       const r = fact.outcome;
       if (isProbeFailure(r) || r.hostnameMatches) continue;
       report({
-        message: `${fact.host.text} serves a certificate for ${entryLabel(fact.entry)} that does not name ${r.servername ?? r.host} (it names ${r.sans.length ? r.sans.join(', ') : r.subject}).`,
+        message: `${hostLabel(fact.host)} serves a certificate for ${entryLabel(fact.entry)} that does not name ${quoteText(r.servername ?? r.host)} (it names ${r.sans.length ? quoteList(r.sans, ['', '']) : quoteText(r.subject)}).`,
         span: fact.host.span,
       });
     }

@@ -2,7 +2,7 @@ import { isProbeFailure } from '../../live/types';
 import { expiryOf } from '../../inventory/refs';
 import type { FixSpec } from '../../rule';
 import { LIVE_DETAILS, liveFacts } from './live';
-import { entryLabel, type CertRule } from './shared';
+import { entryLabel, hostLabel, type CertRule } from './shared';
 
 const DAY_MS = 86_400_000;
 
@@ -34,10 +34,10 @@ export const liveMismatch: CertRule = {
         preferred: true,
       };
       report({
-        message: `${entryLabel(fact.entry)} says it expires ${expiry.parsed.dateOnly ? expiry.parsed.date.toISOString().slice(0, 10) : expiry.parsed.date.toISOString()}, but ${fact.host.text} serves a certificate valid until ${r.notAfter}.`,
+        message: `${entryLabel(fact.entry)} says it expires ${expiry.parsed.dateOnly ? expiry.parsed.date.toISOString().slice(0, 10) : expiry.parsed.date.toISOString()}, but ${hostLabel(fact.host)} serves a certificate valid until ${r.notAfter}.`,
         span: expiry.field.span,
         fixes: [fix],
-        related: [{ span: fact.host.span, message: `live certificate of ${fact.host.text}` }],
+        related: [{ span: fact.host.span, message: `live certificate of ${hostLabel(fact.host)}` }],
         data: { notAfter: r.notAfter },
       });
     }

@@ -1,6 +1,7 @@
 import { isProbeFailure } from '../../live/types';
+import { MAX_QUOTED_CHARS, quoteText } from '../../quote';
 import { LIVE_DETAILS, liveFacts } from './live';
-import { entryLabel, type CertRule } from './shared';
+import { entryLabel, hostLabel, type CertRule } from './shared';
 
 export const liveUnreachable: CertRule = {
   id: 'cert/live-unreachable',
@@ -15,7 +16,7 @@ export const liveUnreachable: CertRule = {
     for (const fact of liveFacts(model, context)) {
       if (!isProbeFailure(fact.outcome)) continue;
       report({
-        message: `Live check of ${fact.host.text} for ${entryLabel(fact.entry)} failed (${fact.outcome.error.code}): ${fact.outcome.error.message}`,
+        message: `Live check of ${hostLabel(fact.host)} for ${entryLabel(fact.entry)} failed (${fact.outcome.error.code}): ${quoteText(fact.outcome.error.message, 2 * MAX_QUOTED_CHARS)}`,
         span: fact.host.span,
       });
     }

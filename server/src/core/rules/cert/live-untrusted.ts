@@ -1,6 +1,7 @@
 import { isProbeFailure } from '../../live/types';
+import { MAX_QUOTED_CHARS, quoteText } from '../../quote';
 import { LIVE_DETAILS, liveFacts } from './live';
-import { entryLabel, type CertRule } from './shared';
+import { entryLabel, hostLabel, type CertRule } from './shared';
 
 export const liveUntrusted: CertRule = {
   id: 'cert/live-untrusted',
@@ -17,7 +18,7 @@ export const liveUntrusted: CertRule = {
       const r = fact.outcome;
       if (isProbeFailure(r) || r.trusted || r.daysLeft < 0) continue; // an expired one is live-expired's
       report({
-        message: `${fact.host.text} serves a certificate for ${entryLabel(fact.entry)} that is not trusted: ${r.trustError ?? 'unknown reason'}.`,
+        message: `${hostLabel(fact.host)} serves a certificate for ${entryLabel(fact.entry)} that is not trusted: ${r.trustError ? quoteText(r.trustError, 2 * MAX_QUOTED_CHARS) : 'unknown reason'}.`,
         span: fact.host.span,
       });
     }

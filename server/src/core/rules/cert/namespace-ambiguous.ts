@@ -1,6 +1,7 @@
 import { textOf } from '../../inventory/refs';
 import type { Span } from '../../types';
 import { entryLabel, type CertRule } from './shared';
+import { quoteList, quoteText } from '../../quote';
 
 export const namespaceAmbiguous: CertRule = {
   id: 'cert/namespace-ambiguous',
@@ -28,9 +29,9 @@ export const namespaceAmbiguous: CertRule = {
       for (const user of users) {
         const others = users.filter((u) => u !== user && u.environment.toLowerCase() !== user.environment.toLowerCase());
         report({
-          message: `Namespace "${namespace}" is used by entries of different environments (${environments.join(', ')}); say which cluster it is in (cluster/namespace).`,
+          message: `Namespace "${quoteText(namespace)}" is used by entries of different environments (${quoteList(environments, ['', ''])}); say which cluster it is in (cluster/namespace).`,
           span: user.span,
-          related: others.map((o) => ({ span: o.span, message: `${o.label} (${o.environment}) uses it too` })),
+          related: others.map((o) => ({ span: o.span, message: `${o.label} (${quoteText(o.environment)}) uses it too` })),
         });
       }
     }

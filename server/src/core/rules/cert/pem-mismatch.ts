@@ -3,6 +3,7 @@ import { pemSources } from '../../inventory/entryPem';
 import { nameCovers } from '../../inventory/pem';
 import { expiryOf, hostRefs } from '../../inventory/refs';
 import { entryLabel, type CertRule } from './shared';
+import { quoteList, quoteText } from '../../quote';
 
 const DAY_MS = 86_400_000;
 
@@ -36,7 +37,7 @@ export const pemMismatch: CertRule = {
           const name = host.parsed.host;
           if (cert.names.some((n) => nameCovers(n, name))) continue;
           report({
-            message: `Entry ${entryLabel(entry)}: the certificate in \`${source.kind}\` does not cover ${name} (it names ${cert.names.length ? cert.names.join(', ') : 'nothing'}).`,
+            message: `Entry ${entryLabel(entry)}: the certificate in \`${source.kind}\` does not cover ${quoteText(name)} (it names ${cert.names.length ? quoteList(cert.names, ['', '']) : 'nothing'}).`,
             span: host.span,
             related: [{ span: source.field.span, message: 'the certificate' }],
           });

@@ -1,5 +1,6 @@
 import { privateKeySpans } from '../../inventory/pem';
 import type { CertRule } from './shared';
+import { quoteText } from '../../quote';
 
 export const privateKey: CertRule = {
   id: 'cert/private-key',
@@ -13,7 +14,7 @@ export const privateKey: CertRule = {
   check(model, report) {
     for (const block of privateKeySpans(model.text)) {
       report({
-        message: `A ${block.label} is committed in this file. Remove it, rotate the key (it is compromised once pushed) and keep it in a secret store.`,
+        message: `A ${quoteText(block.label)} is committed in this file. Remove it, rotate the key (it is compromised once pushed) and keep it in a secret store.`,
         span: block.span,
       });
     }

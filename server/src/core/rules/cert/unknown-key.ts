@@ -3,7 +3,8 @@ import { isMap, type Node, type YAMLMap } from 'yaml';
 import { DEFAULTS_KEYS, ENTRY_KEYS, MERGE_KEY, RENEWAL_KEYS, TOP_LEVEL_KEYS } from '../../inventory/keys';
 import { keyText, spanOf } from '../../inventory/yaml';
 import type { Report } from '../../rule';
-import type { CertRule } from './shared';
+import { entryLabel, type CertRule } from './shared';
+import { quoteText } from '../../quote';
 
 /** A known key close enough to be what was meant: same letters in another case, or a small typo. */
 export function suggestKey(key: string, known: string[]): string | undefined {
@@ -21,7 +22,7 @@ function checkKeys(map: YAMLMap | null, known: string[], where: string, report: 
     const span = spanOf(pair.key as Node | null);
     const suggestion = suggestKey(key, known);
     report({
-      message: `Unknown key \`${key}\` in ${where}${suggestion ? `; did you mean \`${suggestion}\`?` : `. Known keys: ${known.join(', ')}.`}`,
+      message: `Unknown key \`${quoteText(key)}\` in ${where}${suggestion ? `; did you mean \`${suggestion}\`?` : `. Known keys: ${known.join(', ')}.`}`,
       span,
       fixes: suggestion ? [{ title: `Rename to \`${suggestion}\``, edits: [{ span, newText: suggestion }], preferred: true }] : [],
     });
@@ -47,7 +48,7 @@ export const unknownKey: CertRule = {
     const defaultsRenewal = defaults?.get('renewal', true);
     if (isMap(defaultsRenewal)) checkKeys(defaultsRenewal, RENEWAL_KEYS, '`defaults.renewal`', report);
     for (const entry of inv.entries) {
-      const label = entry.name !== undefined ? `entry "${entry.name}"` : `entry #${entry.index + 1}`;
+      const label = `entry ${entryLabel(entry)}`;
       checkKeys(entry.map, ENTRY_KEYS, label, report);
       const renewal = entry.own('renewal');
       if (renewal && isMap(renewal.node)) checkKeys(renewal.node, RENEWAL_KEYS, `the renewal of ${label}`, report);

@@ -1,4 +1,5 @@
 import type { CertRule } from './shared';
+import { MAX_QUOTED_CHARS, quoteText } from '../../quote';
 
 export const yamlSyntax: CertRule = {
   id: 'cert/yaml-syntax',
@@ -15,7 +16,8 @@ export const yamlSyntax: CertRule = {
       ? ' The file contains template markers ({{ }}, {% %}, ${ }); it is checked as plain YAML, so lint the rendered output.'
       : '';
     for (const error of model.yaml.syntaxErrors) {
-      report({ message: `YAML syntax error: ${error.message}.${hint}`, span: error.span });
+      // The parser's message can name document text (a tag, an alias): quoted like any.
+      report({ message: `YAML syntax error: ${quoteText(error.message, 2 * MAX_QUOTED_CHARS)}.${hint}`, span: error.span });
     }
   },
 };

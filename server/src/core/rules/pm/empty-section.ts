@@ -4,6 +4,7 @@ import type { Section } from '../../postmortem/sections';
 import { isEmptyRow, isHtmlTable, readHtmlTable, readPipeTable } from '../../postmortem/tables';
 import { isFillerBlock } from '../../postmortem/template';
 import type { Rule } from '../../rule';
+import { quoteList, quoteText } from '../../quote';
 
 export const emptySection: Rule<PostmortemModel> = {
   id: 'pm/empty-section',
@@ -26,9 +27,9 @@ export const emptySection: Rule<PostmortemModel> = {
     const visit = (section: Section) => {
       // The document title's section holds the whole report; it is never "empty" in this sense.
       if (isEmpty(section) && !(section.heading.depth === 1 && section.children.length > 0)) {
-        const subs = section.children.map((c) => `“${c.heading.text}”`);
+        const subs = section.children.map((c) => c.heading.text);
         report({
-          message: `Section “${section.heading.text}” is empty${subs.length ? ` (and so are its subsections ${subs.join(', ')})` : ''}: it holds no content beyond template text.`,
+          message: `Section “${quoteText(section.heading.text)}” is empty${subs.length ? ` (and so are its subsections ${quoteList(subs)})` : ''}: it holds no content beyond template text.`,
           span: section.heading.textSpan,
         });
         return;

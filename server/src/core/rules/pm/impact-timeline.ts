@@ -4,6 +4,7 @@ import { dayNumber, formatDuration, type TimeToken } from '../../postmortem/time
 import type { Timeline, TimelineEntry } from '../../postmortem/timeline';
 import { zoneOffset } from '../../postmortem/zones';
 import type { Rule } from '../../rule';
+import { quoteText } from '../../quote';
 
 const DURATION_TOLERANCE = 0.25;
 
@@ -30,7 +31,7 @@ export const impactTimeline: Rule<PostmortemModel> = {
       if (span <= 0) continue;
       if (Math.abs(d.minutes - span) / span > DURATION_TOLERANCE) {
         report({
-          message: `The Impact section says “${d.text.trim()}”, but the window beside it (${d.window.start.text.trim()} to ${d.window.end.text.trim()}) is ${formatDuration(span)}.`,
+          message: `The Impact section says “${quoteText(d.text)}”, but the window beside it (${quoteText(d.window.start.text)} to ${quoteText(d.window.end.text)}) is ${formatDuration(span)}.`,
           span: d.span,
         });
       }
@@ -43,7 +44,7 @@ export const impactTimeline: Rule<PostmortemModel> = {
     const start = place(earliest.start, timeline, first);
     if (first.minutes! - start > tolerance) {
       report({
-        message: `The Impact window starts at ${earliest.start.text.trim()}, ${formatDuration(first.minutes! - start)} before the first timeline entry (${first.token!.text.trim()}): the start of the outage is missing from the timeline.`,
+        message: `The Impact window starts at ${quoteText(earliest.start.text)}, ${formatDuration(first.minutes! - start)} before the first timeline entry (${quoteText(first.token!.text)}): the start of the outage is missing from the timeline.`,
         span: earliest.start.span,
         related: [{ span: first.timeSpan, message: 'first timeline entry' }],
       });
@@ -53,7 +54,7 @@ export const impactTimeline: Rule<PostmortemModel> = {
     if (Math.abs(end - last.minutes!) > tolerance) {
       const after = end > last.minutes!;
       report({
-        message: `The Impact window ends at ${latest.end.text.trim()}, ${formatDuration(end - last.minutes!)} ${after ? 'after' : 'before'} the last timeline entry (${last.token!.text.trim()}).`,
+        message: `The Impact window ends at ${quoteText(latest.end.text)}, ${formatDuration(end - last.minutes!)} ${after ? 'after' : 'before'} the last timeline entry (${quoteText(last.token!.text)}).`,
         span: latest.end.span,
         related: [{ span: last.timeSpan, message: 'last timeline entry' }],
       });

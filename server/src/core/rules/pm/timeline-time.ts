@@ -1,5 +1,6 @@
 import type { PostmortemModel } from '../../postmortem/model';
 import type { Rule } from '../../rule';
+import { quoteText } from '../../quote';
 
 export const timelineTime: Rule<PostmortemModel> = {
   id: 'pm/timeline-time',
@@ -16,15 +17,11 @@ export const timelineTime: Rule<PostmortemModel> = {
       if (token?.time && !token.placeholder) continue;
       if (token?.invalid) continue; // pm/invalid-time has it
       const message = token?.placeholder
-        ? `Timeline entry has a placeholder time “${token.text.trim()}”.`
+        ? `Timeline entry has a placeholder time “${quoteText(token.text)}”.`
         : token?.date
-          ? `Timeline entry “${token.text.trim()}” has a date but no time of day.`
-          : `Timeline entry has no time${entry.text ? `: “${short(entry.text)}”` : ''}.`;
+          ? `Timeline entry “${quoteText(token.text)}” has a date but no time of day.`
+          : `Timeline entry has no time${entry.text ? `: “${quoteText(entry.text, 60)}”` : ''}.`;
       report({ message, span: entry.timeSpan });
     }
   },
 };
-
-function short(s: string): string {
-  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
-}
