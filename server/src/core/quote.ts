@@ -12,24 +12,20 @@ const WHITESPACE = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x20
 
 /**
  * Characters that would act instead of being shown: C0 and C1 controls (ESC starts terminal
- * sequences) and the bidirectional overrides that make text read differently from its order.
+ * sequences) and the bidirectional marks and overrides that make text read out of its order.
  */
-function isControl(code: number): boolean {
-  return (
-    code < 0x20 ||
-    (code >= 0x7f && code <= 0x9f) ||
-    code === 0x061c ||
-    code === 0x200e ||
-    code === 0x200f ||
-    (code >= 0x202a && code <= 0x202e) ||
-    (code >= 0x2066 && code <= 0x2069)
-  );
-}
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');
 
 /** `\x1B`, `\u202E`: what a person can read and no terminal acts on. */
-export function escapeCode(code: number): string {
+function escapeCode(code: number): string {
   const hex = code.toString(16).toUpperCase();
   return code <= 0xff ? `\\x${hex.padStart(2, '0')}` : `\\u${hex.padStart(4, '0')}`;
+}
+
+/** All of `text`, every control character written as an escape (line breaks too, unless kept): for terminals and CI logs. */
+export function escapeControls(text: string, keepLineBreaks = false): string {
+  return text.replace(CONTROL_CHARACTERS, (c) => (keepLineBreaks && (c === '\n' || c === '\r') ? c : escapeCode(c.charCodeAt(0))));
 }
 
 /**
@@ -59,7 +55,7 @@ export function quoteText(text: string, max = MAX_QUOTED_CHARS): string {
       }
     }
     const lone = code >= 0xd800 && code <= 0xdfff;
-    shown.push(isControl(code) || lone ? escapeCode(code) : text[i]);
+    shown.push(lone || CONTROL_CHARACTER.test(text[i]) ? escapeCode(code) : text[i]);
   }
   return shown.length > max ? `${shown.slice(0, max - 1).join('')}…` : shown.join('');
 }
