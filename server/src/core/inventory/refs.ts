@@ -11,6 +11,9 @@ import { at, deref, spanOf, stringOf } from './yaml';
 
 export type EmailRole = 'owner' | 'notify' | 'escalation' | 'acme';
 
+/** Lists in lists of addresses are followed this deep (an alias loop or a pathological file stops there). */
+const MAX_ADDRESS_NESTING = 8;
+
 export interface EmailRef {
   address: string;
   span: Span;
@@ -55,12 +58,17 @@ function computeEmailRefs(model: CertModel): EmailRef[] {
     out.push({ address: node.value.trim(), span, role, where, inManifest });
   };
   const inv = model.inventory;
-  /** A single address or a list of them, written at `raw` (an alias is reported where it is written). */
-  const addAll = (raw: unknown, role: EmailRole, where: string) => {
+  /**
+   * A single address or a list of them, written at `raw` (an alias is reported where it is
+   * written). A list inside the list is wrong (cert/invalid-value says so) but its addresses are
+   * still checked: nesting must not hide a personal one.
+   */
+  const addAll = (raw: unknown, role: EmailRole, where: string, depth = 0) => {
     if (!inv) return;
     const node = deref(inv.doc, raw);
-    if (isSeq(node)) for (const item of node.items) add(deref(inv.doc, item), spanOf(item as Node), role, where);
-    else add(node, spanOf(raw as Node | null), role, where);
+    if (isSeq(node)) {
+      if (depth < MAX_ADDRESS_NESTING) for (const item of node.items) addAll(item, role, where, depth + 1);
+    } else add(node, spanOf(raw as Node | null), role, where);
   };
   const addField = (field: Field | undefined, role: EmailRole, where: string) => {
     if (field && !field.inherited) addAll(field.pair.value, role, where);
