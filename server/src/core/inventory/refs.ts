@@ -58,6 +58,8 @@ function computeEmailRefs(model: CertModel): EmailRef[] {
     out.push({ address: node.value.trim(), span, role, where, inManifest });
   };
   const inv = model.inventory;
+  /** Lists already read: aliases can make a list of lists an alias bomb, each list is read once. */
+  const listsRead = new Set<Node>();
   /**
    * A single address or a list of them, written at `raw` (an alias is reported where it is
    * written). A list inside the list is wrong (cert/invalid-value says so) but its addresses are
@@ -66,9 +68,10 @@ function computeEmailRefs(model: CertModel): EmailRef[] {
   const addAll = (raw: unknown, role: EmailRole, where: string, depth = 0) => {
     if (!inv) return;
     const node = deref(inv.doc, raw);
-    if (isSeq(node)) {
-      if (depth < MAX_ADDRESS_NESTING) for (const item of node.items) addAll(item, role, where, depth + 1);
-    } else add(node, spanOf(raw as Node | null), role, where);
+    if (!isSeq(node)) return add(node, spanOf(raw as Node | null), role, where);
+    if (depth >= MAX_ADDRESS_NESTING || listsRead.has(node)) return;
+    listsRead.add(node);
+    for (const item of node.items) addAll(item, role, where, depth + 1);
   };
   const addField = (field: Field | undefined, role: EmailRole, where: string) => {
     if (field && !field.inherited) addAll(field.pair.value, role, where);
