@@ -1,6 +1,6 @@
 /**
  * Writes package.json's `contributes.configuration.properties` and the JSON Schema of
- * `.incident-docs.yaml` (schemas/incident-docs-config.schema.json) from SETTINGS in core/config.ts,
+ * `.incident-docs.yaml` (schemas/incident-docs-config.schema.json) from SETTINGS in core/config/settings.ts,
  * the one description of every setting. Run after adding or changing a setting:
  *   npx tsx scripts/sync-manifest.ts          (rewrite)
  *   npx tsx scripts/sync-manifest.ts --check  (exit 1 when either file is out of date)

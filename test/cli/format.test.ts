@@ -88,6 +88,13 @@ describe('text formatter', () => {
     assert.equal(out.split('\n')[0], 'a.md:1:1  warning  r  first second');
   });
 
+  it('escapes control characters: a message or a file name cannot retitle the window or clear the screen', () => {
+    const hostile = 'Action item has no ticket: “\u001b]0;owned\u0007\u001b[2J\u009b31m”.';
+    const out = text.format([{ file: 'evil\u001b[2J.md', findings: [finding('r', 'warning', 0, 0, hostile)] }], plain);
+    assert.doesNotMatch(out, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/, 'nothing but line breaks');
+    assert.equal(out.split('\n')[0], 'evil\\x1B[2J.md:1:1  warning  r  Action item has no ticket: “\\x1B]0;owned\\x07\\x1B[2J\\x9B31m”.');
+  });
+
   it('colours only when asked', () => {
     assert.doesNotMatch(text.format(reports, plain), ANSI);
     const coloured = text.format(reports, { ...plain, color: true });

@@ -77,6 +77,15 @@ describe('lint --format github', () => {
     });
   });
 
+  it('writes control characters as escapes, keeping line breaks', () => {
+    const reports: FileReport[] = [{ file: 'a\u001b[2J.md', findings: [finding('error', 'title \u001b]0;owned\u0007 gone\u001b[2J\nnext')] }];
+    const output = github.format(reports, context);
+    assert.doesNotMatch(output, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    const parsed = parseCommand(output.trimEnd());
+    assert.equal(parsed.message, 'title \\x1B]0;owned\\x07 gone\\x1B[2J\nnext');
+    assert.equal(parsed.properties.file, 'a\\x1B[2J.md');
+  });
+
   it('maps error, warning, info and hint to ::error, ::warning, ::notice and ::notice', () => {
     const severities: Severity[] = ['error', 'warning', 'info', 'hint'];
     const output = github.format([{ file: 'a.md', findings: severities.map((s) => finding(s, s)) }], context);

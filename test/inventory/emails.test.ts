@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultConfig } from '../../server/src/core/config';
 import { classifyEmail, isValidEmail } from '../../server/src/core/inventory/emails';
-import { configWith } from './helpers';
+import { byRule, configWith, lintYaml } from './helpers';
 
 const personal = (address: string, config = defaultConfig()) => classifyEmail(address, config).personal;
 
@@ -25,6 +25,18 @@ describe('classifyEmail', () => {
     assert.equal(personal('certs@example.com', configWith({ personalEmailPatterns: ['^certs@'] })), true);
     assert.equal(personal('pki@example.com', configWith({ requireTeamEmail: true })), true);
     assert.equal(personal('pki@example.com', configWith({ requireTeamEmail: true, teamEmailPatterns: ['^pki@'] })), false);
+  });
+  it("runs a repository's patterns in linear time, ignoring case as before", { timeout: 5000 }, () => {
+    const address = `${'a'.repeat(32)}@example.com`;
+    assert.equal(personal(address, configWith({ personalEmailPatterns: ['(a+)+b'] })), false);
+    assert.equal(personal(`${'A'.repeat(30)}b@example.com`, configWith({ teamEmailPatterns: ['^(a+)+$'], requireTeamEmail: true })), true);
+    assert.equal(personal(address, configWith({ teamEmailPatterns: ['^(A+)+@EXAMPLE\\.COM$'], requireTeamEmail: true })), false);
+  });
+  it('a personal pattern through the rule, on a document whose config has it', { timeout: 5000 }, () => {
+    const text = `certificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2099-01-31\n    owner: ${'a'.repeat(32)}@example.com\n`;
+    const findings = byRule(lintYaml(text, { config: configWith({ personalEmailPatterns: ['(a+)+b', '^(a+)+@'] }) }), 'cert/personal-email');
+    assert.equal(findings.length, 1);
+    assert.match(findings[0].message, /matches the personal pattern \/\^\(a\+\)\+@\//);
   });
   it('rejects malformed addresses', () => {
     for (const a of ['no-at-sign', 'a@b', 'a@@b.com', '.a@b.com', 'a b@c.com', 'a@-b.com']) assert.equal(isValidEmail(a), false, a);

@@ -238,6 +238,28 @@ describe('cert/invalid-value', () => {
   it('is silent on valid values', () => {
     assert.deepEqual(invalid('hosts: [api.example.com:443]', 'hosts: [api.example.com, "[2001:db8::1]:8443", 10.0.0.1, "*.example.com"]'), []);
   });
+  it('owner, notify and escalation must be an address or a flat list of addresses', () => {
+    assert.deepEqual(invalid('    environment: prod', '    environment: prod\n    owner: {x: 1}'), [
+      { text: '{x: 1}', message: 'Entry "api-gateway": `owner` should be an address or a list of addresses, not a mapping.' },
+    ]);
+    assert.deepEqual(invalid('    environment: prod', '    environment: prod\n    owner: [[a@example.com, b@example.com], [c@example.com]]'), [
+      { text: '[a@example.com, b@example.com]', message: 'Entry "api-gateway": `owner` item 1 should be an address, not a list (a list inside the list: write its addresses in the outer list).' },
+      { text: '[c@example.com]', message: 'Entry "api-gateway": `owner` item 2 should be an address, not a list (a list inside the list: write its addresses in the outer list).' },
+    ]);
+    assert.deepEqual(invalid('  owner: platform-team@example.com', '  owner: 42'), [
+      { text: '42', message: '`defaults`: `owner` should be an address or a list of addresses, not 42.' },
+    ]);
+    assert.deepEqual(invalid('escalation: cert-approvers@example.com', 'escalation: {team: x}').map((f) => f.message), [
+      'Entry "api-gateway": `renewal.escalation` should be an address or a list of addresses, not a mapping.',
+    ]);
+    assert.deepEqual(invalid('notify: [platform-team@example.com, sre-oncall@example.com]', 'notify: [platform-team@example.com, 7, null]').map((f) => f.text), ['7', 'null']);
+  });
+  it('a list inside a notify list does not hide a personal address', () => {
+    const text = variant('notify: [platform-team@example.com, sre-oncall@example.com]', 'notify: [[jane.doe@gmail.com]]');
+    const findings = lintYaml(text);
+    assert.deepEqual(byRule(findings, 'cert/invalid-value').map((f) => covered(text, f.range)), ['[jane.doe@gmail.com]']);
+    assert.deepEqual(byRule(findings, 'cert/personal-email').map((f) => covered(text, f.range)), ['jane.doe@gmail.com']);
+  });
 });
 
 describe('cert/namespace-ambiguous', () => {
@@ -295,6 +317,18 @@ describe('cert/private-key', () => {
     assert.equal(covered(text, finding.range), block);
     const inComment = `# -----BEGIN PRIVATE KEY-----\n${CLEAN_INVENTORY}`;
     assert.equal(byRule(lintYaml(inComment), 'cert/private-key').length, 1);
+  });
+  it('reports one whose armour is written with YAML escapes, once', () => {
+    const escaped = '"\\x2d\\x2d\\x2d\\x2d\\x2dBEGIN RSA PRIVATE KEY\\x2d\\x2d\\x2d\\x2d\\x2d\\nMIIEowIBAAKCAQEA\\n\\u002d----END RSA PRIVATE KEY-----"';
+    const text = `${CLEAN_INVENTORY}    pem: ${escaped}\n`;
+    const findings = byRule(lintYaml(text), 'cert/private-key');
+    assert.equal(findings.length, 1);
+    assert.equal(covered(text, findings[0].range), escaped);
+    assert.match(findings[0].message, /^A RSA PRIVATE KEY is committed/);
+    const plain = `${CLEAN_INVENTORY}    pem: "-----BEGIN PRIVATE KEY-----\\nMIIE\\n-----END PRIVATE KEY-----"\n`;
+    assert.equal(byRule(lintYaml(plain), 'cert/private-key').length, 1, 'found in the text and in the value: one finding');
+    const inKey = `${CLEAN_INVENTORY}    ? "\\x2d----BEGIN EC PRIVATE KEY-----"\n    : 1\n`;
+    assert.equal(byRule(lintYaml(inKey), 'cert/private-key').length, 1, 'a key is a value too');
   });
   it('reports one in a cert-manager manifest, and is silent without one', () => {
     const manifest = 'apiVersion: cert-manager.io/v1\nkind: Issuer\nmetadata:\n  name: ca\nspec:\n  ca:\n    secretName: ca\n# -----BEGIN EC PRIVATE KEY-----\n';

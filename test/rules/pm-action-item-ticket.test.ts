@@ -45,3 +45,22 @@ describe(`${rule}: what is not a ticket`, () => {
     assert.equal(byRule(lintPostmortem(text), rule).length, 2);
   });
 });
+
+describe(`${rule}: patterns from a repository run in linear time`, () => {
+  // A backtracking engine takes more than a minute on '(a+)+b' against 32 letters.
+  it("'(a+)+b' against 32 letters", { timeout: 5000 }, () => {
+    const text = `## Action Items\n\n- ${'a'.repeat(32)}\n`;
+    const findings = byRule(lintPostmortem(text, { ticketPatterns: ['(a+)+b'] }), rule);
+    assert.equal(findings.length, 1, 'no ticket: the pattern needs a b');
+  });
+  it("'^(a+)+$' against 30 a's and a b, matching a line as the m flag did", { timeout: 5000 }, () => {
+    const text = `## Action Items\n\n- ${'a'.repeat(30)}b\n- Rotate certs\naaa\n`;
+    const findings = byRule(lintPostmortem(text, { ticketPatterns: ['^(a+)+$'] }), rule);
+    assert.deepEqual(findings.map((f) => covered(text, f)), [`${'a'.repeat(30)}b`]);
+  });
+  it('the default key pattern still leaves out SEV-, CVE- and UTF- but takes other keys', () => {
+    const text = '## Action Items\n\n- Review SEV-1 paging\n- Fix UTF-8 names XSEV-2\n- Patch ABC-12, after CVE-2021-44228\n';
+    assert.deepEqual(byRule(lintPostmortem(text), rule).map((f) => covered(text, f)), ['Review SEV-1 paging']);
+  });
+});
+

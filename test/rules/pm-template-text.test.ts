@@ -28,6 +28,24 @@ describe(rule, () => {
     const text = '## Overview\n\nLorem ipsum dolor.\n';
     assert.equal(byRule(lintPostmortem(text, { templatePatterns: ['Lorem ipsum'] }), rule).length, 1);
   });
+  it("runs a repository's pattern in linear time: '^(a+)+$' against 30 a's and a b", { timeout: 5000 }, () => {
+    const text = `## Overview\n\n${'a'.repeat(30)}b\n\naaaa\n`;
+    const findings = byRule(lintPostmortem(text, { templatePatterns: ['^(a+)+$'] }), rule);
+    assert.deepEqual(findings.map((f) => covered(text, f)), ['aaaa']);
+  });
+  it("and '(a+)+b' against 32 letters, reporting every match once", { timeout: 5000 }, () => {
+    const text = `## Overview\n\n${'a'.repeat(32)} then aab and ab.\n`;
+    const findings = byRule(lintPostmortem(text, { templatePatterns: ['(a+)+b'] }), rule);
+    assert.deepEqual(findings.map((f) => covered(text, f)), ['aab', 'ab']);
+  });
+  it('quotes at most 80 characters of what it matched', () => {
+    const text = `## Overview\n\nTODO ${'x'.repeat(5000)}\n`;
+    // "TODO" alone is also a note to the author (its own finding); this is the pattern's.
+    const finding = byRule(lintPostmortem(text, { templatePatterns: ['TODO x+'] }), rule).find((f) => f.message.startsWith('Template text left in'))!;
+    assert.equal(covered(text, finding).length, 5005);
+    assert.ok(finding.message.length < 120, finding.message);
+    assert.match(finding.message, /“TODO x+…”/);
+  });
   it('leaves italic content that is not an instruction, and code, alone', () => {
     const text = '## Overview\n\n*Resolved by rolling back.*\n\nSome text with *emphasis* in it.\n\n```\n{{ .Values.email }}\n```\n\n`{{ x }}`\n';
     assert.deepEqual(byRule(lintPostmortem(text), rule), []);

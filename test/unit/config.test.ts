@@ -30,9 +30,42 @@ describe('config resolution', () => {
     assert.deepEqual(config.ticketPatterns, ['OK-\\d+']);
     assert.equal(problems.length, 4);
     assert.match(problems.join('\n'), /unknown setting "debounceMS"/);
-    assert.match(problems.join('\n'), /"warnDays" expects number/);
-    assert.match(problems.join('\n'), /rule "pm\/x" has level/);
-    assert.match(problems.join('\n'), /invalid regular expression "\(unclosed"/);
+    assert.match(problems.join('\n'), /"warnDays" expects a number of 0 or more, got the text "thirty"/);
+    assert.match(problems.join('\n'), /rule "pm\/x" has level "loud"/);
+    assert.match(problems.join('\n'), /ignored regular expression "\(unclosed": it is not a valid regular expression: missing closing \)/);
+  });
+  it('says what is wrong with a number, not only its type', () => {
+    const { config, problems } = resolveConfig([{ source: 'f', values: { warnDays: -3 } }]);
+    assert.equal(config.warnDays, 30);
+    assert.deepEqual(problems, ['f: "warnDays" expects a number of 0 or more, got -3']);
+  });
+  it('names the item of a list that is not text', () => {
+    const { problems } = resolveConfig([{ source: 'f', values: { inventoryGlobs: ['a', 5] } }]);
+    assert.deepEqual(problems, ['f: "inventoryGlobs" expects a list of text values, but item 2 is 5']);
+  });
+  it('quotes at most 80 characters of a value, with control characters escaped', () => {
+    const { problems } = resolveConfig([{ source: 'f', values: { warnDays: `\u001b]0;owned\u0007${'9'.repeat(4_000_000)}` } }]);
+    assert.equal(problems.length, 1);
+    assert.ok(problems[0].length < 200, problems[0].slice(0, 300));
+    assert.match(problems[0], /got the text "\\x1B\]0;owned\\x079+…"$/);
+  });
+  it('refuses patterns linear-time matching cannot run, with the reason, and keeps the rest', () => {
+    const { config, problems } = resolveConfig([
+      { source: 'f', values: { ticketPatterns: ['\\b(?!SEV-)[A-Z]+-\\d+', 'OK-\\d+', '(a)\\1', `${'a'.repeat(1001)}`] } },
+    ]);
+    assert.deepEqual(config.ticketPatterns, ['OK-\\d+']);
+    assert.deepEqual(problems, [
+      'f: "ticketPatterns": ignored regular expression "\\b(?!SEV-)[A-Z]+-\\d+": it uses a look-ahead, which linear-time matching does not support',
+      'f: "ticketPatterns": ignored regular expression "(a)\\1": it uses a back-reference (\\1), which linear-time matching does not support',
+      `f: "ticketPatterns": ignored regular expression "${'a'.repeat(79)}…": it is 1001 characters long; patterns may have at most 1000`,
+    ]);
+  });
+  it('takes captureless look-behinds and JavaScript \\u escapes, and every default pattern runs', () => {
+    const { problems } = resolveConfig([{ source: 'f', values: { templatePatterns: ['(?<!\\w)TBD', '\\u00e9t\\u{e9}'] } }]);
+    assert.deepEqual(problems, []);
+    for (const s of SETTINGS.filter((s) => s.key.endsWith('Patterns'))) {
+      assert.deepEqual(resolveConfig([{ source: 'f', values: { [s.key]: s.default } }]).problems, [], s.key);
+    }
   });
   it('accepts required sections as names or {name, aliases}', () => {
     const { config } = resolveConfig([{ source: 't', values: { requiredSections: ['Summary', { name: 'Timeline', aliases: ['Chronology'] }] } }]);

@@ -19,6 +19,7 @@ import {
   summarizeProbe,
   type CertProblem,
 } from '../../core/live';
+import { escapeControls } from '../../core/quote';
 import { ConfigResolver } from '../configs';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../errors';
 import { palette, shouldUseColor } from '../format/colors';
@@ -66,7 +67,8 @@ export async function runCert(target: string, options: CertCommandOptions, io: C
   } else if (isProbeFailure(outcome)) {
     io.stderr(`incident-docs: ${summarizeProbe(outcome)[0]}`);
   } else {
-    const lines = summarizeProbe(outcome, problems);
+    // A server's certificate is untrusted text too: its subject must not drive the terminal.
+    const lines = summarizeProbe(outcome, problems).map((line) => escapeControls(line));
     lines[lines.length - 1] = colorVerdict(lines[lines.length - 1], problems, io.color);
     io.stdout(`${lines.join('\n')}\n`);
   }
@@ -163,7 +165,7 @@ function processIo(): CertIo {
     cwd: process.cwd(),
     color: shouldUseColor(process.stdout, process.env),
     stdout: (text) => process.stdout.write(text),
-    stderr: (line) => process.stderr.write(`${line}\n`),
+    stderr: (line) => process.stderr.write(`${escapeControls(line)}\n`),
   };
 }
 

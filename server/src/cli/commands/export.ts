@@ -15,6 +15,7 @@ import {
   prometheusExport,
 } from '../../core/export/prometheus';
 import { buildCertModel } from '../../core/inventory/model';
+import { escapeControls } from '../../core/quote';
 import { ConfigResolver } from '../configs';
 import { CliError, EXIT_OK } from '../errors';
 import { displayPath } from '../paths';
@@ -116,7 +117,7 @@ function processIo(): ExportIo {
   return {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
-    stderr: (line) => process.stderr.write(`${line}\n`),
+    stderr: (line) => process.stderr.write(`${escapeControls(line)}\n`),
   };
 }
 

@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { escapeControls } from '../../core/quote';
 import { formatters } from '../format';
 import { shouldUseColor } from '../format/colors';
 import { parseMaxWarnings, parseNow, parsePositive, parseRuleOverride } from '../options';
@@ -39,7 +40,7 @@ export function registerLintCommand(program: Command): void {
         color: shouldUseColor(process.stdout, process.env),
         version: cliVersion,
         stdout: (text) => process.stdout.write(text),
-        stderr: (line) => process.stderr.write(`${line}\n`),
+        stderr: (line) => process.stderr.write(`${escapeControls(line)}\n`),
         progress: process.stderr.isTTY ? terminalProgress : undefined,
       });
     });

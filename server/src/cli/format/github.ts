@@ -1,3 +1,4 @@
+import { escapeControls } from '../../core/quote';
 import type { Severity } from '../../core/types';
 import { locationOf } from './location';
 import type { Formatter } from './types';
@@ -15,7 +16,7 @@ export const githubFormatter: Formatter = {
       findings.map((f) => {
         const { line, column, endLine, endColumn } = locationOf(f);
         const properties: [string, string | number][] = [
-          ['file', file],
+          ['file', escapeControls(file)],
           ['line', line],
           ['col', column],
           ['endLine', endLine],
@@ -23,7 +24,8 @@ export const githubFormatter: Formatter = {
           ['title', f.rule],
         ];
         const props = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
-        return `::${githubCommand(f.severity)} ${props}::${escapeData(f.message)}`;
+        // Control characters would colour or rewrite the log; line breaks stay, the annotation shows them.
+        return `::${githubCommand(f.severity)} ${props}::${escapeData(escapeControls(f.message, true))}`;
       }),
     );
     return lines.length === 0 ? '' : `${lines.join('\n')}\n`;

@@ -1,3 +1,4 @@
+import { escapeControls } from '../../core/quote';
 import type { Finding, Severity } from '../../core/types';
 import { palette, type Palette } from './colors';
 import { locationOf } from './location';
@@ -25,7 +26,7 @@ export const textFormatter: Formatter = {
 function formatFile(report: FileReport, colors: Palette): string {
   const rows = report.findings.map((f) => {
     const { line, column } = locationOf(f);
-    return { where: `${report.file}:${line}:${column}`, finding: f };
+    return { where: `${escapeControls(report.file)}:${line}:${column}`, finding: f };
   });
   const whereWidth = Math.max(...rows.map((r) => r.where.length));
   const severityWidth = Math.max(...rows.map((r) => r.finding.severity.length));
@@ -55,7 +56,10 @@ function severityColor(severity: Severity, colors: Palette): (s: string) => stri
   }
 }
 
-/** A message with line breaks would break "one line per finding". */
+/**
+ * A message with line breaks would break "one line per finding", and one with control
+ * characters (from a document, a path, a server's certificate) would drive the terminal.
+ */
 function oneLine(finding: Finding): string {
-  return finding.message.replace(/\s*\r?\n\s*/g, ' ').trimEnd();
+  return escapeControls(finding.message.replace(/\s*\r?\n\s*/g, ' ').trimEnd());
 }

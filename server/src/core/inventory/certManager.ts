@@ -1,5 +1,6 @@
 /** cert-manager resources in any YAML file: Certificate, Issuer, ClusterIssuer; other documents are ignored. */
 import { isMap, type Document, type Node, type YAMLMap } from 'yaml';
+import { quoteText } from '../quote';
 import type { Span } from '../types';
 import { at, pairOf, spanOf, stringOf } from './yaml';
 
@@ -48,5 +49,5 @@ export function certManagerResources(doc: Document.Parsed): CertManagerResource[
 }
 
 export function resourceLabel(r: CertManagerResource): string {
-  return `${r.kind}/${r.name ?? '(unnamed)'}`;
+  return `${r.kind}/${r.name === undefined ? '(unnamed)' : quoteText(r.name)}`;
 }

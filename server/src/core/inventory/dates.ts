@@ -1,5 +1,6 @@
 /** `expires` values: a date (YYYY-MM-DD) or an RFC 3339 date-time. Times without a zone are UTC. */
 import type { ExpiryState } from '../../../../contract/src/expiry';
+import { quoteText } from '../quote';
 import { DAY_MS, MINUTE_MS } from '../units';
 
 export interface Expiry {
@@ -13,26 +14,26 @@ const DATE_TIME =
 
 export function parseExpiry(text: string): Expiry | { error: string } {
   const m = DATE_TIME.exec(text.trim());
-  if (!m) return { error: `"${text}" is not a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM:SSZ)` };
+  if (!m) return { error: `"${quoteText(text)}" is not a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM:SSZ)` };
   const [, y, mo, d, h, mi, s, frac, zone] = m;
   const year = Number(y);
   const month = Number(mo);
   const day = Number(d);
-  if (month < 1 || month > 12) return { error: `"${text}" has month ${mo}` };
+  if (month < 1 || month > 12) return { error: `"${quoteText(text)}" has month ${mo}` };
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day < 1 || day > daysInMonth) return { error: `"${text}" is not a day of the calendar (${y}-${mo} has ${daysInMonth} days)` };
+  if (day < 1 || day > daysInMonth) return { error: `"${quoteText(text)}" is not a day of the calendar (${y}-${mo} has ${daysInMonth} days)` };
   if (h === undefined) return { date: new Date(Date.UTC(year, month - 1, day)), dateOnly: true, text };
   const hours = Number(h);
   const minutes = Number(mi);
   const seconds = s === undefined ? 0 : Number(s);
-  if (hours > 23 || minutes > 59 || seconds > 60) return { error: `"${text}" has an impossible time of day` };
+  if (hours > 23 || minutes > 59 || seconds > 60) return { error: `"${quoteText(text)}" has an impossible time of day` };
   let offsetMinutes = 0;
   if (zone && zone.toUpperCase() !== 'Z') {
     const sign = zone.startsWith('-') ? -1 : 1;
     const digits = zone.slice(1).replace(':', '');
     const zh = Number(digits.slice(0, 2));
     const zm = Number(digits.slice(2));
-    if (zh > 23 || zm > 59) return { error: `"${text}" has an impossible time zone offset` };
+    if (zh > 23 || zm > 59) return { error: `"${quoteText(text)}" has an impossible time zone offset` };
     offsetMinutes = sign * (zh * 60 + zm);
   }
   const ms = frac ? Math.round(Number(frac) * 1000) : 0;

@@ -4,6 +4,8 @@
  * finding and the hover can both say why.
  */
 import type { Config } from '../config';
+import { quoteText } from '../quote';
+import { userPatterns } from '../userPatterns';
 
 export type EmailConfig = Pick<Config, 'teamEmailPatterns' | 'personalEmailPatterns' | 'requireTeamEmail'>;
 
@@ -68,9 +70,9 @@ export function classifyEmail(address: string, config: EmailConfig): EmailVerdic
   const verdict = (personal: boolean, evidence: string[]): EmailVerdict => ({ address: trimmed, valid: true, personal, evidence });
 
   const team = firstMatch(config.teamEmailPatterns, trimmed);
-  if (team) return verdict(false, [`it matches the team pattern /${team}/ (teamEmailPatterns)`]);
+  if (team) return verdict(false, [`it matches the team pattern /${quoteText(team)}/ (teamEmailPatterns)`]);
   const personal = firstMatch(config.personalEmailPatterns, trimmed);
-  if (personal) return verdict(true, [`it matches the personal pattern /${personal}/ (personalEmailPatterns)`]);
+  if (personal) return verdict(true, [`it matches the personal pattern /${quoteText(personal)}/ (personalEmailPatterns)`]);
   if (config.requireTeamEmail) {
     return verdict(true, [
       config.teamEmailPatterns.length
@@ -82,11 +84,11 @@ export function classifyEmail(address: string, config: EmailConfig): EmailVerdic
   if (GROUP_DOMAINS.has(domain)) return verdict(false, [`${domain} hosts mailing lists, which reach a group`]);
   const words = local.split(/[._-]+/).filter(Boolean);
   const role = words.find((w) => ROLE_WORDS.has(w));
-  if (role) return verdict(false, [`the local part "${local}" names a role or team ("${role}")`]);
+  if (role) return verdict(false, [`the local part "${quoteText(local)}" names a role or team ("${role}")`]);
   const nameShape = personNameShape(local);
   if (nameShape) return verdict(true, [`the local part "${local}" looks like a person's name (${nameShape})`]);
   if (GIVEN_NAMES.has(local)) return verdict(true, [`the local part "${local}" is a common first name`]);
-  return verdict(false, [`nothing marks "${trimmed}" as personal (no free-mail domain, no first.last local part)`]);
+  return verdict(false, [`nothing marks "${quoteText(trimmed)}" as personal (no free-mail domain, no first.last local part)`]);
 }
 
 /** `jane.doe`, `jane_doe`, `j.doe`, `jane.q.doe`: letters only, two or three parts. */
@@ -104,22 +106,15 @@ function isFreeMail(domain: string): boolean {
   return FREE_MAIL_EXACT.has(d) || FREE_MAIL_PREFIXES.some((p) => d.startsWith(p));
 }
 
-function firstMatch(patterns: string[], address: string): string | undefined {
-  for (const pattern of patterns) {
-    try {
-      if (new RegExp(pattern, 'i').test(address)) return pattern;
-    } catch {
-      // resolveConfig already reported invalid patterns; skip them here.
-    }
-  }
-  return undefined;
+function firstMatch(patterns: readonly string[], address: string): string | undefined {
+  return userPatterns(patterns, { ignoreCase: true }).find((p) => p.regex.test(address))?.source;
 }
 
 /** One sentence for messages and hovers. */
 export function explainVerdict(v: EmailVerdict): string {
-  if (!v.valid) return `\`${v.address}\` is not a valid e-mail address.`;
+  if (!v.valid) return `\`${quoteText(v.address)}\` is not a valid e-mail address.`;
   if (v.personal) {
-    return `\`${v.address}\` looks personal: ${v.evidence.join('; ')}. Certificate notices sent to one person are lost when that person is away or leaves; use a team address or alias.`;
+    return `\`${quoteText(v.address)}\` looks personal: ${v.evidence.join('; ')}. Certificate notices sent to one person are lost when that person is away or leaves; use a team address or alias.`;
   }
-  return `\`${v.address}\` looks like a team address: ${v.evidence.join('; ')}.`;
+  return `\`${quoteText(v.address)}\` looks like a team address: ${v.evidence.join('; ')}.`;
 }

@@ -7,6 +7,7 @@ import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLM
 import type { Config } from '../config';
 import { matchesGlobs } from '../globs';
 import type { BaseModel } from '../rule';
+import { quoteText } from '../quote';
 import { LineIndex } from '../text';
 import type { SourceDocument, Span } from '../types';
 import { certManagerResources, type CertManagerResource } from './certManager';
@@ -42,9 +43,14 @@ export interface InventoryEntry {
   field(key: string): Field | undefined;
 }
 
-/** How a message names an entry: by its name, else by its position. */
+/** How a message names an entry: by its name (quoted, shortened), else by its position. */
 export function entryLabel(entry: InventoryEntry): string {
-  return entry.name !== undefined ? `"${entry.name}"` : `#${entry.index + 1}`;
+  return entry.name !== undefined ? `"${quoteText(entry.name)}"` : `#${entry.index + 1}`;
+}
+
+/** A host as written in the document, for a message. */
+export function hostLabel(host: { text: string }): string {
+  return quoteText(host.text);
 }
 
 export interface Inventory {

@@ -2,6 +2,7 @@
 import { X509Certificate } from 'node:crypto';
 import * as path from 'node:path';
 import { isIP } from 'node:net';
+import { quoteText } from '../quote';
 import type { Span } from '../types';
 import { WorkspaceError } from '../workspace/errors';
 import { outsideRootReason } from '../workspace/pathPolicy';
@@ -17,7 +18,7 @@ export interface PemCertificate {
 
 const CERT_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/;
 /** Any private key armour: PKCS#8, RSA, EC, DSA, OpenSSH, encrypted. */
-const PRIVATE_KEY_BLOCK = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----(?:[\s\S]*?-----END \1PRIVATE KEY-----)?/g;
+export const PRIVATE_KEY_BLOCK = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----(?:[\s\S]*?-----END \1PRIVATE KEY-----)?/g;
 
 /**
  * Parsed certificates by their PEM block: the editor lints an inventory on every keystroke, and
@@ -85,16 +86,16 @@ export function readPemFile(
   access: { root?: string; allowOutside?: boolean } = {},
 ): { text: string; resolved: string } | { error: string } {
   if (!path.isAbsolute(pemFile) && !inventoryPath) {
-    return { error: `pemFile "${pemFile}" is relative, and this document has no file path to resolve it against` };
+    return { error: `pemFile "${quoteText(pemFile)}" is relative, and this document has no file path to resolve it against` };
   }
   const resolved = path.resolve(inventoryPath ? path.dirname(inventoryPath) : '/', pemFile);
   if (!access.allowOutside) {
-    if (access.root === undefined) return { error: `pemFile "${pemFile}" is not read: this document has no workspace folder (allowPathsOutsideWorkspace permits it)` };
-    const outside = outsideRootReason(resolved, access.root, false, pemFile);
+    if (access.root === undefined) return { error: `pemFile "${quoteText(pemFile)}" is not read: this document has no workspace folder (allowPathsOutsideWorkspace permits it)` };
+    const outside = outsideRootReason(resolved, access.root, false, quoteText(pemFile));
     if (outside) return { error: `pemFile ${outside}` };
   }
   try {
-    return { text: readTextFileSync(resolved, { maxBytes: READ_LIMITS.pem, what: 'certificate' }, `"${pemFile}"`), resolved };
+    return { text: readTextFileSync(resolved, { maxBytes: READ_LIMITS.pem, what: 'certificate' }, `"${quoteText(pemFile)}"`), resolved };
   } catch (e) {
     if (!(e instanceof WorkspaceError)) throw e;
     return { error: `pemFile ${e.message}` };

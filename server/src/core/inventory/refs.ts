@@ -1,6 +1,7 @@
 /** Typed views of an inventory's values for rules and editor services: e-mails, hosts, expiry, warn days. */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Config } from '../config';
+import { describeValue, quoteText } from '../quote';
 import type { Span } from '../types';
 import { resourceLabel } from './certManager';
 import { parseExpiry, type Expiry } from './dates';
@@ -9,6 +10,9 @@ import type { CertModel, Field, InventoryEntry } from './model';
 import { at, deref, spanOf, stringOf } from './yaml';
 
 export type EmailRole = 'owner' | 'notify' | 'escalation' | 'acme';
+
+/** Lists in lists of addresses are followed this deep (an alias loop or a pathological file stops there). */
+const MAX_ADDRESS_NESTING = 8;
 
 export interface EmailRef {
   address: string;
@@ -54,12 +58,20 @@ function computeEmailRefs(model: CertModel): EmailRef[] {
     out.push({ address: node.value.trim(), span, role, where, inManifest });
   };
   const inv = model.inventory;
-  /** A single address or a list of them, written at `raw` (an alias is reported where it is written). */
-  const addAll = (raw: unknown, role: EmailRole, where: string) => {
+  /** Lists already read: aliases can make a list of lists an alias bomb, each list is read once. */
+  const listsRead = new Set<Node>();
+  /**
+   * A single address or a list of them, written at `raw` (an alias is reported where it is
+   * written). A list inside the list is wrong (cert/invalid-value says so) but its addresses are
+   * still checked: nesting must not hide a personal one.
+   */
+  const addAll = (raw: unknown, role: EmailRole, where: string, depth = 0) => {
     if (!inv) return;
     const node = deref(inv.doc, raw);
-    if (isSeq(node)) for (const item of node.items) add(deref(inv.doc, item), spanOf(item as Node), role, where);
-    else add(node, spanOf(raw as Node | null), role, where);
+    if (!isSeq(node)) return add(node, spanOf(raw as Node | null), role, where);
+    if (depth >= MAX_ADDRESS_NESTING || listsRead.has(node)) return;
+    listsRead.add(node);
+    for (const item of node.items) addAll(item, role, where, depth + 1);
   };
   const addField = (field: Field | undefined, role: EmailRole, where: string) => {
     if (field && !field.inherited) addAll(field.pair.value, role, where);
@@ -72,7 +84,7 @@ function computeEmailRefs(model: CertModel): EmailRef[] {
     if (isMap(renewal)) addAll(renewal.get('escalation', true), 'escalation', 'defaults');
   }
   for (const entry of inv?.entries ?? []) {
-    const where = `entry ${entry.name ?? `#${entry.index + 1}`}`;
+    const where = `entry ${entry.name === undefined ? `#${entry.index + 1}` : quoteText(entry.name)}`;
     addField(entry.own('owner'), 'owner', where);
     addField(entry.own('notify'), 'notify', where);
     const renewal = entry.own('renewal');
@@ -155,7 +167,7 @@ export function warnDaysValue(field: Field | undefined): number | { error: strin
   const node = field.node;
   const value = isScalar(node) ? node.value : undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
-    return { error: `warnDays must be a positive whole number of days, not ${isScalar(node) ? JSON.stringify(node.value) : 'a collection'}` };
+    return { error: `warnDays must be a positive whole number of days, not ${isScalar(node) ? describeValue(node.value) : 'a collection'}` };
   }
   return value;
 }

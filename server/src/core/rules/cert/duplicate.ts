@@ -21,9 +21,9 @@ export const duplicate: Rule<CertModel> = {
         const first = names.get(entry.name);
         if (first) {
           report({
-            message: `The name "${entry.name}" is already used by an earlier entry; names must be unique.`,
+            message: `The name ${label} is already used by an earlier entry; names must be unique.`,
             span: entry.anchor,
-            related: [{ span: first.span, message: `"${entry.name}" is first used here` }],
+            related: [{ span: first.span, message: `${label} is first used here` }],
           });
         } else names.set(entry.name, { span: entry.anchor, label });
       }

@@ -6,14 +6,14 @@ import { type CertModel, entryLabel, type Field, fieldOf, type Inventory, type I
 import { emailRefs, expiryOf, hostRefs, warnDaysValue } from '../../inventory/refs';
 import { deref, pairOf, spanOf } from '../../inventory/yaml';
 import type { Report, Rule } from '../../rule';
+import { describeValue, quoteText } from '../../quote';
 
 const STRING_KEYS = ['name', 'environment', 'namespace', 'issuer', 'secret', 'pem', 'pemFile'];
 
 function describe(node: Node | null): string {
   if (isMap(node)) return 'a mapping';
   if (isSeq(node)) return 'a list';
-  if (isScalar(node)) return node.value === null ? 'empty' : JSON.stringify(node.value);
-  return 'empty';
+  return isScalar(node) ? describeValue(node.value) : 'empty';
 }
 
 function checkEntry(entry: InventoryEntry, inv: Inventory, report: Report): void {
@@ -47,7 +47,8 @@ function checkEntry(entry: InventoryEntry, inv: Inventory, report: Report): void
     report({ message: `Entry ${label}: \`expires\` is not a valid date: ${expiry.parsed.error}.`, span: expiry.field.span });
   }
   checkWarnDays(entry.own('warnDays'), `Entry ${label}`, report);
-  checkNotify(entry.own('notify'), `Entry ${label}`, report);
+  checkAddresses(entry.own('owner'), `Entry ${label}`, inv, report);
+  checkAddresses(entry.own('notify'), `Entry ${label}`, inv, report);
   checkRenewal(entry.own('renewal'), `Entry ${label}`, inv, report);
 }
 
@@ -56,10 +57,29 @@ function checkWarnDays(field: Field | undefined, where: string, report: Report):
   if (field && typeof value === 'object') report({ message: `${where}: ${value.error}.`, span: field.span });
 }
 
-function checkNotify(field: Field | undefined, where: string, report: Report): void {
-  if (field && !isSeq(field.node) && !(isScalar(field.node) && typeof field.node.value === 'string')) {
-    report({ message: `${where}: \`${field.key}\` should be an address or a list of addresses, not ${describe(field.node)}.`, span: field.span });
+/**
+ * `owner`, `notify` and `escalation`: one address, or a flat list of them. Anything else would be
+ * read by no one (a mapping), or hide its addresses from the checks (a list in the list).
+ */
+function checkAddresses(field: Field | undefined, where: string, inv: Inventory, report: Report, name = field?.key): void {
+  if (!field || isAddress(field.node)) return;
+  if (!isSeq(field.node)) {
+    report({ message: `${where}: \`${name}\` should be an address or a list of addresses, not ${describe(field.node)}.`, span: field.span });
+    return;
   }
+  field.node.items.forEach((item, i) => {
+    const node = deref(inv.doc, item);
+    if (isAddress(node)) return;
+    const nested = isSeq(node) ? ' (a list inside the list: write its addresses in the outer list)' : '';
+    report({
+      message: `${where}: \`${name}\` item ${i + 1} should be an address, not ${describe(node)}${nested}.`,
+      span: spanOf(item as Node, field.span),
+    });
+  });
+}
+
+function isAddress(node: Node | null): boolean {
+  return isScalar(node) && typeof node.value === 'string';
 }
 
 function checkRenewal(field: Field | undefined, where: string, inv: Inventory, report: Report): void {
@@ -68,6 +88,8 @@ function checkRenewal(field: Field | undefined, where: string, inv: Inventory, r
     report({ message: `${where}: \`renewal\` should be a mapping (method, sop, escalation), not ${describe(field.node)}.`, span: field.span });
     return;
   }
+  const escalation = pairOf(inv.doc, field.node, 'escalation');
+  if (escalation) checkAddresses(fieldOf(inv.doc, escalation), where, inv, report, 'renewal.escalation');
   const pair = pairOf(inv.doc, field.node, 'method');
   if (!pair) return;
   const node = deref(inv.doc, pair.value);
@@ -76,7 +98,7 @@ function checkRenewal(field: Field | undefined, where: string, inv: Inventory, r
   const span = spanOf(pair.value as Node | null, spanOf(pair.key as Node));
   const suggestion = method ? closest(method.toLowerCase(), RENEWAL_METHODS) : undefined;
   report({
-    message: `${where}: unknown renewal method ${method ? `"${method}"` : '(empty)'}; use ${RENEWAL_METHODS.join(', ')}.`,
+    message: `${where}: unknown renewal method ${method ? `"${quoteText(method)}"` : '(empty)'}; use ${RENEWAL_METHODS.join(', ')}.`,
     span,
     fixes: suggestion && method ? [{ title: `Change to ${suggestion}`, edits: [{ span, newText: suggestion }] }] : [],
   });
@@ -88,7 +110,7 @@ export const invalidValue: Rule<CertModel> = {
   scope: 'entry',
   docs: {
     summary: 'An impossible date, a malformed host or port, a malformed e-mail, a non-positive warnDays, an unknown renewal method.',
-    details: 'Also values of the wrong shape: an entry that is not a mapping, `hosts` or `notify` that is neither a list nor one value, `renewal` that is not a mapping.',
+    details: 'Also values of the wrong shape: an entry that is not a mapping, `hosts` that is neither a list nor one value, `owner`, `notify` or `escalation` that is not an address or a flat list of addresses, `renewal` that is not a mapping.',
     bad: 'certificates:\n  - name: api\n    hosts: [api.example.com:70000]\n    expires: 2026-02-30\n    owner: platform-team.example.com\n    warnDays: 0\n    renewal: { method: acmee }\n',
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com:8443]\n    expires: 2026-02-28\n    owner: platform-team@example.com\n    warnDays: 14\n    renewal: { method: acme }\n',
   },
@@ -108,14 +130,15 @@ export const invalidValue: Rule<CertModel> = {
         return pair ? fieldOf(inv.doc, pair) : undefined;
       };
       checkWarnDays(field('warnDays'), '`defaults`', report);
-      checkNotify(field('notify'), '`defaults`', report);
+      checkAddresses(field('owner'), '`defaults`', inv, report);
+      checkAddresses(field('notify'), '`defaults`', inv, report);
       checkRenewal(field('renewal'), '`defaults`', inv, report);
     }
     for (const entry of inv.entries) checkEntry(entry, inv, report);
     for (const ref of emailRefs(model)) {
       if (ref.inManifest) continue;
       if (!classifyEmail(ref.address, config).valid) {
-        report({ message: `"${ref.address}" is not a valid e-mail address (${ref.role}, ${ref.where}).`, span: ref.span });
+        report({ message: `"${quoteText(ref.address)}" is not a valid e-mail address (${ref.role}, ${ref.where}).`, span: ref.span });
       }
     }
   },

@@ -1,5 +1,5 @@
 import { isProbeFailure } from '../../live/types';
-import { entryLabel, type CertModel } from '../../inventory/model';
+import { entryLabel, hostLabel, type CertModel } from '../../inventory/model';
 import type { Rule } from '../../rule';
 import { LIVE_DETAILS, liveFacts } from '../../inventory/liveTargets';
 
@@ -17,7 +17,7 @@ export const liveExpired: Rule<CertModel> = {
       const r = fact.outcome;
       if (isProbeFailure(r) || r.daysLeft >= 0) continue;
       report({
-        message: `${fact.host.text} serves an expired certificate for ${entryLabel(fact.entry)}: notAfter ${r.notAfter} (${-r.daysLeft} day${r.daysLeft === -1 ? '' : 's'} ago).`,
+        message: `${hostLabel(fact.host)} serves an expired certificate for ${entryLabel(fact.entry)}: notAfter ${r.notAfter} (${-r.daysLeft} day${r.daysLeft === -1 ? '' : 's'} ago).`,
         span: fact.host.span,
         data: { notAfter: r.notAfter },
       });

@@ -1,7 +1,8 @@
 import { isProbeFailure } from '../../live/types';
-import { entryLabel, type CertModel } from '../../inventory/model';
+import { entryLabel, hostLabel, type CertModel } from '../../inventory/model';
 import type { Rule } from '../../rule';
 import { LIVE_DETAILS, liveFacts } from '../../inventory/liveTargets';
+import { quoteList, quoteText } from '../../quote';
 
 export const liveHostname: Rule<CertModel> = {
   id: 'cert/live-hostname',
@@ -17,7 +18,7 @@ export const liveHostname: Rule<CertModel> = {
       const r = fact.outcome;
       if (isProbeFailure(r) || r.hostnameMatches) continue;
       report({
-        message: `${fact.host.text} serves a certificate for ${entryLabel(fact.entry)} that does not name ${r.servername ?? r.host} (it names ${r.sans.length ? r.sans.join(', ') : r.subject}).`,
+        message: `${hostLabel(fact.host)} serves a certificate for ${entryLabel(fact.entry)} that does not name ${quoteText(r.servername ?? r.host)} (it names ${r.sans.length ? quoteList(r.sans, ['', '']) : quoteText(r.subject)}).`,
         span: fact.host.span,
       });
     }

@@ -2,7 +2,7 @@ import { isProbeFailure } from '../../live/types';
 import { expiresDisagrees } from '../../inventory/dates';
 import { expiryOf } from '../../inventory/refs';
 import type { FixSpec, Rule } from '../../rule';
-import { entryLabel, type CertModel } from '../../inventory/model';
+import { entryLabel, hostLabel, type CertModel } from '../../inventory/model';
 import { LIVE_DETAILS, liveFacts } from '../../inventory/liveTargets';
 
 export const liveMismatch: Rule<CertModel> = {
@@ -32,10 +32,10 @@ export const liveMismatch: Rule<CertModel> = {
         preferred: true,
       };
       report({
-        message: `${entryLabel(fact.entry)} says it expires ${expiry.parsed.dateOnly ? expiry.parsed.date.toISOString().slice(0, 10) : expiry.parsed.date.toISOString()}, but ${fact.host.text} serves a certificate valid until ${r.notAfter}.`,
+        message: `${entryLabel(fact.entry)} says it expires ${expiry.parsed.dateOnly ? expiry.parsed.date.toISOString().slice(0, 10) : expiry.parsed.date.toISOString()}, but ${hostLabel(fact.host)} serves a certificate valid until ${r.notAfter}.`,
         span: expiry.field.span,
         fixes: [fix],
-        related: [{ span: fact.host.span, message: `live certificate of ${fact.host.text}` }],
+        related: [{ span: fact.host.span, message: `live certificate of ${hostLabel(fact.host)}` }],
         data: { notAfter: r.notAfter },
       });
     }

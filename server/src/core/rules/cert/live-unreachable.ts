@@ -1,7 +1,8 @@
 import { isProbeFailure } from '../../live/types';
-import { entryLabel, type CertModel } from '../../inventory/model';
+import { entryLabel, hostLabel, type CertModel } from '../../inventory/model';
 import type { Rule } from '../../rule';
 import { LIVE_DETAILS, liveFacts } from '../../inventory/liveTargets';
+import { MAX_QUOTED_CHARS, quoteText } from '../../quote';
 
 export const liveUnreachable: Rule<CertModel> = {
   id: 'cert/live-unreachable',
@@ -16,7 +17,7 @@ export const liveUnreachable: Rule<CertModel> = {
     for (const fact of liveFacts(model, context)) {
       if (!isProbeFailure(fact.outcome)) continue;
       report({
-        message: `Live check of ${fact.host.text} for ${entryLabel(fact.entry)} failed (${fact.outcome.error.code}): ${fact.outcome.error.message}`,
+        message: `Live check of ${hostLabel(fact.host)} for ${entryLabel(fact.entry)} failed (${fact.outcome.error.code}): ${quoteText(fact.outcome.error.message, 2 * MAX_QUOTED_CHARS)}`,
         span: fact.host.span,
       });
     }

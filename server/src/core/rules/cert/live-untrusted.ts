@@ -1,7 +1,8 @@
 import { isProbeFailure } from '../../live/types';
-import { entryLabel, type CertModel } from '../../inventory/model';
+import { entryLabel, hostLabel, type CertModel } from '../../inventory/model';
 import type { Rule } from '../../rule';
 import { LIVE_DETAILS, liveFacts } from '../../inventory/liveTargets';
+import { MAX_QUOTED_CHARS, quoteText } from '../../quote';
 
 export const liveUntrusted: Rule<CertModel> = {
   id: 'cert/live-untrusted',
@@ -18,7 +19,7 @@ export const liveUntrusted: Rule<CertModel> = {
       const r = fact.outcome;
       if (isProbeFailure(r) || r.trusted || r.daysLeft < 0) continue; // an expired one is live-expired's
       report({
-        message: `${fact.host.text} serves a certificate for ${entryLabel(fact.entry)} that is not trusted: ${r.trustError ?? 'unknown reason'}.`,
+        message: `${hostLabel(fact.host)} serves a certificate for ${entryLabel(fact.entry)} that is not trusted: ${r.trustError ? quoteText(r.trustError, 2 * MAX_QUOTED_CHARS) : 'unknown reason'}.`,
         span: fact.host.span,
       });
     }

@@ -2,6 +2,7 @@ import { textOf } from '../../inventory/refs';
 import type { Span } from '../../types';
 import { entryLabel, type CertModel } from '../../inventory/model';
 import type { Rule } from '../../rule';
+import { quoteList, quoteText } from '../../quote';
 
 export const namespaceAmbiguous: Rule<CertModel> = {
   id: 'cert/namespace-ambiguous',
@@ -29,9 +30,9 @@ export const namespaceAmbiguous: Rule<CertModel> = {
       for (const user of users) {
         const others = users.filter((u) => u !== user && u.environment.toLowerCase() !== user.environment.toLowerCase());
         report({
-          message: `Namespace "${namespace}" is used by entries of different environments (${environments.join(', ')}); say which cluster it is in (cluster/namespace).`,
+          message: `Namespace "${quoteText(namespace)}" is used by entries of different environments (${quoteList(environments, ['', ''])}); say which cluster it is in (cluster/namespace).`,
           span: user.span,
-          related: others.map((o) => ({ span: o.span, message: `${o.label} (${o.environment}) uses it too` })),
+          related: others.map((o) => ({ span: o.span, message: `${o.label} (${quoteText(o.environment)}) uses it too` })),
         });
       }
     }

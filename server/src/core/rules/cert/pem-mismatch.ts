@@ -4,6 +4,7 @@ import { nameCovers } from '../../inventory/pem';
 import { expiryOf, hostRefs } from '../../inventory/refs';
 import { entryLabel, type CertModel } from '../../inventory/model';
 import type { Rule } from '../../rule';
+import { quoteList, quoteText } from '../../quote';
 
 export const pemMismatch: Rule<CertModel> = {
   id: 'cert/pem-mismatch',
@@ -35,7 +36,7 @@ export const pemMismatch: Rule<CertModel> = {
           const name = host.parsed.host;
           if (cert.names.some((n) => nameCovers(n, name))) continue;
           report({
-            message: `Entry ${entryLabel(entry)}: the certificate in \`${source.kind}\` does not cover ${name} (it names ${cert.names.length ? cert.names.join(', ') : 'nothing'}).`,
+            message: `Entry ${entryLabel(entry)}: the certificate in \`${source.kind}\` does not cover ${quoteText(name)} (it names ${cert.names.length ? quoteList(cert.names, ['', '']) : 'nothing'}).`,
             span: host.span,
             related: [{ span: source.field.span, message: 'the certificate' }],
           });

@@ -4,6 +4,7 @@ import { DEFAULTS_KEYS, ENTRY_KEYS, MERGE_KEY, RENEWAL_KEYS, TOP_LEVEL_KEYS } fr
 import { keyText, spanOf } from '../../inventory/yaml';
 import type { Report, Rule } from '../../rule';
 import { entryLabel, type CertModel } from '../../inventory/model';
+import { quoteText } from '../../quote';
 
 /** A known key close enough to be what was meant: same letters in another case, or a small typo. */
 function suggestKey(key: string, known: string[]): string | undefined {
@@ -21,7 +22,7 @@ function checkKeys(map: YAMLMap | null, known: string[], where: string, report: 
     const span = spanOf(pair.key as Node | null);
     const suggestion = suggestKey(key, known);
     report({
-      message: `Unknown key \`${key}\` in ${where}${suggestion ? `; did you mean \`${suggestion}\`?` : `. Known keys: ${known.join(', ')}.`}`,
+      message: `Unknown key \`${quoteText(key)}\` in ${where}${suggestion ? `; did you mean \`${suggestion}\`?` : `. Known keys: ${known.join(', ')}.`}`,
       span,
       fixes: suggestion ? [{ title: `Rename to \`${suggestion}\``, edits: [{ span, newText: suggestion }], preferred: true }] : [],
     });

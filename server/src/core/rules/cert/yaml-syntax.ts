@@ -1,5 +1,6 @@
 import type { CertModel } from '../../inventory/model';
 import type { Rule } from '../../rule';
+import { MAX_QUOTED_CHARS, quoteText } from '../../quote';
 
 export const yamlSyntax: Rule<CertModel> = {
   id: 'cert/yaml-syntax',
@@ -14,15 +15,17 @@ export const yamlSyntax: Rule<CertModel> = {
   check(model, report) {
     const errors = model.yaml.syntaxErrors;
     if (errors.length === 0) return;
+    // The parser's message can name document text (a tag, an alias): quoted like any.
+    const parserSays = (error: (typeof errors)[number]) => quoteText(error.message, 2 * MAX_QUOTED_CHARS);
     if (model.templated) {
       // A Helm or Jinja template is valid before rendering; its YAML errors are the template syntax, not mistakes.
       report({
-        message: `Not checked as YAML: the file contains template markers ({{ }}, {% %}, \${ }) and is not YAML until rendered (${errors[0].message}); lint the rendered output.`,
+        message: `Not checked as YAML: the file contains template markers ({{ }}, {% %}, \${ }) and is not YAML until rendered (${parserSays(errors[0])}); lint the rendered output.`,
         span: errors[0].span,
         severity: 'info',
       });
       return;
     }
-    for (const error of errors) report({ message: `YAML syntax error: ${error.message}.`, span: error.span });
+    for (const error of errors) report({ message: `YAML syntax error: ${parserSays(error)}.`, span: error.span });
   },
 };

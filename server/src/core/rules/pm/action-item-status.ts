@@ -1,5 +1,6 @@
 import type { PostmortemModel } from '../../postmortem/model';
 import type { Rule } from '../../rule';
+import { quoteText } from '../../quote';
 
 export const actionItemStatus: Rule<PostmortemModel> = {
   id: 'pm/action-item-status',
@@ -14,7 +15,7 @@ export const actionItemStatus: Rule<PostmortemModel> = {
     for (const item of model.actionItems?.items ?? []) {
       if (!item.status || item.status.text !== '') continue;
       report({
-        message: `Action item has no status: “${item.text.length > 60 ? `${item.text.slice(0, 57)}…` : item.text}”.`,
+        message: `Action item has no status: “${quoteText(item.text, 60)}”.`,
         span: item.status.span,
       });
     }

@@ -2,14 +2,15 @@ import { inEmptySection } from '../../postmortem/emptiness';
 import type { PostmortemModel } from '../../postmortem/model';
 import { CURLY_PLACEHOLDER, isPlaceholderText } from '../../postmortem/template';
 import { isTrackerUrl } from '../../postmortem/tickets';
+import { quoteText } from '../../quote';
 import type { Rule } from '../../rule';
+import { userPatterns } from '../../userPatterns';
 
 /**
  * The default `ticketPatterns` once counted any link as a ticket; a link to documentation or a tool
  * is not one, so that entry is left to the issue-tracker check (isTrackerUrl). A pattern a team
  * configures is used as written.
  */
-const ANY_LINK_PATTERN = '\\bhttps?://\\S+';
 
 export const actionItemTicket: Rule<PostmortemModel> = {
   id: 'pm/action-item-ticket',
@@ -25,13 +26,13 @@ export const actionItemTicket: Rule<PostmortemModel> = {
   check(model, report, { config }) {
     const items = model.actionItems?.items ?? [];
     if (items.length === 0) return;
-    const patterns = config.ticketPatterns.filter((p) => p !== ANY_LINK_PATTERN).map((p) => new RegExp(p, 'm'));
-    const hasTicket = (source: string, links: string[]) => links.some(isTrackerUrl) || patterns.some((p) => p.test(source));
+    const patterns = userPatterns(config.ticketPatterns, { multiline: true });
+    const hasTicket = (source: string, links: string[]) => links.some(isTrackerUrl) || patterns.some((p) => p.regex.test(source));
     for (const item of items) {
       if (item.done || inEmptySection(model, item.span) || isTemplateItem(item.text)) continue;
       if (hasTicket(item.source, item.links) || item.context.some((c) => hasTicket(c.source, c.links))) continue;
       report({
-        message: `Action item has no ticket: “${item.text.length > 60 ? `${item.text.slice(0, 57)}…` : item.text}”. Link the issue that tracks it.`,
+        message: `Action item has no ticket: “${quoteText(item.text, 60)}”. Link the issue that tracks it.`,
         span: item.labelSpan,
       });
     }

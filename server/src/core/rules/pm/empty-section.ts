@@ -1,6 +1,7 @@
 import { emptySections } from '../../postmortem/emptiness';
 import type { PostmortemModel } from '../../postmortem/model';
 import type { Rule } from '../../rule';
+import { quoteList, quoteText } from '../../quote';
 
 export const emptySection: Rule<PostmortemModel> = {
   id: 'pm/empty-section',
@@ -14,9 +15,9 @@ export const emptySection: Rule<PostmortemModel> = {
   },
   check(model, report) {
     for (const section of emptySections(model)) {
-      const subs = section.children.map((c) => `“${c.heading.text}”`);
+      const subs = section.children.map((c) => c.heading.text);
       report({
-        message: `Section “${section.heading.text}” is empty${subs.length ? ` (and so are its subsections ${subs.join(', ')})` : ''}: it holds no content beyond template text.`,
+        message: `Section “${quoteText(section.heading.text)}” is empty${subs.length ? ` (and so are its subsections ${quoteList(subs)})` : ''}: it holds no content beyond template text.`,
         span: section.heading.textSpan,
       });
     }

@@ -8,6 +8,7 @@ import { MINUTES_PER_DAY } from '../../units';
 import { textRuns } from '../../postmortem/runs';
 import { RESOLVED, STARTED } from '../../postmortem/summary';
 import { scanTimes } from '../../postmortem/time';
+import { quoteText } from '../../quote';
 
 const DURATION_TOLERANCE = 0.25;
 
@@ -34,7 +35,7 @@ export const impactTimeline: Rule<PostmortemModel> = {
         if (span <= 0) continue;
         if (Math.abs(d.minutes - span) / span > DURATION_TOLERANCE) {
           report({
-            message: `The ${where} says “${d.text.trim()}”, but the window beside it (${d.window.start.text.trim()} to ${d.window.end.text.trim()}) is ${formatDuration(span)}.`,
+            message: `The ${where} says “${quoteText(d.text)}”, but the window beside it (${quoteText(d.window.start.text)} to ${quoteText(d.window.end.text)}) is ${formatDuration(span)}.`,
             span: d.span,
           });
         }
@@ -54,7 +55,7 @@ export const impactTimeline: Rule<PostmortemModel> = {
     const start = place(earliest.start, timeline, first);
     if (first.minutes! - start > tolerance) {
       report({
-        message: `The Impact window starts at ${earliest.start.text.trim()}, ${formatDuration(first.minutes! - start)} before the first timeline entry (${first.token!.text.trim()}): the start of the outage is missing from the timeline.`,
+        message: `The Impact window starts at ${quoteText(earliest.start.text)}, ${formatDuration(first.minutes! - start)} before the first timeline entry (${quoteText(first.token!.text)}): the start of the outage is missing from the timeline.`,
         span: earliest.start.span,
         related: [{ span: first.timeSpan, message: 'first timeline entry' }],
       });
@@ -68,7 +69,7 @@ export const impactTimeline: Rule<PostmortemModel> = {
     if (Math.abs(gap) > tolerance && (ended || gap > 0)) {
       const what = ended ? 'the timeline entry that ends the outage' : 'the last timeline entry';
       report({
-        message: `The Impact window ends at ${latest.end.text.trim()}, ${formatDuration(gap)} ${gap > 0 ? 'after' : 'before'} ${what} (${reference.token!.text.trim()}).`,
+        message: `The Impact window ends at ${quoteText(latest.end.text)}, ${formatDuration(gap)} ${gap > 0 ? 'after' : 'before'} ${what} (${quoteText(reference.token!.text)}).`,
         span: latest.end.span,
         related: [{ span: reference.timeSpan, message: what }],
       });
@@ -90,7 +91,7 @@ function checkStatedDurations(model: PostmortemModel, timed: TimelineEntry[], fr
       d.bound === 'lower' ? span < d.minutes * (1 - DURATION_TOLERANCE) : d.bound === 'upper' ? span > d.minutes * (1 + DURATION_TOLERANCE) : Math.abs(span - d.minutes) / d.minutes > DURATION_TOLERANCE;
     if (!off) continue;
     report({
-      message: `The ${where} says “${d.text.trim()}”, but the timeline runs ${formatDuration(span)} (${from.token!.text.trim()} to ${to.token!.text.trim()}).`,
+      message: `The ${where} says “${quoteText(d.text)}”, but the timeline runs ${formatDuration(span)} (${quoteText(from.token!.text)} to ${quoteText(to.token!.text)}).`,
       span: d.span,
       related: [
         { span: from.timeSpan, message: 'the outage starts' },
@@ -122,7 +123,7 @@ function checkResolutionTimes(model: PostmortemModel, timed: TimelineEntry[], en
         });
         if (near) continue;
         report({
-          message: `The Resolution says ${token.text.trim()}, but no timeline entry is near that time; the timeline ends the outage at ${ended.token!.text.trim()}.`,
+          message: `The Resolution says ${quoteText(token.text)}, but no timeline entry is near that time; the timeline ends the outage at ${quoteText(ended.token!.text)}.`,
           span: token.span,
           related: [{ span: ended.timeSpan, message: 'the timeline entry that ends the outage' }],
         });

@@ -4,6 +4,7 @@ import type { FixSpec, Rule } from '../../rule';
 import { textRuns } from '../../postmortem/runs';
 import { isHtmlTable, readHtmlTable, readPipeTable } from '../../postmortem/tables';
 import type { Section } from '../../postmortem/sections';
+import { quoteText } from '../../quote';
 
 export const invalidTime: Rule<PostmortemModel> = {
   id: 'pm/invalid-time',
@@ -23,7 +24,7 @@ export const invalidTime: Rule<PostmortemModel> = {
         if (!token.invalid || seen.has(token.span.start)) continue;
         seen.add(token.span.start);
         report({
-          message: `“${token.text.trim()}” is not a valid ${token.invalidPart ?? 'time'}: ${token.invalid}.`,
+          message: `“${quoteText(token.text)}” is not a valid ${token.invalidPart ?? 'time'}: ${token.invalid}.`,
           span: token.span,
           fixes: fixesFor(token),
         });

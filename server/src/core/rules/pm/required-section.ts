@@ -5,6 +5,7 @@ import { spanOf } from '../../postmortem/runs';
 import { normalizeHeading, type Heading, type Section } from '../../postmortem/sections';
 import type { FixSpec, Rule } from '../../rule';
 import type { Span } from '../../types';
+import { MAX_QUOTED_CHARS, quoteList, quoteText } from '../../quote';
 
 function names(required: RequiredSection): string[] {
   return [required.name, ...required.aliases].map(normalizeHeading).filter(Boolean);
@@ -58,13 +59,19 @@ function labelParagraphs(model: PostmortemModel): { normalized: string; span: Sp
   return out;
 }
 
+/** Longer section names are compared exactly only. */
+const MAX_NAME_LENGTH = 200;
+
 /** A heading a small edit away from a required name: "Timline", "Acton Items". */
 function nearMiss(headings: Heading[], required: RequiredSection): Heading | undefined {
   let best: { heading: Heading; d: number } | undefined;
   for (const heading of headings) {
     for (const name of names(required)) {
-      const d = distance(heading.normalized, name);
       const limit = Math.max(1, Math.min(3, Math.floor(name.length / 4)));
+      // The distance is at least the difference in length, and costs the product of the lengths:
+      // two long texts (a heading and a configured name) would take minutes.
+      if (Math.abs(heading.normalized.length - name.length) > limit || name.length > MAX_NAME_LENGTH) continue;
+      const d = distance(heading.normalized, name);
       if (d > 0 && d <= limit && (!best || d < best.d)) best = { heading, d };
     }
   }
@@ -91,7 +98,7 @@ export const requiredSection: Rule<PostmortemModel> = {
     if (required.length > 1 && !found.some(Boolean)) {
       // One fact: the document does not follow the template at all. Eight findings would say it eight times.
       report({
-        message: `No section of the post-mortem template found (${required.map((r) => `“${r.name}”`).join(', ')}).`,
+        message: `No section of the post-mortem template found (${quoteList(required.map((r) => r.name), undefined, 4 * MAX_QUOTED_CHARS)}).`,
         span: anchor,
         data: { sections: required.map((r) => r.name) },
       });
@@ -102,13 +109,13 @@ export const requiredSection: Rule<PostmortemModel> = {
       const near = nearMiss(model.headings.filter((h) => !required.some((other) => headingMatches(h, other))), r);
       const fixes: FixSpec[] = [];
       if (near) {
-        fixes.push({ title: `Rename heading to “${r.name}”`, edits: [{ span: near.textSpan, newText: r.name }], preferred: true });
+        fixes.push({ title: `Rename heading to “${quoteText(r.name)}”`, edits: [{ span: near.textSpan, newText: r.name }], preferred: true });
       }
       fixes.push(insertFix(model, required, present, index));
       report({
         message: near
-          ? `Missing required section “${r.name}”; did you mean the heading “${near.text}”?`
-          : `Missing required section “${r.name}”${r.aliases.length ? ` (or ${r.aliases.map((a) => `“${a}”`).join(', ')})` : ''}.`,
+          ? `Missing required section “${quoteText(r.name)}”; did you mean the heading “${quoteText(near.text)}”?`
+          : `Missing required section “${quoteText(r.name)}”${r.aliases.length ? ` (or ${quoteList(r.aliases, undefined, 2 * MAX_QUOTED_CHARS)})` : ''}.`,
         span: near ? near.textSpan : anchor,
         fixes,
         data: { section: r.name },

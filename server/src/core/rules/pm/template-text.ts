@@ -15,7 +15,9 @@ import {
   placeholderCells,
   TODO_MARKER,
 } from '../../postmortem/template';
+import { quoteText } from '../../quote';
 import type { Report, Rule } from '../../rule';
+import { userPatterns } from '../../userPatterns';
 
 export const templateText: Rule<PostmortemModel> = {
   id: 'pm/template-text',
@@ -31,7 +33,7 @@ export const templateText: Rule<PostmortemModel> = {
   check(model, report, { config }) {
     const lines = model.lines;
     const text = model.text;
-    const extra = config.templatePatterns.map((p) => new RegExp(p, 'g'));
+    const extra = userPatterns(config.templatePatterns);
     const remove = (span: { start: number; end: number }, title = 'Remove template text') => [{ title, edits: [deleteBlock(span, lines)], preferred: true }];
     visit(model.root, (node, _index, parent) => {
       if (node.type !== 'root' && 'position' in node && node.position && inEmptySection(model, spanOf(node))) return 'skip';
@@ -39,13 +41,13 @@ export const templateText: Rule<PostmortemModel> = {
         const paragraph = node as Paragraph;
         const span = spanOf(node);
         if (isGuidanceParagraph(paragraph, text)) {
-          report({ message: `Template guidance left in: “${shorten(nodeText(paragraph, text))}”.`, span, fixes: remove(span) });
+          report({ message: `Template guidance left in: “${quoteText(nodeText(paragraph, text))}”.`, span, fixes: remove(span) });
           return 'skip';
         }
         const guidance = labelledGuidance(paragraph, text);
         if (guidance) {
           const at = spanOf(guidance);
-          report({ message: `Template guidance left in: “${shorten(nodeText(guidance as Nodes, text))}”.`, span: at, fixes: [{ title: 'Remove template text', edits: [{ span: at, newText: '' }] }] });
+          report({ message: `Template guidance left in: “${quoteText(nodeText(guidance as Nodes, text))}”.`, span: at, fixes: [{ title: 'Remove template text', edits: [{ span: at, newText: '' }] }] });
           return 'skip';
         }
         const written = nodeText(paragraph, text);
@@ -56,27 +58,27 @@ export const templateText: Rule<PostmortemModel> = {
         }
         const placeholder = labelPlaceholder(written);
         if (placeholder) {
-          report({ message: `Placeholder left in: “${shorten(`${placeholder.label}: ${placeholder.value}`)}”.`, span });
+          report({ message: `Placeholder left in: “${quoteText(`${placeholder.label}: ${placeholder.value}`)}”.`, span });
           return 'skip';
         }
         return undefined;
       }
       if (node.type === 'blockquote' && isPromptBlockquote(node as Blockquote, text)) {
         const span = spanOf(node);
-        report({ message: `Template prompt left in: “${shorten(nodeText(node as Blockquote, text))}”.`, span, fixes: remove(span) });
+        report({ message: `Template prompt left in: “${quoteText(nodeText(node as Blockquote, text))}”.`, span, fixes: remove(span) });
         return 'skip';
       }
       if (node.type === 'html' && isCapsMarker((node as Html).value)) {
         const span = spanOf(node);
-        report({ message: `Template marker left in: ${(node as Html).value.trim()}.`, span, fixes: remove(span, 'Remove template marker') });
+        report({ message: `Template marker left in: ${quoteText((node as Html).value)}.`, span, fixes: remove(span, 'Remove template marker') });
         return undefined;
       }
       if (node.type === 'text') {
         const span = spanOf(node);
         const raw = text.slice(span.start, span.end);
-        scan(raw, span.start, CURLY_PLACEHOLDER, 'Template placeholder left in', report);
-        scan(raw, span.start, TODO_MARKER, 'Note to the author left in', report, false);
-        for (const pattern of extra) scan(raw, span.start, pattern, 'Template text left in', report);
+        scan(raw.matchAll(CURLY_PLACEHOLDER), span.start, 'Template placeholder left in', report);
+        scan(raw.matchAll(TODO_MARKER), span.start, 'Note to the author left in', report, false);
+        for (const pattern of extra) scan(pattern.regex.matchAll(raw), span.start, 'Template text left in', report);
       }
       return undefined;
     });
@@ -84,30 +86,22 @@ export const templateText: Rule<PostmortemModel> = {
       if (inEmptySection(model, table.span)) continue;
       for (const row of table.rows) {
         for (const cell of placeholderCells(row)) {
-          report({ message: `Placeholder left in: “${shorten(`${row.cells[0]?.text ?? ''}: ${cell.text}`)}”.`, span: cell.span });
+          report({ message: `Placeholder left in: “${quoteText(`${row.cells[0]?.text ?? ''}: ${cell.text}`)}”.`, span: cell.span });
         }
       }
     }
   },
 };
 
-function scan(raw: string, offset: number, pattern: RegExp, what: string, report: Report, fix = true): void {
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(raw); m; m = pattern.exec(raw)) {
-    if (m[0].length === 0) {
-      pattern.lastIndex++;
-      continue;
-    }
-    const span = { start: offset + m.index, end: offset + m.index + m[0].length };
+function scan(matches: Iterable<{ 0: string; index?: number }>, offset: number, what: string, report: Report, fix = true): void {
+  for (const m of matches) {
+    if (m[0].length === 0) continue;
+    const start = offset + (m.index ?? 0);
+    const span = { start, end: start + m[0].length };
     report({
-      message: `${what}: “${shorten(m[0])}”.`,
+      message: `${what}: “${quoteText(m[0])}”.`,
       span,
       fixes: fix ? [{ title: 'Remove template text', edits: [{ span, newText: '' }] }] : undefined,
     });
   }
-}
-
-function shorten(s: string): string {
-  const one = s.replace(/\s+/g, ' ').trim();
-  return one.length > 80 ? `${one.slice(0, 77)}…` : one;
 }

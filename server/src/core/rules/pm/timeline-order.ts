@@ -2,6 +2,7 @@ import type { PostmortemModel } from '../../postmortem/model';
 import type { TimelineEntry } from '../../postmortem/timeline';
 import type { Rule } from '../../rule';
 import { MINUTES_PER_DAY } from '../../units';
+import { quoteText } from '../../quote';
 
 export const timelineOrder: Rule<PostmortemModel> = {
   id: 'pm/timeline-order',
@@ -21,7 +22,7 @@ export const timelineOrder: Rule<PostmortemModel> = {
       if (entry.minutes === undefined || entry.token?.invalid) continue;
       if (previous && isEarlier(entry, previous)) {
         report({
-          message: `Timeline entry “${entry.token!.text.trim()}” is earlier than the entry before it (“${previous.token!.text.trim()}”).`,
+          message: `Timeline entry “${quoteText(entry.token!.text)}” is earlier than the entry before it (“${quoteText(previous.token!.text)}”).`,
           span: entry.timeSpan,
           related: [{ span: previous.timeSpan, message: 'the entry before it' }],
         });

@@ -1,6 +1,7 @@
 import type { PostmortemModel } from '../../postmortem/model';
 import type { TimelineEntry } from '../../postmortem/timeline';
 import type { Rule } from '../../rule';
+import { quoteText } from '../../quote';
 
 export const timelineTime: Rule<PostmortemModel> = {
   id: 'pm/timeline-time',
@@ -17,7 +18,7 @@ export const timelineTime: Rule<PostmortemModel> = {
     const sameTime = placeholderClock(entries);
     if (sameTime) {
       report({
-        message: `Every timeline entry has the same time, ${sameTime.token!.text.replace(/^.*?(\d{1,2}:\d{2}).*$/, '$1')}: placeholder times, not when things happened.`,
+        message: `Every timeline entry has the same time, ${quoteText(sameTime.token!.text.replace(/^.*?(\d{1,2}:\d{2}).*$/, "$1"))}: placeholder times, not when things happened.`,
         span: sameTime.timeSpan,
       });
     }
@@ -26,10 +27,10 @@ export const timelineTime: Rule<PostmortemModel> = {
       if (token?.time && !token.placeholder) continue;
       if (token?.invalid) continue; // pm/invalid-time has it
       const message = token?.placeholder
-        ? `Timeline entry has a placeholder time “${token.text.trim()}”.`
+        ? `Timeline entry has a placeholder time “${quoteText(token.text)}”.`
         : token?.date
-          ? `Timeline entry “${token.text.trim()}” has a date but no time of day.`
-          : `Timeline entry has no time${entry.text ? `: “${short(entry.text)}”` : ''}.`;
+          ? `Timeline entry “${quoteText(token.text)}” has a date but no time of day.`
+          : `Timeline entry has no time${entry.text ? `: “${quoteText(entry.text, 60)}”` : ''}.`;
       // A day with no time is often all anyone knows (a CVE published, a release): a hint, not a problem.
       report({ message, span: entry.timeSpan, severity: token?.date && !token.placeholder ? 'hint' : undefined });
     }
@@ -42,8 +43,4 @@ function placeholderClock(entries: TimelineEntry[]): TimelineEntry | undefined {
   if (timed.length < 3) return undefined;
   const clock = (e: TimelineEntry) => e.token!.time!.hour * 60 + e.token!.time!.minute;
   return timed.every((e) => clock(e) === clock(timed[0])) ? timed[0] : undefined;
-}
-
-function short(s: string): string {
-  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }

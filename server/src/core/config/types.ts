@@ -1,0 +1,40 @@
+/**
+ * The one settings type. VS Code settings (`incidentDocs.<key>`), LSP initializationOptions,
+ * `.incident-docs.yaml` and CLI flags all resolve to a `Config` (see resolveConfig in index.ts).
+ */
+import type { RuleLevel } from '../types';
+
+export interface RequiredSection {
+  name: string;
+  aliases: string[];
+}
+
+export interface Config {
+  enable: boolean;
+  debounceMs: number;
+  /** Per-rule level overrides: `{"pm/empty-row": "off"}`. */
+  rules: Record<string, RuleLevel>;
+  postmortemGlobs: string[];
+  requiredSections: RequiredSection[];
+  /** Extra regular expressions (sources) that mark template text left behind. */
+  templatePatterns: string[];
+  /** Regular expressions (sources) for ticket references in action items. */
+  ticketPatterns: string[];
+  /** e.g. https://jira.example.com/browse/{key}; empty for no ticket links. */
+  ticketUrl: string;
+  /** How far the Impact window may sit from the timeline before it is reported. */
+  impactToleranceMinutes: number;
+  /** Files larger than this get one info finding instead of a lint. */
+  maxFileSizeBytes: number;
+  inventoryGlobs: string[];
+  warnDays: number;
+  teamEmailPatterns: string[];
+  personalEmailPatterns: string[];
+  requireTeamEmail: boolean;
+  defaultTeamEmail: string;
+  extraCaFiles: string[];
+  /** Where "New Post-Mortem" creates files, relative to the workspace folder. */
+  postmortemFolder: string;
+  /** Lets pemFile and extraCaFiles name files outside the workspace (or through links leaving it). */
+  allowPathsOutsideWorkspace: boolean;
+}
