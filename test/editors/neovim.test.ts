@@ -14,7 +14,7 @@ import type { Finding } from '../../server/src/core/types';
 import { config } from '../helpers/lint';
 import { textAt } from '../helpers/lspClient';
 import { addDays, createCertificate, startTlsServer, type TestTlsServer } from '../helpers/tls';
-import { positionOf, tempDir } from '../protocol/fixtures';
+import { positionOf, tempDir } from '../lsp/fixtures';
 import { readmeLuaSnippets, runNeovim, type BufferResult, type NvimResult, type Published, type VimDiagnostic } from './neovim';
 
 const NOW = new Date('2026-11-27T12:00:00Z');

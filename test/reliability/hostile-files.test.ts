@@ -12,7 +12,7 @@ import { after, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { CLI } from '../cli/helpers';
 import { FULL_CAPABILITIES, LspTestClient } from '../helpers/lspClient';
-import { NOW, vscodeUri } from '../protocol/fixtures';
+import { NOW, vscodeUri } from '../lsp/fixtures';
 
 const POSTMORTEM = '# Post-mortem: x\n\n## Timeline\n\n- 16:04pm paged\n';
 const cleanups: string[] = [];

@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { CLI, REPO_ROOT } from '../cli/helpers';
 import { NOW } from '../helpers/lint';
 import { FULL_CAPABILITIES, LspTestClient } from '../helpers/lspClient';
-import { vscodeUri } from '../protocol/fixtures';
+import { vscodeUri } from '../lsp/fixtures';
 import { CORPUS_DIRS, corpusFiles } from './fuzz/documents';
 
 const HOOK = path.join(__dirname, 'no-network-hook.cjs');

@@ -12,7 +12,7 @@ import { runJson } from '../cli/helpers';
 import { config, NOW } from '../helpers/lint';
 import { createCertificate } from '../helpers/tls';
 import { FULL_CAPABILITIES, LspTestClient } from '../helpers/lspClient';
-import { vscodeUri } from '../protocol/fixtures';
+import { vscodeUri } from '../lsp/fixtures';
 
 const cert = createCertificate({ commonName: 'api.example.com', dnsNames: ['api.example.com'], keyName: 'paths' });
 const expires = cert.notAfter.toISOString().slice(0, 10);

@@ -8,7 +8,7 @@ import { redactPem } from '../../server/src/lsp/redact';
 import { config, NOW } from '../helpers/lint';
 import { FULL_CAPABILITIES, LspTestClient } from '../helpers/lspClient';
 import { testKey } from '../helpers/tls';
-import { tempDir, vscodeUri } from '../protocol/fixtures';
+import { tempDir, vscodeUri } from '../lsp/fixtures';
 
 const key = testKey('redaction').privateKeyPem;
 /** A line of the key's base64 body: what must never appear anywhere. */

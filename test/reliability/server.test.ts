@@ -12,7 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultConfig } from '../../server/src/core/config';
 import { lint } from '../../server/src/core/lint';
 import { FULL_CAPABILITIES, LspTestClient } from '../helpers/lspClient';
-import { NOW, vscodeUri } from '../protocol/fixtures';
+import { NOW, vscodeUri } from '../lsp/fixtures';
 import fc from 'fast-check';
 import { corpusFiles, seedDocuments } from './fuzz/documents';
 import { fuzzCase, mutate } from './fuzz/mutations';

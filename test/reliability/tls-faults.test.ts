@@ -1,7 +1,7 @@
 /**
  * Hostile TLS peers, through the real server's live-check command: each probe ends within its
  * timeout with a classified error (or a result), and the server process keeps answering.
- * Complements test/live (refused, silent, reset before TLS, plain HTTP, alerts).
+ * Complements test/core/live (refused, silent, reset before TLS, plain HTTP, alerts).
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';

@@ -7,7 +7,7 @@
  * Batches are cut at lines that start an item of the list (a dash at the list's column). Each
  * batch must then parse, alone, to items of a list at that column, cleanly (duplicate keys
  * aside) and without anchors or aliases, exactly as in incremental.ts; anything else returns
- * undefined and the caller parses the whole text. test/inventory/chunked.test.ts compares both.
+ * undefined and the caller parses the whole text. test/core/inventory/chunked.test.ts compares both.
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { DIRECTIVE_PREFIX } from '../suppress';

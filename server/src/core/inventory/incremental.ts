@@ -7,7 +7,7 @@
  * Anything this cannot prove equivalent to a whole parse (aliases, syntax errors, an edit outside
  * the list, an item whose dash is not on its first line, a chunk that parses to something other
  * than list items at the list's column) returns undefined, and the caller parses the whole text.
- * test/inventory/incremental.test.ts checks random edits against whole parses.
+ * test/core/inventory/incremental.test.ts checks random edits against whole parses.
  */
 import { isMap, isSeq, type Document, type Node, type YAMLSeq } from 'yaml';
 import type { Config } from '../config';

@@ -86,7 +86,7 @@ export const requiredSection: Rule<PostmortemModel> = {
     details:
       'The default list follows the template post-mortems start from: Overview, Contributing Factors, Resolution, Impact, Timeline, How’d We Do?, Action Items, Messaging. Headings match at any level, ignoring case, punctuation, numbering and curly apostrophes, and each section has aliases (Contributing Factors ← Root Cause(s)). A heading a small edit away from a required name is named in the message. A qualifier before the name counts (“Incident Impact”), so does a paragraph opening with a bold label (“**Resolution:** …”), and a Remediation section’s “Immediate actions” part counts as the Resolution (those actions are what resolved the incident). A document with none of the sections gets one finding that lists them. Does not catch: a section that is present but named in a way no alias covers (configure the team’s template), or a section whose heading is right but whose content belongs elsewhere.',
     options: '`requiredSections`: a list of names or `{name, aliases}`, in template order.',
-    // Checked in test/rules/pm-docs-examples.test.ts with requiredSections: [Overview, Timeline].
+    // Checked in test/core/rules/pm/docs-examples.test.ts with requiredSections: [Overview, Timeline].
     bad: '# Post-mortem: API outage\n## Overview\n...\n## Timline\n...',
     good: '# Post-mortem: API outage\n## Overview\n...\n## Timeline\n...',
   },

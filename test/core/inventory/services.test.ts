@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { defaultConfig } from '../../../server/src/core/config';
+import { analyze } from '../../../server/src/core/lint';
+import type { RuleContext } from '../../../server/src/core/rule';
+import type { SourceDocument } from '../../../server/src/core/types';
+import { describeExpiry } from '../../../server/src/core/inventory/dates';
+import { NOW } from '../../helpers/inventory';
+
+const TEXT = `defaults:
+  warnDays: 30
+  owner: platform-team@example.com
+certificates:
+  - name: soon
+    hosts: [a.example.com]
+    notify: jane.doe@example.com
+    expires: 2026-12-20T12:00:00Z
+  - name: gone
+    hosts: [b.example.com]
+    expires: 2026-11-24
+  - name: today
+    hosts: [c.example.com]
+    expires: 2026-11-27T18:00:00Z
+    warnDays: 7
+  - hosts: [d.example.com]
+    expires: not a date
+`;
+
+function services(text: string, path = '/repo/cert-inventory.yaml') {
+  const document: SourceDocument = { path, text };
+  const analysis = analyze(document, defaultConfig());
+  assert.equal(analysis.parsed.length, 1);
+  const parsed = analysis.parsed[0];
+  const context: RuleContext = { config: defaultConfig(), now: NOW, document };
+  return { parsed, model: parsed.model, context };
+}
+
+describe('code lenses', () => {
+  it('says when each entry expires, relative to now, above the entry', () => {
+    const { parsed, context } = services(TEXT);
+    const all = parsed.codeLenses(context);
+    const lenses = all.filter((l) => l.title !== 'Check live');
+    assert.deepEqual(lenses.map((l) => l.title), ['Expires in 23 days · 2026-12-20', 'Expired 3 days ago', 'Expires today']);
+    assert.ok(all.filter((l) => l.title === 'Check live').every((l) => l.command?.id === 'incidentDocs.checkLiveEntry'));
+    assert.deepEqual(lenses.map((l) => TEXT.slice(l.span.start, l.span.end)), ['soon', 'gone', 'today']);
+  });
+  it('words the edge cases', () => {
+    assert.equal(describeExpiry(new Date('2026-11-28T01:00:00Z'), NOW), 'Expires in 1 day · 2026-11-28');
+    assert.equal(describeExpiry(new Date('2026-11-27T01:00:00Z'), NOW), 'Expired today');
+    assert.equal(describeExpiry(new Date('2026-11-26T23:00:00Z'), NOW), 'Expired 1 day ago');
+  });
+});
+
+describe('hover', () => {
+  it('on expires shows the lens text and the warn window with its source', () => {
+    const { parsed, context } = services(TEXT);
+    const at = TEXT.indexOf('2026-12-20T12') + 3;
+    const hover = parsed.hover(at, context);
+    assert.ok(hover);
+    assert.match(hover.markdown, /Expires in 23 days · 2026-12-20/);
+    assert.match(hover.markdown, /Warn window: 30 days \(from `defaults.warnDays`\); it is inside the warn window/);
+    const onKey = parsed.hover(TEXT.indexOf('expires: 2026-11-27') + 2, context);
+    assert.match(onKey!.markdown, /Warn window: 7 days \(from the entry's `warnDays`\)/);
+    assert.match(parsed.hover(TEXT.indexOf('not a date') + 1, context)!.markdown, /Not a date/);
+  });
+  it('on an e-mail says why it is or is not personal', () => {
+    const { parsed, context } = services(TEXT);
+    const personal = parsed.hover(TEXT.indexOf('jane.doe') + 2, context);
+    assert.match(personal!.markdown, /\*\*Personal address\*\*[\s\S]*first\.last/);
+    const team = parsed.hover(TEXT.indexOf('platform-team@') + 2, context);
+    assert.match(team!.markdown, /\*\*Team address\*\*[\s\S]*role or team \("platform"\)/);
+    assert.equal(parsed.hover(TEXT.indexOf('hosts'), context), undefined);
+  });
+});
+
+describe('outline', () => {
+  it('has one symbol per entry, named after it', () => {
+    const { parsed } = services(TEXT);
+    const outline = parsed.outline();
+    assert.deepEqual(outline.map((o) => [o.name, o.kind]), [
+      ['soon', 'entry'],
+      ['gone', 'entry'],
+      ['today', 'entry'],
+      ['entry #4', 'entry'],
+    ]);
+    assert.equal(TEXT.slice(outline[0].selectionSpan.start, outline[0].selectionSpan.end), 'soon');
+  });
+  it('has one symbol per cert-manager resource, Kind/name, ignoring other documents', () => {
+    const text = 'apiVersion: v1\nkind: Secret\nmetadata: { name: s }\n---\napiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: web\n  namespace: prod\nspec: {}\n';
+    const { parsed, model } = services(text, '/k8s/web.yaml');
+    const outline = parsed.outline();
+    assert.deepEqual(outline.map((o) => [o.name, o.kind, o.detail]), [['Certificate/web', 'resource', 'prod']]);
+    assert.equal(model.kind, 'cert-manager');
+  });
+});

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { defaultConfig } from '../../../server/src/core/config';
+import { buildPostmortemModel } from '../../../server/src/core/postmortem/model';
+import { postmortemHover, postmortemLinks, postmortemOutline } from '../../../server/src/core/postmortem/services';
+
+const text = readFileSync('test/fixtures/postmortems/3scale-cert-expiry-postmortem.md', 'utf8');
+const model = buildPostmortemModel({ path: 'seed.md', text }, defaultConfig());
+
+describe('post-mortem editor services', () => {
+  it('outline: sections with timeline entries under Timeline', () => {
+    const outline = postmortemOutline(model);
+    assert.deepEqual(
+      outline.map((o) => o.name),
+      ['Overview', 'Contributing Factors', 'Resolution', 'Impact', 'Timeline', 'How’d We Do?', 'Action Items', 'Messaging'],
+    );
+    const timeline = outline.find((o) => o.name === 'Timeline')!;
+    assert.equal(timeline.children.length, 10);
+    assert.deepEqual([timeline.children[0].name, timeline.children[0].detail], ['2:43pm', 'Initial page and acknowledgement']);
+  });
+  it('hover on an entry: time since the first and the previous entry', () => {
+    const offset = text.indexOf('3:04pm');
+    const hover = postmortemHover(model, offset)!;
+    assert.match(hover.markdown, /21 min after the first entry \(2:43pm\)/);
+    assert.match(hover.markdown, /11 min after the previous entry \(2:53pm\)/);
+  });
+  it('hover on the Timeline heading: span, time to detect, time to resolve', () => {
+    const hover = postmortemHover(model, text.indexOf('## Timeline') + 4)!;
+    assert.match(hover.markdown, /2:43pm → 4:05pm \(1 h 22 min\)/);
+    assert.match(hover.markdown, /Time to detect: 0 min/);
+    assert.match(hover.markdown, /Time to resolve: 1 h 22 min \(4:05pm: Successful upload. All clear.\)/);
+  });
+  it('links ticket keys only when ticketUrl is set', () => {
+    assert.deepEqual(postmortemLinks(model, defaultConfig()), []);
+    const links = postmortemLinks(model, { ...defaultConfig(), ticketUrl: 'https://jira.example.com/browse/{key}' });
+    assert.deepEqual(
+      links.map((l) => text.slice(l.span.start, l.span.end)),
+      ['RHCLOUD-8613', 'RHCLOUD-8669', 'RHCLOUD-8666', 'RHIOPS-761', 'RHCLOUD-8668'],
+    );
+    assert.equal(links[0].target, 'https://jira.example.com/browse/RHCLOUD-8613');
+  });
+});
