@@ -28,8 +28,11 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** Settings that keep a test workbench quiet and offline: no welcome page, no update or gallery checks. */
+/** Settings that keep a test workbench quiet, offline and like desktop VS Code: no welcome page, no update or gallery checks, no auto save. */
 const QUIET_SETTINGS: Record<string, unknown> = {
+  // VS Code for the web (code-server) saves after 1 s by default, desktop VS Code never: a test
+  // slower than that would write its in-memory edits to the workspace for the next test to read.
+  'files.autoSave': 'off',
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
