@@ -5,7 +5,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { addDays, createCertificate, startTlsServer, wholeSecondNow, type TestTlsServer } from '../../helpers/tls';
-import { closeEverything, codeOf, extension, inventoryFile, lineOf, open, seedFile, stubbing, waitFor, workspaceRoot } from './helpers';
+import { codeOf, extension, inventoryFile, lineOf, open, seedFile, stubbing, waitFor, workspaceRoot } from './helpers';
 
 interface Certificate {
   uri: string;
@@ -40,8 +40,6 @@ export function commandTests(): void {
     after(async () => {
       await tls?.close();
     });
-
-    afterEach(closeEverything);
 
     it('registers every contributed command', async () => {
       const contributed = contributedCommands();
@@ -86,18 +84,27 @@ export function commandTests(): void {
     });
 
     it('Scan Workspace lints files that are not open into the Problems panel', async () => {
-      const closed = path.join(workspaceRoot(), 'incidents', 'never-opened-postmortem.md');
-      mkdirSync(path.dirname(closed), { recursive: true });
-      copyFileSync(path.join(extension().extensionPath, 'test', 'fixtures', 'postmortems', '3scale-cert-expiry-postmortem.md'), closed);
-      const messages: string[] = [];
-      await stubbing('showInformationMessage', (async (message: string) => (messages.push(message), undefined)) as typeof vscode.window.showInformationMessage, () =>
-        vscode.commands.executeCommand('incidentDocs.scanWorkspace'),
-      );
-      assert.equal(messages.length, 1);
-      assert.match(messages[0], /^Scanned \d+ post-mortems?, \d+ inventor(y|ies): \d+ problems?\.$/);
-      const found = vscode.languages.getDiagnostics(vscode.Uri.file(closed)).map(codeOf);
-      assert.ok(found.includes('pm/invalid-time'), `findings of the closed file: ${found.join(', ')}`);
-      rmSync(closed);
+      const folder = vscode.Uri.file(path.join(workspaceRoot(), 'incidents'));
+      const closed = vscode.Uri.joinPath(folder, 'never-opened-postmortem.md');
+      mkdirSync(folder.fsPath, { recursive: true });
+      try {
+        copyFileSync(path.join(extension().extensionPath, 'test', 'fixtures', 'postmortems', '3scale-cert-expiry-postmortem.md'), closed.fsPath);
+        const messages: string[] = [];
+        await stubbing('showInformationMessage', (async (message: string) => (messages.push(message), undefined)) as typeof vscode.window.showInformationMessage, () =>
+          vscode.commands.executeCommand('incidentDocs.scanWorkspace'),
+        );
+        assert.equal(messages.length, 1);
+        assert.match(messages[0], /^Scanned \d+ post-mortems?, \d+ inventor(y|ies): \d+ problems?\.$/);
+        const found = vscode.languages.getDiagnostics(closed).map(codeOf);
+        assert.ok(found.includes('pm/invalid-time'), `findings of the closed file: ${found.join(', ')}`);
+      } finally {
+        // Deleted the way the Explorer deletes, so the scan drops the file's findings too.
+        const remove = new vscode.WorkspaceEdit();
+        remove.deleteFile(closed, { ignoreIfNotExists: true });
+        await vscode.workspace.applyEdit(remove);
+        rmSync(folder.fsPath, { recursive: true, force: true });
+      }
+      await waitFor(() => vscode.languages.getDiagnostics(closed).length === 0, 'the deleted file’s findings to go');
     });
 
     it('Check Live Certificate… connects to the given host and opens the result panel', async () => {
