@@ -33,7 +33,8 @@ if (files.length === 0) {
   console.error('no test files matched');
   process.exit(1);
 }
-const temp = mkdtempSync(join(tmpdir(), 'incident-docs-tests-'));
+// A short name: the VS Code suites put Unix sockets (107 bytes at most) a few levels below it.
+const temp = mkdtempSync(join(tmpdir(), 'id-tests-'));
 // tsx keeps its transform cache in the temporary folder: the shared one, not a cold one per run.
 const tsxCache = `tsx-${process.geteuid?.() ?? userInfo().username}`;
 mkdirSync(join(tmpdir(), tsxCache), { recursive: true });
