@@ -5,8 +5,9 @@
  */
 import Mocha from 'mocha';
 import { commandTests } from './commands.suite';
-import { closeEverything, leftoverSettings, restoreWorkspace, snapshotWorkspace, WAIT_MS, type WorkspaceSnapshot } from './helpers';
+import { closeEverything, WAIT_MS } from './helpers';
 import { languageTests } from './language.suite';
+import { leftoverSettings, restoreWorkspace, snapshotWorkspace, type WorkspaceSnapshot } from './workspaceState';
 
 export function run(): Promise<void> {
   // A test's own waits end on their state or at WAIT_MS; the test timeout is above that, so a
@@ -23,9 +24,10 @@ export function run(): Promise<void> {
     snapshot = snapshotWorkspace();
   });
   mocha.suite.afterEach(async () => {
-    await closeEverything();
-    const left = [...restoreWorkspace(snapshot), ...leftoverSettings().map((s) => `setting: ${s}`)];
-    if (left.length > 0) throw new Error(`the test left the workspace changed (now restored): ${left.join('; ')}`);
+    // Restored even when closing fails, so the next test starts clean either way.
+    const closing = await closeEverything().then(() => undefined, (e: unknown) => `editors: ${(e as Error).message}`);
+    const left = [...(closing ? [closing] : []), ...restoreWorkspace(snapshot), ...leftoverSettings().map((s) => `setting: ${s}`)];
+    if (left.length > 0) throw new Error(`the test left the workspace changed (files now restored): ${left.join('; ')}`);
   });
   languageTests();
   commandTests();
