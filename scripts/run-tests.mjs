@@ -1,7 +1,11 @@
 // Runs every *.test.ts under test/ and server/src with Node's test runner (TypeScript through tsx).
 // Usage: node scripts/run-tests.mjs [substring-filter...]
+//
+// The tests get a temporary folder of their own (TMPDIR), so runs side by side never meet there,
+// and whatever a test leaves in it is seen: the run fails naming it and keeps it for a look.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 
 function walk(dir, out = []) {
@@ -29,9 +33,21 @@ if (files.length === 0) {
   console.error('no test files matched');
   process.exit(1);
 }
+// A short name: the VS Code suites put Unix sockets (107 bytes at most) a few levels below it.
+const temp = mkdtempSync(join(tmpdir(), 'id-tests-'));
+// tsx keeps its transform cache in the temporary folder: the shared one, not a cold one per run.
+const tsxCache = `tsx-${process.geteuid?.() ?? userInfo().username}`;
+mkdirSync(join(tmpdir(), tsxCache), { recursive: true });
+symlinkSync(join(tmpdir(), tsxCache), join(temp, tsxCache));
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],
-  { stdio: 'inherit' },
+  { stdio: 'inherit', env: { ...process.env, TMPDIR: temp } },
 );
+const left = readdirSync(temp).filter((name) => name !== tsxCache);
+if (left.length > 0) {
+  console.error(`\nThe tests left ${left.length} file(s) in their temporary folder ${temp} (kept): ${left.join(', ')}`);
+  process.exit(result.status || 1);
+}
+rmSync(temp, { recursive: true, force: true });
 process.exit(result.status ?? 1);

@@ -14,6 +14,8 @@ import { applyEdits, byRule, covered } from '../helpers/lint';
 import { addDays, closedPort, createCertificate, startTlsServer, wholeSecondNow, type TestTlsServer } from '../helpers/tls';
 
 const NOW = wholeSecondNow();
+/** The servers here are on loopback and answer at once; the timeout only bounds a failure on a loaded machine. */
+const PROBE_TIMEOUT_MS = 10_000;
 const ca = createCertificate({ commonName: 'Live Lint CA', isCa: true, notAfter: addDays(NOW, 3650) });
 const good = createCertificate({ commonName: '127.0.0.1', ipAddresses: ['127.0.0.1'], issuer: ca, notAfter: addDays(NOW, 120) });
 const expired = createCertificate({ commonName: '127.0.0.1', ipAddresses: ['127.0.0.1'], issuer: ca, notBefore: addDays(NOW, -90), notAfter: addDays(NOW, -2) });
@@ -30,11 +32,19 @@ before(async () => {
   expiredServer = await startTlsServer({ chain: [expired] });
   otherServer = await startTlsServer({ chain: [otherName] });
   closed = await closedPort();
-  dir = mkdtempSync(join(tmpdir(), 'incident-docs-live-'));
+  dir = tempFolder('incident-docs-live-');
   writeFileSync(join(dir, 'ca.pem'), ca.certPem);
 });
+/** Temporary folders of this file, removed after it. */
+const temporary: string[] = [];
+function tempFolder(prefix: string): string {
+  const made = mkdtempSync(join(tmpdir(), prefix));
+  temporary.push(made);
+  return made;
+}
 after(async () => {
   await Promise.all([goodServer.close(), expiredServer.close(), otherServer.close()]);
+  for (const made of temporary) rmSync(made, { recursive: true, force: true });
 });
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -64,9 +74,9 @@ describe('cert/live-* rules on real probes', () => {
     const analysis = analyze({ path: join(dir, 'inventory.yaml'), text }, config, { now: NOW });
     const live: LiveObservations = new Map();
     for (const server of [goodServer, expiredServer, otherServer]) {
-      live.set(liveKey('127.0.0.1', server.port), { outcome: await probeCertificate({ host: '127.0.0.1', port: server.port, extraCaPems: [ca.certPem], now: NOW, timeoutMs: 2000 }) });
+      live.set(liveKey('127.0.0.1', server.port), { outcome: await probeCertificate({ host: '127.0.0.1', port: server.port, extraCaPems: [ca.certPem], now: NOW, timeoutMs: PROBE_TIMEOUT_MS }) });
     }
-    live.set(liveKey('127.0.0.1', closed), { outcome: await probeCertificate({ host: '127.0.0.1', port: closed, now: NOW, timeoutMs: 2000 }) });
+    live.set(liveKey('127.0.0.1', closed), { outcome: await probeCertificate({ host: '127.0.0.1', port: closed, now: NOW, timeoutMs: PROBE_TIMEOUT_MS }) });
     const findings = lintAnalysis(analysis, { now: NOW, live });
 
     const mismatch = byRule(findings, 'cert/live-mismatch');
@@ -112,7 +122,7 @@ describe('incident-docs lint --live', () => {
   it('probes every inventory host and reports live findings, untrusted without the CA', async () => {
     const file = join(dir, 'cert-inventory.yaml');
     writeFileSync(file, inventory());
-    const run = await cli(['lint', '--live', '--timeout', '2000', '--concurrency', '2', '--format', 'json', '--now', NOW.toISOString(), file]);
+    const run = await cli(['lint', '--live', '--timeout', String(PROBE_TIMEOUT_MS), '--concurrency', '2', '--format', 'json', '--now', NOW.toISOString(), file]);
     const findings = JSON.parse(run.stdout) as { rule: string; line: number }[];
     const rules = findings.map((f) => f.rule).filter((r) => r.startsWith('cert/live-'));
     assert.ok(rules.includes('cert/live-mismatch'));
@@ -122,43 +132,35 @@ describe('incident-docs lint --live', () => {
     assert.equal(run.status, 1);
   });
   it('trusts the CA from extraCaFiles in .incident-docs.yaml, relative to that file, wherever the CLI runs from', async () => {
-    const sub = mkdtempSync(join(tmpdir(), 'incident-docs-live-cfg-'));
+    const sub = tempFolder('incident-docs-live-cfg-');
     writeFileSync(join(sub, 'ca.pem'), ca.certPem);
     writeFileSync(join(sub, '.incident-docs.yaml'), 'extraCaFiles: [ca.pem]\n');
     writeFileSync(join(sub, 'cert-inventory.yaml'), inventory());
-    try {
-      for (const cwd of [sub, tmpdir(), '/']) {
-        const run = await cli(['lint', '--live', '--timeout', '2000', '--format', 'json', '--now', NOW.toISOString(), join(sub, 'cert-inventory.yaml')], cwd);
-        const rules = (JSON.parse(run.stdout) as { rule: string }[]).map((f) => f.rule);
-        assert.ok(!rules.includes('cert/live-untrusted'), `${cwd}: ${run.stderr}`);
-        assert.ok(rules.includes('cert/live-expired'));
-      }
-    } finally {
-      rmSync(sub, { recursive: true, force: true });
+    for (const cwd of [sub, tmpdir(), '/']) {
+      const run = await cli(['lint', '--live', '--timeout', String(PROBE_TIMEOUT_MS), '--format', 'json', '--now', NOW.toISOString(), join(sub, 'cert-inventory.yaml')], cwd);
+      const rules = (JSON.parse(run.stdout) as { rule: string }[]).map((f) => f.rule);
+      assert.ok(!rules.includes('cert/live-untrusted'), `${cwd}: ${run.stderr}`);
+      assert.ok(rules.includes('cert/live-expired'));
     }
   });
-  it('skips an extraCaFiles entry that is a named pipe with a warning, and still probes', { timeout: 20_000 }, async () => {
-    const sub = mkdtempSync(join(tmpdir(), 'incident-docs-live-fifo-'));
+  it('skips an extraCaFiles entry that is a named pipe with a warning, and still probes', async () => {
+    const sub = tempFolder('incident-docs-live-fifo-');
     execFileSync('mkfifo', [join(sub, 'ca.pem')]);
     writeFileSync(join(sub, '.incident-docs.yaml'), 'extraCaFiles: [ca.pem]\n');
     writeFileSync(join(sub, 'cert-inventory.yaml'), inventory());
-    try {
-      const run = await cli(['lint', '--live', '--timeout', '2000', '--format', 'json', '--now', NOW.toISOString(), 'cert-inventory.yaml'], sub);
-      assert.match(run.stderr, /extraCaFiles: .*ca\.pem: a named pipe, not read/);
-      const rules = (JSON.parse(run.stdout) as { rule: string }[]).map((f) => f.rule);
-      assert.ok(rules.includes('cert/live-untrusted'));
-    } finally {
-      rmSync(sub, { recursive: true, force: true });
-    }
+    const run = await cli(['lint', '--live', '--timeout', String(PROBE_TIMEOUT_MS), '--format', 'json', '--now', NOW.toISOString(), 'cert-inventory.yaml'], sub);
+    assert.match(run.stderr, /extraCaFiles: .*ca\.pem: a named pipe, not read/);
+    const rules = (JSON.parse(run.stdout) as { rule: string }[]).map((f) => f.rule);
+    assert.ok(rules.includes('cert/live-untrusted'));
   });
   it('does not read an extraCaFiles entry outside the config file\'s folder', async () => {
-    const parent = mkdtempSync(join(tmpdir(), 'incident-docs-live-out-'));
+    const parent = tempFolder('incident-docs-live-out-');
     const sub = join(parent, 'repo');
     mkdirSync(sub);
     writeFileSync(join(parent, 'ca.pem'), ca.certPem);
     writeFileSync(join(sub, '.incident-docs.yaml'), 'extraCaFiles: [../ca.pem]\n');
     writeFileSync(join(sub, 'cert-inventory.yaml'), inventory());
-    const run = await cli(['lint', '--live', '--timeout', '2000', '--format', 'json', '--now', NOW.toISOString(), 'cert-inventory.yaml'], sub);
+    const run = await cli(['lint', '--live', '--timeout', String(PROBE_TIMEOUT_MS), '--format', 'json', '--now', NOW.toISOString(), 'cert-inventory.yaml'], sub);
     const rules = (JSON.parse(run.stdout) as { rule: string }[]).map((f) => f.rule);
     assert.match(run.stderr, /extraCaFiles: .*outside/);
     assert.ok(rules.includes('cert/live-untrusted'), 'the CA outside the root was not trusted');

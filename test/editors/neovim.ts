@@ -18,6 +18,7 @@ export interface JobFile {
 }
 
 export interface Job {
+  /** Deadline of each wait in the run (for a state: a publish, a response); it bounds failures only. */
   timeoutMs: number;
   /** The README's Neovim 0.7 snippet (run) and its other Lua snippets (compiled). */
   readme: { setup: string; others: string[] };
@@ -26,11 +27,17 @@ export interface Job {
   files: JobFile[];
   lenses?: string[];
   hovers?: { buffer: string; needle: string }[];
-  codeAction?: { buffer: string; needle: string; choose: string };
-  edit?: { buffer: string; needle: string; replacement: string };
+  codeAction?: { buffer: string; needle: string; choose: string; expect: PublishExpectation };
+  edit?: { buffer: string; needle: string; replacement: string; expect: PublishExpectation };
   executeCommand?: { buffer: string; command: string; arguments: unknown[] };
-  checkLive?: { buffer: string };
-  reconfigure?: { buffer: string; settings: Record<string, unknown> };
+  checkLive?: { buffer: string; expect: PublishExpectation };
+  reconfigure?: { buffer: string; settings: Record<string, unknown>; expect: PublishExpectation };
+}
+
+/** What tells the publish a step caused from one computed before it: a rule it has, or lacks. */
+export interface PublishExpectation {
+  has?: string;
+  lacks?: string;
 }
 
 export interface Published {
@@ -77,10 +84,6 @@ export interface NvimResult {
   error?: string;
 }
 
-/**
- * Runs the job under `timeout` (a Lua error can leave headless Neovim waiting forever), with no
- * user config, swap file or shada. Async, so TLS servers in this process keep answering.
- */
 /** The Lua snippets of the README's "Any LSP editor" section: the one calling the tested module, and the others. */
 export function readmeLuaSnippets(readme: string): Job['readme'] {
   const start = readme.indexOf('### Any LSP editor');
@@ -92,6 +95,10 @@ export function readmeLuaSnippets(readme: string): Job['readme'] {
   return { setup, others: blocks.filter((b) => b !== setup) };
 }
 
+/**
+ * Runs the job under `timeout` (a Lua error can leave headless Neovim waiting forever), with no
+ * user config, swap file or shada. Async, so TLS servers in this process keep answering.
+ */
 export function runNeovim(job: Job, workDir: string): Promise<NvimResult> {
   const jobFile = path.join(workDir, 'job.json');
   const out = path.join(workDir, 'result.json');
@@ -99,7 +106,8 @@ export function runNeovim(job: Job, workDir: string): Promise<NvimResult> {
     jobFile,
     JSON.stringify({ ...job, out, nvimDir: NVIM_DIR, cmd: [process.execPath, SERVER, '--stdio'] }),
   );
-  const seconds = String(Math.ceil(job.timeoutMs / 1000) * 3);
+  // The whole run: a few waits' worth (each wait has its own deadline, job.timeoutMs).
+  const seconds = String(Math.ceil(job.timeoutMs / 1000) * 4);
   const args = ['-k', '2', seconds, 'nvim', '--headless', '--clean', '-n', '-i', 'NONE', '-u', path.join(NVIM_DIR, 'client.lua')];
   return new Promise((resolve, reject) => {
     // Neovim's own files (LSP log, state) go to the work dir: CI's $HOME may be read-only or absent.

@@ -24,8 +24,9 @@ function sample(metrics: string, name: string): number {
   return Number(line.slice(name.length + 1).trim());
 }
 
+/** Polls until the exporter answers (or exits); the deadline bounds a failure only, so it is generous. */
 async function waitForHttp(url: string, process: ChildProcess, stderr: () => string): Promise<void> {
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (process.exitCode !== null) throw new Error(`blackbox exporter exited (${process.exitCode}):\n${stderr()}`);
     try {

@@ -21,6 +21,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 const SERVER = path.resolve(__dirname, '../../dist/server.js');
+/** How long a wait for the server may take before it counts as never (it bounds failures only). */
+const WAIT_MS = 30_000;
 
 export interface StartOptions {
   capabilities?: ClientCapabilities;
@@ -112,13 +114,14 @@ export class LspTestClient {
     const c = this.connection;
     c.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.push(params);
-      for (const wake of this.waiters.splice(0)) wake();
+      this.wake();
     });
     c.onNotification('window/logMessage', (params: { message: string }) => {
       this.logs.push(params.message);
     });
     c.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
       this.registrations.push(...params.registrations);
+      this.wake();
       return null;
     });
     c.onRequest('workspace/configuration', (params: ConfigurationParams) => {
@@ -166,19 +169,34 @@ export class LspTestClient {
   }
 
   async waitForDiagnostics(uri: string, wait: DiagnosticsWait = {}): Promise<PublishDiagnosticsParams> {
-    const deadline = Date.now() + (wait.timeoutMs ?? 10_000);
-    for (;;) {
-      const found = this.published
+    const found = () =>
+      this.published
         .slice(wait.after ?? 0)
         .filter((p) => p.uri === uri && (wait.version === undefined || p.version === wait.version))
         .filter((p) => !wait.where || wait.where(p))
         .at(-1);
-      if (found) return found;
+    return this.until(found, wait.timeoutMs, () => {
+      const seen = this.published.map((p) => `${p.uri}@${p.version}: ${p.diagnostics.length}`).join('\n  ');
+      return `no diagnostics for ${uri} (${JSON.stringify(wait)}) in time; received:\n  ${seen}\nserver stderr: ${this.stderr}`;
+    });
+  }
+
+  /** Waits until the server has registered `method` dynamically (registration follows `initialized`). */
+  waitForRegistration(method: string, timeoutMs?: number): Promise<{ method: string; registerOptions?: unknown }> {
+    return this.until(() => this.registrations.find((r) => r.method === method), timeoutMs, () => `the server did not register ${method}`);
+  }
+
+  /**
+   * `probe`'s value once it has one, checked now and after each message that may change it; the
+   * deadline (generous: a loaded 2-core machine) only bounds a failure.
+   */
+  private async until<T>(probe: () => T | undefined, timeoutMs = WAIT_MS, failure: () => string): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = probe();
+      if (value !== undefined) return value;
       const left = deadline - Date.now();
-      if (left <= 0) {
-        const seen = this.published.map((p) => `${p.uri}@${p.version}: ${p.diagnostics.length}`).join('\n  ');
-        throw new Error(`no diagnostics for ${uri} (${JSON.stringify(wait)}) in time; received:\n  ${seen}\nserver stderr: ${this.stderr}`);
-      }
+      if (left <= 0) throw new Error(failure());
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => {
@@ -189,22 +207,8 @@ export class LspTestClient {
     }
   }
 
-  /** Waits until the server has registered `method` dynamically (registration follows `initialized`). */
-  async waitForRegistration(method: string, timeoutMs = 5_000): Promise<{ method: string; registerOptions?: unknown }> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = this.registrations.find((r) => r.method === method);
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`the server did not register ${method}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
-
-  /** No publish for the URI arrives within `ms` after the mark. */
-  async expectNoDiagnostics(uri: string, after: number, ms: number): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, ms));
-    const late = this.published.slice(after).filter((p) => p.uri === uri);
-    if (late.length) throw new Error(`unexpected diagnostics for ${uri}: ${JSON.stringify(late)}`);
+  private wake(): void {
+    for (const wake of this.waiters.splice(0)) wake();
   }
 
   async stop(): Promise<void> {

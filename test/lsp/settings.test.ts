@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterEach, beforeEach, describe, test } from 'node:test';
 import { DiagnosticSeverity, type ConfigurationParams } from 'vscode-languageserver/node';
 import { FULL_CAPABILITIES, LspTestClient } from '../helpers/lspClient';
 import { codes, FAST, SEED, serveTempWorkspace, tempDir, vscodeUri } from './fixtures';
@@ -52,49 +52,57 @@ describe('settings from initializationOptions', () => {
 });
 
 describe('settings pushed with didChangeConfiguration', () => {
+  // A server per test: pushed settings are the server's state, and no test may start from another's.
   let client: LspTestClient;
-  before(async () => {
+  beforeEach(async () => {
     client = await LspTestClient.start({ capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } }, initializationOptions: { incidentDocs: FAST } });
   });
-  after(() => client.stop());
+  afterEach(() => client.stop());
+
+  /** Pushes `settings` and returns the publish that follows for `uri` (still at version 1). */
+  async function push(uri: string, settings: unknown) {
+    const mark = client.mark();
+    await client.notify('workspace/didChangeConfiguration', { settings });
+    return client.waitForDiagnostics(uri, { version: 1, after: mark });
+  }
 
   test('re-validate open documents', async () => {
     const uri = 'untitled:pushed';
     await client.open(uri, SEED);
     assert.ok(codes(await client.waitForDiagnostics(uri, { version: 1 })).includes('pm/template-text'));
-    const mark = client.mark();
-    await client.notify('workspace/didChangeConfiguration', { settings: { incidentDocs: { ...FAST, ...TEMPLATE_OFF } } });
-    const after = await client.waitForDiagnostics(uri, { version: 1, after: mark });
+    const after = await push(uri, { incidentDocs: { ...FAST, ...TEMPLATE_OFF } });
     assert.ok(!codes(after).includes('pm/template-text'));
     assert.ok(codes(after).includes('pm/invalid-time'));
   });
 
   test('a flat payload counts; a payload without our settings changes nothing', async () => {
-    const uri = 'untitled:pushed';
-    let mark = client.mark();
-    await client.notify('workspace/didChangeConfiguration', { settings: { ...FAST, rules: { 'pm/invalid-time': 'off' } } });
-    let after = await client.waitForDiagnostics(uri, { version: 1, after: mark });
+    const uri = 'untitled:pushed-flat';
+    await client.open(uri, SEED);
+    await client.waitForDiagnostics(uri, { version: 1 });
+    assert.ok(!codes(await push(uri, { incidentDocs: { ...FAST, ...TEMPLATE_OFF } })).includes('pm/template-text'));
+
+    let after = await push(uri, { ...FAST, rules: { 'pm/invalid-time': 'off' } });
     assert.ok(!codes(after).includes('pm/invalid-time'));
     assert.ok(codes(after).includes('pm/template-text'), 'the flat payload replaced the earlier one');
 
-    mark = client.mark();
-    await client.notify('workspace/didChangeConfiguration', { settings: { yaml: { validate: true } } });
-    after = await client.waitForDiagnostics(uri, { version: 1, after: mark });
+    after = await push(uri, { yaml: { validate: true } });
     assert.ok(!codes(after).includes('pm/invalid-time'), 'settings kept');
   });
 });
 
 describe('settings pulled with workspace/configuration', () => {
+  // A server per test, answering what the test sets: no test starts from another's answers.
   let client: LspTestClient;
-  let answer: Record<string, unknown> = { debounceMs: 0 };
-  before(async () => {
+  let answer: Record<string, unknown>;
+  beforeEach(async () => {
+    answer = { debounceMs: 0 };
     client = await LspTestClient.start({
       capabilities: FULL_CAPABILITIES,
       initializationOptions: { incidentDocs: { now: FAST.now } },
       configuration: (params: ConfigurationParams) => params.items.map((item) => (item.section === 'incidentDocs' ? answer : null)),
     });
   });
-  after(() => client.stop());
+  afterEach(() => client.stop());
 
   test('are asked per document, for the incidentDocs section', async () => {
     const uri = 'untitled:pulled';
@@ -108,7 +116,10 @@ describe('settings pulled with workspace/configuration', () => {
   test('are registered for change notifications and asked again after one', async () => {
     const registration = await client.waitForRegistration('workspace/didChangeConfiguration');
     assert.deepEqual(registration.registerOptions, { section: 'incidentDocs' });
-    const uri = 'untitled:pulled';
+    const uri = 'untitled:pulled-again';
+    answer = { debounceMs: 0, ...TEMPLATE_OFF };
+    await client.open(uri, SEED);
+    assert.ok(!codes(await client.waitForDiagnostics(uri, { version: 1 })).includes('pm/template-text'));
     answer = { debounceMs: 0 };
     const mark = client.mark();
     await client.notify('workspace/didChangeConfiguration', { settings: null });

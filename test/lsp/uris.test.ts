@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { CodeAction, TextEdit } from 'vscode-languageserver/node';
@@ -43,13 +43,21 @@ describe('URIs with spaces, @ and +', () => {
   });
 
   test('a watched-file event in another encoding re-validates', async () => {
-    const uri = neovimUri(path.join(configured, '2020 cert outage.md'));
+    const uri = neovimUri(path.join(configured, 'watched @ edit+1.md'));
+    await client.open(uri, SEED);
+    assert.ok(!codes(await client.waitForDiagnostics(uri, { version: 1 })).includes('pm/template-text'), 'the config file applies');
     const configFile = path.join(configured, '.incident-docs.yaml');
-    writeFileSync(configFile, 'rules: {}\n');
-    const mark = client.mark();
-    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: vscodeUri(configFile), type: 2 }] });
-    const published = await client.waitForDiagnostics(uri, { version: 1, after: mark });
-    assert.ok(codes(published).includes('pm/template-text'));
+    const original = readFileSync(configFile, 'utf8');
+    try {
+      writeFileSync(configFile, 'rules: {}\n');
+      const mark = client.mark();
+      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: vscodeUri(configFile), type: 2 }] });
+      const published = await client.waitForDiagnostics(uri, { version: 1, after: mark });
+      assert.ok(codes(published).includes('pm/template-text'));
+    } finally {
+      writeFileSync(configFile, original);
+      await client.close(uri);
+    }
   });
 });
 

@@ -132,17 +132,19 @@ describe('workspace requests over stdio', () => {
 
   test('inventoryEntries without uris walks the workspace folders the client reports', async () => {
     const second = tempDir();
+    // Answered for this test only: the next tests meet the client as it was.
+    const folders = client.connection.onRequest('workspace/workspaceFolders', () => [
+      { uri: vscodeUri(dir), name: 'ws' },
+      { uri: vscodeUri(second.dir), name: 'second' },
+    ]);
     try {
       writeFileSync(path.join(second.dir, 'certificates.yml'), 'certificates:\n  - name: second-folder\n    expires: 2027-01-01\n');
-      client.connection.onRequest('workspace/workspaceFolders', () => [
-        { uri: vscodeUri(dir), name: 'ws' },
-        { uri: vscodeUri(second.dir), name: 'second' },
-      ]);
       const result = await entries();
       // Sorted by path across folders (as the CLI walks them), so compare as sets.
       assert.deepEqual([...result.inventories].sort(), [inventory, vscodeUri(path.join(second.dir, 'certificates.yml'))].sort());
       assert.equal(result.certificates.length, 6);
     } finally {
+      folders.dispose();
       second.remove();
     }
   });

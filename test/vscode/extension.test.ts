@@ -13,10 +13,10 @@ import { test } from 'node:test';
 import { runTests } from '@vscode/test-electron';
 import { LAUNCHER, REPO_ROOT } from './launcher/paths';
 
-test('extension tests in a real VS Code (code-server 4.100.3)', { timeout: 8 * 60_000 }, async () => {
+test('extension tests in a real VS Code (code-server 4.100.3)', { timeout: 10 * 60_000 }, async () => {
   const build = spawnSync(process.execPath, ['esbuild.test.mjs'], { cwd: REPO_ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`esbuild.test.mjs failed:\n${build.stderr}`);
-  const root = mkdtempSync(path.join(tmpdir(), 'incident-docs-exttests-'));
+  const root = mkdtempSync(path.join(tmpdir(), 'exttests-')); // short: sockets go below it (see launcher/workbench.ts)
   try {
     const workspace = path.join(root, 'workspace');
     await runTests({

@@ -20,6 +20,17 @@ export async function lookUpCertificate(client: LanguageClient, index: Certifica
   quickPick.placeholder = 'Certificate name, host or file';
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = true;
+  // Listening from the start: Escape while the list loads must end the command (it used to wait
+  // for ever), and Enter before an item is there (typed ahead) keeps the picker open, as VS Code's
+  // own pickers do, instead of closing it with nothing chosen.
+  const chosen = new Promise<{ pick: CertificatePick; live: boolean } | undefined>((resolve) => {
+    quickPick.onDidTriggerItemButton((e) => resolve({ pick: e.item, live: true }));
+    quickPick.onDidAccept(() => {
+      const [pick] = quickPick.selectedItems;
+      if (pick) resolve({ pick, live: false });
+    });
+    quickPick.onDidHide(() => resolve(undefined));
+  });
   quickPick.busy = true;
   quickPick.show();
   const { certificates } = await index.refresh().catch(() => index.result);
@@ -32,15 +43,11 @@ export async function lookUpCertificate(client: LanguageClient, index: Certifica
   }));
   quickPick.busy = false;
   if (certificates.length === 0) quickPick.placeholder = 'No certificate inventory in this workspace';
-  const chosen = await new Promise<{ pick: CertificatePick; live: boolean } | undefined>((resolve) => {
-    quickPick.onDidTriggerItemButton((e) => resolve({ pick: e.item, live: true }));
-    quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0] ? { pick: quickPick.selectedItems[0], live: false } : undefined));
-    quickPick.onDidHide(() => resolve(undefined));
-  });
+  const choice = await chosen;
   quickPick.dispose();
-  if (!chosen) return;
-  const { certificate } = chosen.pick;
-  if (chosen.live) return checkLiveCertificate(client, certificate);
+  if (!choice) return;
+  const { certificate } = choice.pick;
+  if (choice.live) return checkLiveCertificate(client, certificate);
   await openCertificate(certificate);
   if (certificate.hosts.length === 0) return;
   const answer = await window.showInformationMessage(`${certificate.name}: ${describeDaysLeft(certificate)} (${describeHosts(certificate)})`, CHECK_LIVE);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -83,13 +83,17 @@ describe('config resolution', () => {
 describe('.incident-docs.yaml', () => {
   it('is found in the file’s folder or any parent, up to a stop folder', () => {
     const root = mkdtempSync(join(tmpdir(), 'idcfg-'));
-    const deep = join(root, 'a/b/c');
-    mkdirSync(deep, { recursive: true });
-    writeFileSync(join(root, 'a/.incident-docs.yaml'), 'warnDays: 7\n');
-    assert.equal(findConfigFile(deep), join(root, 'a/.incident-docs.yaml'));
-    assert.equal(findConfigFile(deep, join(root, 'a/b')), undefined);
-    const { layer } = loadConfigFile(findConfigFile(deep)!);
-    assert.equal(resolveConfig([layer!]).config.warnDays, 7);
+    try {
+      const deep = join(root, 'a/b/c');
+      mkdirSync(deep, { recursive: true });
+      writeFileSync(join(root, 'a/.incident-docs.yaml'), 'warnDays: 7\n');
+      assert.equal(findConfigFile(deep), join(root, 'a/.incident-docs.yaml'));
+      assert.equal(findConfigFile(deep, join(root, 'a/b')), undefined);
+      const { layer } = loadConfigFile(findConfigFile(deep)!);
+      assert.equal(resolveConfig([layer!]).config.warnDays, 7);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
   it('a config file nested thousands deep is refused before parsing (found by fuzzing: it hung the parser)', { timeout: 5000 }, () => {
     const text = `rules: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n`;

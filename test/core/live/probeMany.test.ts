@@ -47,7 +47,7 @@ describe('probeMany', () => {
   it('never has more than `concurrency` connections open, and reports progress for each', async () => {
     const silent = await startSilentServer();
     servers.push(silent);
-    const timeoutMs = 200;
+    const timeoutMs = 500;
     const inFlight = inFlightCounter();
     const targets: ProbeOptions[] = Array.from({ length: 6 }, () => ({
       host: 'silent.test',
@@ -69,8 +69,9 @@ describe('probeMany', () => {
     assert.equal(inFlight.max, 2);
     assert.deepEqual(progress, [16, 26, 36, 46, 56, 66]);
     assert.ok(outcomes.every((o) => isProbeFailure(o) && o.error.code === 'timeout'));
-    // Three rounds of two: at least three timeouts long, well under six.
-    assert.ok(elapsed >= 3 * timeoutMs - 10 && elapsed < 5 * timeoutMs, `took ${Math.round(elapsed)} ms`);
+    // Three rounds of two: at least three timeouts long, and not six (one at a time); the margin
+    // between is for a loaded machine.
+    assert.ok(elapsed >= 3 * timeoutMs - 10 && elapsed < 6 * timeoutMs, `took ${Math.round(elapsed)} ms`);
   });
 
   it('defaults to 16 at a time', async () => {

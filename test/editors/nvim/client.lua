@@ -43,6 +43,32 @@ end
 
 local function count(uri) return #(published[uri] or {}) end
 
+local function has_code(publish, code)
+  for _, d in ipairs(publish.diagnostics) do
+    if d.code == code then return true end
+  end
+  return false
+end
+
+-- The newest publish for `uri` after the first `before` ones that shows the step's effect
+-- (`expect.has` / `expect.lacks` a rule): any publish after `before` could still be one the
+-- server computed before the step (a settings push from start-up arriving late).
+local function wait_for_publish(what, uri, before, expect)
+  local found
+  wait_for(what, function()
+    local list = published[uri] or {}
+    for i = #list, before + 1, -1 do
+      local p = list[i]
+      if (not expect.has or has_code(p, expect.has)) and (not expect.lacks or not has_code(p, expect.lacks)) then
+        found = p
+        return true
+      end
+    end
+    return false
+  end)
+  return found
+end
+
 local function last(uri)
   local list = published[uri] or {}
   return list[#list]
@@ -168,8 +194,7 @@ local function main()
     vim.lsp.buf.code_action()
     wait_for('code actions', function() return step.offered ~= nil end)
     step.line = vim.api.nvim_buf_get_lines(bufnr, lnum - 1, lnum, false)[1]
-    wait_for('diagnostics after the fix', function() return count(uri) > before end)
-    step.after = last(uri)
+    step.after = wait_for_publish('diagnostics after the fix', uri, before, job.codeAction.expect)
   end
 
   if job.edit then
@@ -180,8 +205,7 @@ local function main()
     local row, col = unpack(vim.api.nvim_win_get_cursor(0))
     local before = count(uri)
     vim.api.nvim_buf_set_text(bufnr, row - 1, col, row - 1, col + #job.edit.needle, { job.edit.replacement })
-    wait_for('diagnostics after the edit', function() return count(uri) > before end)
-    out.steps.edit = { after = last(uri) }
+    out.steps.edit = { after = wait_for_publish('diagnostics after the edit', uri, before, job.edit.expect) }
   end
 
   if job.executeCommand then
@@ -211,8 +235,7 @@ local function main()
     local before = count(uri)
     answer_select(step, 'Check live')
     vim.lsp.codelens.run()
-    wait_for('diagnostics after "Check live"', function() return count(uri) > before end)
-    step.after = last(uri)
+    step.after = wait_for_publish('diagnostics after "Check live"', uri, before, job.checkLive.expect)
     -- codelens.run refreshes once the command answers, but a refresh already in flight (BufEnter)
     -- swallows that one; refresh until the live lens shows, and let the test judge what came.
     local function has_live()
@@ -239,8 +262,7 @@ local function main()
     local before = count(uri)
     client.config.settings = { incidentDocs = job.reconfigure.settings }
     client.notify('workspace/didChangeConfiguration', { settings = client.config.settings })
-    wait_for('diagnostics after the settings change', function() return count(uri) > before end)
-    out.steps.reconfigure = { after = last(uri) }
+    out.steps.reconfigure = { after = wait_for_publish('diagnostics after the settings change', uri, before, job.reconfigure.expect) }
   end
 
   out.configurationRequests = configuration_requests

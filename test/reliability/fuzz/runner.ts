@@ -39,9 +39,14 @@ export interface FuzzReport {
 
 const WORKER_SOURCE = `require('tsx/cjs'); require(${JSON.stringify(path.join(__dirname, 'worker.ts'))});`;
 
+/** How long a worker may take to load the linter (tsx compiles it): a bound on failure only. */
+const STARTUP_TIMEOUT_MS = 120_000;
+
 /** One worker at a time; replaced after a timeout, since a hung worker cannot be asked anything. */
 class LintWorker {
   private worker = this.spawn();
+  /** Settles once the current worker has loaded the linter (or failed to). */
+  private ready = this.whenReady(this.worker);
   private nextId = 0;
 
   private spawn(): Worker {
@@ -50,7 +55,37 @@ class LintWorker {
     return worker;
   }
 
-  lint(request: Omit<LintRequest, 'id'>, timeoutMs: number): Promise<LintReply | 'timeout' | { crashed: string }> {
+  private replace(): void {
+    this.worker = this.spawn();
+    this.ready = this.whenReady(this.worker);
+  }
+
+  private whenReady(worker: Worker): Promise<string | undefined> {
+    return new Promise((resolve) => {
+      const done = (problem?: string) => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        resolve(problem);
+      };
+      const onMessage = (message: { ready?: boolean }) => message.ready && done();
+      const onError = (e: Error) => done(e.stack ?? e.message);
+      const onExit = (code: number) => done(`worker exited with code ${code} while loading`);
+      const timer = setTimeout(() => done(`the worker did not load the linter within ${STARTUP_TIMEOUT_MS} ms`), STARTUP_TIMEOUT_MS);
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+    });
+  }
+
+  /** Lints one document; its time bound starts once the worker is ready, so start-up never counts as a hang. */
+  async lint(request: Omit<LintRequest, 'id'>, timeoutMs: number): Promise<LintReply | 'timeout' | { crashed: string }> {
+    const problem = await this.ready;
+    if (problem) {
+      this.replace();
+      return { crashed: problem };
+    }
     const id = ++this.nextId;
     const worker = this.worker;
     return new Promise<LintReply | 'timeout' | { crashed: string }>((resolve) => {
@@ -66,7 +101,7 @@ class LintWorker {
       const onExit = (code: number) => done({ crashed: `worker exited with code ${code}` });
       const timer = setTimeout(() => {
         void worker.terminate();
-        this.worker = this.spawn();
+        this.replace();
         done('timeout');
       }, timeoutMs);
       worker.on('message', onMessage);
@@ -74,7 +109,7 @@ class LintWorker {
       worker.on('exit', onExit);
       worker.postMessage({ ...request, id });
     }).then((result) => {
-      if (typeof result === 'object' && 'crashed' in result) this.worker = this.spawn();
+      if (typeof result === 'object' && 'crashed' in result) this.replace();
       return result;
     });
   }

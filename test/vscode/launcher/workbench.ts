@@ -28,8 +28,11 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** Settings that keep a test workbench quiet and offline: no welcome page, no update or gallery checks. */
+/** Settings that keep a test workbench quiet, offline and like desktop VS Code: no welcome page, no update or gallery checks, no auto save. */
 const QUIET_SETTINGS: Record<string, unknown> = {
+  // VS Code for the web (code-server) saves after 1 s by default, desktop VS Code never: a test
+  // slower than that would write its in-memory edits to the workspace for the next test to read.
+  'files.autoSave': 'off',
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
@@ -47,6 +50,9 @@ const QUIET_SETTINGS: Record<string, unknown> = {
   'chat.commandCenter.enabled': false,
   'window.commandCenter': false,
 };
+
+/** sun_path holds 108 bytes on Linux, the terminating NUL included. */
+const MAX_SOCKET_PATH = 107;
 
 /**
  * Runs code-server as the leader of its process group and takes the group down when its stdin
@@ -94,7 +100,9 @@ export interface Workbench {
 export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
   const log = options.log ?? ((level, text) => (level === 'error' ? process.stderr : process.stdout).write(`${text}\n`));
   const readyTimeoutMs = options.readyTimeoutMs ?? 90_000;
-  const root = mkdtempSync(path.join(tmpdir(), 'incident-docs-vscode-'));
+  // Short names: code-server and Chromium put Unix sockets below this folder, and a socket path
+  // has at most 107 bytes (the test runner's own TMPDIR already takes some).
+  const root = mkdtempSync(path.join(tmpdir(), 'vscode-'));
   const dirs = {
     home: path.join(root, 'home'),
     userData: options.userDataDir ?? path.join(root, 'user-data'),
@@ -106,6 +114,12 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     runtime: path.join(root, 'xdg-runtime'),
     tmp: path.join(root, 'tmp'),
   };
+  // The longest socket path below: VS Code's vscode-ipc-<uuid>.sock in XDG_RUNTIME_DIR.
+  const longestSocket = path.join(dirs.runtime, `vscode-ipc-${'0'.repeat(36)}.sock`);
+  if (Buffer.byteLength(longestSocket) > MAX_SOCKET_PATH) {
+    rmSync(root, { recursive: true, force: true });
+    throw new Error(`the temporary folder ${tmpdir()} is too deep for Unix socket paths (${longestSocket} is over ${MAX_SOCKET_PATH} bytes): set TMPDIR to a shorter one`);
+  }
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true, mode: 0o700 });
   mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
   writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));

@@ -5,7 +5,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { addDays, createCertificate, startTlsServer, wholeSecondNow, type TestTlsServer } from '../../helpers/tls';
-import { closeEverything, codeOf, extension, inventoryFile, lineOf, open, seedFile, stubbing, waitFor, workspaceRoot } from './helpers';
+import { codeOf, extension, inventoryFile, lineOf, open, seedFile, stubbing, waitFor, within, workspaceRoot } from './helpers';
 
 interface Certificate {
   uri: string;
@@ -21,6 +21,15 @@ function contributedCommands(): string[] {
 /** The live-result panel for `target`, once it is open. */
 function liveTab(target: string): vscode.Tab | undefined {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.label === `Live: ${target}`);
+}
+
+/** The accessor of `name` on `object`'s prototype chain (the extension host's QuickPick keeps them on its class). */
+function propertyOf(object: object, name: string): PropertyDescriptor {
+  for (let o = Object.getPrototypeOf(object); o; o = Object.getPrototypeOf(o)) {
+    const descriptor = Object.getOwnPropertyDescriptor(o, name);
+    if (descriptor?.set) return descriptor;
+  }
+  throw new Error(`no ${name} accessor`);
 }
 
 export function commandTests(): void {
@@ -40,8 +49,6 @@ export function commandTests(): void {
     after(async () => {
       await tls?.close();
     });
-
-    afterEach(closeEverything);
 
     it('registers every contributed command', async () => {
       const contributed = contributedCommands();
@@ -86,18 +93,27 @@ export function commandTests(): void {
     });
 
     it('Scan Workspace lints files that are not open into the Problems panel', async () => {
-      const closed = path.join(workspaceRoot(), 'incidents', 'never-opened-postmortem.md');
-      mkdirSync(path.dirname(closed), { recursive: true });
-      copyFileSync(path.join(extension().extensionPath, 'test', 'fixtures', 'postmortems', '3scale-cert-expiry-postmortem.md'), closed);
-      const messages: string[] = [];
-      await stubbing('showInformationMessage', (async (message: string) => (messages.push(message), undefined)) as typeof vscode.window.showInformationMessage, () =>
-        vscode.commands.executeCommand('incidentDocs.scanWorkspace'),
-      );
-      assert.equal(messages.length, 1);
-      assert.match(messages[0], /^Scanned \d+ post-mortems?, \d+ inventor(y|ies): \d+ problems?\.$/);
-      const found = vscode.languages.getDiagnostics(vscode.Uri.file(closed)).map(codeOf);
-      assert.ok(found.includes('pm/invalid-time'), `findings of the closed file: ${found.join(', ')}`);
-      rmSync(closed);
+      const folder = vscode.Uri.file(path.join(workspaceRoot(), 'incidents'));
+      const closed = vscode.Uri.joinPath(folder, 'never-opened-postmortem.md');
+      mkdirSync(folder.fsPath, { recursive: true });
+      try {
+        copyFileSync(path.join(extension().extensionPath, 'test', 'fixtures', 'postmortems', '3scale-cert-expiry-postmortem.md'), closed.fsPath);
+        const messages: string[] = [];
+        await stubbing('showInformationMessage', (async (message: string) => (messages.push(message), undefined)) as typeof vscode.window.showInformationMessage, () =>
+          vscode.commands.executeCommand('incidentDocs.scanWorkspace'),
+        );
+        assert.equal(messages.length, 1);
+        assert.match(messages[0], /^Scanned \d+ post-mortems?, \d+ inventor(y|ies): \d+ problems?\.$/);
+        const found = vscode.languages.getDiagnostics(closed).map(codeOf);
+        assert.ok(found.includes('pm/invalid-time'), `findings of the closed file: ${found.join(', ')}`);
+      } finally {
+        // Deleted the way the Explorer deletes, so the scan drops the file's findings too.
+        const remove = new vscode.WorkspaceEdit();
+        remove.deleteFile(closed, { ignoreIfNotExists: true });
+        await vscode.workspace.applyEdit(remove);
+        rmSync(folder.fsPath, { recursive: true, force: true });
+      }
+      await waitFor(() => vscode.languages.getDiagnostics(closed).length === 0, 'the deleted file’s findings to go');
     });
 
     it('Check Live Certificate… connects to the given host and opens the result panel', async () => {
@@ -138,18 +154,72 @@ export function commandTests(): void {
     it('Look Up Certificate… offers the soonest expiry first and opens it', async () => {
       let quickPick: vscode.QuickPick<vscode.QuickPickItem> | undefined;
       const create = vscode.window.createQuickPick;
-      const running = stubbing('createQuickPick', (() => (quickPick = create())) as typeof vscode.window.createQuickPick, () =>
+      await stubbing('createQuickPick', (() => (quickPick = create())) as typeof vscode.window.createQuickPick, () =>
         stubbing('showInformationMessage', (async () => undefined) as typeof vscode.window.showInformationMessage, async () => {
           const command = vscode.commands.executeCommand('incidentDocs.lookUpCertificate');
-          const picker = await waitFor(() => quickPick && !quickPick.busy && quickPick.items.length > 0 && quickPick, 'the certificate list');
+          // The list as the workbench shows it: items set in the extension host reach the workbench
+          // later (a batched update), and the workbench reports back the item it made active.
+          // Accepting before that accepts nothing; this waits for the workbench's own state.
+          const picker = await waitFor(() => quickPick?.activeItems[0] && quickPick, 'the workbench to show the certificate list with an item active');
           assert.match(picker.items[0].label, /billing/);
+          assert.equal(picker.activeItems[0], picker.items[0], 'the soonest expiry is the active item');
           await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
           await command;
         }),
       );
-      await running;
       const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.fsPath === inventory.uri.fsPath && vscode.window.activeTextEditor, 'the chosen entry in the editor');
       assert.equal(editor.document.getText(editor.selection), 'billing');
+    });
+
+    // Enter pressed as the picker appears (typed ahead), or just as the extension hands it the
+    // list: either way it reaches the workbench before the list does, so nothing is active yet.
+    for (const moment of ['show', 'items'] as const) {
+      it(`Look Up Certificate… keeps its picker open when Enter comes before the list (at ${moment}), then opens the choice`, async () => {
+        let quickPick: vscode.QuickPick<vscode.QuickPickItem> | undefined;
+        let earlyAccept: Thenable<unknown> | undefined;
+        const accept = () => (earlyAccept ??= vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'));
+        const create = vscode.window.createQuickPick;
+        await stubbing('createQuickPick', (() => {
+          quickPick = create();
+          if (moment === 'show') {
+            const show = quickPick.show.bind(quickPick);
+            quickPick.show = () => (show(), accept());
+          } else {
+            // The extension host sends `items` to the workbench in a batch a moment later.
+            const setter = propertyOf(quickPick, 'items');
+            Object.defineProperty(quickPick, 'items', { configurable: true, get: setter.get, set(items) { setter.set!.call(this, items); accept(); } });
+          }
+          return quickPick;
+        }) as typeof vscode.window.createQuickPick, () =>
+          stubbing('showInformationMessage', (async () => undefined) as typeof vscode.window.showInformationMessage, async () => {
+            const command = vscode.commands.executeCommand('incidentDocs.lookUpCertificate');
+            const picker = await waitFor(() => earlyAccept && quickPick?.activeItems[0] && quickPick, 'the list, still open after the early Enter, with an item active');
+            await earlyAccept;
+            assert.match(picker.activeItems[0].label, /billing/);
+            await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+            await command;
+          }),
+        );
+        const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.fsPath === inventory.uri.fsPath && vscode.window.activeTextEditor, 'the chosen entry in the editor');
+        assert.equal(editor.document.getText(editor.selection), 'billing');
+      });
+    }
+
+    it('Look Up Certificate… ends when its picker is dismissed before the list loads', async () => {
+      const create = vscode.window.createQuickPick;
+      await stubbing('createQuickPick', (() => {
+        const quickPick = create();
+        const show = quickPick.show.bind(quickPick);
+        // Escape as the picker appears, while the list is still being read.
+        quickPick.show = () => {
+          show();
+          quickPick.hide();
+        };
+        return quickPick;
+      }) as typeof vscode.window.createQuickPick, async () => {
+        await within(vscode.commands.executeCommand('incidentDocs.lookUpCertificate'), 'the command to end after its picker was dismissed');
+      });
+      assert.equal(vscode.window.activeTextEditor, undefined, 'nothing opened');
     });
 
     it('the Certificates view is contributed and opens', async () => {

@@ -19,8 +19,14 @@ export function workspaceRoot(): string {
   return folder.uri.fsPath;
 }
 
+/**
+ * How long a wait may take before it counts as never: it bounds a failure only, a passing wait
+ * ends as soon as its state holds. Generous, for a cold 2-core CI machine running other suites.
+ */
+export const WAIT_MS = 60_000;
+
 /** Polls until `probe` returns a value other than undefined/false; the message says what never happened. */
-export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = WAIT_MS): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -41,16 +47,64 @@ export function codeOf(d: vscode.Diagnostic): string | undefined {
   return typeof code === 'object' ? String(code.value) : String(code);
 }
 
-/** Diagnostics from the language server (not from other extensions), waited for until `ready` holds. */
+/** Diagnostics from the language server (not from other extensions). */
 export function diagnosticsOf(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => codeOf(d)?.includes('/'));
 }
 
-export async function waitForDiagnostics(uri: vscode.Uri, ready: (ds: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
-  return waitFor(() => {
-    const ds = diagnosticsOf(uri);
-    return ready(ds) && ds;
-  }, what);
+/** The document version a diagnostic was computed for: the server puts it in `data` (the client keeps it). */
+export function versionOf(d: vscode.Diagnostic): number | undefined {
+  const data = (d as { data?: { version?: unknown } }).data;
+  return typeof data?.version === 'number' ? data.version : undefined;
+}
+
+/**
+ * Waits until the server's diagnostics are for the document as it is now (its current version:
+ * never a list left from before an edit, a revert or a settings change) and `ready` holds.
+ * Woken by diagnostics and document changes; the deadline only bounds a failure.
+ */
+export async function waitForDiagnostics(document: vscode.TextDocument, ready: (ds: vscode.Diagnostic[]) => boolean, what: string, timeoutMs = WAIT_MS): Promise<vscode.Diagnostic[]> {
+  const current = () => {
+    const ds = diagnosticsOf(document.uri);
+    return ds.every((d) => versionOf(d) === document.version) && ready(ds) ? ds : undefined;
+  };
+  const seen = () => {
+    const ds = diagnosticsOf(document.uri);
+    return `document version ${document.version}; diagnostics: ${ds.map((d) => `${codeOf(d)}@v${versionOf(d)}`).join(', ') || 'none'}`;
+  };
+  return until(current, [vscode.languages.onDidChangeDiagnostics, vscode.workspace.onDidChangeTextDocument], what, timeoutMs, seen);
+}
+
+/** `promise`, or a rejection naming `what` once `timeoutMs` has passed without it settling. */
+export function within<T>(promise: Thenable<T>, what: string, timeoutMs = WAIT_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`)), timeoutMs);
+  });
+  return Promise.race([Promise.resolve(promise), deadline]).finally(() => clearTimeout(timer));
+}
+
+/** Resolves with `probe`'s first defined value, checked now and after each of `events`; rejects at the deadline. */
+export function until<T>(probe: () => T | undefined, events: vscode.Event<unknown>[], what: string, timeoutMs = WAIT_MS, seen?: () => string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const subscriptions: vscode.Disposable[] = [];
+    const finish = (settle: () => void) => {
+      clearTimeout(timer);
+      for (const s of subscriptions) s.dispose();
+      settle();
+    };
+    const check = () => {
+      try {
+        const value = probe();
+        if (value !== undefined) finish(() => resolve(value));
+      } catch (e) {
+        finish(() => reject(e));
+      }
+    };
+    const timer = setTimeout(() => finish(() => reject(new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${seen ? ` (${seen()})` : ''}`))), timeoutMs);
+    for (const event of events) subscriptions.push(event(check));
+    check();
+  });
 }
 
 /** The seed post-mortem, copied into the workspace (tests edit it in memory only). */
@@ -69,8 +123,15 @@ export interface Inventory {
   apiExpires: Date;
 }
 
-/** An inventory whose dates are relative to now: the server's clock is the clock VS Code runs with. */
+const inventories = new Map<string, Inventory>();
+
+/**
+ * An inventory whose dates are relative to now: the server's clock is the clock VS Code runs with.
+ * Written once per run, so no suite rewrites a file another suite's documents hold.
+ */
 export function inventoryFile(name = 'cert-inventory.yaml'): Inventory {
+  const written = inventories.get(name);
+  if (written) return written;
   const now = Date.now();
   const billingExpires = new Date(now + 10.5 * DAY_MS);
   const apiExpires = new Date(now + 200.5 * DAY_MS);
@@ -92,7 +153,9 @@ export function inventoryFile(name = 'cert-inventory.yaml'): Inventory {
       '',
     ].join('\n'),
   );
-  return { uri: vscode.Uri.file(target), billingExpires, apiExpires };
+  const inventory = { uri: vscode.Uri.file(target), billingExpires, apiExpires };
+  inventories.set(name, inventory);
+  return inventory;
 }
 
 /** "Expires in N days · YYYY-MM-DD" as the lens should say it, for each UTC day `now` may be in during the test. */
@@ -133,4 +196,6 @@ export async function closeEverything(): Promise<void> {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString());
+  if (dirty.length > 0) throw new Error(`still unsaved after reverting: ${dirty.join(', ')}`);
 }

@@ -2,7 +2,7 @@
 /** Language features through the real extension host: activation, diagnostics, lenses, quick fixes, settings. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeEverything, codeOf, expectedExpiryTitles, extension, inventoryFile, lineOf, open, seedFile, waitFor, waitForDiagnostics } from './helpers';
+import { codeOf, expectedExpiryTitles, extension, inventoryFile, lineOf, open, seedFile, waitFor, waitForDiagnostics } from './helpers';
 
 const has = (rule: string) => (ds: vscode.Diagnostic[]) => ds.some((d) => codeOf(d) === rule);
 
@@ -16,8 +16,6 @@ export function languageTests(): void {
       inventory = inventoryFile();
     });
 
-    afterEach(closeEverything);
-
     it('activates when a Markdown document opens', async () => {
       await open(seed);
       await waitFor(() => extension().isActive, 'the extension to activate');
@@ -25,7 +23,7 @@ export function languageTests(): void {
 
     it('reports the seed post-mortem’s findings where they are', async () => {
       const editor = await open(seed);
-      const ds = await waitForDiagnostics(seed, has('pm/invalid-time'), 'pm/invalid-time on the seed');
+      const ds = await waitForDiagnostics(editor.document, has('pm/invalid-time'), 'pm/invalid-time on the seed');
       const invalid = ds.find((d) => codeOf(d) === 'pm/invalid-time')!;
       assert.equal(editor.document.getText(invalid.range), '16:04pm');
       assert.equal(invalid.severity, vscode.DiagnosticSeverity.Error);
@@ -37,7 +35,7 @@ export function languageTests(): void {
 
     it('reports a personal address and a near expiry in an inventory', async () => {
       const editor = await open(inventory.uri);
-      const ds = await waitForDiagnostics(inventory.uri, (all) => has('cert/personal-email')(all) && has('cert/expiring')(all), 'inventory findings');
+      const ds = await waitForDiagnostics(editor.document, (all) => has('cert/personal-email')(all) && has('cert/expiring')(all), 'inventory findings');
       const personal = ds.filter((d) => codeOf(d) === 'cert/personal-email');
       assert.deepEqual(personal.map((d) => editor.document.getText(d.range)), ['jane.doe.oncall@gmail.com']);
       const expiring = ds.filter((d) => codeOf(d) === 'cert/expiring');
@@ -67,7 +65,7 @@ export function languageTests(): void {
     it('deletes the seed’s six empty rows with one quick fix', async () => {
       const editor = await open(seed);
       const original = editor.document.getText();
-      const ds = await waitForDiagnostics(seed, has('pm/empty-row'), 'pm/empty-row');
+      const ds = await waitForDiagnostics(editor.document, has('pm/empty-row'), 'pm/empty-row');
       const first = ds.find((d) => codeOf(d) === 'pm/empty-row')!;
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', seed, first.range, vscode.CodeActionKind.QuickFix.value);
       const fix = actions.find((a) => /empty rows/.test(a.title));
@@ -78,21 +76,22 @@ export function languageTests(): void {
       const emptyRow = /^[ \t]*<tr[^>]*>\s*(?:<td>\s*<\/td>\s*)+<\/tr>[ \t]*\r?\n/gm;
       assert.equal((original.match(emptyRow) ?? []).length, 6);
       assert.equal(editor.document.getText(), original.replace(emptyRow, ''));
-      await waitForDiagnostics(seed, (all) => all.length > 0 && !has('pm/empty-row')(all), 'pm/empty-row to go after the fix');
+      await waitForDiagnostics(editor.document, (all) => all.length > 0 && !has('pm/empty-row')(all), 'pm/empty-row to go after the fix');
     });
 
     it('re-validates when incidentDocs.rules changes', async () => {
-      await open(seed);
-      await waitForDiagnostics(seed, has('pm/invalid-time'), 'pm/invalid-time before the change');
+      const { document } = await open(seed);
+      await waitForDiagnostics(document, (all) => has('pm/invalid-time')(all) && has('pm/empty-row')(all), 'pm/invalid-time and pm/empty-row before the change');
+      // User settings: they live outside the workspace folder, which the test leaves as it found it.
       const config = () => vscode.workspace.getConfiguration('incidentDocs', seed);
       try {
-        await config().update('rules', { 'pm/invalid-time': 'off' }, vscode.ConfigurationTarget.Workspace);
-        const after = await waitForDiagnostics(seed, (all) => all.length > 0 && !has('pm/invalid-time')(all), 'pm/invalid-time to be turned off');
+        await config().update('rules', { 'pm/invalid-time': 'off' }, vscode.ConfigurationTarget.Global);
+        const after = await waitForDiagnostics(document, (all) => all.length > 0 && !has('pm/invalid-time')(all), 'pm/invalid-time to be turned off');
         assert.ok(has('pm/empty-row')(after), 'other rules still report');
       } finally {
-        await config().update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+        await config().update('rules', undefined, vscode.ConfigurationTarget.Global);
       }
-      await waitForDiagnostics(seed, has('pm/invalid-time'), 'pm/invalid-time back once the setting is removed');
+      await waitForDiagnostics(document, has('pm/invalid-time'), 'pm/invalid-time back once the setting is removed');
     });
 
     it('contributes snippets that load and complete', async () => {
