@@ -1,5 +1,7 @@
 // Runs every *.test.ts under test/ and server/src with Node's test runner (TypeScript through tsx).
-// Usage: node scripts/run-tests.mjs [substring-filter...]
+// Usage: node scripts/run-tests.mjs [--quick] [substring-filter...]
+// --quick leaves out what needs a browser, an editor or a Debian service, and the long property
+// runs: the edit-test loop (`npm run test:quick`). `npm test` runs everything.
 //
 // The tests get a temporary folder of their own (TMPDIR), so runs side by side never meet there,
 // and whatever a test leaves in it is seen: the run fails naming it and keeps it for a look.
@@ -24,10 +26,21 @@ function walk(dir, out = []) {
   return out;
 }
 
-const filters = process.argv.slice(2);
+const SLOW_OR_EXTERNAL = [
+  'test/vscode/', // code-server and Chromium
+  'test/editors/', // Neovim
+  'test/export/blackbox', // blackbox_exporter
+  'test/reliability/fuzz.test', // thousands of mutated documents
+  'test/reliability/server.test', // 10,000 edits through the server
+  'test/core/postmortem/incremental.test', // random edits against whole parses
+  'test/core/inventory/incremental.test',
+];
+const quick = process.argv.includes('--quick');
+const filters = process.argv.slice(2).filter((a) => a !== '--quick');
 const files = ['test', 'server/src']
   .flatMap((d) => walk(d))
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
+  .filter((f) => !quick || !SLOW_OR_EXTERNAL.some((x) => f.replaceAll('\\', '/').includes(x)))
   .sort();
 if (files.length === 0) {
   console.error('no test files matched');

@@ -23,7 +23,8 @@ describe('fuzz regressions', () => {
 
   it('a table of 3,000 empty rows lints in well under a second: the shared fix is converted once', () => {
     const rows = '<tr class="odd"><td></td><td></td></tr>'.repeat(3_000);
-    const text = '# Post-mortem\n\n## Action Items\n\n<table>\n<tbody>\n' + rows + '\n</tbody>\n</table>\n';
+    // A sentence first: a section holding only empty rows is reported once as empty instead.
+    const text = '# Post-mortem\n\n## Action Items\n\nTracked in OPS-1.\n\n<table>\n<tbody>\n' + rows + '\n</tbody>\n</table>\n';
     // CPU time, not wall time: what the lint costs, whatever else the machine runs meanwhile.
     const started = process.cpuUsage();
     const findings = lint({ path: 'postmortems/x.md', text }, config(), { now: NOW }).filter((f) => f.rule === 'pm/empty-row');

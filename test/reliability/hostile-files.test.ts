@@ -37,9 +37,9 @@ interface Run {
 }
 
 /** The CLI, asynchronously (so a hang fails by the test's timeout, not by blocking the runner). */
-async function cli(args: string[], cwd: string, as?: { uid: number; gid: number }): Promise<Run> {
+async function cli(args: string[], cwd: string, as?: { uid: number; gid: number }, cli = CLI): Promise<Run> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 8 * 1024 * 1024, ...as });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', maxBuffer: 8 * 1024 * 1024, ...as });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { stdout: string; stderr: string; code: number };
@@ -108,12 +108,27 @@ describe('hostile folders (CLI)', () => {
   });
 
   it('an unreadable folder is skipped with a warning; the rest is linted and the exit code is 2', { timeout: 20_000 }, async () => {
-    const root = repo({ 'ok/postmortems/pm.md': POSTMORTEM, 'locked/postmortems/pm.md': POSTMORTEM });
+    // Root reads every folder: as root, the CLI runs as nobody, from a copy of the bundle in a
+    // folder nobody can reach (the checkout and the test run's own temporary folder may be private).
+    const asNobody = process.getuid?.() === 0;
+    const shared = asNobody ? fs.mkdtempSync('/tmp/incident-docs-nobody-') : undefined;
+    const base = shared ?? os.tmpdir();
+    if (shared) {
+      fs.chmodSync(shared, 0o755);
+      cleanups.push(shared);
+    }
+    const root = fs.mkdtempSync(path.join(base, 'repo-'));
+    fs.chmodSync(root, 0o755);
+    cleanups.push(root);
+    for (const dir of ['ok/postmortems', 'locked/postmortems']) {
+      fs.mkdirSync(path.join(root, dir), { recursive: true });
+      fs.writeFileSync(path.join(root, dir, 'pm.md'), POSTMORTEM);
+    }
+    const cliCopy = shared ? path.join(shared, 'cli.js') : CLI;
+    if (shared) fs.copyFileSync(CLI, cliCopy);
     fs.chmodSync(path.join(root, 'locked'), 0o000);
     try {
-      // Root reads every folder: run the CLI as nobody when the tests run as root.
-      const as = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
-      const run = await cli([...lintArgs, '.'], root, as);
+      const run = await cli([...lintArgs, '.'], root, asNobody ? { uid: 65534, gid: 65534 } : undefined, cliCopy);
       assert.equal(run.code, 2, run.stderr);
       assert.match(run.stderr, /locked: cannot read this folder \(permission denied\); skipped/);
       const files = [...new Set((JSON.parse(run.stdout) as { file: string }[]).map((f) => f.file))];
