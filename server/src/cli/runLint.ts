@@ -5,7 +5,7 @@ import { allRules, ruleDocsUrl, ruleIds } from '../core/ruleReference';
 import type { DocumentKind } from '../core/types';
 import { changedFilesSince, keepChanged } from './changedSince';
 import { ConfigResolver } from './configs';
-import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors';
+import { asCliErrorAsync, CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors';
 import { formatterNamed, type FileReport, type RuleDescription } from './format';
 import { countFindings } from './format/summary';
 import { ruleOverridesToRules, type RuleOverride } from './options';
@@ -67,7 +67,7 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
     reportedErrors.add(message);
     io.stderr(`incident-docs: ${message}`);
   };
-  const expanded = await asCliError(() => expandPaths(inputs, io.cwd, { warn: fail, show: (f) => displayPath(f, io.cwd) }));
+  const expanded = await asCliErrorAsync(() => expandPaths(inputs, io.cwd, { warn: fail, show: (f) => displayPath(f, io.cwd) }));
   const files = options.changedSince ? keepChanged(expanded, changedFilesSince(options.changedSince, io.cwd)) : expanded;
   const now = options.now ?? new Date();
 
@@ -112,16 +112,6 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
   }
   if (failed > 0) return EXIT_USAGE;
   return counts.error > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
-}
-
-/** Paths that name nothing are usage errors (exit 2), like any other mistake on the command line. */
-async function asCliError<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (e) {
-    if (e instanceof WorkspaceError) throw new CliError(e.message);
-    throw e;
-  }
 }
 
 function liveOptions(options: LintCommandOptions, now: Date, io: CliIO): LiveProbeOptions {

@@ -6,11 +6,9 @@
 import * as path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { loadExtraCas } from '../../core/live/extraCas';
-import { WorkspaceError } from '../../core/workspace/errors';
 import { READ_LIMITS, readTextFileSync } from '../../core/workspace/readFile';
 import {
   DEFAULT_TIMEOUT_MS,
-  ProbeInputError,
   isProbeFailure,
   judgeCertificate,
   parseHostPort,
@@ -21,7 +19,7 @@ import {
 } from '../../core/live';
 import { escapeControls } from '../../core/quote';
 import { ConfigResolver } from '../configs';
-import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../errors';
+import { asCliError, asCliErrorAsync, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../errors';
 import { palette, shouldUseColor } from '../format/colors';
 import { parseNow } from '../options';
 import { messagePath } from '../paths';
@@ -103,13 +101,7 @@ function loadSettings(options: CertCommandOptions, io: CertIo): CertSettings {
 
 function readCaFile(file: string, cwd: string): string {
   const shown = `CA file ${messagePath(file, cwd)}`;
-  let text: string;
-  try {
-    text = readTextFileSync(file, { maxBytes: READ_LIMITS.caBundle, what: 'CA file' }, shown);
-  } catch (e) {
-    if (e instanceof WorkspaceError) throw new CliError(e.message);
-    throw e;
-  }
+  const text = asCliError(() => readTextFileSync(file, { maxBytes: READ_LIMITS.caBundle, what: 'CA file' }, shown));
   asCliError(() => splitPemCertificates(text, shown));
   return text;
 }
@@ -119,25 +111,6 @@ function colorVerdict(line: string, problems: CertProblem[], color: boolean): st
   if (problems.length === 0) return paint.bold(line);
   const onlyExpiring = problems.every((p) => p.kind === 'expiring' || p.kind === 'chain-expiring');
   return paint.bold(onlyExpiring ? paint.yellow(line) : paint.red(line));
-}
-
-/** Input problems (bad target, servername, CA text) are usage errors: main.ts prints them and exits 2. */
-function asCliError<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (e) {
-    if (e instanceof ProbeInputError) throw new CliError(e.message);
-    throw e;
-  }
-}
-
-async function asCliErrorAsync<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (e) {
-    if (e instanceof ProbeInputError) throw new CliError(e.message);
-    throw e;
-  }
 }
 
 /** `--timeout MS`: whole milliseconds, 1 to 10 minutes. */
