@@ -1,6 +1,7 @@
 import type { Blockquote, Html, Nodes, Paragraph } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { deleteBlock } from '../../postmortem/edits';
+import { normalizeGuidance } from '../../postmortem/guidance';
 import { inEmptySection } from '../../postmortem/emptiness';
 import type { PostmortemModel } from '../../postmortem/model';
 import { spanOf } from '../../postmortem/runs';
@@ -9,6 +10,7 @@ import {
   isCapsMarker,
   isGuidanceParagraph,
   isPromptBlockquote,
+  isTemplateGuidance,
   labelledGuidance,
   labelPlaceholder,
   nodeText,
@@ -23,7 +25,7 @@ export const templateText: Rule<PostmortemModel> = {
   docs: {
     summary: 'Template guidance left in the post-mortem.',
     details:
-      'Italic-only paragraphs that instruct the author (“*Be specific here...*”, “*What details contributed to the incident?*”), a bold label whose value is italic guidance (“**Owner:** _Your name goes here._”), blockquote prompts (“> What happened?”), `{{ ... }}` placeholders, `<START OF OUTAGE>`-style markers, an empty task item `- [ ]`, `TODO`/`TBD`/`FIXME` in capitals, a value left as `?`, `XXX` or `TBD` (“Time to detection: ?”, a table cell `?mins` or `??%`; `N/A` where the row asks for a number). Nothing is reported inside a section pm/empty-section reports. Quick fix: remove it. Does not catch: plain-text guidance copied from a team’s own template (that needs the team’s template), lower-case “todo”, or example values left unchanged (“On the morning of August 99th…” without italics).',
+      'Italic-only paragraphs that instruct the author (“*Be specific here...*”, “*What details contributed to the incident?*”), a bold label whose value is italic guidance (“**Owner:** _Your name goes here._”), blockquote prompts (“> What happened?”), `{{ ... }}` placeholders, `<START OF OUTAGE>`-style markers, an empty task item `- [ ]`, `TODO`/`TBD`/`FIXME` in capitals, a value left as `?`, `XXX` or `TBD` (“Time to detection: ?”, a table cell `?mins` or `??%`; `N/A` where the row asks for a number). Nothing is reported inside a section pm/empty-section reports. Quick fix: remove it. With a `template` set, any paragraph, list item, blockquote or filled-in table cell of three words or more that is the template’s own text (compared ignoring case, spacing and closing punctuation; a placeholder as New Post-Mortem inserts it). Does not catch: guidance edited a little (one word changed), template text of two words or fewer, lower-case “todo”, or example values left unchanged (“On the morning of August 99th…” without italics).',
     options: '`templatePatterns`: extra regular expressions that mark template text.',
     bad: '## Impact\n\n*Be specific here. Include numbers such as customers affected.*\n\nAll uploads failed for 4 hours.',
     good: '## Impact\n\nAll uploads failed for 4 hours.',
@@ -32,6 +34,7 @@ export const templateText: Rule<PostmortemModel> = {
     const lines = model.lines;
     const text = model.text;
     const extra = config.templatePatterns.map((p) => new RegExp(p, 'g'));
+    const guidance = model.template.template?.guidance;
     const remove = (span: { start: number; end: number }, title = 'Remove template text') => [{ title, edits: [deleteBlock(span, lines)], preferred: true }];
     visit(model.root, (node, _index, parent) => {
       if (node.type !== 'root' && 'position' in node && node.position && inEmptySection(model, spanOf(node))) return 'skip';
@@ -59,9 +62,13 @@ export const templateText: Rule<PostmortemModel> = {
           report({ message: `Placeholder left in: “${shorten(`${placeholder.label}: ${placeholder.value}`)}”.`, span });
           return 'skip';
         }
+        if (isTemplateGuidance(paragraph, text, guidance)) {
+          report({ message: `Template text left in: “${shorten(written)}”.`, span, fixes: remove(span) });
+          return 'skip';
+        }
         return undefined;
       }
-      if (node.type === 'blockquote' && isPromptBlockquote(node as Blockquote, text)) {
+      if (node.type === 'blockquote' && (isPromptBlockquote(node as Blockquote, text) || isTemplateGuidance(node as Blockquote, text, guidance))) {
         const span = spanOf(node);
         report({ message: `Template prompt left in: “${shorten(nodeText(node as Blockquote, text))}”.`, span, fixes: remove(span) });
         return 'skip';
@@ -83,8 +90,14 @@ export const templateText: Rule<PostmortemModel> = {
     for (const { table } of model.tables) {
       if (inEmptySection(model, table.span)) continue;
       for (const row of table.rows) {
-        for (const cell of placeholderCells(row)) {
+        const placeholders = placeholderCells(row);
+        for (const cell of placeholders) {
           report({ message: `Placeholder left in: “${shorten(`${row.cells[0]?.text ?? ''}: ${cell.text}`)}”.`, span: cell.span });
+        }
+        // Value cells only, as the template's are read: a row's first cell is its label.
+        for (const cell of row.cells.slice(1)) {
+          if (placeholders.includes(cell) || !guidance?.has(normalizeGuidance(cell.text))) continue;
+          report({ message: `Template text left in: “${shorten(cell.text)}”.`, span: cell.span });
         }
       }
     }
