@@ -11,7 +11,7 @@ const GROUPS: readonly string[][] = [
   ['Resolution', 'Mitigation', 'Recovery', 'Fix', 'Resolution and Recovery', 'Mitigation and Resolution'],
   ['Impact', 'Customer Impact', 'User Impact'],
   ['Timeline', 'Chronology', 'Timeline of Events', 'Incident Timeline'],
-  ['Lessons Learned', 'Lessons Learnt', 'Lessons', 'How’d We Do?', 'Retrospective'],
+  ['Lessons Learned', 'Lessons Learnt', 'Lessons', 'How’d We Do?', 'Retrospective', 'Takeaways', 'Learnings', 'Insights', 'Conclusion', 'Conclusions'],
   ['Action Items', 'Follow-ups', 'Follow ups', 'Followups', 'Follow-up Actions', 'Next Steps', 'Remediation', 'Corrective Actions'],
   ['Messaging', 'Communication', 'Communications', 'Comms'],
   ['Attendees', 'Participants', 'Responders', 'Postmortem Attendees'],

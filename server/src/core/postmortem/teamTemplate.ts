@@ -5,6 +5,9 @@
  *
  * Conventions a template may use (HTML comments, invisible when rendered):
  * - `<!-- optional -->` in a heading or right below it: the section (and its subsections) may be left out;
+ * - subsections (a heading under another section, not under the title) are optional unless marked
+ *   `<!-- required -->`: templates use them as prompts and samples ("What went well", "Process
+ *   improvements"), and reports regroup them; the main sections are what every report must have;
  * - `<!-- aliases: Summary, Overview -->`: other names that count for the section;
  * - `{{ placeholder }}` (`{{ a | b }}` for a choice): text the author replaces. A heading with one
  *   matches any heading of that shape (`Incident write-up: {{ title }}`).
@@ -47,16 +50,22 @@ function templateSections(root: Root, text: string): TemplateSection[] {
   const hasDeeper = all.some((s) => s.heading.depth > 1);
   const out: TemplateSection[] = [];
   const optionalSections = new Set<Section>();
-  all.forEach((section, index) => {
+  const title = all[0]?.heading.depth === 1 && hasDeeper ? all[0] : undefined;
+  /** Headings that are not sections (the title, `{{ }}`-only slots): what sits under them is a main section. */
+  const notSections = new Set<Section>();
+  all.forEach((section) => {
     const marks = markers(section);
-    if (marks.optional || (section.parent && optionalSections.has(section.parent))) optionalSections.add(section);
+    const isSubsection = !!section.parent && !notSections.has(section.parent);
+    if (marks.optional || (section.parent && optionalSections.has(section.parent)) || (isSubsection && !marks.required)) optionalSections.add(section);
     const written = withoutTrailingNote(section.heading.text);
     const placeholder = hasPlaceholder(written);
     const literal = written.split(PLACEHOLDER_SPLIT).map(normalizeHeading);
     // The author's own words go there: entries under a timeline (`### {{ hh:mm }}`), a title slot.
-    if (placeholder && !literal.some(Boolean)) return;
     // The template's own title ("Incident Title", "Template for reports") names the document, not a section.
-    if (index === 0 && section.heading.depth === 1 && hasDeeper && !placeholder) return;
+    if ((placeholder && !literal.some(Boolean)) || (section === title && !placeholder)) {
+      notSections.add(section);
+      return;
+    }
     out.push({
       name: written,
       aliases: marks.aliases ?? (placeholder ? [] : synonymsOf(written)),
@@ -68,31 +77,33 @@ function templateSections(root: Root, text: string): TemplateSection[] {
   return out;
 }
 
-/** "Identified cause (to be done pre-meeting)" → "Identified cause": a note to the author, not the name. */
+/** "Identified cause (to be done pre-meeting)" → "Identified cause", "Incident Lead:" → "Incident Lead". */
 function withoutTrailingNote(heading: string): string {
-  const stripped = heading.replace(/\s*\([^()]*\)\s*$/, '').trim();
+  const stripped = heading.replace(/\s*\([^()]*\)\s*$/, '').replace(/\s*:\s*$/, '').trim();
   return stripped || heading.trim();
 }
 
-/** `<!-- optional; aliases: A, B -->` inside the heading or as the first block under it. */
-function markers(section: Section): { optional: boolean; aliases?: string[] } {
+/** `<!-- optional; aliases: A, B -->` (or `required`) inside the heading or as the first block under it. */
+function markers(section: Section): { optional: boolean; required: boolean; aliases?: string[] } {
   const comments: string[] = [];
   for (const child of section.heading.node.children) if (child.type === 'html') comments.push(child.value);
   const first = section.ownNodes[0];
   if (first?.type === 'html') comments.push(first.value);
   let optional = false;
+  let required = false;
   let aliases: string[] | undefined;
   for (const comment of comments) {
     for (const m of comment.matchAll(/<!--([\s\S]*?)-->/g)) {
       for (const part of m[1].split(';')) {
         const p = part.trim();
         if (/^optional$/i.test(p)) optional = true;
+        if (/^required$/i.test(p)) required = true;
         const named = /^aliases?\s*:\s*([\s\S]*)$/i.exec(p);
         if (named) aliases = [...(aliases ?? []), ...named[1].split(',').map((a) => a.trim()).filter(Boolean)];
       }
     }
   }
-  return { optional, aliases };
+  return { optional, required, aliases };
 }
 
 function templateGuidance(root: Root, text: string): Set<string> {
