@@ -55,7 +55,7 @@ function templateSections(root: Root, text: string): TemplateSection[] {
   const notSections = new Set<Section>();
   all.forEach((section) => {
     const marks = markers(section);
-    const isSubsection = !!section.parent && !notSections.has(section.parent);
+    const isSubsection = !!section.parent && section.parent !== title && !notSections.has(section.parent);
     if (marks.optional || (section.parent && optionalSections.has(section.parent)) || (isSubsection && !marks.required)) optionalSections.add(section);
     const written = withoutTrailingNote(section.heading.text);
     const placeholder = hasPlaceholder(written);

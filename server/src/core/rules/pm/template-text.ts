@@ -45,10 +45,10 @@ export const templateText: Rule<PostmortemModel> = {
           report({ message: `Template guidance left in: “${shorten(nodeText(paragraph, text))}”.`, span, fixes: remove(span) });
           return 'skip';
         }
-        const guidance = labelledGuidance(paragraph, text);
-        if (guidance) {
-          const at = spanOf(guidance);
-          report({ message: `Template guidance left in: “${shorten(nodeText(guidance as Nodes, text))}”.`, span: at, fixes: [{ title: 'Remove template text', edits: [{ span: at, newText: '' }] }] });
+        const labelled = labelledGuidance(paragraph, text);
+        if (labelled) {
+          const at = spanOf(labelled);
+          report({ message: `Template guidance left in: “${shorten(nodeText(labelled as Nodes, text))}”.`, span: at, fixes: [{ title: 'Remove template text', edits: [{ span: at, newText: '' }] }] });
           return 'skip';
         }
         const written = nodeText(paragraph, text);
