@@ -36,7 +36,7 @@ export const sectionOrder: Rule<PostmortemModel> = {
     const kept = longestInOrder(placed);
     for (const p of placed) {
       if (kept.has(p)) continue;
-      const inOrder = [...kept];
+      const inOrder = [...kept].sort((a, b) => a.section.span.start - b.section.span.start);
       const after = inOrder.find((k) => k.order > p.order && k.section.span.start < p.section.span.start);
       const before = [...inOrder].reverse().find((k) => k.order < p.order && k.section.span.start > p.section.span.start);
       const where = after ? `before “${after.section.heading.text}”` : before ? `after “${before.section.heading.text}”` : 'elsewhere';
