@@ -7,6 +7,7 @@ import { after, describe, it } from 'node:test';
 import { DEFAULT_REQUIRED_SECTIONS } from '../../server/src/core/config';
 import { analyze, lint } from '../../server/src/core/lint';
 import type { PostmortemModel } from '../../server/src/core/postmortem/model';
+import { normalizeHeading } from '../../server/src/core/postmortem/sections';
 import { PRESET_NAMES, presetTemplate } from '../../server/src/core/postmortem/templateSource';
 import { READ_LIMITS } from '../../server/src/core/workspace/readFile';
 import type { Finding } from '../../server/src/core/types';
@@ -215,8 +216,8 @@ describe('template presets', () => {
     assert.deepEqual([...PRESET_NAMES].sort(), ['atlassian', 'default', 'google-sre', 'kehoe', 'pagerduty']);
   });
   it('default is the eight sections of requiredSections’ default, with their aliases, in order', () => {
-    const required = presetTemplate('default')!.sections.filter((s) => !s.optional).map((s) => ({ name: s.name, aliases: s.aliases }));
-    assert.deepEqual(required, DEFAULT_REQUIRED_SECTIONS);
+    const required = presetTemplate('default')!.sections.filter((s) => !s.optional).map((s) => ({ name: normalizeHeading(s.name), aliases: s.aliases }));
+    assert.deepEqual(required, DEFAULT_REQUIRED_SECTIONS.map((r) => ({ ...r, name: normalizeHeading(r.name) })));
   });
   for (const name of ['google-sre', 'pagerduty', 'atlassian', 'kehoe']) {
     it(`${name}: a report written to it (its headings, its placeholders filled) gets no pm/required-section or template text`, () => {

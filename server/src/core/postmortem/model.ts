@@ -18,7 +18,7 @@ import { spanOf } from './runs';
 import { buildSections, type Heading, type Section } from './sections';
 import { isHtmlTable, readHtmlTable, readPipeTable, type Table } from './tables';
 import type { TemplateSection } from './teamTemplate';
-import { loadTemplate, type TemplateState } from './templateSource';
+import { DEFAULT_PRESET, loadTemplate, type TemplateState } from './templateSource';
 import { buildTimeline, findTimelineSection, type Timeline } from './timeline';
 
 export interface FrontMatter {
@@ -106,8 +106,14 @@ function postmortemModelFrom(document: SourceDocument, config: Config, root: Roo
     resolution: all.find((s) => RESOLUTION_HEADING.test(s.heading.normalized)),
     actionItems: buildActionItems(findActionSections(all), root, text),
     template,
-    requiredSections: isDefaultList(config.requiredSections) ? template.template?.sections : config.requiredSections.map((r) => ({ ...r, optional: false })),
+    requiredSections: requiredSectionsFor(config, template),
   };
+}
+
+/** `requiredSections` when set (or when the template is the default one, whose sections it lists), else the template's. */
+function requiredSectionsFor(config: Config, template: TemplateState): TemplateSection[] | undefined {
+  const own = !isDefaultList(config.requiredSections) || template.source === DEFAULT_PRESET;
+  return own ? config.requiredSections.map((r) => ({ ...r, optional: false })) : template.template?.sections;
 }
 
 const DEFAULT_LIST = JSON.stringify(DEFAULT_REQUIRED_SECTIONS);
