@@ -38,9 +38,12 @@ const TEMPLATE = [
   '', // 19
   '- Each follow-up gets a ticket in our tracker', // 20
   '', // 21
-  '| Action | Ticket |', // 22
-  '| --- | --- |', // 23
-  '| {{ action }} | Cell left as the template wrote it |', // 24
+  '## Impact', // 22
+  '<!-- optional -->', // 23
+  '', // 24
+  '| Measure | Value |',
+  '| --- | --- |',
+  '| {{ measure }} | Cell left as the template wrote it |',
   '',
 ].join('\n');
 const templateFile = path.join(dir, 'team-template.md');
@@ -117,9 +120,11 @@ describe('template: a team template file', () => {
       '- Each follow-up gets a ticket in our tracker', // 21
       '- Renew by ACME: OPS-12', // 22
       '', // 23
-      '| Action | Ticket |', // 24
-      '| --- | --- |', // 25
-      '| Renew | Cell left as the template wrote it |', // 26
+      '## Impact', // 24
+      '', // 25
+      '| Measure | Value |', // 26
+      '| --- | --- |', // 27
+      '| Users | Cell left as the template wrote it |', // 28
       '',
     ].join('\n');
     const findings = byRule(lintWith(text, { template: templateFile }), 'pm/template-text');
@@ -127,7 +132,7 @@ describe('template: a team template file', () => {
       '5:1 pm/template-text Say what broke and for how long, in two sentences',
       '15:1 pm/template-text > How did we find out, and could it have been sooner?',
       '21:3 pm/template-text Each follow-up gets a ticket in our tracker',
-      '26:11 pm/template-text Cell left as the template wrote it',
+      '28:11 pm/template-text Cell left as the template wrote it',
     ]);
     // Removing them leaves the report's own words.
     const fixed = applyEdits(text, findings.flatMap((f) => f.fixes?.[0]?.edits ?? []));
