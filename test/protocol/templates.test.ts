@@ -67,7 +67,7 @@ describe('template: a preset, and one that cannot be used', () => {
     const required = withRule(await client.waitForDiagnostics(uri), 'pm/required-section');
     assert.equal(required.length, 1);
     assert.deepEqual([required[0].range.start.line, required[0].range.start.character], [0, 2]);
-    assert.match(required[0].message, /^Template not used: "\.\.\/outside\.md" is outside the workspace/);
+    assert.match(String(required[0].message), /^Template not used: "\.\.\/outside\.md" is outside the workspace/);
     const result = await client.request<PostmortemSkeleton>(PostmortemSkeletonRequest.method, { uri, title: 'X' });
     assert.match(result.problem ?? '', /outside the workspace/);
     assert.match(result.snippet, /^## Overview$/m);
