@@ -85,6 +85,25 @@ export interface ResolvedSettings {
 /** The resolved settings for a resource, so the client never re-implements the config layering. */
 export const SettingsRequest = new RequestType<SettingsParams, ResolvedSettings, void>('incidentDocs/settings');
 
+export interface PostmortemSkeletonParams {
+  /** A file (it need not exist) whose settings apply: the new post-mortem's folder. */
+  uri: string;
+  /** The incident's title, for the front matter. */
+  title: string;
+}
+
+export interface PostmortemSkeleton {
+  /** The new post-mortem as a snippet (tab stops on the template's placeholders). */
+  snippet: string;
+  /** The `template` setting it came from: a preset name or the file. */
+  template: string;
+  /** Why the configured template cannot be used (the snippet is then the default template's). */
+  problem?: string;
+}
+
+/** The configured template (preset or the team's file) as a new post-mortem: what New Post-Mortem inserts. */
+export const PostmortemSkeletonRequest = new RequestType<PostmortemSkeletonParams, PostmortemSkeleton, void>('incidentDocs/postmortemSkeleton');
+
 export interface TimelineAtParams {
   uri: string;
   position: Position;

@@ -1,11 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { escapeSnippetText, folderSegments, localDay, postmortemFileName, postmortemSnippet, slugify } from '../../client/src/postmortem/postmortemFile';
-import { expandSnippet, snippetVariables } from '../helpers/snippets';
-
-const SNIPPETS = readFileSync(path.join(__dirname, '../../snippets/postmortem.code-snippets'), 'utf8');
+import { escapeSnippetText, folderSegments, localDay, postmortemFileName, slugify } from '../../client/src/postmortem/postmortemFile';
 
 describe('new post-mortem file', () => {
   test('slugs: lower case ASCII words joined by dashes', () => {
@@ -38,20 +33,5 @@ describe('new post-mortem file', () => {
 
   test('snippet text escaping', () => {
     assert.equal(escapeSnippetText('cost $5 {x} a\\b'), 'cost \\$5 {x\\} a\\\\b');
-  });
-
-  test('the template is the skeleton snippet with the title set, in the template section order', () => {
-    const title = 'Payments: $100 lost {again}';
-    const snippet = postmortemSnippet(SNIPPETS, title);
-    assert.ok(snippet);
-    const expanded = expandSnippet(snippet, { variables: snippetVariables(new Date(Date.UTC(2026, 2, 2, 14, 7))) });
-    assert.match(expanded, /^---\ndate: 2026-03-02\ntitle: "Payments: \$100 lost \{again\}"\n---\n/);
-    const headings = [...expanded.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
-    assert.deepEqual(headings, ['Overview', 'Contributing Factors', 'Resolution', 'Impact', 'Timeline', 'How’d We Do?', 'Action Items', 'Messaging']);
-    assert.equal(expandSnippet(postmortemSnippet(SNIPPETS, 'Gateway down')!, { variables: snippetVariables(new Date()) }).split('\n')[2], 'title: Gateway down', 'plain titles stay plain');
-  });
-
-  test('no skeleton: undefined', () => {
-    assert.equal(postmortemSnippet(JSON.stringify({ other: { prefix: 'x', body: ['y'] } }), 'T'), undefined);
   });
 });

@@ -1,13 +1,14 @@
 import { FileType, SnippetString, Uri, window, workspace, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { SettingsRequest } from '../../../contract/src/requests';
-import { folderSegments, localDay, postmortemFileName, postmortemSnippet } from '../postmortem/postmortemFile';
+import { PostmortemSkeletonRequest, SettingsRequest } from '../../../contract/src/requests';
+import { folderSegments, localDay, postmortemFileName } from '../postmortem/postmortemFile';
 
-/** The skeleton is the snippet users get with `postmortem`, so both stay one template. */
-const SNIPPETS = ['snippets', 'postmortem.code-snippets'];
-
-/** Asks for a title, creates `<postmortemFolder>/<YYYY-MM-DD>-<slug>.md` from the template and opens it at the first tab stop. */
-export async function newPostmortem(context: ExtensionContext, client: LanguageClient): Promise<void> {
+/**
+ * Asks for a title, creates `<postmortemFolder>/<YYYY-MM-DD>-<slug>.md` from the configured template
+ * (the `template` setting: a preset or the team's file, built into a snippet by the server) and
+ * opens it at the first tab stop.
+ */
+export async function newPostmortem(_context: ExtensionContext, client: LanguageClient): Promise<void> {
   const folder =
     workspace.workspaceFolders?.length === 1 ? workspace.workspaceFolders[0] : await window.showWorkspaceFolderPick({ placeHolder: 'Workspace folder for the post-mortem' });
   if (!folder) {
@@ -30,12 +31,11 @@ export async function newPostmortem(context: ExtensionContext, client: LanguageC
     void window.showErrorMessage(`New Post-Mortem: postmortemFolder "${settings.postmortemFolder}" must be a folder inside the workspace.`);
     return;
   }
-  const template = await readTemplate(context, title.trim());
-  if (!template) {
-    void window.showErrorMessage('New Post-Mortem: the post-mortem template (snippets/postmortem.code-snippets) is missing.');
-    return;
-  }
   const directory = Uri.joinPath(folder.uri, ...segments);
+  const skeleton = await client.sendRequest(PostmortemSkeletonRequest, { uri: Uri.joinPath(directory, 'new.md').toString(), title: title.trim() });
+  // The default template stands in; the user learns why theirs was not used.
+  if (skeleton.problem) void window.showWarningMessage(`New Post-Mortem: the template was not used (${skeleton.problem}); the default one was.`);
+  const template = skeleton.snippet;
   await workspace.fs.createDirectory(directory);
   const existing = new Set((await workspace.fs.readDirectory(directory)).filter(([, type]) => type !== FileType.Directory).map(([name]) => name));
   const file = Uri.joinPath(directory, postmortemFileName(localDay(new Date()), title, (name) => existing.has(name)));
@@ -44,13 +44,4 @@ export async function newPostmortem(context: ExtensionContext, client: LanguageC
   // As a snippet: dates filled in, the cursor on the first thing to write, Tab to the next.
   await editor.insertSnippet(new SnippetString(template));
   await editor.document.save();
-}
-
-async function readTemplate(context: ExtensionContext, title: string): Promise<string | undefined> {
-  try {
-    const bytes = await workspace.fs.readFile(Uri.joinPath(context.extensionUri, ...SNIPPETS));
-    return postmortemSnippet(new TextDecoder().decode(bytes), title);
-  } catch {
-    return undefined;
-  }
 }

@@ -43,28 +43,3 @@ export function folderSegments(setting: string): string[] | undefined {
 export function escapeSnippetText(text: string): string {
   return text.replace(/[$}\\]/g, (c) => `\\${c}`);
 }
-
-interface SnippetDefinition {
-  prefix?: string | string[];
-  body?: string | string[];
-}
-
-/**
- * The skeleton snippet from snippets/postmortem.code-snippets (the one whose prefix is
- * `postmortem`), with the front matter's title set to `title`. Other tab stops stay as they are.
- */
-export function postmortemSnippet(snippetsJson: string, title: string): string | undefined {
-  const snippets = JSON.parse(snippetsJson) as Record<string, SnippetDefinition>;
-  const skeleton = Object.values(snippets).find((s) => [s.prefix ?? []].flat().includes('postmortem'));
-  if (!skeleton?.body) return undefined;
-  const lines = [skeleton.body].flat();
-  const titleLine = lines.findIndex((l) => /^title:/.test(l));
-  const value = `title: ${escapeSnippetText(yamlScalar(title))}`;
-  return (titleLine < 0 ? lines : lines.map((l, i) => (i === titleLine ? value : l))).join('\n');
-}
-
-/** Quoted only when YAML would otherwise read it as something else. */
-function yamlScalar(text: string): string {
-  const plain = text.trim();
-  return /^[\w(]/.test(plain) && !/[:#]\s|[:#]$|^(true|false|null|yes|no|~)$/i.test(plain) ? plain : JSON.stringify(plain);
-}

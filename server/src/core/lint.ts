@@ -146,7 +146,7 @@ export function typesForKind(kind: DocumentKind): DocumentType[] {
 }
 
 function ruleLevel(rule: Rule<never>, config: Config): Severity | 'off' {
-  return config.rules[rule.id] ?? rule.defaultSeverity;
+  return config.rules[rule.id] ?? (rule.offByDefault ? 'off' : rule.defaultSeverity);
 }
 
 /** Runs one rule through `check` (bound to the model, or to the part of it an edit re-parsed), collecting its findings in `out`. */

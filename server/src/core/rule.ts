@@ -52,6 +52,8 @@ export interface Rule<Model> {
   /** Stable id: `pm/...` or `cert/...`. Editors, CI and suppressions use it. */
   id: string;
   defaultSeverity: Severity;
+  /** Off unless a config turns it on (`rules: {id: info}`): then at `defaultSeverity`. */
+  offByDefault?: boolean;
   docs: RuleDocs;
   /**
    * 'entry': each finding about an entry (with its fixes and related places) lies within that

@@ -32,6 +32,7 @@ export function ruleDocsUrl(id: string): string {
 export interface DocumentedRule {
   id: string;
   defaultSeverity: Severity;
+  offByDefault?: boolean;
   docs: RuleDocs;
 }
 
@@ -142,7 +143,7 @@ export function renderRulesMarkdown(groups: RuleGroup[], documentFindings: reado
   for (const group of groups.filter((g) => g.rules.length > 0)) {
     out.push(`## ${KIND_TITLES[group.kind]}`, '', '| Rule | Default | Reports |', '| --- | --- | --- |');
     for (const r of group.rules) {
-      out.push(`| [\`${r.id}\`](#${ruleAnchor(r.id)}) | ${r.defaultSeverity} | ${tableCell(r.docs.summary)} |`);
+      out.push(`| [\`${r.id}\`](#${ruleAnchor(r.id)}) | ${r.offByDefault ? `off (${r.defaultSeverity})` : r.defaultSeverity} | ${tableCell(r.docs.summary)} |`);
     }
     out.push('');
     for (const r of group.rules) out.push(...ruleSection(r, EXAMPLE_LANGUAGE[group.kind]));
@@ -156,7 +157,10 @@ export function renderRulesMarkdown(groups: RuleGroup[], documentFindings: reado
 
 function ruleSection(rule: DocumentedRule, language: string): string[] {
   const { docs } = rule;
-  const lines = [`### ${rule.id}`, '', `Default severity: **${rule.defaultSeverity}**`, '', docs.summary.trim(), ''];
+  const severity = rule.offByDefault
+    ? `Default: **off**; turned on (\`rules: { ${rule.id}: ${rule.defaultSeverity} }\`), **${rule.defaultSeverity}**`
+    : `Default severity: **${rule.defaultSeverity}**`;
+  const lines = [`### ${rule.id}`, '', severity, '', docs.summary.trim(), ''];
   if (docs.details?.trim()) lines.push(docs.details.trim(), '');
   if (docs.options?.trim()) lines.push(`**Options:** ${docs.options.trim()}`, '');
   lines.push('**Reported:**', '', ...fenced(docs.bad, language), '', '**Accepted:**', '', ...fenced(docs.good, language), '');

@@ -74,6 +74,13 @@ export const SETTINGS: SettingDescriptor[] = [
       'Sections every post-mortem must have, in template order. Each is a name, or {"name", "aliases"}; headings match at any level, ignoring case and punctuation.',
   }),
   setting({
+    key: 'template',
+    type: 'string',
+    default: 'default',
+    description:
+      'The post-mortem template: a preset (default, google-sre, pagerduty, atlassian, kehoe) or the path of the team\'s own template Markdown file (in .incident-docs.yaml, relative to it). Its headings are the required sections, in order (unless requiredSections is set); its text left in a post-mortem is template text.',
+  }),
+  setting({
     key: 'templatePatterns',
     type: 'string[]',
     default: [],

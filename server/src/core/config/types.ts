@@ -16,6 +16,8 @@ export interface Config {
   rules: Record<string, RuleLevel>;
   postmortemGlobs: string[];
   requiredSections: RequiredSection[];
+  /** A preset name (`default`, `google-sre`, …) or the path of the team's template Markdown file. */
+  template: string;
   /** Extra regular expressions (sources) that mark template text left behind. */
   templatePatterns: string[];
   /** Regular expressions (sources) for ticket references in action items. */

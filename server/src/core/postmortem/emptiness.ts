@@ -26,7 +26,8 @@ export function inEmptySection(model: PostmortemModel, span: Span): boolean {
 
 function computeEmptySections(model: PostmortemModel): Section[] {
   const text = model.text;
-  const isEmpty = (section: Section) => section.nodes.every((n) => n.type === 'heading' || isFillerBlock(n, text));
+  const guidance = model.template.template?.guidance;
+  const isEmpty = (section: Section) => section.nodes.every((n) => n.type === 'heading' || isFillerBlock(n, text, guidance));
   const out: Section[] = [];
   const pending = [...model.topSections];
   while (pending.length > 0) {

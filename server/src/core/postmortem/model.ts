@@ -1,7 +1,7 @@
 import type { Html, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
-import type { Config } from '../config';
+import { DEFAULT_REQUIRED_SECTIONS, type Config, type RequiredSection } from '../config';
 import { MAX_ALIAS_COUNT } from '../limits';
 import { preorder } from '../limits/walk';
 import { matchesGlobs } from '../globs';
@@ -17,6 +17,8 @@ import { parseMarkdown } from './markdown';
 import { spanOf } from './runs';
 import { buildSections, type Heading, type Section } from './sections';
 import { isHtmlTable, readHtmlTable, readPipeTable, type Table } from './tables';
+import type { TemplateSection } from './teamTemplate';
+import { DEFAULT_PRESET, loadTemplate, type TemplateState } from './templateSource';
 import { buildTimeline, findTimelineSection, type Timeline } from './timeline';
 
 export interface FrontMatter {
@@ -48,6 +50,13 @@ export interface PostmortemModel extends BaseModel {
   /** The Resolution (Mitigation, Recovery, Fix) section. */
   resolution?: Section;
   actionItems?: ActionItems;
+  /** The configured template (preset or the team's file), or why it cannot be used. */
+  template: TemplateState;
+  /**
+   * The sections to check, in template order: `requiredSections` when set to other than its
+   * default, else the template's headings. Absent when the template cannot be used.
+   */
+  requiredSections?: TemplateSection[];
 }
 
 const RESOLUTION_HEADING = /^(resolution|mitigation|recovery|fix|resolution and recovery)\b/;
@@ -77,6 +86,7 @@ function postmortemModelFrom(document: SourceDocument, config: Config, root: Roo
   const timelineSection = findTimelineSection(all);
   const impactSection = findImpactSection(all);
   const zone = stringValue(frontMatter?.data.timezone ?? frontMatter?.data.time_zone ?? frontMatter?.data.tz);
+  const template = loadTemplate(config, document);
   return {
     kind: 'postmortem',
     text,
@@ -95,7 +105,28 @@ function postmortemModelFrom(document: SourceDocument, config: Config, root: Roo
     overview: buildOverview(root, all, text),
     resolution: all.find((s) => RESOLUTION_HEADING.test(s.heading.normalized)),
     actionItems: buildActionItems(findActionSections(all), root, text),
+    template,
+    requiredSections: requiredSectionsFor(config, template),
   };
+}
+
+/** `requiredSections` when set (or when the template is the default one, whose sections it lists), else the template's. */
+function requiredSectionsFor(config: Config, template: TemplateState): TemplateSection[] | undefined {
+  const own = !isDefaultList(config.requiredSections) || template.source === DEFAULT_PRESET;
+  return own ? config.requiredSections.map((r) => ({ ...r, optional: false })) : template.template?.sections;
+}
+
+const DEFAULT_LIST = JSON.stringify(DEFAULT_REQUIRED_SECTIONS);
+const defaultLists = new WeakMap<RequiredSection[], boolean>();
+
+/** `requiredSections` left at its default: the template decides. */
+function isDefaultList(list: RequiredSection[]): boolean {
+  let known = defaultLists.get(list);
+  if (known === undefined) {
+    known = JSON.stringify(list) === DEFAULT_LIST;
+    defaultLists.set(list, known);
+  }
+  return known;
 }
 
 function readFrontMatter(root: Root): FrontMatter | undefined {

@@ -1,6 +1,7 @@
 import type { Blockquote, Nodes, Paragraph, RootContent } from 'mdast';
 import type { Span } from '../types';
 import { runsText, spanOf, textRuns } from './runs';
+import { normalizeGuidance } from './guidance';
 import { isEmptyRow, isHtmlTable, readHtmlTable, readPipeTable, type Table, type TableRow } from './tables';
 
 /** Words that mark an italic paragraph as an instruction to the author rather than content. */
@@ -123,24 +124,34 @@ export function placeholderCells(row: TableRow): TableRow['cells'] {
   return row.cells.slice(1).filter((c) => c.text !== '' && c.links.length === 0 && isPlaceholderValue(c.text, asksNumber));
 }
 
+/** Text the configured template holds as guidance (teamTemplate.ts), normalized. */
+export type TemplateGuidance = ReadonlySet<string>;
+
+/** A paragraph or blockquote whose text is the configured template's own guidance. */
+export function isTemplateGuidance(node: Nodes, source: string, guidance: TemplateGuidance | undefined): boolean {
+  if (!guidance || guidance.size === 0) return false;
+  const text = nodeText(node, source);
+  return text !== '' && guidance.has(normalizeGuidance(text));
+}
+
 /** A block is filler when it carries nothing a reader needs: guidance, placeholders, comments. */
-export function isFillerBlock(node: RootContent, source: string): boolean {
+export function isFillerBlock(node: RootContent, source: string, guidance?: TemplateGuidance): boolean {
   // Lists and quotes are filler when every block inside is: checked with a work list, not recursion.
   const pending: RootContent[] = [node];
   while (pending.length > 0) {
     const block = pending.pop()!;
     if (block.type === 'list') for (const item of block.children) for (const c of item.children) pending.push(c as RootContent);
-    else if (block.type === 'blockquote' && isPromptBlockquote(block, source)) continue;
+    else if (block.type === 'blockquote' && (isPromptBlockquote(block, source) || isTemplateGuidance(block, source, guidance))) continue;
     else if (block.type === 'blockquote') for (const c of block.children) pending.push(c as RootContent);
-    else if (!isFillerLeaf(block, source)) return false;
+    else if (!isFillerLeaf(block, source, guidance)) return false;
   }
   return true;
 }
 
-function isFillerLeaf(node: RootContent, source: string): boolean {
+function isFillerLeaf(node: RootContent, source: string, guidance?: TemplateGuidance): boolean {
   switch (node.type) {
     case 'paragraph': {
-      if (isGuidanceParagraph(node, source) || labelledGuidance(node, source)) return true;
+      if (isGuidanceParagraph(node, source) || labelledGuidance(node, source) || isTemplateGuidance(node, source, guidance)) return true;
       const text = runsText(textRuns(node, source));
       return isPlaceholderText(text) || !!labelPlaceholder(text);
     }

@@ -11,6 +11,7 @@ import type { WorkspaceContext } from './fileAnalyses';
 import { registerInventoryEntries } from './inventoryEntries';
 import { registerLintFiles } from './lintFiles';
 import { registerSettingsRequest } from './settingsRequest';
+import { registerSkeletonRequest } from './skeletonRequest';
 import { registerTimelineAt } from './timelineAt';
 
 export function registerWorkspaceRequests(
@@ -30,5 +31,6 @@ export function registerWorkspaceRequests(
   registerInventoryEntries(context);
   registerLintFiles(context);
   registerSettingsRequest(context);
+  registerSkeletonRequest(context);
   registerTimelineAt(context);
 }

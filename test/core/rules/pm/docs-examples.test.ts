@@ -7,6 +7,7 @@ import { byRule, lintPostmortem } from '../../../helpers/lint';
 /** Examples show one thing; a rule whose docs name a narrower config is checked under it. */
 const OPTIONS: Record<string, Record<string, unknown>> = {
   'pm/required-section': { requiredSections: ['Overview', 'Timeline'] },
+  'pm/section-order': { requiredSections: ['Overview', 'Impact', 'Timeline'], rules: { 'pm/section-order': 'info' } },
 };
 
 describe('pm/* rule docs examples', () => {

@@ -7,6 +7,7 @@ import { emptySection } from './empty-section';
 import { impactTimeline } from './impact-timeline';
 import { invalidTime } from './invalid-time';
 import { requiredSection } from './required-section';
+import { sectionOrder } from './section-order';
 import { templateText } from './template-text';
 import { timelineOrder } from './timeline-order';
 import { timelineTime } from './timeline-time';
@@ -14,6 +15,7 @@ import { timelineZone } from './timeline-zone';
 
 export const postmortemRules: Rule<PostmortemModel>[] = [
   requiredSection,
+  sectionOrder,
   emptySection,
   templateText,
   timelineOrder,

@@ -1,11 +1,13 @@
 import { distance } from 'fastest-levenshtein';
-import type { RequiredSection } from '../../config';
 import type { PostmortemModel } from '../../postmortem/model';
 import { spanOf } from '../../postmortem/runs';
 import { normalizeHeading, type Heading, type Section } from '../../postmortem/sections';
+import type { TemplateSection } from '../../postmortem/teamTemplate';
 import type { FixSpec, Rule } from '../../rule';
 import type { Span } from '../../types';
 import { MAX_QUOTED_CHARS, quoteList, quoteText } from '../../quote';
+
+type RequiredSection = TemplateSection;
 
 function names(required: RequiredSection): string[] {
   return [required.name, ...required.aliases].map(normalizeHeading).filter(Boolean);
@@ -23,8 +25,28 @@ export function headingMatches(heading: Heading, required: RequiredSection): boo
 }
 
 function nameMatches(normalized: string, required: RequiredSection): boolean {
+  if (required.shape) return showsShape(normalized, required.shape);
   const unqualified = normalized.replace(QUALIFIER, '');
   return names(required).some((n) => [normalized, unqualified].some((h) => h === n || h.startsWith(n + ' ')));
+}
+
+/**
+ * `Incident write-up: {{ title }}` → ["incident write up", ""]: the literal parts in order, the
+ * first at the start and the last at the end (plain string search, never a pattern).
+ */
+function showsShape(normalized: string, shape: string[]): boolean {
+  // Padded so each part matches whole words only.
+  const heading = ` ${normalized} `;
+  const last = shape.length - 1;
+  let at = 0;
+  for (let i = 0; i <= last; i++) {
+    if (!shape[i]) continue;
+    const part = ` ${shape[i]} `;
+    const found = i === last ? heading.lastIndexOf(part) : heading.indexOf(part, at);
+    if (found < at || (i === 0 && found !== 0) || (i === last && found + part.length !== heading.length)) return false;
+    at = found + part.length - 1;
+  }
+  return true;
 }
 
 /**
@@ -84,17 +106,23 @@ export const requiredSection: Rule<PostmortemModel> = {
   docs: {
     summary: 'A required section is missing.',
     details:
-      'The default list follows the template post-mortems start from: Overview, Contributing Factors, Resolution, Impact, Timeline, How’d We Do?, Action Items, Messaging. Headings match at any level, ignoring case, punctuation, numbering and curly apostrophes, and each section has aliases (Contributing Factors ← Root Cause(s)). A heading a small edit away from a required name is named in the message. A qualifier before the name counts (“Incident Impact”), so does a paragraph opening with a bold label (“**Resolution:** …”), and a Remediation section’s “Immediate actions” part counts as the Resolution (those actions are what resolved the incident). A document with none of the sections gets one finding that lists them. Does not catch: a section that is present but named in a way no alias covers (configure the team’s template), or a section whose heading is right but whose content belongs elsewhere.',
-    options: '`requiredSections`: a list of names or `{name, aliases}`, in template order.',
+      'The sections come from the `template` setting: a preset or the team’s own template file, whose headings are the sections (those marked `<!-- optional -->` may be left out). The default template’s are: Overview, Contributing Factors, Resolution, Impact, Timeline, How’d We Do?, Action Items, Messaging. A template heading with a placeholder (`Incident write-up: {{ title }}`) matches any heading of that shape; a template that cannot be read is one finding. Headings match at any level, ignoring case, punctuation, numbering and curly apostrophes, and each section has aliases (Contributing Factors ← Root Cause(s)). A heading a small edit away from a required name is named in the message. A qualifier before the name counts (“Incident Impact”), so does a paragraph opening with a bold label (“**Resolution:** …”), and a Remediation section’s “Immediate actions” part counts as the Resolution (those actions are what resolved the incident). A document with none of the sections gets one finding that lists them. Does not catch: a section that is present but named in a way no alias covers (configure the team’s template), or a section whose heading is right but whose content belongs elsewhere.',
+    options: '`template`: a preset (`default`, `google-sre`, `pagerduty`, `atlassian`, `kehoe`) or a template file. `requiredSections`: a list of names or `{name, aliases}`, in template order; when set, it replaces the template’s sections.',
     // Checked in test/core/rules/pm/docs-examples.test.ts with requiredSections: [Overview, Timeline].
     bad: '# Post-mortem: API outage\n## Overview\n...\n## Timline\n...',
     good: '# Post-mortem: API outage\n## Overview\n...\n## Timeline\n...',
   },
-  check(model, report, { config }) {
-    const required = config.requiredSections;
+  check(model, report) {
+    const anchorAt = reportSpan(model);
+    if (!model.requiredSections) {
+      report({ message: `Template not used: ${model.template.problem ?? 'it cannot be read'}.`, span: anchorAt, data: { template: model.template.source } });
+      return;
+    }
+    const all = model.requiredSections;
+    const required = all.filter((r) => !r.optional);
     const present = required.map((r) => model.sections.find((s) => headingMatches(s.heading, r)));
     const found = required.map((r, index) => !!present[index] || !!presentAt(model, r));
-    const anchor = reportSpan(model);
+    const anchor = anchorAt;
     if (required.length > 1 && !found.some(Boolean)) {
       // One fact: the document does not follow the template at all. Eight findings would say it eight times.
       report({
@@ -111,7 +139,7 @@ export const requiredSection: Rule<PostmortemModel> = {
       if (near) {
         fixes.push({ title: `Rename heading to “${quoteText(r.name)}”`, edits: [{ span: near.textSpan, newText: r.name }], preferred: true });
       }
-      fixes.push(insertFix(model, required, present, index));
+      fixes.push(insertFix(model, all, all.map((r) => model.sections.find((s) => headingMatches(s.heading, r))), all.indexOf(r)));
       report({
         message: near
           ? `Missing required section “${quoteText(r.name)}”; did you mean the heading “${quoteText(near.text)}”?`
@@ -134,8 +162,12 @@ function reportSpan(model: PostmortemModel): Span {
 /** Inserts the heading where the template order puts it: after the required section before it. */
 function insertFix(model: PostmortemModel, required: RequiredSection[], present: (Section | undefined)[], index: number): FixSpec {
   const eol = model.lines.eol;
-  const levels = present.filter((s): s is Section => !!s).map((s) => s.heading.depth);
-  const depth = levels.length ? mostCommon(levels) : 2;
+  const found = present.map((s, i) => ({ s, r: required[i] })).filter((p): p is { s: Section; r: RequiredSection } => !!p.s);
+  const levels = found.map((p) => p.s.heading.depth);
+  const wanted = required[index].depth;
+  // At the template's level, moved as much as this document moves the template's levels.
+  const shift = wanted !== undefined && found.every((p) => p.r.depth !== undefined) && found.length ? mostCommon(levels) - mostCommon(found.map((p) => p.r.depth!)) : 0;
+  const depth = wanted !== undefined && (found.length === 0 || found.every((p) => p.r.depth !== undefined)) ? Math.min(6, Math.max(1, wanted + shift)) : levels.length ? mostCommon(levels) : 2;
   const heading = `${'#'.repeat(depth)} ${required[index].name}`;
   const before = present.slice(0, index).reverse().find((s): s is Section => !!s);
   const after = present.slice(index + 1).find((s): s is Section => !!s);

@@ -1,6 +1,7 @@
 import type { Blockquote, Html, Nodes, Paragraph } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { deleteBlock } from '../../postmortem/edits';
+import { normalizeGuidance } from '../../postmortem/guidance';
 import { inEmptySection } from '../../postmortem/emptiness';
 import type { PostmortemModel } from '../../postmortem/model';
 import { spanOf } from '../../postmortem/runs';
@@ -9,6 +10,7 @@ import {
   isCapsMarker,
   isGuidanceParagraph,
   isPromptBlockquote,
+  isTemplateGuidance,
   labelledGuidance,
   labelPlaceholder,
   nodeText,
@@ -25,7 +27,7 @@ export const templateText: Rule<PostmortemModel> = {
   docs: {
     summary: 'Template guidance left in the post-mortem.',
     details:
-      'Italic-only paragraphs that instruct the author (“*Be specific here...*”, “*What details contributed to the incident?*”), a bold label whose value is italic guidance (“**Owner:** _Your name goes here._”), blockquote prompts (“> What happened?”), `{{ ... }}` placeholders, `<START OF OUTAGE>`-style markers, an empty task item `- [ ]`, `TODO`/`TBD`/`FIXME` in capitals, a value left as `?`, `XXX` or `TBD` (“Time to detection: ?”, a table cell `?mins` or `??%`; `N/A` where the row asks for a number). Nothing is reported inside a section pm/empty-section reports. Quick fix: remove it. Does not catch: plain-text guidance copied from a team’s own template (that needs the team’s template), lower-case “todo”, or example values left unchanged (“On the morning of August 99th…” without italics).',
+      'Italic-only paragraphs that instruct the author (“*Be specific here...*”, “*What details contributed to the incident?*”), a bold label whose value is italic guidance (“**Owner:** _Your name goes here._”), blockquote prompts (“> What happened?”), `{{ ... }}` placeholders, `<START OF OUTAGE>`-style markers, an empty task item `- [ ]`, `TODO`/`TBD`/`FIXME` in capitals, a value left as `?`, `XXX` or `TBD` (“Time to detection: ?”, a table cell `?mins` or `??%`; `N/A` where the row asks for a number). Nothing is reported inside a section pm/empty-section reports. Quick fix: remove it. With a `template` set, any paragraph, list item, blockquote or filled-in table cell of three words or more that is the template’s own text (compared ignoring case, spacing and closing punctuation; a placeholder as New Post-Mortem inserts it). Does not catch: a template cell left in an action item’s row (pm/action-item-ticket reports the row), guidance edited a little (one word changed), template text of two words or fewer, lower-case “todo”, or example values left unchanged (“On the morning of August 99th…” without italics).',
     options: '`templatePatterns`: extra regular expressions that mark template text.',
     bad: '## Impact\n\n*Be specific here. Include numbers such as customers affected.*\n\nAll uploads failed for 4 hours.',
     good: '## Impact\n\nAll uploads failed for 4 hours.',
@@ -34,6 +36,7 @@ export const templateText: Rule<PostmortemModel> = {
     const lines = model.lines;
     const text = model.text;
     const extra = userPatterns(config.templatePatterns);
+    const guidance = model.template.template?.guidance;
     const remove = (span: { start: number; end: number }, title = 'Remove template text') => [{ title, edits: [deleteBlock(span, lines)], preferred: true }];
     visit(model.root, (node, _index, parent) => {
       if (node.type !== 'root' && 'position' in node && node.position && inEmptySection(model, spanOf(node))) return 'skip';
@@ -44,10 +47,10 @@ export const templateText: Rule<PostmortemModel> = {
           report({ message: `Template guidance left in: “${quoteText(nodeText(paragraph, text))}”.`, span, fixes: remove(span) });
           return 'skip';
         }
-        const guidance = labelledGuidance(paragraph, text);
-        if (guidance) {
-          const at = spanOf(guidance);
-          report({ message: `Template guidance left in: “${quoteText(nodeText(guidance as Nodes, text))}”.`, span: at, fixes: [{ title: 'Remove template text', edits: [{ span: at, newText: '' }] }] });
+        const labelled = labelledGuidance(paragraph, text);
+        if (labelled) {
+          const at = spanOf(labelled);
+          report({ message: `Template guidance left in: “${quoteText(nodeText(labelled as Nodes, text))}”.`, span: at, fixes: [{ title: 'Remove template text', edits: [{ span: at, newText: '' }] }] });
           return 'skip';
         }
         const written = nodeText(paragraph, text);
@@ -61,9 +64,13 @@ export const templateText: Rule<PostmortemModel> = {
           report({ message: `Placeholder left in: “${quoteText(`${placeholder.label}: ${placeholder.value}`)}”.`, span });
           return 'skip';
         }
+        if (isTemplateGuidance(paragraph, text, guidance)) {
+          report({ message: `Template text left in: “${quoteText(written)}”.`, span, fixes: remove(span) });
+          return 'skip';
+        }
         return undefined;
       }
-      if (node.type === 'blockquote' && isPromptBlockquote(node as Blockquote, text)) {
+      if (node.type === 'blockquote' && (isPromptBlockquote(node as Blockquote, text) || isTemplateGuidance(node as Blockquote, text, guidance))) {
         const span = spanOf(node);
         report({ message: `Template prompt left in: “${quoteText(nodeText(node as Blockquote, text))}”.`, span, fixes: remove(span) });
         return 'skip';
@@ -82,11 +89,20 @@ export const templateText: Rule<PostmortemModel> = {
       }
       return undefined;
     });
+    const actionRows = (model.actionItems?.items ?? []).map((item) => item.span);
     for (const { table } of model.tables) {
       if (inEmptySection(model, table.span)) continue;
       for (const row of table.rows) {
-        for (const cell of placeholderCells(row)) {
+        const placeholders = placeholderCells(row);
+        for (const cell of placeholders) {
           report({ message: `Placeholder left in: “${quoteText(`${row.cells[0]?.text ?? ''}: ${cell.text}`)}”.`, span: cell.span });
+        }
+        // Value cells only, as the template's are read: a row's first cell is its label. An action
+        // item's row is pm/action-item-ticket's (one finding for a row left as the template wrote it).
+        if (actionRows.some((s) => row.span.start >= s.start && row.span.end <= s.end)) continue;
+        for (const cell of row.cells.slice(1)) {
+          if (placeholders.includes(cell) || !guidance?.has(normalizeGuidance(cell.text))) continue;
+          report({ message: `Template text left in: “${quoteText(cell.text)}”.`, span: cell.span });
         }
       }
     }
