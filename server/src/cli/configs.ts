@@ -28,6 +28,7 @@ export interface ConfigSources {
 export class ConfigResolver {
   private readonly byConfigFile = new Map<string, Config | CliError>();
   private readonly configFileOfDir = new Map<string, string | undefined>();
+  private readonly rootOfDir = new Map<string, string>();
   private readonly reported = new Set<string>();
   private readonly explicitFile?: string;
 
@@ -49,7 +50,11 @@ export class ConfigResolver {
 
   /** Where files a document names (pemFile, extraCaFiles) must stay: see policyRootFor. */
   rootFor(file: string): string {
-    return policyRootFor(file, this.configFileFor(file));
+    // Once per folder: the search for .git walks up the tree, and a folder of thousands of files shares one answer.
+    const dir = path.dirname(path.resolve(file));
+    let root = this.rootOfDir.get(dir);
+    if (root === undefined) this.rootOfDir.set(dir, (root = policyRootFor(file, this.configFileFor(file))));
+    return root;
   }
 
   configFileFor(file: string): string | undefined {

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Config } from '../config';
+import { quoteText } from '../quote';
 import type { SourceDocument } from '../types';
 import { WorkspaceError } from '../workspace/errors';
 import { outsideRootReason } from '../workspace/pathPolicy';
@@ -49,7 +50,7 @@ export function loadTemplate(config: Config, document: Pick<SourceDocument, 'pat
     const template = presetTemplate(setting);
     return template
       ? { source: setting, template }
-      : { source: setting, problem: `"${shorten(setting)}" is neither a preset (${PRESET_NAMES.join(', ')}) nor the path of a Markdown file` };
+      : { source: setting, problem: `"${quoteText(setting)}" is neither a preset (${PRESET_NAMES.join(', ')}) nor the path of a Markdown file` };
   }
   return loadTemplateFile(setting, document, config.allowPathsOutsideWorkspace === true);
 }
@@ -64,7 +65,7 @@ const files = new Map<string, CachedTemplate>();
 const MAX_CACHED_FILES = 16;
 
 function loadTemplateFile(setting: string, document: Pick<SourceDocument, 'path' | 'root'>, allowOutside: boolean): TemplateState {
-  const shown = `"${shorten(setting)}"`;
+  const shown = `"${quoteText(setting)}"`;
   const base = document.root ?? (document.path ? path.dirname(document.path) : undefined);
   if (!path.isAbsolute(setting) && base === undefined) {
     return { source: setting, problem: `${shown} is relative, and this document has no folder to resolve it against` };
@@ -72,7 +73,7 @@ function loadTemplateFile(setting: string, document: Pick<SourceDocument, 'path'
   const file = path.resolve(base ?? '/', setting);
   if (!allowOutside) {
     if (document.root === undefined && base === undefined) return { source: setting, problem: `${shown} is not read: this document has no workspace folder` };
-    const outside = outsideRootReason(file, base, false, shorten(setting));
+    const outside = outsideRootReason(file, base, false, quoteText(setting));
     if (outside) return { source: setting, problem: outside };
   }
   try {
@@ -91,8 +92,4 @@ function loadTemplateFile(setting: string, document: Pick<SourceDocument, 'path'
     if (code === 'ENOENT' || code === 'ENOTDIR') return { source: setting, problem: `${shown}: no such file` };
     return { source: setting, problem: `${shown}: cannot read (${code ?? 'error'})` };
   }
-}
-
-function shorten(s: string): string {
-  return s.length > 120 ? `${s.slice(0, 119)}…` : s;
 }
