@@ -6,7 +6,8 @@ import { buildPostmortemModel } from '../../../server/src/core/postmortem/model'
 import { postmortemHover, postmortemLinks, postmortemOutline } from '../../../server/src/core/postmortem/services';
 
 const text = readFileSync('test/fixtures/postmortems/3scale-cert-expiry-postmortem.md', 'utf8');
-const model = buildPostmortemModel({ path: 'seed.md', text }, defaultConfig());
+const config = defaultConfig();
+const model = buildPostmortemModel({ path: 'seed.md', text }, config);
 
 describe('post-mortem editor services', () => {
   it('outline: sections with timeline entries under Timeline', () => {
@@ -21,15 +22,15 @@ describe('post-mortem editor services', () => {
   });
   it('hover on an entry: time since the first and the previous entry', () => {
     const offset = text.indexOf('3:04pm');
-    const hover = postmortemHover(model, offset)!;
+    const hover = postmortemHover(model, offset, config)!;
     assert.match(hover.markdown, /21 min after the first entry \(2:43pm\)/);
     assert.match(hover.markdown, /11 min after the previous entry \(2:53pm\)/);
   });
-  it('hover on the Timeline heading: span, time to detect, time to resolve', () => {
-    const hover = postmortemHover(model, text.indexOf('## Timeline') + 4)!;
+  it('hover on the Timeline heading: the span, and metrics unknown where nothing states them (never read from "page" or "All clear")', () => {
+    const hover = postmortemHover(model, text.indexOf('## Timeline') + 4, config)!;
     assert.match(hover.markdown, /2:43pm → 4:05pm \(1 h 22 min\)/);
-    assert.match(hover.markdown, /Time to detect: 0 min/);
-    assert.match(hover.markdown, /Time to resolve: 1 h 22 min \(4:05pm: Successful upload. All clear.\)/);
+    assert.match(hover.markdown, /from the first timeline entry \(2:43pm\)/);
+    for (const name of ['detect', 'acknowledge', 'mitigate', 'resolve']) assert.match(hover.markdown, new RegExp(`^- Time to ${name}: unknown$`, 'm'));
   });
   it('links ticket keys only when ticketUrl is set', () => {
     assert.deepEqual(postmortemLinks(model, defaultConfig()), []);

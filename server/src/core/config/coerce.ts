@@ -15,6 +15,7 @@ const EXPECTED: Record<SettingType, string> = {
   'string[]': 'a list of text values',
   rules: 'a mapping of rule ids to levels',
   requiredSections: 'a list of section names or {name, aliases}',
+  wordLists: 'a mapping of names to lists of words',
 };
 
 export function coerce(d: SettingDescriptor, raw: unknown, source: string, problems: string[]): unknown {
@@ -65,9 +66,30 @@ export function coerce(d: SettingDescriptor, raw: unknown, source: string, probl
         return out;
       }
       break;
+    case 'wordLists':
+      if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) return wordLists(d, raw as Record<string, unknown>, where, problems);
+      break;
   }
   problems.push(`${where} expects ${EXPECTED[d.type]}, got ${describe(raw)}`);
   return undefined;
+}
+
+/** `{detected: [detected, paged], resolved: resolved}`: the keys given, each a list of words (one word alone is a list of one). */
+function wordLists(d: SettingDescriptor, raw: Record<string, unknown>, where: string, problems: string[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (!d.keys?.includes(key)) {
+      problems.push(`${where}: unknown key "${quoteText(key)}"; use ${d.keys?.join(', ')}`);
+      continue;
+    }
+    const list = typeof value === 'string' ? [value] : value;
+    if (Array.isArray(list) && list.every((w) => typeof w === 'string')) {
+      out[key] = list.map((w) => w.trim()).filter((w) => w !== '');
+    } else {
+      problems.push(`${where}: "${quoteText(key)}" expects a list of words, got ${describe(value)}`);
+    }
+  }
+  return out;
 }
 
 /** A raw setting value in a problem: `-3`, `the text "thirty"`, `a list`, never the whole of a long value. */

@@ -9,6 +9,10 @@ export interface RequiredSection {
   aliases: string[];
 }
 
+/** The moments of an incident a timeline entry can be tagged with: `[detected]`. */
+export const METRIC_TAGS = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved'] as const;
+export type MetricTag = (typeof METRIC_TAGS)[number];
+
 export interface Config {
   enable: boolean;
   debounceMs: number;
@@ -26,6 +30,10 @@ export interface Config {
   ticketUrl: string;
   /** How far the Impact window may sit from the timeline before it is reported. */
   impactToleranceMinutes: number;
+  /** Words that, in brackets in a timeline entry (`[detected]`), mark the moment it records; compared ignoring case. */
+  metricTags: Record<MetricTag, string[]>;
+  /** How far apart two statements of one incident time may be before pm/metrics-mismatch reports them. */
+  metricsToleranceMinutes: number;
   /** Files larger than this get one info finding instead of a lint. */
   maxFileSizeBytes: number;
   inventoryGlobs: string[];

@@ -1,6 +1,6 @@
 import { isMarkdownDocument } from '../postmortem/detect';
 import { buildPostmortemModel, reparsePostmortemModel } from '../postmortem/model';
-import { postmortemHover, postmortemLinks, postmortemOutline } from '../postmortem/services';
+import { postmortemCodeLenses, postmortemHover, postmortemLinks, postmortemOutline } from '../postmortem/services';
 import { postmortemRules } from '../rules/pm';
 import { defineDocumentType } from './definition';
 
@@ -15,6 +15,7 @@ export const postmortemType = defineDocumentType({
   },
   rules: postmortemRules,
   outline: postmortemOutline,
-  hover: (model, offset) => postmortemHover(model, offset),
+  hover: (model, offset, context) => postmortemHover(model, offset, context.config),
+  codeLenses: (model, context) => postmortemCodeLenses(model, context.config),
   links: postmortemLinks,
 });

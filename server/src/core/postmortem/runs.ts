@@ -37,3 +37,27 @@ export function runsText(runs: TextRun[]): string {
 export function spanOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Span {
   return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
 }
+
+/** Skipped by visibleText: not read as the sentence's words. */
+const NOT_VISIBLE = new Set(['code', 'html', 'yaml', 'image', 'imageReference', 'definition', 'footnoteDefinition']);
+
+/**
+ * The words of an mdast subtree as a reader sees them, inline code included (`k8s-janitor`
+ * stays in "from an affected service (k8s-janitor)"), Markdown syntax left out; only what lies
+ * inside `within` when given. For hovers and the outline, not for offsets.
+ */
+export function visibleText(node: MdastNodes, source: string, within?: Span): string {
+  const parts: string[] = [];
+  preorder<MdastNodes>(node, (n) => {
+    if (NOT_VISIBLE.has(n.type)) return false;
+    const span = spanOf(n);
+    if (within && n.position && (span.end <= within.start || span.start >= within.end)) return false;
+    if (n.type === 'break') parts.push(' ');
+    if (n.type !== 'text' && n.type !== 'inlineCode') return true;
+    const inside = !within || (span.start >= within.start && span.end <= within.end);
+    // A text node cut by `within` is read from the source, where its offsets are exact.
+    parts.push(inside ? n.value : source.slice(Math.max(span.start, within!.start), Math.min(span.end, within!.end)));
+    return false;
+  });
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}

@@ -6,6 +6,7 @@ import { emptyRow } from './empty-row';
 import { emptySection } from './empty-section';
 import { impactTimeline } from './impact-timeline';
 import { invalidTime } from './invalid-time';
+import { metricsMismatch } from './metrics-mismatch';
 import { requiredSection } from './required-section';
 import { sectionOrder } from './section-order';
 import { templateText } from './template-text';
@@ -23,6 +24,7 @@ export const postmortemRules: Rule<PostmortemModel>[] = [
   timelineTime,
   timelineZone,
   impactTimeline,
+  metricsMismatch,
   actionItemTicket,
   actionItemStatus,
   emptyRow,
