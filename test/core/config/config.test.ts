@@ -74,6 +74,25 @@ describe('config resolution', () => {
       { name: 'Timeline', aliases: ['Chronology'] },
     ]);
   });
+  it('metricTags merges per moment; one word alone is a list; unknown moments and non-words are problems', () => {
+    const { config, problems } = resolveConfig([
+      { source: 'settings', values: { metricTags: { detected: ['detected', 'paged'], resolved: 'fixed' } } },
+      { source: '.incident-docs.yaml', values: { metricTags: { mitigated: [' contained '], ended: ['x'], acknowledged: [1] } } },
+    ]);
+    assert.deepEqual(config.metricTags, {
+      started: ['started'],
+      detected: ['detected', 'paged'],
+      acknowledged: ['acknowledged', 'ack'],
+      mitigated: ['contained'],
+      resolved: ['fixed'],
+    });
+    assert.deepEqual(problems, [
+      '.incident-docs.yaml: "metricTags": unknown key "ended"; use started, detected, acknowledged, mitigated, resolved',
+      '.incident-docs.yaml: "metricTags": "acknowledged" expects a list of words, but item 1 is 1',
+    ]);
+    assert.deepEqual(defaultConfig().metricTags.detected, ['detected'], 'the defaults are untouched');
+    assert.match(resolveConfig([{ source: 'f', values: { metricTags: ['x'] } }]).problems[0], /expects a mapping of names to lists of words, got a list/);
+  });
   it('a non-mapping layer is a problem, not a crash', () => {
     const { problems } = resolveConfig([{ source: 'x', values: ['a'] }]);
     assert.equal(problems.length, 1);

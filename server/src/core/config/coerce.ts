@@ -83,11 +83,10 @@ function wordLists(d: SettingDescriptor, raw: Record<string, unknown>, where: st
       continue;
     }
     const list = typeof value === 'string' ? [value] : value;
-    if (Array.isArray(list) && list.every((w) => typeof w === 'string')) {
-      out[key] = list.map((w) => w.trim()).filter((w) => w !== '');
-    } else {
-      problems.push(`${where}: "${quoteText(key)}" expects a list of words, got ${describe(value)}`);
-    }
+    const other = Array.isArray(list) ? list.findIndex((w) => typeof w !== 'string') : -1;
+    if (!Array.isArray(list)) problems.push(`${where}: "${quoteText(key)}" expects a list of words, got ${describe(value)}`);
+    else if (other >= 0) problems.push(`${where}: "${quoteText(key)}" expects a list of words, but item ${other + 1} is ${describe(list[other])}`);
+    else out[key] = (list as string[]).map((w) => w.trim()).filter((w) => w !== '');
   }
   return out;
 }

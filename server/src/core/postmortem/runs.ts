@@ -55,9 +55,22 @@ export function visibleText(node: MdastNodes, source: string, within?: Span): st
     if (n.type === 'break') parts.push(' ');
     if (n.type !== 'text' && n.type !== 'inlineCode') return true;
     const inside = !within || (span.start >= within.start && span.end <= within.end);
-    // A text node cut by `within` is read from the source, where its offsets are exact.
-    parts.push(inside ? n.value : source.slice(Math.max(span.start, within!.start), Math.min(span.end, within!.end)));
+    parts.push(inside ? n.value : cutValue(n.value, source, span, within!));
     return false;
   });
   return parts.join('').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The part of a text node's value inside `within`. The value drops escapes, decodes entities and
+ * strips the indentation of continuation lines, so it is cut where the cut-off ends (a time token,
+ * the rest of a line) read the same in both; otherwise the source is read as written.
+ */
+function cutValue(value: string, source: string, span: Span, within: Span): string {
+  const start = Math.max(span.start, within.start);
+  const end = Math.min(span.end, within.end);
+  const before = source.slice(span.start, start);
+  const after = source.slice(end, span.end);
+  const aligned = value.length >= before.length + after.length && value.startsWith(before) && value.endsWith(after);
+  return aligned ? value.slice(before.length, value.length - after.length) : source.slice(start, end);
 }
