@@ -50,4 +50,8 @@ describe('stated metrics', () => {
       ['detected 2', 'acknowledged 3', 'resolved 4'],
     );
   });
+  it('a line of 50,000 blanks after a label is read in linear time', { timeout: 20_000 }, () => {
+    const blanks = ' '.repeat(50_000);
+    assert.deepEqual(stated(`Time to detect (TTD)${blanks}x\n\nTTR${blanks}:${blanks}x\n\nTTM 5${blanks}x\n\n| Time to detect${blanks} | 5 min |\n| --- | --- |\n`), ['7:50020 detected 5 "5 min"']);
+  });
 });

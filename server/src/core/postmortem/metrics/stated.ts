@@ -25,11 +25,12 @@ const VERBS: Record<string, Milestone> = {
 };
 const ABBREVIATIONS: Record<string, Milestone> = { TTD: 'detected', TTA: 'acknowledged', TTM: 'mitigated', TTR: 'resolved' };
 
-const LABEL = String.raw`(?<label>time[\s-]+to[\s-]+(?<verb>[a-z]+)|(?<abbr>TT[DAMR]))(?:\s*\(\s*TT[DAMR]\s*\))?`;
-/** A line that starts with the label, then `:` or `=` (or a dash between spaces), then the value. */
-const LINE = new RegExp(String.raw`^\s*${LABEL}\s*(?:[:=]|\s[-–—]\s)\s*`, 'i');
+// Linear on any line: no two runs of blanks can trade characters (the optional "(TTD)" starts with its parenthesis).
+const LABEL = String.raw`(?<label>time[ \t-]+to[ \t-]+(?<verb>[a-z]+)|(?<abbr>TT[DAMR]))(?:[ \t]*\([ \t]*TT[DAMR][ \t]*\))?`;
+/** A line that starts with the label, then `:` or `=` (or a dash and a blank), then the value. */
+const LINE = new RegExp(String.raw`^[ \t]*${LABEL}[ \t]*(?:[:=]|[-–—][ \t])[ \t]*`, 'i');
 /** A table cell that holds only the label. */
-const CELL = new RegExp(String.raw`^\s*${LABEL}\s*:?\s*$`, 'i');
+const CELL = new RegExp(String.raw`^[ \t]*${LABEL}[ \t]*(?::[ \t]*)?$`, 'i');
 /** "54 minutes", "~2 h 28 min", "1h30m", "3 days": parts, after an optional "about". */
 const QUALIFIER = /(?:~|≈|about|approximately|approx\.?|around|roughly|circa)\s*/iy;
 const PART = /(\d{1,6}(?:\.\d{1,3})?)\s*(days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)(?!\p{L})/iuy;
