@@ -96,6 +96,12 @@ describe(rule, () => {
     assert.deepEqual(found(same), ['7:3 10:30']);
   });
 
+  it('two lines stating one moment differently: the later one is reported, against the first', () => {
+    const text = '# Post-mortem\n\n## Summary\n\nTTD: 5 min\n\n# Stats\n\n- Time to detection: 50 minutes\n';
+    assert.deepEqual(found(text), ['9:22 50 minutes']);
+    assert.deepEqual(messages(text), ['“Time to detection: 50 minutes” says 50 min, but “TTD: 5 min” says 5 min: 45 min apart.']);
+  });
+
   it('says nothing about a moment stated in one place, or stated alike', () => {
     assert.deepEqual(found('# Post-mortem\n\nTTR: 2 hours\n'), []);
     const text = FRONT({ started: '2024-03-01T09:00:00Z', resolved: '2024-03-01T11:00:00Z' }) + '# Post-mortem\n\nTTR: 2 hours\n';

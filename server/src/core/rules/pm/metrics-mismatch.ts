@@ -11,7 +11,7 @@ export const metricsMismatch: Rule<PostmortemModel> = {
   docs: {
     summary: 'A front-matter time or a stated duration (“Time to detection: 54 minutes”) that disagrees with the timeline entry tagged with the same moment, or incident times out of order.',
     details:
-      'Time to detect, acknowledge, mitigate and resolve count from `incident.started` in the front matter, else from the entry tagged `[started]`, else from the earliest timeline entry. Each is stated by `incident.detected` … in the front matter, a timeline entry tagged `[detected]`, `[acknowledged]`, `[mitigated]` or `[resolved]`, or a line such as “TTR: 148 min” or “Time to recovery: 148 minutes” (recovery counts as resolved). Reported, once per moment: a front-matter time more than `metricsToleranceMinutes` away from the tagged entry (at the entry); a stated duration that far from the tagged entry, or from the front matter when no entry is tagged (at the duration); `incident.started` that far from an entry tagged `[started]`; and moments out of order (resolved before detected, anything before the start), at the fewest that break the order. Entries are never read for words like “alert” or “restored”: an untagged timeline states no moment. Does not catch: a moment stated in one place only, durations in prose (“detected within the hour”), or a timeline that writes no dates set against front-matter dates more than half a day away.',
+      'Time to detect, acknowledge, mitigate and resolve count from `incident.started` in the front matter, else from the entry tagged `[started]`, else from the earliest timeline entry. Each is stated by `incident.detected` … in the front matter, a timeline entry tagged `[detected]`, `[acknowledged]`, `[mitigated]` or `[resolved]`, or a line such as “TTR: 148 min” or “Time to recovery: 148 minutes” (recovery counts as resolved). Reported: a front-matter time more than `metricsToleranceMinutes` away from the tagged entry (once, at the entry); a stated duration that far from the tagged entry, else from the front matter, else from the first line stating the same moment (at the duration); `incident.started` that far from an entry tagged `[started]`; and moments out of order (resolved before detected, anything before the start), at the fewest that break the order, leaving out a moment already reported. Entries are never read for words like “alert” or “restored”: an untagged timeline states no moment. Does not catch: a moment stated in one place only, durations in prose (“detected within the hour”), or a timeline that writes no dates set against front-matter dates more than half a day away.',
     options: '`metricTags` (the tag words per moment), `metricsToleranceMinutes` (default 10).',
     bad: '## Timeline\n\nAll times in UTC.\n\n| Time | Event |\n| --- | --- |\n| 2024-03-01 09:00 | Deploys start failing |\n| 2024-03-01 09:40 | [detected] Alert fires |\n| 2024-03-01 11:00 | [resolved] Rolled back |\n\n## Stats\n\n- Time to detection: 10 minutes\n- Time to resolution: 2 hours',
     good: '## Timeline\n\nAll times in UTC.\n\n| Time | Event |\n| --- | --- |\n| 2024-03-01 09:00 | Deploys start failing |\n| 2024-03-01 09:40 | [detected] Alert fires |\n| 2024-03-01 11:00 | [resolved] Rolled back |\n\n## Stats\n\n- Time to detection: 40 minutes\n- Time to resolution: 2 hours',
@@ -40,10 +40,14 @@ function checkStart(start: IncidentStart | undefined, tolerance: number, report:
   });
 }
 
-/** One finding at most for a moment: the front matter against its tagged entry, else a stated duration against either. */
+/**
+ * A moment's statements against one another: the front matter against its tagged entry (once, at
+ * the entry), else each stated duration against the tagged entry, the front matter or the first
+ * stated one, in that order. True when the moment got a finding.
+ */
 function checkMoment(metrics: IncidentMetrics, milestone: Milestone, tolerance: number, report: Report): boolean {
-  const first = (source: MetricSource) => metrics.facts.find((f) => f.milestone === milestone && f.source === source);
-  const [frontMatter, tagged, stated] = [first('front-matter'), first('timeline-tag'), first('stated')];
+  const of = (source: MetricSource) => metrics.facts.filter((f) => f.milestone === milestone && f.source === source);
+  const [frontMatter, tagged, stated] = [of('front-matter')[0], of('timeline-tag')[0], of('stated')];
   const start = metrics.start ? ` (${describeStart(metrics.start)})` : '';
   if (frontMatter && tagged && Math.abs(frontMatter.minutes - tagged.minutes) > tolerance) {
     report({
@@ -54,17 +58,20 @@ function checkMoment(metrics: IncidentMetrics, milestone: Milestone, tolerance: 
     });
     return true;
   }
-  const reference = tagged ?? frontMatter;
-  if (stated && reference && Math.abs(stated.minutes - reference.minutes) > tolerance) {
+  const reference = tagged ?? frontMatter ?? stated[0];
+  let found = false;
+  for (const line of stated) {
+    if (!reference || line === reference || Math.abs(line.minutes - reference.minutes) <= tolerance) continue;
+    const theirs = reference.source === 'stated' ? `says ${formatMetric(reference.minutes)}` : `is ${formatMetric(reference.minutes)} after the start${start}`;
     report({
-      message: `${describeFact(stated)} says ${formatMetric(stated.minutes)}, but ${describeFact(reference)} is ${formatMetric(reference.minutes)} after the start${start}: ${formatDuration(stated.minutes - reference.minutes)} apart.`,
-      span: stated.span,
+      message: `${describeFact(line)} says ${formatMetric(line.minutes)}, but ${describeFact(reference)} ${theirs}: ${formatDuration(line.minutes - reference.minutes)} apart.`,
+      span: line.span,
       related: [{ span: reference.span, message: reference.source === 'timeline-tag' ? `tagged [${quoteText(reference.label)}]` : reference.label }],
       data: { milestone },
     });
-    return true;
+    found = true;
   }
-  return false;
+  return found;
 }
 
 interface Placed {
