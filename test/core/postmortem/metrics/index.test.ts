@@ -129,4 +129,20 @@ describe('incident metrics', () => {
     const other = config({ metricTags: { detected: ['seen'] } });
     assert.notEqual(incidentMetrics(model, other), incidentMetrics(model, c));
   });
+  it('front matter that is no incident times gives none, and never throws', () => {
+    const cases = [
+      '---\nincident: [1, 2]\n---\n# Post-mortem\n',
+      '---\nincident:\n  started: 12\n  detected: {a: 1}\n  resolved: [x]\n---\n# Post-mortem\n',
+      '---\nincident:\n  started: 2020-02-30T10:00:00Z\n  detected: 2020-01-01T25:00:00Z\n---\n# Post-mortem\n',
+      `---\nincident:\n  started: "${'2020-01-01T10:00:00Z '.repeat(5000)}"\n---\n# Post-mortem\n`,
+      '---\nincident: {started: 2020-01-01T10:00:00Z\n---\n# Post-mortem\n',
+    ];
+    for (const text of cases) assert.equal(metrics(text).facts.length, 0, text.slice(0, 60));
+  });
+  it('an alias in the front matter counts as its value; its place is the front matter', () => {
+    const text = '---\nat: &t 2020-01-01T10:00:00Z\nincident:\n  started: *t\n---\n## Timeline\n\nAll times in UTC.\n\n- 2020-01-01 10:05 [detected] a\n';
+    const m = metrics(text);
+    assert.equal(m.durations.detected.minutes, 5);
+    assert.deepEqual(m.start?.span, { start: 0, end: text.indexOf('---\n## Timeline') + 3 });
+  });
 });
