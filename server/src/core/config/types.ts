@@ -24,6 +24,8 @@ export interface Config {
   ticketPatterns: string[];
   /** e.g. https://jira.example.com/browse/{key}; empty for no ticket links. */
   ticketUrl: string;
+  /** Statuses that close an action item (`Done`, `Closed (dup)`): compared as the status's first words, ignoring case. */
+  actionItemDoneWords: string[];
   /** How far the Impact window may sit from the timeline before it is reported. */
   impactToleranceMinutes: number;
   /** Files larger than this get one info finding instead of a lint. */

@@ -39,8 +39,8 @@ export const actionItemTicket: Rule<PostmortemModel> = {
   },
 };
 
-/** "{{ summary }} [link to github issue]": a template's sample item is pm/template-text's, not a missing ticket. */
-function isTemplateItem(text: string): boolean {
+/** "{{ summary }} [link to github issue]": a template's sample item is pm/template-text's, not a missing ticket, owner or date. */
+export function isTemplateItem(text: string): boolean {
   CURLY_PLACEHOLDER.lastIndex = 0;
   return CURLY_PLACEHOLDER.test(text) || isPlaceholderText(text);
 }
