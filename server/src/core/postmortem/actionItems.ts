@@ -203,7 +203,7 @@ function listItems(list: List, read: Reading, out: ActionItem[]): void {
       const first = item.children[0];
       const ownText = first && first.type !== 'list' ? runsText(textRuns(first, source)) : '';
       const text = ownText.replace(/^\[[ xX]?\]\s*/, '');
-      if (nested.length && isGroupLabel(first, text) && !nested.every((n) => n.children.every((sub) => isFieldLine(runsText(textRuns(sub, source)))))) {
+      if (nested.length && isGroupLabel(first, text) && !nested.every((n) => n.children.every((sub) => isFieldItem(sub, source)))) {
         pending.push(...nested);
         continue;
       }
@@ -232,6 +232,12 @@ function listItems(list: List, read: Reading, out: ActionItem[]): void {
       });
     }
   }
+}
+
+/** A sub-item that is only a field of the item above it; its first paragraph alone is read (lists nest deep). */
+function isFieldItem(sub: ListItem, source: string): boolean {
+  const first = sub.children[0];
+  return first?.type === 'paragraph' && isFieldLine(runsText(textRuns(first, source)));
 }
 
 /** "Prow:", "**BinderHub**", "Process": a short label with no sentence of its own. */
