@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { resolveConfig } from '../../../server/src/core/config';
+import { isTemplateItem, ticketChecker } from '../../../server/src/core/postmortem/actionItemChecks';
 import type { ActionItem } from '../../../server/src/core/postmortem/actionItems';
 import { buildPostmortemModel } from '../../../server/src/core/postmortem/model';
 
@@ -148,6 +149,29 @@ describe('action items: owner, due date, status', () => {
     assert.deepEqual(
       items(md, { actionItemDoneWords: ['erledigt'] }).map((i) => i.done),
       [false, true, true],
+    );
+  });
+
+  it('counts the way a report does: items, open ones, open ones without a ticket (template rows left out)', () => {
+    const md = [
+      '## Action Items',
+      '',
+      '| Action | Owner | Due | Status |',
+      '| --- | --- | --- | --- |',
+      '| Alert on expiry (OPS-1) | Ann | 2026-10-01 | Open |',
+      '| Rotate keys | Bob | 2026-10-01 | Done |',
+      '| {{ what will be done }} | {{ owner }} | | |',
+      '',
+      '- [ ] Page on-call',
+      '- [x] Renew by hand',
+      '- Move notices ([Issue](https://github.com/o/r/issues/3))',
+    ].join('\n');
+    const all = items(md).filter((i) => !isTemplateItem(i));
+    const hasTicket = ticketChecker(resolveConfig([]).config.ticketPatterns);
+    const open = all.filter((i) => !i.done);
+    assert.deepEqual(
+      { items: all.length, open: open.length, withoutTicket: open.filter((i) => !hasTicket(i)).map((i) => i.text) },
+      { items: 5, open: 3, withoutTicket: ['Page on-call'] },
     );
   });
 });

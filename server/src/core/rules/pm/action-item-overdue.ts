@@ -1,9 +1,9 @@
+import { isTemplateItem } from '../../postmortem/actionItemChecks';
 import { inEmptySection } from '../../postmortem/emptiness';
 import type { PostmortemModel } from '../../postmortem/model';
 import { quoteText } from '../../quote';
 import type { Rule } from '../../rule';
 import { DAY_MS } from '../../units';
-import { isTemplateItem } from './action-item-ticket';
 
 export const actionItemOverdue: Rule<PostmortemModel> = {
   id: 'pm/action-item-overdue',
@@ -20,7 +20,7 @@ export const actionItemOverdue: Rule<PostmortemModel> = {
     const today = Math.floor(now.getTime() / DAY_MS);
     for (const item of model.actionItems?.items ?? []) {
       const due = item.due;
-      if (!due || item.done || isTemplateItem(item.text) || inEmptySection(model, item.span)) continue;
+      if (!due || item.done || isTemplateItem(item) || inEmptySection(model, item.span)) continue;
       const late = today - Date.parse(`${due.day}T00:00:00Z`) / DAY_MS;
       if (!(late >= 1)) continue;
       const status = item.status?.text ? `its status is “${quoteText(item.status.text, 30)}”` : 'it is not marked done';

@@ -1,8 +1,8 @@
+import { isTemplateItem } from '../../postmortem/actionItemChecks';
 import { inEmptySection } from '../../postmortem/emptiness';
 import type { PostmortemModel } from '../../postmortem/model';
 import { quoteText } from '../../quote';
 import type { Rule } from '../../rule';
-import { isTemplateItem } from './action-item-ticket';
 
 export const actionItemOwner: Rule<PostmortemModel> = {
   id: 'pm/action-item-owner',
@@ -17,7 +17,7 @@ export const actionItemOwner: Rule<PostmortemModel> = {
   },
   check(model, report) {
     for (const item of model.actionItems?.items ?? []) {
-      if (item.owner || item.done || isTemplateItem(item.text) || inEmptySection(model, item.span)) continue;
+      if (item.owner || item.done || isTemplateItem(item) || inEmptySection(model, item.span)) continue;
       const written = item.ownerField?.text;
       report({
         message: written

@@ -1,10 +1,8 @@
+import { isTemplateItem, ticketChecker } from '../../postmortem/actionItemChecks';
 import { inEmptySection } from '../../postmortem/emptiness';
 import type { PostmortemModel } from '../../postmortem/model';
-import { CURLY_PLACEHOLDER, isPlaceholderText } from '../../postmortem/template';
-import { isTrackerUrl } from '../../postmortem/tickets';
 import { quoteText } from '../../quote';
 import type { Rule } from '../../rule';
-import { userPatterns } from '../../userPatterns';
 
 /**
  * The default `ticketPatterns` once counted any link as a ticket; a link to documentation or a tool
@@ -26,11 +24,9 @@ export const actionItemTicket: Rule<PostmortemModel> = {
   check(model, report, { config }) {
     const items = model.actionItems?.items ?? [];
     if (items.length === 0) return;
-    const patterns = userPatterns(config.ticketPatterns, { multiline: true });
-    const hasTicket = (source: string, links: string[]) => links.some(isTrackerUrl) || patterns.some((p) => p.regex.test(source));
+    const hasTicket = ticketChecker(config.ticketPatterns);
     for (const item of items) {
-      if (item.done || inEmptySection(model, item.span) || isTemplateItem(item.text)) continue;
-      if (hasTicket(item.source, item.links) || item.context.some((c) => hasTicket(c.source, c.links))) continue;
+      if (item.done || inEmptySection(model, item.span) || isTemplateItem(item) || hasTicket(item)) continue;
       report({
         message: `Action item has no ticket: “${quoteText(item.text, 60)}”. Link the issue that tracks it.`,
         span: item.labelSpan,
@@ -38,9 +34,3 @@ export const actionItemTicket: Rule<PostmortemModel> = {
     }
   },
 };
-
-/** "{{ summary }} [link to github issue]": a template's sample item is pm/template-text's, not a missing ticket, owner or date. */
-export function isTemplateItem(text: string): boolean {
-  CURLY_PLACEHOLDER.lastIndex = 0;
-  return CURLY_PLACEHOLDER.test(text) || isPlaceholderText(text);
-}
