@@ -144,6 +144,26 @@ describe('action items: owner, due date, status', () => {
     );
   });
 
+  it('done in a table without a Status column: a State column, a Done? column saying yes, ✅ in any cell, [x]', () => {
+    const md = [
+      '## Action Items',
+      '',
+      '| Action | Due | State | Done? | Notes |',
+      '| --- | --- | --- | --- | --- |',
+      '| A (OPS-1) | 2026-01-01 | Closed |  |  |',
+      '| B (OPS-2) | 2026-01-01 | In progress |  |  |',
+      '| C (OPS-3) | 2026-01-01 |  | Yes |  |',
+      '| D (OPS-4) | 2026-01-01 |  | No |  |',
+      '| E (OPS-5) | 2026-01-01 |  |  | ✅ shipped in v2 |',
+      '| F (OPS-6) | 2026-01-01 | [x] |  |  |',
+      '| G (OPS-7) | 2026-01-01 |  |  |  |',
+    ].join('\n');
+    assert.deepEqual(
+      items(md).map((i) => `${i.text.slice(0, 1)} ${i.done} ${i.status ? JSON.stringify(i.status.text) : '-'}`),
+      ['A true "Closed"', 'B false "In progress"', 'C true -', 'D false -', 'E true -', 'F true "[x]"', 'G false -'],
+    );
+  });
+
   it('the done words come from actionItemDoneWords', () => {
     const md = '## Action Items\n\n| Action | Status |\n| --- | --- |\n| A (OPS-1) | Done |\n| B (OPS-2) | Erledigt |\n\n- C (OPS-3) (status: Erledigt)\n';
     assert.deepEqual(

@@ -50,16 +50,29 @@ function headerKey(text: string): string {
 const OWNER_HEADER = /^(?:owners?|owned by|owning team|owner team|assignees?|assigned(?: to)?|who|responsible(?: person| team)?|dri|poc|point of contact|team)$/;
 const DUE_HEADER = /^(?:due(?: date| by| on)?|deadline|target(?: date)?|target completion(?: date)?|eta|by when|expected by)$/;
 
+/** A column that says how far along an item is, under another name than Status. */
+const STATE_HEADER = /^(?:state|progress|resolution)$/;
+/** A yes/no column: `| Done? |` holding `Yes`, `x`, `✅`. */
+const DONE_FLAG_HEADER = /^(?:done|completed?|finished|closed|resolved)$/;
+const YES = /^(?:yes|y|x|true|done|\[x\]|[✓✔✅☑])$/i;
+
 export interface ColumnRoles {
   owner: number;
   due: number;
+  state: number;
+  doneFlag: number;
 }
 
-/** The owner and due columns of an action-item table (-1 when absent); never the item's own column. */
+/** The owner, due, state and done columns of an action-item table (-1 when absent); never the item's own column. */
 export function columnRoles(table: Table, itemColumn: number): ColumnRoles {
   const cells = table.header?.cells ?? [];
   const find = (pattern: RegExp) => cells.findIndex((c, i) => i !== itemColumn && pattern.test(headerKey(c.text)));
-  return { owner: find(OWNER_HEADER), due: find(DUE_HEADER) };
+  return { owner: find(OWNER_HEADER), due: find(DUE_HEADER), state: find(STATE_HEADER), doneFlag: find(DONE_FLAG_HEADER) };
+}
+
+/** A row's `| Done? |` cell says yes. */
+export function flaggedDone(cells: TableCell[], roles: ColumnRoles): boolean {
+  return roles.doneFlag >= 0 && YES.test(cells[roles.doneFlag]?.text.trim() ?? '');
 }
 
 /** Owner and due from a table row's cells; fields written in the item's own cell fill what columns leave out. */
@@ -268,7 +281,7 @@ export function isDoneStatus(status: string, doneWords: readonly string[]): bool
     .replace(/[’‘]/g, "'")
     .replace(/^[^\p{L}\p{N}✅✔☑]+/u, '')
     .replace(/\s+/g, ' ');
-  if (/^[✅✔☑]/.test(s)) return true;
+  if (/^[✅✔☑]/.test(s) || /^\[[xX]\]/.test(status.trim())) return true;
   return doneWords.some((word) => {
     const w = word.trim().toLowerCase().replace(/[’‘]/g, "'");
     return w !== '' && s.startsWith(w) && !/[\p{L}\p{N}]/u.test(s.charAt(w.length));

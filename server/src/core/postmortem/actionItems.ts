@@ -1,7 +1,7 @@
 import type { List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import { preorder } from '../limits/walk';
 import type { Span } from '../types';
-import { columnRoles, fieldRuns, isDoneStatus, isFieldLine, mergeFields, rowFields, scanFields, type DueDate, type ItemFields, type ItemValue } from './actionFields';
+import { columnRoles, fieldRuns, flaggedDone, isDoneStatus, isFieldLine, mergeFields, rowFields, scanFields, type DueDate, type ItemFields, type ItemValue } from './actionFields';
 import { runsText, spanOf, textRuns } from './runs';
 import type { Section } from './sections';
 import { columnIndex, isEmptyRow, isHtmlTable, readHtmlTable, readPipeTable, type Table } from './tables';
@@ -169,11 +169,14 @@ function tableItems(table: Table, read: Reading, out: ActionItem[]): void {
     const text = cell.text || row.cells.map((c) => c.text).filter(Boolean).join(' · ');
     const fields = rowFields(row.cells, roles, cell, source);
     // A Status column says it for the row; a `status:` written in the item's cell only when there is none.
-    if (statusCol >= 0) {
-      const statusCell = row.cells[statusCol];
-      fields.status = statusCell ? { text: statusCell.text, span: statusCell.span } : undefined;
+    // A State or Progress column stands in for a missing Status column when it says something.
+    const stateCell = row.cells[statusCol >= 0 ? statusCol : roles.state];
+    if (statusCol >= 0 || (stateCell && stateCell.text !== '')) {
+      fields.status = stateCell ? { text: stateCell.text, span: stateCell.span } : undefined;
     } else if (fields.status?.text === '') fields.status = undefined;
     const { doneByStatus, ...found } = withFields(fields, read.doneWords);
+    // ✅ or "(Completed)" in any cell of the row, or a Done? column saying yes, closes the row.
+    const marked = row.cells.some((c) => DONE_MARK.test(c.text)) || flaggedDone(row.cells, roles);
     out.push({
       span: row.span,
       labelSpan: cell.text ? cell.span : row.span,
@@ -181,7 +184,7 @@ function tableItems(table: Table, read: Reading, out: ActionItem[]): void {
       source: source.slice(row.span.start, row.span.end),
       links: row.cells.flatMap((c) => c.links),
       ...found,
-      done: DONE_MARK.test(text) || doneByStatus,
+      done: DONE_MARK.test(text) || marked || doneByStatus,
       context: [],
     });
   }
