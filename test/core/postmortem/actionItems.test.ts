@@ -84,6 +84,7 @@ describe('action items: owner, due date, status', () => {
       '- Alerting on config load failures, assigned to: Sam, due by 2026-11-30',
       '- Runbook for rollbacks (Assignee: Kim; deadline: `2026-11-15`; status: In progress)',
       '- Ship the fix (due 2026-01-10, status: Closed — duplicate)',
+      '- [ ] Renew the intermediate 📅 2026-12-24',
     ].join('\n');
     assert.deepEqual(read(md), [
       'Rotate keys (owner: @jane, due: 2026-12-01) | owner @jane | due 2026-12-01 @ 2026-12-01 | status - | open',
@@ -91,6 +92,7 @@ describe('action items: owner, due date, status', () => {
       'Alerting on config load failures, assigned to: Sam, due by 2026-11-30 | owner Sam | due 2026-11-30 @ 2026-11-30 | status - | open',
       'Runbook for rollbacks (Assignee: Kim; deadline: ; status: In progress) | owner Kim | due 2026-11-15 @ 2026-11-15 | status "In progress" | open',
       'Ship the fix (due 2026-01-10, status: Closed — duplicate) | owner - | due 2026-01-10 @ 2026-01-10 | status "Closed" | done',
+      'Renew the intermediate 📅 2026-12-24 | owner - | due 2026-12-24 @ 2026-12-24 | status - | open',
     ]);
   });
 

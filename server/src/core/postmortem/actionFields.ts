@@ -170,10 +170,11 @@ class Joined {
 
 /**
  * A field label: `owner:`, `Assignee =`, `due date:`, `status:`. Due labels also take a date
- * without a colon (`due 2026-12-01`, `due by 2026-12-01`); a date must follow them at once.
+ * without a colon (`due 2026-12-01`, `due by 2026-12-01`, the Obsidian Tasks `📅 2026-12-01`);
+ * a date must follow them at once.
  */
 const LABEL =
-  /(?<![\p{L}\p{N}_])(?:(?<owner>owners?|owned by|assignees?|assigned to|who|responsible|dri)|(?<due>due(?: date| by| on)?|deadline|target date|eta)|(?<status>status))\s*(?<colon>[:=])?/giu;
+  /(?<![\p{L}\p{N}_])(?:(?<owner>owners?|owned by|assignees?|assigned to|who|responsible|dri)|(?<due>due(?: date| by| on)?|deadline|target date|eta|📅)|(?<status>status))\s*(?<colon>[:=])?/giu;
 const FIELD_LINE = /^(?:owners?|owned by|assignees?|assigned to|who|responsible|dri|due(?: date| by| on)?|deadline|target date|eta|status)\s*[:=]/i;
 
 /** "Owner: Jane", "Due: 2026-12-01": a line that is only a field of the item above it. */
