@@ -101,6 +101,13 @@ export const SETTINGS: SettingDescriptor[] = [
     description: 'URL template for ticket keys, e.g. https://jira.example.com/browse/{key}. When set, ticket keys become links.',
   }),
   setting({
+    key: 'actionItemDoneWords',
+    type: 'string[]',
+    default: ['done', 'closed', 'fixed', 'complete', 'completed', 'resolved', 'merged', 'shipped', 'cancelled', 'canceled', "won't fix", 'wontfix', "won't do", 'not planned', 'obsolete'],
+    description:
+      'Statuses that close an action item (a Status column, or "status: …" in a list item), compared with the status\'s first words, ignoring case: done, or dropped on purpose (won\'t fix). A checked task-list box and ✅ count as done too. Done items are not overdue (pm/action-item-overdue) and need no ticket.',
+  }),
+  setting({
     key: 'impactToleranceMinutes',
     type: 'number',
     default: 15,

@@ -28,6 +28,8 @@ export interface Config {
   ticketPatterns: string[];
   /** e.g. https://jira.example.com/browse/{key}; empty for no ticket links. */
   ticketUrl: string;
+  /** Statuses that close an action item (`Done`, `Closed (dup)`): compared as the status's first words, ignoring case. */
+  actionItemDoneWords: string[];
   /** How far the Impact window may sit from the timeline before it is reported. */
   impactToleranceMinutes: number;
   /** Words that, in brackets in a timeline entry (`[detected]`), mark the moment it records; compared ignoring case. */

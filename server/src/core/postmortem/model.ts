@@ -104,7 +104,7 @@ function postmortemModelFrom(document: SourceDocument, config: Config, root: Roo
     impact: impactSection ? buildImpact(impactSection, text) : undefined,
     overview: buildOverview(root, all, text),
     resolution: all.find((s) => RESOLUTION_HEADING.test(s.heading.normalized)),
-    actionItems: buildActionItems(findActionSections(all), root, text),
+    actionItems: buildActionItems(findActionSections(all), root, text, { doneWords: config.actionItemDoneWords }),
     template,
     requiredSections: requiredSectionsFor(config, template),
   };

@@ -1,5 +1,7 @@
 import type { PostmortemModel } from '../../postmortem/model';
 import type { Rule } from '../../rule';
+import { actionItemOverdue } from './action-item-overdue';
+import { actionItemOwner } from './action-item-owner';
 import { actionItemStatus } from './action-item-status';
 import { actionItemTicket } from './action-item-ticket';
 import { emptyRow } from './empty-row';
@@ -27,5 +29,7 @@ export const postmortemRules: Rule<PostmortemModel>[] = [
   metricsMismatch,
   actionItemTicket,
   actionItemStatus,
+  actionItemOverdue,
+  actionItemOwner,
   emptyRow,
 ];
