@@ -25,6 +25,8 @@ function schemaFor(setting: SettingDescriptor): Record<string, unknown> {
       return { type: 'array', items: { type: 'string' } };
     case 'rules':
       return { type: 'object', additionalProperties: { type: 'string', enum: LEVELS } };
+    case 'daysByName':
+      return { type: 'object', additionalProperties: { type: 'number', minimum: 0 } };
     case 'requiredSections':
       return {
         type: 'array',

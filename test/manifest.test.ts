@@ -15,6 +15,7 @@ const JSON_TYPES: Record<string, string> = {
   'string[]': 'array',
   rules: 'object',
   requiredSections: 'array',
+  daysByName: 'object',
 };
 
 describe('package.json contributes every setting of SETTINGS (sync with: npx tsx scripts/sync-manifest.ts)', () => {

@@ -4,9 +4,11 @@ import { actionItemStatus } from './action-item-status';
 import { actionItemTicket } from './action-item-ticket';
 import { emptyRow } from './empty-row';
 import { emptySection } from './empty-section';
+import { frontMatter } from './front-matter';
 import { impactTimeline } from './impact-timeline';
 import { invalidTime } from './invalid-time';
 import { requiredSection } from './required-section';
+import { reviewOverdue } from './review-overdue';
 import { sectionOrder } from './section-order';
 import { templateText } from './template-text';
 import { timelineOrder } from './timeline-order';
@@ -26,4 +28,6 @@ export const postmortemRules: Rule<PostmortemModel>[] = [
   actionItemTicket,
   actionItemStatus,
   emptyRow,
+  frontMatter,
+  reviewOverdue,
 ];
