@@ -1,4 +1,5 @@
 import { isMarkdownDocument } from '../postmortem/detect';
+import { frontMatterCompletion, frontMatterHover } from '../postmortem/frontMatterServices';
 import { buildPostmortemModel, reparsePostmortemModel } from '../postmortem/model';
 import { postmortemHover, postmortemLinks, postmortemOutline } from '../postmortem/services';
 import { postmortemRules } from '../rules/pm';
@@ -15,6 +16,7 @@ export const postmortemType = defineDocumentType({
   },
   rules: postmortemRules,
   outline: postmortemOutline,
-  hover: (model, offset) => postmortemHover(model, offset),
+  hover: (model, offset, context) => frontMatterHover(model, offset, context) ?? postmortemHover(model, offset),
+  completion: frontMatterCompletion,
   links: postmortemLinks,
 });

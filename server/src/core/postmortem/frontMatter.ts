@@ -119,3 +119,10 @@ export function keySpan(frontMatter: FrontMatter, pair: Pair<unknown, unknown>):
 function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
+
+/** A key or value as YAML writes it: plain when that reads back as the same text, quoted otherwise. */
+export function yamlScalar(value: string | number | boolean): string {
+  if (typeof value !== 'string') return String(value);
+  const plain = /^[A-Za-z][\w .\-/]*$/.test(value) && !/\s$/.test(value) && !/^(true|false|null|yes|no|on|off|y|n)$/i.test(value);
+  return plain ? value : JSON.stringify(value);
+}

@@ -1,4 +1,4 @@
-import { keySpan, locate, nodeSpan, openingFence, type FrontMatter } from '../../postmortem/frontMatter';
+import { keySpan, locate, nodeSpan, openingFence, yamlScalar, type FrontMatter } from '../../postmortem/frontMatter';
 import { frontMatterProblems, type FrontMatterProblem } from '../../postmortem/frontMatterProblems';
 import { frontMatterSchemaFor } from '../../postmortem/frontMatterSchema';
 import type { PostmortemModel } from '../../postmortem/model';
@@ -27,7 +27,7 @@ export const frontMatter: Rule<PostmortemModel> = {
     if (schema.problem) report({ message: `Front-matter schema not used: ${schema.problem}.`, span: openingFence(fm.span), data: { schema: config.frontMatterSchema } });
     for (const problem of frontMatterProblems(fm, schema)) {
       const span = spanOf(fm, problem);
-      const fix = span && problem.suggestion !== undefined ? { title: `Change to \`${problem.suggestion}\``, edits: [{ span, newText: yamlText(problem.suggestion) }], preferred: true } : undefined;
+      const fix = span && problem.suggestion !== undefined ? { title: `Change to \`${problem.suggestion}\``, edits: [{ span, newText: yamlScalar(problem.suggestion) }], preferred: true } : undefined;
       report({ message: problem.message, span: span ?? openingFence(fm.span), fixes: fix && [fix], data: { path: problem.path } });
     }
   },
@@ -39,9 +39,4 @@ function spanOf(fm: FrontMatter, problem: FrontMatterProblem): Span | undefined 
   if (!located) return undefined;
   const key = located.pair ? keySpan(fm, located.pair) : undefined;
   return problem.at === 'key' ? (key ?? nodeSpan(fm, located.node)) : (nodeSpan(fm, located.node) ?? key);
-}
-
-/** A key or value as YAML writes it: plain when it can be, quoted otherwise. */
-function yamlText(value: string): string {
-  return /^[A-Za-z0-9][\w .\-/]*$/.test(value) && !/\s$/.test(value) ? value : JSON.stringify(value);
 }
