@@ -97,7 +97,7 @@ function compileTeamSchema(schema: unknown, builtIn: Schema, shown: string): Com
     }
   }
   const validate = compileSchema(compiled);
-  if (!(validate instanceof Function)) return { problem: `${shown} is not used: ${validate.problem}` };
+  if (!(validate instanceof Function)) return { problem: `${shown}: ${validate.problem}` };
   return { validate, schema: schema as Schema };
 }
 
