@@ -39,7 +39,7 @@ function builtInFor(config: Pick<Config, 'severities'>): CompiledSchema {
   let compiled = builtIns.get(key);
   if (!compiled) {
     const schema = builtInSchema(config);
-    const validate = compileSchema(schema);
+    const validate = compileSchema(schema, { trusted: true });
     if (!(validate instanceof Function)) throw new Error(`the built-in front-matter schema does not compile: ${validate.problem}`);
     compiled = { validate, schema };
     if (builtIns.size > 16) builtIns.clear();

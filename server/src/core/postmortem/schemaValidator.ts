@@ -5,12 +5,8 @@
  * (ajv compares every pair), and the schema's shape is bounded before compiling (schemaSafety.ts).
  * The draft is the one `$schema` names: 04, 06, 07 (the default), 2019-09 or 2020-12.
  */
-import Ajv, { type AnySchema, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
-import Ajv2019 from 'ajv/dist/2019';
-import Ajv2020 from 'ajv/dist/2020';
-import draft06 from 'ajv/dist/refs/json-schema-draft-06.json';
-import AjvDraft04 from 'ajv-draft-04';
-import { fastFormats } from 'ajv-formats/dist/formats';
+import type Ajv from 'ajv';
+import type { AnySchema, ErrorObject, Options, ValidateFunction } from 'ajv';
 import { RE2JS } from 're2js';
 import { quoteText } from '../quote';
 import { compileUserPattern } from '../userPatterns';
@@ -34,23 +30,33 @@ export class SchemaError extends Error {}
 /** Standard formats a schema may name, each checked by its ajv-formats pattern run as RE2 (those RE2 can run). */
 const STANDARD_FORMATS = ['date', 'time', 'date-time', 'iso-time', 'iso-date-time', 'uri', 'uri-reference', 'email', 'ipv4', 'ipv6', 'uuid', 'json-pointer', 'relative-json-pointer'];
 
-function formats(): Options['formats'] {
+function formats(): NonNullable<Options['formats']> {
   const out: NonNullable<Options['formats']> = {
     [DATE_FORMAT]: { type: 'string', validate: isDate },
     [DATE_TIME_FORMAT]: { type: 'string', validate: isDateTime },
   };
+  const { fastFormats } = require('ajv-formats/dist/formats') as typeof import('ajv-formats/dist/formats');
   for (const name of STANDARD_FORMATS) {
     const format = (fastFormats as Record<string, unknown>)[name];
     const regex = format instanceof RegExp ? format : (format as { validate?: unknown } | undefined)?.validate;
     if (!(regex instanceof RegExp)) continue;
-    const compiled = compileUserPattern(regex.source, { ignoreCase: regex.flags.includes('i') });
-    if (compiled instanceof RE2JS) out[name] = { type: 'string', validate: (text: string) => compiled.test(text) };
+    // Compiled when a schema first uses the format: most never do, and some take milliseconds.
+    let compiled: RE2JS | { reason: string } | undefined;
+    out[name] = {
+      type: 'string',
+      validate: (text: string) => {
+        compiled ??= compileUserPattern(regex.source, { ignoreCase: regex.flags.includes('i') });
+        return compiled instanceof RE2JS ? compiled.test(text) : true;
+      },
+    };
   }
   return out;
 }
 
 const OPTIONS: Options = {
   allErrors: true,
+  // Against the meta-schema only a team's schema is checked (compileSchema), and only once per version.
+  validateSchema: false,
   // Unknown keywords and formats (x-order, a format we do not check) are ignored, not fatal;
   // strict mode would also run the schema's patterns on its own property names with RegExp.
   strict: false,
@@ -74,16 +80,17 @@ function draftOf(schema: unknown): Draft {
 
 const instances = new Map<Draft, Ajv>();
 
+/** The class for a draft, loaded when first needed: most runs use one, many none. */
 function ajvFor(draft: Draft): Ajv {
   let ajv = instances.get(draft);
   if (!ajv) {
     const options = { ...OPTIONS, formats: formats() };
-    if (draft === '04') ajv = new AjvDraft04(options) as unknown as Ajv;
-    else if (draft === '2019-09') ajv = new Ajv2019(options);
-    else if (draft === '2020-12') ajv = new Ajv2020(options);
+    if (draft === '04') ajv = new (require('ajv-draft-04') as typeof import('ajv-draft-04')).default(options) as unknown as Ajv;
+    else if (draft === '2019-09') ajv = new (require('ajv/dist/2019') as typeof import('ajv/dist/2019')).default(options);
+    else if (draft === '2020-12') ajv = new (require('ajv/dist/2020') as typeof import('ajv/dist/2020')).default(options);
     else {
-      ajv = new Ajv(options);
-      if (draft === '06') ajv.addMetaSchema(draft06);
+      ajv = new (require('ajv') as typeof import('ajv')).default(options);
+      if (draft === '06') ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json'));
     }
     replaceUniqueItems(ajv);
     instances.set(draft, ajv);
@@ -129,7 +136,7 @@ function canonical(value: unknown): string {
 }
 
 /** A compiled schema, or the reason it cannot be used (never a throw). */
-export function compileSchema(schema: unknown): ValidateFunction | { problem: string } {
+export function compileSchema(schema: unknown, options: { trusted?: boolean } = {}): ValidateFunction | { problem: string } {
   if (typeof schema !== 'boolean' && (!schema || typeof schema !== 'object' || Array.isArray(schema))) {
     return { problem: 'it is not a JSON Schema (an object)' };
   }
@@ -145,7 +152,7 @@ export function compileSchema(schema: unknown): ValidateFunction | { problem: st
   delete compiled.id;
   // The validator keeps what it needs; ajv's cache would keep every version of an edited schema.
   try {
-    if (!ajv.validateSchema(compiled as AnySchema)) {
+    if (!options.trusted && !ajv.validateSchema(compiled as AnySchema)) {
       const [first] = ajv.errors ?? [];
       const where = first?.instancePath ? `${first.instancePath.slice(1).replace(/\//g, '.')} ` : '';
       return { problem: `it is not a valid JSON Schema: ${quoteText(`${where}${first?.message ?? ''}`, 120)}` };
