@@ -6,6 +6,7 @@
 import type { Yaml } from 'mdast';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import { MAX_ALIAS_COUNT } from '../limits';
+import { quoteText } from '../quote';
 import type { Span } from '../types';
 import { spanOf } from './runs';
 
@@ -116,8 +117,9 @@ export function keySpan(frontMatter: FrontMatter, pair: Pair<unknown, unknown>):
   return nodeSpan(frontMatter, pair.key as Node | null);
 }
 
+/** A parser's message, which may quote the document: its first line, short and escaped. */
 function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return quoteText(message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), 120);
 }
 
 /** A key or value as YAML writes it: plain when that reads back as the same text, quoted otherwise. */

@@ -81,8 +81,12 @@ function describeError(error: ErrorObject, frontMatter: FrontMatter, schema: Fro
     return { path, at: 'value', message: `${name} is still the template’s placeholder “${quoteText(placeholder)}”.` };
   }
   switch (error.keyword) {
-    case 'type':
-      return { path, at: 'value', message: `${name} should be ${typeWords(params.type)}, not ${shown}.` };
+    case 'type': {
+      // A date given as a number (`20260302`): what it should be is the format, not merely text.
+      const format = (error.parentSchema as { format?: unknown } | undefined)?.format;
+      const wanted = typeof format === 'string' && params.type === 'string' ? formatWords(format) : typeWords(params.type);
+      return { path, at: 'value', message: `${name} should be ${wanted}, not ${shown}.` };
+    }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[] | undefined) ?? [];
       const suggestion = suggest(value, allowed.filter((v): v is string => typeof v === 'string'));
@@ -113,7 +117,7 @@ function describeError(error: ErrorObject, frontMatter: FrontMatter, schema: Fro
       return {
         path: [...path, key],
         at: 'key',
-        message: `Unknown key \`${quoteText(key)}\`${where}: the schema allows no others${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`,
+        message: `Unknown key \`${quoteText(key)}\`${where}: the schema allows no others${suggestion ? `; did you mean \`${quoteText(suggestion)}\`?` : '.'}`,
         suggestion,
       };
     }
@@ -169,7 +173,7 @@ function nearMisses(frontMatter: FrontMatter, schema: FrontMatterSchema, reporte
       const suggestion = suggestKey(key, known);
       if (!suggestion) continue;
       const where = parent.length ? ` in ${fieldName(parent)}` : '';
-      out.push({ path: [...parent, key], at: 'key', message: `Unknown key \`${quoteText(key)}\`${where}: did you mean \`${suggestion}\`?`, suggestion });
+      out.push({ path: [...parent, key], at: 'key', message: `Unknown key \`${quoteText(key)}\`${where}: did you mean \`${quoteText(suggestion)}\`?`, suggestion });
     }
     for (const field of fields) if (field.object && parent.length < 2) check([...parent, field.name], (data as Record<string, unknown>)[field.name]);
   };

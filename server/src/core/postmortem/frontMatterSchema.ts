@@ -7,6 +7,7 @@
 import type { ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import type { Config } from '../config';
+import { quoteText } from '../quote';
 import { MAX_ALIAS_COUNT, MAX_NESTING_DEPTH } from '../limits';
 import { yamlDepth } from '../limits/nesting';
 import type { SourceDocument } from '../types';
@@ -171,7 +172,7 @@ function follow(root: Schema | undefined, value: unknown): Schema | undefined {
   return node && typeof node === 'object' && !Array.isArray(node) ? (node as Schema) : undefined;
 }
 
+/** A parser's message, which may quote the file: its first line, short and escaped. */
 function firstLine(e: unknown): string {
-  const line = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
+  return quoteText((e instanceof Error ? e.message : String(e)).split('\n')[0], 120);
 }

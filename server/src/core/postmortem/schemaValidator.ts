@@ -55,6 +55,8 @@ function formats(): NonNullable<Options['formats']> {
 
 const OPTIONS: Options = {
   allErrors: true,
+  // Errors carry their subschema: a type error on a date says "a date", not "text".
+  verbose: true,
   // Against the meta-schema only a team's schema is checked (compileSchema), and only once per version.
   validateSchema: false,
   // Unknown keywords and formats (x-order, a format we do not check) are ignored, not fatal;

@@ -2,6 +2,7 @@ import { keySpan, locate, nodeSpan, openingFence, yamlScalar, type FrontMatter }
 import { frontMatterProblems, type FrontMatterProblem } from '../../postmortem/frontMatterProblems';
 import { frontMatterSchemaFor } from '../../postmortem/frontMatterSchema';
 import type { PostmortemModel } from '../../postmortem/model';
+import { quoteText } from '../../quote';
 import type { Rule } from '../../rule';
 import type { Span } from '../../types';
 
@@ -27,7 +28,7 @@ export const frontMatter: Rule<PostmortemModel> = {
     if (schema.problem) report({ message: `Front-matter schema not used: ${schema.problem}.`, span: openingFence(fm.span), data: { schema: config.frontMatterSchema } });
     for (const problem of frontMatterProblems(fm, schema)) {
       const span = spanOf(fm, problem);
-      const fix = span && problem.suggestion !== undefined ? { title: `Change to \`${problem.suggestion}\``, edits: [{ span, newText: yamlScalar(problem.suggestion) }], preferred: true } : undefined;
+      const fix = span && problem.suggestion !== undefined ? { title: `Change to \`${quoteText(problem.suggestion)}\``, edits: [{ span, newText: yamlScalar(problem.suggestion) }], preferred: true } : undefined;
       report({ message: problem.message, span: span ?? openingFence(fm.span), fixes: fix && [fix], data: { path: problem.path } });
     }
   },
