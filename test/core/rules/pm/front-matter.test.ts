@@ -105,7 +105,13 @@ describe('pm/front-matter: the built-in fields', () => {
     assert.ok(byRule(findings, 'pm/required-section').length > 0);
     assert.deepEqual(check('---\n- a\n- b\n---\n# X\n'), ['2:1 - a\n- b | Front matter should be a mapping of keys (title: …, date: …), not a list.']);
     assert.deepEqual(check('---\n---\n# X\n'), [], 'an empty front matter is fine');
-    assert.deepEqual(check('---\ntitle: a\ntitle: b\n---\n# X\n').map((s) => s.replace(/\(.*\)/, '(…)')), ['3:1 t | Front matter is not valid YAML (…).']);
+    assert.deepEqual(check('---\ntitle: a\nincident:\n  started: x\n  started: y\n---\n# X\n'), ['5:3 started | Front matter gives the key `started` twice.']);
+  });
+
+  it('a key given twice among 20,000 is found (by a set: the parser’s own check compares every pair of keys)', () => {
+    const keys = Array.from({ length: 20_000 }, (_, i) => `k${i}: ${i}`);
+    const text = `---\n${keys.join('\n')}\nk7: again\n---\n# X\n`;
+    assert.deepEqual(check(text), ['20002:1 k7 | Front matter gives the key `k7` twice.']);
   });
 
   it('a billion-laughs front matter is one finding, not a hang', () => {
