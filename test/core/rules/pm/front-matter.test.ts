@@ -108,10 +108,10 @@ describe('pm/front-matter: the built-in fields', () => {
     assert.deepEqual(check('---\ntitle: a\nincident:\n  started: x\n  started: y\n---\n# X\n'), ['5:3 started | Front matter gives the key `started` twice.']);
   });
 
-  it('a key given twice among 20,000 is found (by a set: the parser’s own check compares every pair of keys)', () => {
-    const keys = Array.from({ length: 20_000 }, (_, i) => `k${i}: ${i}`);
+  it('a key given twice among 5,000 is found (by a set: the parser’s own check compares every pair of keys)', () => {
+    const keys = Array.from({ length: 5_000 }, (_, i) => `k${i}: ${i}`);
     const text = `---\n${keys.join('\n')}\nk7: again\n---\n# X\n`;
-    assert.deepEqual(check(text), ['20002:1 k7 | Front matter gives the key `k7` twice.']);
+    assert.deepEqual(check(text), ['5002:1 k7 | Front matter gives the key `k7` twice.']);
   });
 
   it('a billion-laughs front matter is one finding, not a hang', () => {
