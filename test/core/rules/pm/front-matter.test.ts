@@ -221,6 +221,16 @@ describe('pm/front-matter: the team’s schema (frontMatterSchema)', () => {
     ]);
   });
 
+  it('standard formats are checked (by linear patterns), unknown ones ignored', () => {
+    const schema = file('formats.json', JSON.stringify({ properties: { vip: { format: 'ipv6' }, page: { format: 'uri' }, started: { format: 'date-time' }, odd: { format: 'x-team-id' } } }));
+    assert.deepEqual(checkWith('---\nvip: "::1"\npage: https://e.x/p\nstarted: 2026-03-02T14:05:00Z\nodd: anything\n---\n# X\n', schema), []);
+    assert.deepEqual(checkWith('---\nvip: 10.0.0.1\npage: not a uri\nstarted: 2026-03-02 14:05\n---\n# X\n', schema), [
+      '2:6 10.0.0.1 | `vip` should be in the format “ipv6”, not “10.0.0.1”.',
+      '3:7 not a uri | `page` should be a URI (https://…), not “not a uri”.',
+      '4:10 2026-03-02 14:05 | `started` should be a date and time with its zone (2026-03-02T14:05:00Z), not “2026-03-02 14:05”.',
+    ]);
+  });
+
   it('draft-04 schemas and anyOf are said in words (not each branch’s failure)', () => {
     const schema = file('d4.json', JSON.stringify({ $schema: 'http://json-schema.org/draft-04/schema#', properties: { budget: { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: '^\\d+k$' }] } } }));
     assert.deepEqual(checkWith('---\nbudget: lots\n---\n# X\n', schema), ['2:9 lots | `budget` matches none of the forms the schema allows: “lots”.']);
