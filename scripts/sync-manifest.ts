@@ -31,6 +31,8 @@ function schemaFor(setting: SettingDescriptor): Record<string, unknown> {
         properties: Object.fromEntries((setting.keys ?? []).map((key) => [key, { type: 'array', items: { type: 'string' } }])),
         additionalProperties: false,
       };
+    case 'daysByName':
+      return { type: 'object', additionalProperties: { type: 'number', minimum: 0 } };
     case 'requiredSections':
       return {
         type: 'array',

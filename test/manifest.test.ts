@@ -16,6 +16,7 @@ const JSON_TYPES: Record<string, string> = {
   rules: 'object',
   requiredSections: 'array',
   wordLists: 'object',
+  daysByName: 'object',
 };
 
 describe('package.json contributes every setting of SETTINGS (sync with: npx tsx scripts/sync-manifest.ts)', () => {

@@ -10,6 +10,8 @@ export function serverCapabilities(features: ClientFeatures, commandIds: string[
   // Quick fixes are CodeAction literals; a client that cannot take those gets none.
   if (features.codeActions.literals) capabilities.codeActionProvider = { codeActionKinds: [CodeActionKind.QuickFix] };
   if (features.requests.hover) capabilities.hoverProvider = true;
+  // Front-matter keys and values; no trigger characters: Markdown prose would ask on every space.
+  if (features.requests.completion) capabilities.completionProvider = { resolveProvider: false };
   if (features.requests.documentSymbol) capabilities.documentSymbolProvider = { label: 'Incident Docs' };
   if (features.requests.codeLens) capabilities.codeLensProvider = { resolveProvider: false };
   if (features.requests.documentLink) capabilities.documentLinkProvider = { resolveProvider: false };

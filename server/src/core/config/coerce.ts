@@ -16,6 +16,7 @@ const EXPECTED: Record<SettingType, string> = {
   rules: 'a mapping of rule ids to levels',
   requiredSections: 'a list of section names or {name, aliases}',
   wordLists: 'a mapping of names to lists of words',
+  daysByName: 'a mapping of names to numbers of days (0 or more)',
 };
 
 export function coerce(d: SettingDescriptor, raw: unknown, source: string, problems: string[]): unknown {
@@ -46,6 +47,16 @@ export function coerce(d: SettingDescriptor, raw: unknown, source: string, probl
           const normalized = level === 'warn' ? 'warning' : level === 'information' ? 'info' : level;
           if (typeof normalized === 'string' && LEVELS.has(normalized)) out[id] = normalized as RuleLevel;
           else problems.push(`${where}: rule "${quoteText(id)}" has level ${describeValue(level)}; use off, hint, info, warning or error`);
+        }
+        return out;
+      }
+      break;
+    case 'daysByName':
+      if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+        const out: Record<string, number> = {};
+        for (const [name, days] of Object.entries(raw as Record<string, unknown>)) {
+          if (typeof days === 'number' && Number.isFinite(days) && days >= 0) out[name] = days;
+          else problems.push(`${where}: "${quoteText(name)}" has ${describe(days)}; expected a number of days (0 or more)`);
         }
         return out;
       }

@@ -23,7 +23,7 @@ export const DEFAULT_REQUIRED_SECTIONS: RequiredSection[] = [
   { name: 'Messaging', aliases: ['Communication', 'Communications', 'Comms', 'External Communication'] },
 ];
 
-export type SettingType = 'boolean' | 'number' | 'string' | 'string[]' | 'rules' | 'requiredSections' | 'wordLists';
+export type SettingType = 'boolean' | 'number' | 'string' | 'string[]' | 'rules' | 'requiredSections' | 'wordLists' | 'daysByName';
 
 export interface SettingDescriptor<K extends keyof Config = keyof Config> {
   key: K;
@@ -194,6 +194,26 @@ export const SETTINGS: SettingDescriptor[] = [
     default: 10,
     description:
       'How many minutes a front-matter time or a stated duration ("TTR: 148 min") may differ from the timeline entry tagged with the same moment before pm/metrics-mismatch reports it.',
+  }),
+  setting({
+    key: 'severities',
+    type: 'string[]',
+    default: ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5'],
+    description: 'The severities a post-mortem\'s front matter may give (severity: SEV2), most severe first. Empty: any text.',
+  }),
+  setting({
+    key: 'frontMatterSchema',
+    type: 'string',
+    default: '',
+    description:
+      'The path of a JSON Schema file (JSON or YAML) declaring the team\'s own front-matter fields (in .incident-docs.yaml, relative to it). Checked with the built-in fields (title, date, status, severity, authors, incident, services, tickets) by pm/front-matter.',
+  }),
+  setting({
+    key: 'reviewOverdueDays',
+    type: 'daysByName',
+    default: { SEV1: 3, SEV2: 5 },
+    description:
+      'Days after the incident (incident.resolved, else date) by which a post-mortem of each severity must leave draft and in-review; pm/review-overdue reports it after. Severities not listed are never overdue.',
   }),
 ];
 

@@ -22,6 +22,12 @@ export interface Config {
   requiredSections: RequiredSection[];
   /** A preset name (`default`, `google-sre`, …) or the path of the team's template Markdown file. */
   template: string;
+  /** The severities a post-mortem's front matter may name (`severity:`), most severe first. */
+  severities: string[];
+  /** The path of a JSON Schema (JSON or YAML) for the team's own front-matter fields; empty for none. */
+  frontMatterSchema: string;
+  /** Days after the incident (resolved, else dated) by which a post-mortem of each severity must be reviewed. */
+  reviewOverdueDays: Record<string, number>;
   /** Extra regular expressions (sources) that mark template text left behind. */
   templatePatterns: string[];
   /** Regular expressions (sources) for ticket references in action items. */

@@ -1,4 +1,5 @@
 import { isMarkdownDocument } from '../postmortem/detect';
+import { frontMatterCompletion, frontMatterHover } from '../postmortem/frontMatterServices';
 import { buildPostmortemModel, reparsePostmortemModel } from '../postmortem/model';
 import { postmortemCodeLenses, postmortemHover, postmortemLinks, postmortemOutline } from '../postmortem/services';
 import { postmortemRules } from '../rules/pm';
@@ -15,7 +16,8 @@ export const postmortemType = defineDocumentType({
   },
   rules: postmortemRules,
   outline: postmortemOutline,
-  hover: (model, offset, context) => postmortemHover(model, offset, context.config),
+  hover: (model, offset, context) => frontMatterHover(model, offset, context) ?? postmortemHover(model, offset, context.config),
+  completion: frontMatterCompletion,
   codeLenses: (model, context) => postmortemCodeLenses(model, context.config),
   links: postmortemLinks,
 });

@@ -16,6 +16,8 @@ export const READ_LIMITS = {
   caBundle: 4 * MIB,
   pem: 1 * MIB,
   template: 1 * MIB,
+  /** A front-matter JSON Schema: real ones are a few KB; the compiled validator grows with it. */
+  schema: 256 * KIB,
 } as const;
 
 // O_NONBLOCK makes opening a FIFO return at once instead of waiting for a writer; regular files

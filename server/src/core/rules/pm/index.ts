@@ -6,10 +6,12 @@ import { actionItemStatus } from './action-item-status';
 import { actionItemTicket } from './action-item-ticket';
 import { emptyRow } from './empty-row';
 import { emptySection } from './empty-section';
+import { frontMatter } from './front-matter';
 import { impactTimeline } from './impact-timeline';
 import { invalidTime } from './invalid-time';
 import { metricsMismatch } from './metrics-mismatch';
 import { requiredSection } from './required-section';
+import { reviewOverdue } from './review-overdue';
 import { sectionOrder } from './section-order';
 import { templateText } from './template-text';
 import { timelineOrder } from './timeline-order';
@@ -32,4 +34,6 @@ export const postmortemRules: Rule<PostmortemModel>[] = [
   actionItemOverdue,
   actionItemOwner,
   emptyRow,
+  frontMatter,
+  reviewOverdue,
 ];
