@@ -11,6 +11,9 @@ import { countFindings } from './format/summary';
 import { ruleOverridesToRules, type RuleOverride } from './options';
 import { displayPath } from './paths';
 import { probeInventories, type LiveProbeOptions } from './liveProbes';
+import { unifiedDiff } from './unifiedDiff';
+import { writeFixed } from './writeFixed';
+import { fixAll, MAX_FIX_PASSES, type FixAllResult } from '../core/fix/fixAll';
 import { expandPaths } from '../core/workspace/expandPaths';
 import { readDocumentFile } from '../core/workspace/readFile';
 import { WorkspaceError } from '../core/workspace/errors';
@@ -31,6 +34,12 @@ export interface LintCommandOptions {
   timeout?: number;
   /** Lets pemFile and extraCaFiles leave the repository; only the command line may say so. */
   allowPathsOutsideWorkspace?: boolean;
+  /** Apply every safe fix and write the files, then report what remains. */
+  fix?: boolean;
+  /** Print what --fix would change as a unified diff; write nothing. */
+  fixDryRun?: boolean;
+  /** Fix only these rules' findings. */
+  fixRule?: string[];
 }
 
 export interface CliIO {
@@ -50,6 +59,7 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
   if (!formatter) throw new CliError(`unknown format "${options.format}"`);
   checkKind(options.kind);
   checkRuleIds(options.rule ?? []);
+  const fixing = fixingOf(options);
   const configs = new ConfigResolver({
     explicitFile: options.config,
     ruleOverrides: ruleOverridesToRules(options.rule ?? []),
@@ -73,9 +83,10 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
 
   const reports: FileReport[] = [];
   const analyses: { shown: string; analysis: Analysis }[] = [];
+  const fixed = { files: 0, fixes: 0, diffs: [] as string[] };
   for (const file of files) {
     const shown = displayPath(file, io.cwd);
-    let source: { config: ReturnType<ConfigResolver['configFor']>; text: string; truncated: boolean };
+    let source: { config: ReturnType<ConfigResolver['configFor']>; text: string; truncated: boolean; bytes: Buffer };
     try {
       const config = configs.configFor(file);
       source = { config, ...(await readDocumentFile(file, config.maxFileSizeBytes, shown)) };
@@ -86,7 +97,28 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
     }
     try {
       const document = { path: file, text: source.text, truncated: source.truncated, root: configs.rootFor(file) };
-      analyses.push({ shown, analysis: analyze(document, source.config, { now, kind: options.kind }) });
+      const lintOptions = { now, kind: options.kind };
+      if (!fixing) {
+        analyses.push({ shown, analysis: analyze(document, source.config, lintOptions) });
+        continue;
+      }
+      const result = fixAll(document, source.config, lintOptions, { rules: fixing.rules });
+      if (result.stopped) io.stderr(`incident-docs: warning: ${shown}: ${STOPPED[result.stopped]}`);
+      let analysis = result.analysis;
+      if (result.changes.length > 0) {
+        try {
+          if (fixing.dryRun) fixed.diffs.push(unifiedDiff(shown, result.original, result.changes));
+          else writeFixed({ file, shown, bytes: source.bytes, text: result.text, root: document.root, allowOutside: !!options.allowPathsOutsideWorkspace });
+          fixed.files++;
+          fixed.fixes += result.applied.length;
+        } catch (e) {
+          if (!(e instanceof CliError)) throw e;
+          fail(e.message);
+          // Not written: what remains is what the file still holds.
+          analysis = analyze(document, source.config, lintOptions);
+        }
+      }
+      analyses.push({ shown, analysis });
     } catch (e) {
       // The core reports rule failures as findings; reaching here is a bug, but one file must not hide the others.
       failed++;
@@ -104,7 +136,14 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
   const shownReports = options.quiet
     ? reports.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }))
     : reports;
-  io.stdout(formatter.format(shownReports, { color: io.color, rules: describeRules(), toolVersion: io.version }));
+  if (fixing?.dryRun) {
+    // The diff is the output; what would remain is counted on stderr, where it cannot break a patch.
+    io.stdout(fixed.diffs.join(''));
+    io.stderr(`incident-docs: --fix-dry-run: ${fixSummary(fixed.fixes, fixed.files, true)}; ${remainingSummary(counts)}`);
+  } else {
+    io.stdout(formatter.format(shownReports, { color: io.color, rules: describeRules(), toolVersion: io.version }));
+    if (fixing && fixed.fixes > 0) io.stderr(`incident-docs: ${fixSummary(fixed.fixes, fixed.files, false)}`);
+  }
 
   const tooManyWarnings = options.maxWarnings !== undefined && counts.warning > options.maxWarnings;
   if (tooManyWarnings) {
@@ -112,6 +151,37 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
   }
   if (failed > 0) return EXIT_USAGE;
   return counts.error > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
+}
+
+const STOPPED: Record<NonNullable<FixAllResult['stopped']>, string> = {
+  passes: `fixes still apply after ${MAX_FIX_PASSES} passes (or undo each other); stopped there`,
+  unreadable: 'a further fix would make the file unreadable to its parser; not applied',
+};
+
+interface Fixing {
+  dryRun: boolean;
+  rules?: ReadonlySet<string>;
+}
+
+function fixingOf(options: LintCommandOptions): Fixing | undefined {
+  if (options.fixRule && !options.fix && !options.fixDryRun) throw new CliError('--fix-rule limits --fix or --fix-dry-run; give one of them');
+  if (!options.fix && !options.fixDryRun) return undefined;
+  if (options.fix && options.fixDryRun) throw new CliError('--fix and --fix-dry-run: give one of them');
+  if (options.fixDryRun && options.format !== 'text') throw new CliError('--fix-dry-run prints a unified diff; it takes no --format');
+  const rules = options.fixRule?.flatMap((value) => value.split(',')).map((r) => r.trim()).filter(Boolean);
+  if (rules) checkRuleIds(rules.map((rule) => ({ rule, level: 'off' as const })), '--fix-rule');
+  return { dryRun: !!options.fixDryRun, rules: rules ? new Set(rules) : undefined };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function fixSummary(fixes: number, files: number, dryRun: boolean): string {
+  return `${fixes} ${fixes === 1 ? 'fix' : 'fixes'} ${dryRun ? 'would be applied' : 'applied'} in ${plural(files, 'file')}`;
+}
+
+function remainingSummary(counts: { error: number; warning: number; info: number; hint: number }): string {
+  const total = counts.error + counts.warning + counts.info + counts.hint;
+  return total === 0 ? 'nothing would remain' : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')} and ${plural(counts.info + counts.hint, 'other finding')} would remain`;
 }
 
 function liveOptions(options: LintCommandOptions, now: Date, io: CliIO): LiveProbeOptions {
@@ -129,13 +199,13 @@ function describeRules(): RuleDescription[] {
 }
 
 /** A misspelt --rule would silently do nothing; in CI that hides findings, so refuse it. */
-function checkRuleIds(overrides: RuleOverride[]): void {
+function checkRuleIds(overrides: RuleOverride[], option = '--rule'): void {
   const known = ruleIds();
   for (const { rule } of overrides) {
     if (known.includes(rule)) continue;
     const closest = known.reduce((best, id) => (distance(id, rule) < distance(best, rule) ? id : best), known[0] ?? '');
     const hint = closest && distance(closest, rule) <= 3 ? ` (did you mean ${closest}?)` : '';
-    throw new CliError(`--rule: unknown rule "${rule}"${hint}; \`incident-docs rules\` lists them`);
+    throw new CliError(`${option}: unknown rule "${rule}"${hint}; \`incident-docs rules\` lists them`);
   }
 }
 
