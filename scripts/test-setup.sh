@@ -5,9 +5,10 @@ set -euo pipefail
 
 # promtool (prometheus) checks the exported rules and config; the blackbox exporter runs in the
 # export end-to-end test; neovim (0.7.2 on Debian 12) is the LSP client of test/editors;
-# libkrb5-dev, ripgrep and chromium serve the VS Code suites (scripts/vscode-setup.sh). Add
+# libkrb5-dev, ripgrep and chromium serve the VS Code suites (scripts/vscode-setup.sh);
+# libxml2-utils is xmllint, which validates `lint --format junit` against a JUnit XSD. Add
 # packages here as suites need them.
-REQUIRED_DEBIAN_PACKAGES=(prometheus prometheus-blackbox-exporter neovim libkrb5-dev ripgrep chromium)
+REQUIRED_DEBIAN_PACKAGES=(prometheus prometheus-blackbox-exporter neovim libkrb5-dev ripgrep chromium libxml2-utils)
 
 need=()
 for pkg in "${REQUIRED_DEBIAN_PACKAGES[@]}"; do

@@ -128,7 +128,7 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
 
   const live = options.live ? await probeInventories(analyses.map((a) => a.analysis), liveOptions(options, now, io)) : undefined;
   for (const { shown, analysis } of analyses) {
-    reports.push({ file: shown, findings: lintAnalysis(analysis, { now, kind: options.kind, live }) });
+    reports.push({ file: shown, findings: lintAnalysis(analysis, { now, kind: options.kind, live }), text: analysis.document.text });
   }
 
   // --max-warnings counts every warning, also under --quiet, so quiet output cannot hide a failing budget.
