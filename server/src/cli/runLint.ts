@@ -6,8 +6,8 @@ import type { DocumentKind } from '../core/types';
 import { changedFilesSince, keepChanged } from './changedSince';
 import { ConfigResolver } from './configs';
 import { asCliErrorAsync, CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors';
-import { formatterNamed, type FileReport, type RuleDescription } from './format';
-import { countFindings } from './format/summary';
+import { formatterNamed, type FileReport, type FormatContext, type RuleDescription } from './format';
+import { countFindings, type SeverityCounts } from './format/summary';
 import { ruleOverridesToRules, type RuleOverride } from './options';
 import { displayPath } from './paths';
 import { probeInventories, type LiveProbeOptions } from './liveProbes';
@@ -57,6 +57,42 @@ export interface CliIO {
 export async function runLint(inputs: string[], options: LintCommandOptions, io: CliIO): Promise<number> {
   const formatter = formatterNamed(options.format);
   if (!formatter) throw new CliError(`unknown format "${options.format}"`);
+  const result = await lintFiles(inputs, options, io);
+  if (result.fixed.dryRun) {
+    // The diff is the output; what would remain is counted on stderr, where it cannot break a patch.
+    io.stdout(result.fixed.diffs.join(''));
+    io.stderr(`incident-docs: --fix-dry-run: ${fixSummary(result.fixed, true)}; ${remainingSummary(result.counts)}`);
+  } else {
+    io.stdout(formatter.format(result.shown, formatContext(io)));
+    if (result.fixed.fixes > 0) io.stderr(`incident-docs: ${fixSummary(result.fixed, false)}`);
+  }
+  reportWarningBudget(result, options, io);
+  return result.exitCode;
+}
+
+/** What every format is given besides the reports. */
+export function formatContext(io: Pick<CliIO, 'color' | 'version'>): FormatContext {
+  return { color: io.color, rules: describeRules(), toolVersion: io.version };
+}
+
+/** The --max-warnings message, on stderr after the findings. */
+export function reportWarningBudget(result: LintResult, options: LintCommandOptions, io: CliIO): void {
+  if (result.tooManyWarnings) io.stderr(`incident-docs: ${result.counts.warning} warnings, more than --max-warnings ${options.maxWarnings}`);
+}
+
+export interface LintResult {
+  /** Every finding of every checked file. */
+  reports: FileReport[];
+  /** What is shown: under --quiet, errors only. */
+  shown: FileReport[];
+  counts: SeverityCounts;
+  tooManyWarnings: boolean;
+  fixed: { dryRun: boolean; files: number; fixes: number; diffs: string[] };
+  exitCode: number;
+}
+
+/** Reads, fixes (with --fix) and checks the files; the caller decides what to print. */
+export async function lintFiles(inputs: string[], options: LintCommandOptions, io: CliIO): Promise<LintResult> {
   checkKind(options.kind);
   checkRuleIds(options.rule ?? []);
   const fixing = fixingOf(options);
@@ -83,7 +119,7 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
 
   const reports: FileReport[] = [];
   const analyses: { shown: string; analysis: Analysis }[] = [];
-  const fixed = { files: 0, fixes: 0, diffs: [] as string[] };
+  const fixed = { dryRun: !!fixing?.dryRun, files: 0, fixes: 0, diffs: [] as string[] };
   for (const file of files) {
     const shown = displayPath(file, io.cwd);
     let source: { config: ReturnType<ConfigResolver['configFor']>; text: string; truncated: boolean; bytes: Buffer };
@@ -133,24 +169,10 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
 
   // --max-warnings counts every warning, also under --quiet, so quiet output cannot hide a failing budget.
   const counts = countFindings(reports);
-  const shownReports = options.quiet
-    ? reports.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }))
-    : reports;
-  if (fixing?.dryRun) {
-    // The diff is the output; what would remain is counted on stderr, where it cannot break a patch.
-    io.stdout(fixed.diffs.join(''));
-    io.stderr(`incident-docs: --fix-dry-run: ${fixSummary(fixed.fixes, fixed.files, true)}; ${remainingSummary(counts)}`);
-  } else {
-    io.stdout(formatter.format(shownReports, { color: io.color, rules: describeRules(), toolVersion: io.version }));
-    if (fixing && fixed.fixes > 0) io.stderr(`incident-docs: ${fixSummary(fixed.fixes, fixed.files, false)}`);
-  }
-
+  const shown = options.quiet ? reports.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : reports;
   const tooManyWarnings = options.maxWarnings !== undefined && counts.warning > options.maxWarnings;
-  if (tooManyWarnings) {
-    io.stderr(`incident-docs: ${counts.warning} warnings, more than --max-warnings ${options.maxWarnings}`);
-  }
-  if (failed > 0) return EXIT_USAGE;
-  return counts.error > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
+  const exitCode = failed > 0 ? EXIT_USAGE : counts.error > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
+  return { reports, shown, counts, tooManyWarnings, fixed, exitCode };
 }
 
 const STOPPED: Record<NonNullable<FixAllResult['stopped']>, string> = {
@@ -175,11 +197,11 @@ function fixingOf(options: LintCommandOptions): Fixing | undefined {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function fixSummary(fixes: number, files: number, dryRun: boolean): string {
+function fixSummary({ fixes, files }: { fixes: number; files: number }, dryRun: boolean): string {
   return `${fixes} ${fixes === 1 ? 'fix' : 'fixes'} ${dryRun ? 'would be applied' : 'applied'} in ${plural(files, 'file')}`;
 }
 
-function remainingSummary(counts: { error: number; warning: number; info: number; hint: number }): string {
+function remainingSummary(counts: SeverityCounts): string {
   const total = counts.error + counts.warning + counts.info + counts.hint;
   return total === 0 ? 'nothing would remain' : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')} and ${plural(counts.info + counts.hint, 'other finding')} would remain`;
 }
