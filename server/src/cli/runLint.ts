@@ -1,19 +1,19 @@
-import { distance } from 'fastest-levenshtein';
 import { analyze, lintAnalysis, typesForKind, type Analysis } from '../core/lint';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../core/live';
-import { allRules, ruleDocsUrl, ruleIds } from '../core/ruleReference';
+import { allRules, ruleDocsUrl } from '../core/ruleReference';
 import type { DocumentKind } from '../core/types';
 import { changedFilesSince, keepChanged } from './changedSince';
 import { ConfigResolver } from './configs';
 import { asCliErrorAsync, CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors';
 import { formatterNamed, type FileReport, type FormatContext, type RuleDescription } from './format';
 import { countFindings, type SeverityCounts } from './format/summary';
-import { ruleOverridesToRules, type RuleOverride } from './options';
+import { checkRuleIds, ruleOverridesToRules, type RuleOverride } from './options';
 import { displayPath } from './paths';
 import { probeInventories, type LiveProbeOptions } from './liveProbes';
 import { unifiedDiff } from './unifiedDiff';
 import { writeFixed } from './writeFixed';
-import { fixAll, MAX_FIX_PASSES, type FixAllResult } from '../core/fix/fixAll';
+import { fixAll } from '../core/fix/fixAll';
+import { fixingOf, fixSummary, remainingSummary, STOPPED } from './fixing';
 import { expandPaths } from '../core/workspace/expandPaths';
 import { readDocumentFile } from '../core/workspace/readFile';
 import { WorkspaceError } from '../core/workspace/errors';
@@ -175,37 +175,6 @@ export async function lintFiles(inputs: string[], options: LintCommandOptions, i
   return { reports, shown, counts, tooManyWarnings, fixed, exitCode };
 }
 
-const STOPPED: Record<NonNullable<FixAllResult['stopped']>, string> = {
-  passes: `fixes still apply after ${MAX_FIX_PASSES} passes (or undo each other); stopped there`,
-  unreadable: 'a further fix would make the file unreadable to its parser; not applied',
-};
-
-interface Fixing {
-  dryRun: boolean;
-  rules?: ReadonlySet<string>;
-}
-
-function fixingOf(options: LintCommandOptions): Fixing | undefined {
-  if (options.fixRule && !options.fix && !options.fixDryRun) throw new CliError('--fix-rule limits --fix or --fix-dry-run; give one of them');
-  if (!options.fix && !options.fixDryRun) return undefined;
-  if (options.fix && options.fixDryRun) throw new CliError('--fix and --fix-dry-run: give one of them');
-  if (options.fixDryRun && options.format !== 'text') throw new CliError('--fix-dry-run prints a unified diff; it takes no --format');
-  const rules = options.fixRule?.flatMap((value) => value.split(',')).map((r) => r.trim()).filter(Boolean);
-  if (rules) checkRuleIds(rules.map((rule) => ({ rule, level: 'off' as const })), '--fix-rule');
-  return { dryRun: !!options.fixDryRun, rules: rules ? new Set(rules) : undefined };
-}
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-function fixSummary({ fixes, files }: { fixes: number; files: number }, dryRun: boolean): string {
-  return `${fixes} ${fixes === 1 ? 'fix' : 'fixes'} ${dryRun ? 'would be applied' : 'applied'} in ${plural(files, 'file')}`;
-}
-
-function remainingSummary(counts: SeverityCounts): string {
-  const total = counts.error + counts.warning + counts.info + counts.hint;
-  return total === 0 ? 'nothing would remain' : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')} and ${plural(counts.info + counts.hint, 'other finding')} would remain`;
-}
-
 function liveOptions(options: LintCommandOptions, now: Date, io: CliIO): LiveProbeOptions {
   return {
     concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
@@ -218,17 +187,6 @@ function liveOptions(options: LintCommandOptions, now: Date, io: CliIO): LivePro
 
 function describeRules(): RuleDescription[] {
   return allRules().map((r) => ({ id: r.id, defaultSeverity: r.defaultSeverity, summary: r.docs.summary, helpUri: ruleDocsUrl(r.id) }));
-}
-
-/** A misspelt --rule would silently do nothing; in CI that hides findings, so refuse it. */
-function checkRuleIds(overrides: RuleOverride[], option = '--rule'): void {
-  const known = ruleIds();
-  for (const { rule } of overrides) {
-    if (known.includes(rule)) continue;
-    const closest = known.reduce((best, id) => (distance(id, rule) < distance(best, rule) ? id : best), known[0] ?? '');
-    const hint = closest && distance(closest, rule) <= 3 ? ` (did you mean ${closest}?)` : '';
-    throw new CliError(`${option}: unknown rule "${rule}"${hint}; \`incident-docs rules\` lists them`);
-  }
 }
 
 function checkKind(kind: DocumentKind | undefined): void {
