@@ -152,9 +152,10 @@ export function readTextFileSync(file: string, limit: ReadLimit, shown = file): 
 
 /**
  * A document to lint. One byte past `maxBytes` is read from a larger file, so the core still sees
- * that it is too large (and says so in one finding) without the whole file in memory.
+ * that it is too large (and says so in one finding) without the whole file in memory. `bytes`
+ * are what was read, for `lint --fix` to write the fixed text back in the same encoding.
  */
-export async function readDocumentFile(file: string, maxBytes: number, shown = file): Promise<{ text: string; truncated: boolean }> {
+export async function readDocumentFile(file: string, maxBytes: number, shown = file): Promise<{ text: string; truncated: boolean; bytes: Buffer }> {
   const { bytes, truncated } = await readBoundedFile(file, { maxBytes, overflow: 'truncate', what: 'document' }, shown);
-  return { text: decodeText(bytes), truncated };
+  return { text: decodeText(bytes), truncated, bytes };
 }
