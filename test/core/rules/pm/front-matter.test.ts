@@ -282,3 +282,20 @@ describe('pm/front-matter: the team’s schema (frontMatterSchema)', () => {
     assert.match(findings[0], /^2:7 a+! \| `code` does not match the schema’s pattern “\^\(a\+\)\+\$”: “a+…”\.$/);
   });
 });
+
+describe('pm/front-matter: which fixes are safe to apply unattended', () => {
+  const fixesOf = (text: string) => byRule(lintPostmortem(text), RULE).map((f) => ({ key: covered(text, f), safe: f.fixes?.[0] ? f.fixes[0].safe === true : 'no fix' }));
+  it('a value and a lone near-miss key are safe; a rename onto a key already there is not', () => {
+    assert.deepEqual(fixesOf('---\nstatus: in review\nsevrity: SEV2\n---\n# Post-mortem: X'), [
+      { key: 'in review', safe: true },
+      { key: 'sevrity', safe: true },
+    ]);
+    assert.deepEqual(fixesOf('---\nseverity: SEV2\nsevrity: SEV3\n---\n# Post-mortem: X'), [{ key: 'sevrity', safe: false }]);
+  });
+  it('two keys that would both become the same one are not renamed unattended', () => {
+    assert.deepEqual(fixesOf('---\nsevrity: SEV2\nseverty: SEV3\n---\n# Post-mortem: X'), [
+      { key: 'sevrity', safe: false },
+      { key: 'severty', safe: false },
+    ]);
+  });
+});

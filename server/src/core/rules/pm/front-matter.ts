@@ -16,6 +16,7 @@ export const frontMatter: Rule<PostmortemModel> = {
     options: '`severities` (the values of `severity`), `frontMatterSchema` (the team’s fields).',
     bad: '---\ntitle: Gateway outage\nstatus: in review\nsevrity: SEV2\n---\n# Post-mortem: Gateway outage',
     good: '---\ntitle: Gateway outage\nstatus: in-review\nseverity: SEV2\n---\n# Post-mortem: Gateway outage',
+    fixes: [{ title: 'Change to the suggested key or value', safe: true, note: 'a key is not renamed unattended when the suggested key is already there or another key would become it too' }],
   },
   check(model, report, { config, document }) {
     const fm = model.frontMatter;
@@ -26,13 +27,25 @@ export const frontMatter: Rule<PostmortemModel> = {
     }
     const schema = frontMatterSchemaFor(config, document);
     if (schema.problem) report({ message: `Front-matter schema not used: ${schema.problem}.`, span: openingFence(fm.span), data: { schema: config.frontMatterSchema } });
-    for (const problem of frontMatterProblems(fm, schema)) {
+    const problems = frontMatterProblems(fm, schema);
+    for (const problem of problems) {
       const span = spanOf(fm, problem);
-      const fix = span && problem.suggestion !== undefined ? { title: `Change to \`${quoteText(problem.suggestion)}\``, edits: [{ span, newText: yamlScalar(problem.suggestion) }], preferred: true } : undefined;
+      const safe = problem.at !== 'key' || keyRenameIsSafe(fm, problem, problems);
+      const fix = span && problem.suggestion !== undefined ? { title: `Change to \`${quoteText(problem.suggestion)}\``, edits: [{ span, newText: yamlScalar(problem.suggestion) }], preferred: true, safe } : undefined;
       report({ message: problem.message, span: span ?? openingFence(fm.span), fixes: fix && [fix], data: { path: problem.path } });
     }
   },
 };
+
+/** A key renamed unattended must not become one already there, nor the same key as another rename. */
+function keyRenameIsSafe(fm: FrontMatter, problem: FrontMatterProblem, all: FrontMatterProblem[]): boolean {
+  const parentPath = problem.path.slice(0, -1);
+  let parent: unknown = fm.data;
+  for (const key of parentPath) parent = parent && typeof parent === 'object' ? (parent as Record<string, unknown>)[String(key)] : undefined;
+  if (!parent || typeof parent !== 'object' || problem.suggestion === undefined || problem.suggestion in parent) return false;
+  const samePlace = (p: FrontMatterProblem) => p.at === 'key' && p.suggestion === problem.suggestion && p.path.slice(0, -1).join('\0') === parentPath.join('\0');
+  return all.filter(samePlace).length === 1;
+}
 
 /** The key or value a problem is about; undefined for the front matter as a whole. */
 function spanOf(fm: FrontMatter, problem: FrontMatterProblem): Span | undefined {
