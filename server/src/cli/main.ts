@@ -6,6 +6,7 @@ import { CommanderError } from 'commander';
 import { registerCertCommand } from './commands/cert';
 import { registerExportCommand } from './commands/export';
 import { registerLintCommand } from './commands/lint';
+import { registerReportCommand } from './commands/report';
 import { registerRulesCommand } from './commands/rules';
 import { CliError, EXIT_USAGE } from './errors';
 import { createProgram } from './program';
@@ -15,6 +16,7 @@ registerLintCommand(program);
 registerRulesCommand(program);
 registerCertCommand(program);
 registerExportCommand(program);
+registerReportCommand(program);
 
 // `incident-docs lint ... | head` closes stdout early; that is not an error worth a stack trace.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

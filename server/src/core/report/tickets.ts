@@ -1,0 +1,74 @@
+/**
+ * Tickets of a post-mortem for the report: what `ticketPatterns` matches in an action item (and
+ * the headings and paragraphs around it) and links to an issue tracker, as pm/action-item-ticket
+ * decides it. test/core/report/facts.test.ts checks the two agree on the corpus.
+ */
+import type { Config } from '../config';
+import type { ActionItem } from '../postmortem/actionItems';
+import { CURLY_PLACEHOLDER, isPlaceholderText } from '../postmortem/template';
+import { isTrackerUrl } from '../postmortem/tickets';
+import { userPatterns, type UserPattern } from '../userPatterns';
+
+/** A post-mortem lists more than this only by mistake (or malice); the report keeps the first ones. */
+export const MAX_TICKETS = 100;
+/** A ticket longer than this is cut: it is a cell of the report. */
+const MAX_TICKET_CHARS = 200;
+
+export interface TicketFinder {
+  /** Whether the source or one of its links is a ticket. */
+  has(source: string, links: string[]): boolean;
+  /** Each ticket of the source and its links, in order, into `out` (a Set keeps them once). */
+  collect(source: string, links: string[], out: Set<string>): void;
+}
+
+export function ticketFinder(config: Config): TicketFinder {
+  const patterns = userPatterns(config.ticketPatterns, { multiline: true });
+  return {
+    has: (source, links) => links.some(isTrackerUrl) || patterns.some((p) => p.regex.test(source)),
+    collect: (source, links, out) => {
+      for (const pattern of patterns) collectMatches(pattern, source, out);
+      for (const link of links) if (out.size < MAX_TICKETS && isTrackerUrl(link)) out.add(cut(link));
+    },
+  };
+}
+
+/** Front matter `tickets` first, then the references of the action items and their context. */
+export function ticketsOf(frontMatter: string[], items: ActionItem[], finder: TicketFinder): string[] {
+  const out = new Set<string>();
+  for (const ticket of frontMatter) {
+    const trimmed = ticket.trim();
+    if (trimmed && out.size < MAX_TICKETS) out.add(cut(trimmed));
+  }
+  const seenContext = new Set<string>();
+  for (const item of items) {
+    if (out.size >= MAX_TICKETS) break;
+    finder.collect(item.source, item.links, out);
+    for (const context of item.context) {
+      // A heading or paragraph shared by many items is read once.
+      if (seenContext.has(context.source)) continue;
+      seenContext.add(context.source);
+      finder.collect(context.source, context.links, out);
+    }
+  }
+  return [...out].slice(0, MAX_TICKETS);
+}
+
+/** "{{ summary }} [link to github issue]": a template's sample item, not an action item. */
+export function isTemplateItem(text: string): boolean {
+  CURLY_PLACEHOLDER.lastIndex = 0;
+  return CURLY_PLACEHOLDER.test(text) || isPlaceholderText(text);
+}
+
+function collectMatches(pattern: UserPattern, source: string, out: Set<string>): void {
+  const matcher = pattern.regex.matcher(source);
+  while (out.size < MAX_TICKETS && matcher.find()) {
+    // The default `#123` pattern takes the space or bracket before it: the ticket is what follows.
+    const ticket = (matcher.group() ?? '').replace(/^[\s([]+/, '').trim();
+    if (ticket) out.add(cut(ticket));
+    if (matcher.end() >= source.length) break;
+  }
+}
+
+function cut(ticket: string): string {
+  return ticket.length > MAX_TICKET_CHARS ? `${ticket.slice(0, MAX_TICKET_CHARS - 1)}…` : ticket;
+}
