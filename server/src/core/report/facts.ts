@@ -25,7 +25,10 @@ export interface PostmortemFacts {
   date?: string;
   severity?: string;
   status?: string;
-  /** How long the impact lasted: the Impact section's windows, else `incident.started` to `incident.resolved`. */
+  /**
+   * How long the impact lasted: the Impact section's windows ("from 10:00 to 12:30"), else the
+   * summary's (the lead paragraphs and Summary), else `incident.started` to `incident.resolved`.
+   */
   durationMinutes?: number;
   ttdMinutes?: number;
   ttaMinutes?: number;
@@ -61,10 +64,10 @@ export function postmortemFacts(model: PostmortemModel, context: FactsContext): 
   const open = items.filter(isOpen);
   return {
     title: text(model.title),
-    date: incidentDate(model, started, context.path),
+    date: incidentDate(model, incident.started, context.path),
     severity: text(scalar(data.severity)),
     status: text(scalar(data.status)),
-    durationMinutes: impactMinutes(model.impact?.windows ?? []) ?? minutesBetween(started, resolved),
+    durationMinutes: impactMinutes(model.impact?.windows ?? []) ?? impactMinutes(model.overview?.windows ?? []) ?? minutesBetween(started, resolved),
     ...metrics,
     actionItems: items.length,
     actionItemsOpen: open.length,
@@ -96,11 +99,11 @@ function hasTicket(item: ActionItem, finder: TicketFinder): boolean {
  * The incident's day: front matter `date`, else `incident.started`, else the first timeline entry
  * that writes its year, else a `YYYY-MM-DD` in the file name.
  */
-function incidentDate(model: PostmortemModel, started: number | undefined, path: string | undefined): string | undefined {
-  const written = model.frontMatter?.data.date;
-  const fromFrontMatter = written instanceof Date ? isoDay(written.getTime()) : typeof written === 'string' ? leadingDay(written) : undefined;
-  if (fromFrontMatter) return fromFrontMatter;
-  if (started !== undefined) return isoDay(started);
+function incidentDate(model: PostmortemModel, started: unknown, path: string | undefined): string | undefined {
+  // The day as written (`2026-03-02T23:30-05:00` is the 2nd where it happened), not its UTC day.
+  const writtenDay = (value: unknown) => (value instanceof Date ? isoDay(value.getTime()) : typeof value === 'string' && dateTime(value) !== undefined ? leadingDay(value) : undefined);
+  const day = writtenDay(model.frontMatter?.data.date) ?? writtenDay(started);
+  if (day) return day;
   if (model.timeline?.hasYears) {
     const entry = model.timeline.entries.find((e) => e.date?.year !== undefined && !e.token?.invalid);
     if (entry?.date) return isoDay(dayNumber(entry.date) * MINUTES_PER_DAY * MINUTE_MS);

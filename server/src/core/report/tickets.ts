@@ -26,8 +26,12 @@ export function ticketFinder(config: Config): TicketFinder {
   return {
     has: (source, links) => links.some(isTrackerUrl) || patterns.some((p) => p.regex.test(source)),
     collect: (source, links, out) => {
-      for (const pattern of patterns) collectMatches(pattern, source, out);
-      for (const link of links) if (out.size < MAX_TICKETS && isTrackerUrl(link)) out.add(cut(link));
+      const trackerLinks = links.filter(isTrackerUrl);
+      const add = (ticket: string) => {
+        if (out.size < MAX_TICKETS && !isLinkText(ticket, trackerLinks)) out.add(cut(ticket));
+      };
+      for (const pattern of patterns) collectMatches(pattern, source, add);
+      for (const link of trackerLinks) if (out.size < MAX_TICKETS) out.add(cut(link));
     },
   };
 }
@@ -59,12 +63,30 @@ export function isTemplateItem(text: string): boolean {
   return CURLY_PLACEHOLDER.test(text) || isPlaceholderText(text);
 }
 
-function collectMatches(pattern: UserPattern, source: string, out: Set<string>): void {
+/**
+ * A reference its own tracker link already names: `[#12829](https://github.com/o/r/issues/12829)`,
+ * `RHCLOUD-8613` beside `https://jira.example.com/browse/RHCLOUD-8613`. The link is kept: it says
+ * which tracker.
+ */
+function isLinkText(ticket: string, trackerLinks: string[]): boolean {
+  const needle = /^#\d+$/.test(ticket) ? `/${ticket.slice(1)}` : ticket;
+  return trackerLinks.some((link) => {
+    for (let at = link.indexOf(needle); at >= 0; at = link.indexOf(needle, at + 1)) {
+      const before = link.charAt(at - 1);
+      const after = link.charAt(at + needle.length);
+      if (!/\w/.test(after) && (needle.startsWith('/') || !/\w/.test(before))) return true;
+    }
+    return false;
+  });
+}
+
+function collectMatches(pattern: UserPattern, source: string, found: (ticket: string) => void): void {
   const matcher = pattern.regex.matcher(source);
-  while (out.size < MAX_TICKETS && matcher.find()) {
+  // At most one match per character: the loop ends on any pattern, even one that matches nothing.
+  for (let n = 0; n <= source.length && matcher.find(); n++) {
     // The default `#123` pattern takes the space or bracket before it: the ticket is what follows.
     const ticket = (matcher.group() ?? '').replace(/^[\s([]+/, '').trim();
-    if (ticket) out.add(cut(ticket));
+    if (ticket) found(ticket);
     if (matcher.end() >= source.length) break;
   }
 }
