@@ -86,7 +86,7 @@ export async function runReport(inputs: string[], options: ReportCommandOptions,
   const outDir = path.resolve(io.cwd, options.out);
   const contents = await reportFiles(options.format, records, {
     now,
-    scope: scopeOf(inputs, period),
+    scope: scopeOf(inputs, period, io.cwd),
     hrefOf: (_, index) => relativeHref(outDir, located[index].file),
   });
   try {
@@ -114,10 +114,12 @@ async function reportFiles(
   return out;
 }
 
-function scopeOf(inputs: string[], period: Period): string {
-  const what = inputs.length === 1 ? escapeControls(inputs[0]) : `${inputs.length} paths`;
+/** "postmortems", "incident-docs" (for `.`), "3 paths"; then the period. */
+function scopeOf(inputs: string[], period: Period, cwd: string): string {
+  const shown = inputs.length === 1 ? displayPath(path.resolve(cwd, inputs[0]), cwd) : '';
+  const what = inputs.length > 1 ? `${inputs.length} paths` : shown === '.' ? path.basename(cwd) : shown;
   const when = [period.since && `since ${period.since}`, period.until && `until ${period.until}`].filter(Boolean).join(' ');
-  return when ? `${what}, ${when}` : what;
+  return escapeControls(when ? `${what}, ${when}` : what);
 }
 
 /** `--since`/`--until`: a calendar day, `YYYY-MM-DD`, that exists. */
