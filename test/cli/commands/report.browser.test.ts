@@ -75,7 +75,7 @@ describe('the report page in Chromium', () => {
   it('its own style and script run under the policy (the policy is there, and strict)', async () => {
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     assert.match(csp!, /^default-src 'none'; style-src 'sha256-[\w+/=]+'; script-src 'sha256-[\w+/=]+'; img-src data:; base-uri 'none'; form-action 'none'$/);
-    assert.equal(await page.locator('.cards').evaluate((e) => getComputedStyle(e).display), 'flex', 'the style sheet applies');
+    assert.equal(await page.locator('.cards').evaluate((e) => (globalThis as unknown as { getComputedStyle(e: unknown): { display: string } }).getComputedStyle(e).display), 'flex', 'the style sheet applies');
     await page.locator('#incidents thead th', { hasText: 'Date' }).locator('button').click();
     assert.equal(await page.locator('#incidents thead th', { hasText: 'Date' }).getAttribute('aria-sort'), 'ascending', 'the script runs');
   });
@@ -85,7 +85,7 @@ describe('the report page in Chromium', () => {
       figures.map((f) => {
         const marks = Array.from(f.querySelectorAll('svg .role-mark path, svg .role-mark rect, svg .role-mark line'));
         const drawn = marks.filter((m) => {
-          const box = (m as SVGGraphicsElement).getBBox();
+          const box = (m as unknown as { getBBox(): { width: number; height: number } }).getBBox();
           return box.width > 0 || box.height > 0;
         });
         return { chart: f.getAttribute('data-chart'), svg: f.querySelectorAll('svg').length, marks: marks.length, drawn: drawn.length, empty: f.getAttribute('data-empty') };
@@ -103,7 +103,7 @@ describe('the report page in Chromium', () => {
   });
 
   it('text from the repository stays text, in the table and in the charts', async () => {
-    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+    assert.equal(await page.evaluate('window.__pwned'), undefined);
     assert.equal(await page.locator('img').count(), 0);
     assert.equal(await page.locator('script').count(), 1, 'only the page\'s own script');
     const row = page.locator('#incidents tbody tr', { hasText: 'Evil' });
@@ -149,7 +149,7 @@ describe('the report page in Chromium', () => {
     const header = page.locator('#incidents thead th', { hasText: 'TTD' });
     const column = await header.evaluate((th) => Array.prototype.indexOf.call(th.parentElement!.children, th));
     const values = () =>
-      page.locator('#incidents tbody tr').evaluateAll((rows, i) => rows.map((r) => (r as HTMLTableRowElement).cells[i as number].dataset.sort ?? ''), column);
+      page.locator('#incidents tbody tr').evaluateAll((rows, i) => rows.map((r) => (r as unknown as { cells: { dataset: { sort?: string } }[] }).cells[i as number].dataset.sort ?? ''), column);
     const numbers = (list: string[]) => list.filter((v) => v !== '').map(Number);
     await header.locator('button').click();
     const up = await values();
