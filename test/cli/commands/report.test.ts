@@ -5,11 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { IncidentRecord } from '../../../server/src/core/report/record';
+import { recordsOf } from '../../../server/src/cli/commands/reportRecords';
+import { compareRecords } from '../../../server/src/core/report/record';
 import { parseCsv } from '../../helpers/csv';
-import { incidentFolder, postmortemText } from '../../helpers/incidents';
+import { incidentFolder, postmortemText, sampleIncidents } from '../../helpers/incidents';
 import { REPO_ROOT, runCli } from '../helpers';
 
 const NOW = '2026-11-27T12:00:00Z';
@@ -217,6 +220,29 @@ describe('incident-docs report', () => {
     assert.equal(records.length, markdown.length);
     const seed = records.find((x) => x.file === 'test/fixtures/postmortems/3scale-cert-expiry-postmortem.md');
     assert.equal(seed?.durationMinutes, 223);
+  });
+});
+
+describe('many post-mortems: worker threads', () => {
+  it('400 files are read by two workers; the records are those one thread makes, in order', async () => {
+    const many = incidentFolder(Object.fromEntries(sampleIncidents(400, 11)));
+    // Preloaded into every thread of the CLI: each worker names itself on stderr.
+    const hook = path.join(many, 'worker-hook.cjs');
+    fs.writeFileSync(hook, "const w = require('node:worker_threads'); if (!w.isMainThread) process.stderr.write('WORKER\\n');\n");
+    try {
+      const r = runCli(['report', '.', '--out', 'out', '--now', NOW, '--format', 'json'], { cwd: many, env: { NODE_OPTIONS: `--require ${hook}` } });
+      assert.equal(r.code, 0, r.stderr);
+      // 400 files: two workers of 200, when there are two cores to run them.
+      assert.equal(r.stderr, availableParallelism() >= 2 ? 'WORKER\nWORKER\n' : '');
+      const records = JSON.parse(fs.readFileSync(path.join(many, 'out', 'incidents.json'), 'utf8')) as IncidentRecord[];
+      const files = fs.readdirSync(path.join(many, 'postmortems')).sort().map((f) => path.join(many, 'postmortems', f));
+      const alone = await recordsOf({ files, cwd: many, now: NOW });
+      const expected = alone.outcomes.map((o) => o.record!).sort(compareRecords);
+      assert.equal(records.length, 400);
+      assert.deepEqual(records, expected);
+    } finally {
+      fs.rmSync(many, { recursive: true, force: true });
+    }
   });
 });
 

@@ -7,19 +7,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { analyze, lintAnalysis } from '../../core/lint';
 import { escapeControls } from '../../core/quote';
 import { recordsToCsv } from '../../core/report/csv';
 import { renderReportPage, type ReportPageOptions } from '../../core/report/page/html';
 import { relativeHref } from '../../core/report/page/links';
-import { compareRecords, incidentRecord, inPeriod, type IncidentRecord, type Period } from '../../core/report/record';
+import { compareRecords, inPeriod, type IncidentRecord, type Period } from '../../core/report/record';
 import { expandPaths } from '../../core/workspace/expandPaths';
-import { readDocumentFile } from '../../core/workspace/readFile';
-import { WorkspaceError } from '../../core/workspace/errors';
 import { ConfigResolver } from '../configs';
 import { asCliErrorAsync, CliError, EXIT_OK, EXIT_USAGE } from '../errors';
 import { parseNow } from '../options';
 import { displayPath } from '../paths';
+import { readRecords } from './reportRecords';
 
 export const REPORT_FORMATS = ['html', 'json', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -53,8 +51,14 @@ export async function runReport(inputs: string[], options: ReportCommandOptions,
   const period: Period = { since: options.since, until: options.until };
   if (period.since && period.until && period.since > period.until) throw new CliError(`--since ${period.since} is after --until ${period.until}`);
   const now = options.now ?? new Date();
-  const warn = (message: string) => io.stderr(`incident-docs: warning: ${message}`);
-  const configs = new ConfigResolver({ explicitFile: options.config, ruleOverrides: {}, cwd: io.cwd, warn });
+  const warned = new Set<string>();
+  const warn = (message: string) => {
+    if (warned.has(message)) return;
+    warned.add(message);
+    io.stderr(`incident-docs: warning: ${message}`);
+  };
+  // Here for its checks only: a --config that cannot be used stops the run before anything is read.
+  new ConfigResolver({ explicitFile: options.config, ruleOverrides: {}, cwd: io.cwd, warn });
   let failed = 0;
   const fail = (message: string) => {
     failed++;
@@ -62,23 +66,15 @@ export async function runReport(inputs: string[], options: ReportCommandOptions,
   };
   const files = (await asCliErrorAsync(() => expandPaths(inputs, io.cwd, { warn: fail, show: (f) => displayPath(f, io.cwd) }))).filter((f) => MARKDOWN.test(f));
 
+  const { outcomes, warnings } = await readRecords({ files, cwd: io.cwd, now: now.toISOString(), config: options.config });
+  warnings.forEach(warn);
   const located: { record: IncidentRecord; file: string }[] = [];
   let undated = 0;
-  for (const file of files) {
-    const shown = displayPath(file, io.cwd);
-    try {
-      const config = configs.configFor(file);
-      const { text, truncated } = await readDocumentFile(file, config.maxFileSizeBytes, shown);
-      const analysis = analyze({ path: file, text, truncated, root: configs.rootFor(file) }, config, { now });
-      const record = incidentRecord(shown, analysis, lintAnalysis(analysis, { now }));
-      if (!record) continue;
-      if (inPeriod(record, period)) located.push({ record, file });
-      else if (!record.date) undated++;
-    } catch (e) {
-      if (!(e instanceof CliError || e instanceof WorkspaceError)) throw e;
-      fail(e instanceof CliError ? `${shown}: not read: ${e.message}` : e.message);
-    }
-  }
+  outcomes.forEach(({ record, failure }, i) => {
+    if (failure) fail(failure);
+    else if (record && inPeriod(record, period)) located.push({ record, file: files[i] });
+    else if (record && !record.date) undated++;
+  });
   if (undated > 0) warn(`${undated} post-mortem${undated === 1 ? ' has' : 's have'} no date and ${undated === 1 ? 'is' : 'are'} left out of the period`);
   located.sort((a, b) => compareRecords(a.record, b.record));
   const records = located.map((l) => l.record);
