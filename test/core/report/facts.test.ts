@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze, lintAnalysis } from '../../../server/src/core/lint';
+import { cutText } from '../../../server/src/core/report/cut';
 import { dateTime, MAX_FIELD_CHARS } from '../../../server/src/core/report/facts';
 import { compareRecords, incidentRecord, inPeriod, type IncidentRecord } from '../../../server/src/core/report/record';
 import { MAX_TICKETS } from '../../../server/src/core/report/tickets';
@@ -262,5 +263,14 @@ describe('dates and periods', () => {
     const r = (file: string, date: string | null) => ({ file, date }) as IncidentRecord;
     const sorted = [r('b', null), r('a', '2026-01-01'), r('c', '2026-02-01'), r('a', null), r('b', '2026-01-01')].sort(compareRecords);
     assert.deepEqual(sorted.map((x) => `${x.file}${x.date ?? ''}`), ['c2026-02-01', 'a2026-01-01', 'b2026-01-01', 'a', 'b']);
+  });
+});
+
+describe('cutText', () => {
+  it('cuts with an ellipsis, never inside a surrogate pair', () => {
+    assert.equal(cutText('abcdef', 6), 'abcdef');
+    assert.equal(cutText('abcdefg', 6), 'abcde…');
+    assert.equal(cutText('abcd😀xyz', 6), 'abcd…', 'the emoji would be split: it goes');
+    assert.equal(cutText('abc😀xyz', 6), 'abc😀…');
   });
 });

@@ -10,6 +10,7 @@
  */
 import type { Config } from '../config';
 import { escapeControls } from '../quote';
+import { cutText } from './cut';
 import { inEmptySection } from '../postmortem/emptiness';
 import type { ActionItem } from '../postmortem/actionItems';
 import type { ImpactWindow } from '../postmortem/impact';
@@ -201,5 +202,5 @@ function listOf(value: unknown): string[] {
 export function text(value: string | undefined): string | undefined {
   const line = value === undefined ? undefined : escapeControls(value.replace(/\s+/g, ' ').trim());
   if (!line) return undefined;
-  return line.length > MAX_FIELD_CHARS ? `${line.slice(0, MAX_FIELD_CHARS - 1)}…` : line;
+  return cutText(line, MAX_FIELD_CHARS);
 }

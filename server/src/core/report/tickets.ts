@@ -4,6 +4,7 @@
  * decides it. test/core/report/facts.test.ts checks the two agree on the corpus.
  */
 import type { Config } from '../config';
+import { cutText } from './cut';
 import type { ActionItem } from '../postmortem/actionItems';
 import { CURLY_PLACEHOLDER, isPlaceholderText } from '../postmortem/template';
 import { isTrackerUrl } from '../postmortem/tickets';
@@ -92,5 +93,5 @@ function collectMatches(pattern: UserPattern, source: string, found: (ticket: st
 }
 
 function cut(ticket: string): string {
-  return ticket.length > MAX_TICKET_CHARS ? `${ticket.slice(0, MAX_TICKET_CHARS - 1)}…` : ticket;
+  return cutText(ticket, MAX_TICKET_CHARS);
 }

@@ -7,6 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { formatDuration } from '../../postmortem/time';
 import { DAY_MS } from '../../units';
+import { cutText } from '../cut';
 import { SEVERITIES, type IncidentRecord } from '../record';
 
 export interface ChartSpec {
@@ -172,7 +173,7 @@ function mostFindings(records: readonly IncidentRecord[]): ChartSpec {
   const chart: ChartSpec = { id: 'most-findings', title: `The post-mortems with the most findings (top ${MOST_FINDINGS})` };
   if (top.length === 0) return { ...chart, empty: 'No post-mortem has findings.' };
   // Ranked labels: two post-mortems with the same title stay two bars.
-  const labels = top.map((r, i) => `${i + 1}. ${cut(r.title ?? r.file, LABEL_CHARS)}`);
+  const labels = top.map((r, i) => `${i + 1}. ${cutText(r.title ?? r.file, LABEL_CHARS)}`);
   const values = top.flatMap((r, i) => SEVERITIES.filter((s) => r.findings[s] > 0).map((severity) => ({ post: labels[i], severity, findings: r.findings[severity], rank: SEVERITIES.indexOf(severity) })));
   return {
     ...chart,
@@ -234,8 +235,4 @@ export function median(values: number[]): number | undefined {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function cut(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
