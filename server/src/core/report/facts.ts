@@ -1,7 +1,7 @@
 /**
  * What the incident report knows about one post-mortem, read from its model: the one interface
  * between the post-mortem model and the report (records, CSV, charts). Everything the report
- * shows comes through `postmortemFacts`; nothing is guessed from prose.
+ * shows comes through `postmortemFacts`, and is what the document states: nothing is guessed.
  *
  * Two parts will come from modules being written elsewhere; each is marked `PLUG IN:` below:
  * - the incident metrics (core/postmortem/metrics.ts: front matter, tagged timeline entries,
@@ -10,13 +10,13 @@
  */
 import type { Config } from '../config';
 import { escapeControls } from '../quote';
-import { cutText } from './cut';
 import { inEmptySection } from '../postmortem/emptiness';
 import type { ActionItem } from '../postmortem/actionItems';
 import type { ImpactWindow } from '../postmortem/impact';
 import type { PostmortemModel } from '../postmortem/model';
 import { dayNumber } from '../postmortem/time';
 import { MINUTE_MS, MINUTES_PER_DAY } from '../units';
+import { cutText } from './cut';
 import { isTemplateItem, ticketsOf, type TicketFinder, ticketFinder } from './tickets';
 
 export interface PostmortemFacts {
