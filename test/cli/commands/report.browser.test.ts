@@ -125,6 +125,24 @@ describe('the report page in Chromium', () => {
     }
   });
 
+  it('in a webview (acquireVsCodeApi present), a click on a post-mortem posts its index instead of navigating', async () => {
+    const webview = await browser.newPage();
+    try {
+      await webview.route('**/*', (route) => (/^(data|about):/.test(route.request().url()) ? route.continue() : route.abort()));
+      // What VS Code gives a webview's page, recorded instead of sent (setContent keeps the window's globals).
+      // (A string, not a function: tsx would wrap a function's inner functions in a helper the page lacks.)
+      await webview.evaluate('globalThis.__posted = []; globalThis.acquireVsCodeApi = () => ({ postMessage: (m) => globalThis.__posted.push(m) });');
+      await webview.setContent(fs.readFileSync(path.join(out, 'index.html'), 'utf8'), { waitUntil: 'load' });
+      const link = webview.locator('#incidents tbody a[data-file]').nth(3);
+      const index = Number(await link.getAttribute('data-file'));
+      await link.click();
+      assert.deepEqual(await webview.evaluate('globalThis.__posted'), [{ type: 'open', file: index }]);
+      assert.equal(webview.url(), 'about:blank', 'no navigation');
+    } finally {
+      await webview.close();
+    }
+  });
+
   it('a report of generated post-mortems, as the README shows it', async () => {
     const clean = incidentFolder(Object.fromEntries(sampleIncidents(48, 3)));
     try {
