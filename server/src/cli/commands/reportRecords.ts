@@ -66,8 +66,9 @@ export async function recordsOf(job: RecordsJob): Promise<RecordsResult> {
       const analysis = analyze({ path: file, text, truncated, root: configs.rootFor(file) }, config, { now });
       outcomes.push({ record: incidentRecord(shown, analysis, lintAnalysis(analysis, { now })) });
     } catch (e) {
-      if (!(e instanceof CliError || e instanceof WorkspaceError)) throw e;
-      outcomes.push({ failure: e instanceof CliError ? `${shown}: not read: ${e.message}` : e.message });
+      if (e instanceof CliError || e instanceof WorkspaceError) outcomes.push({ failure: e instanceof CliError ? `${shown}: not read: ${e.message}` : e.message });
+      // The core reports rule failures as findings; reaching here is a bug, but one file must not hide the others.
+      else outcomes.push({ failure: `${shown}: internal error while reading (${(e as Error)?.message ?? String(e)}); please report it` });
     }
   }
   return { outcomes, warnings: [...warnings] };
