@@ -143,6 +143,18 @@ describe('report record of a generated post-mortem', () => {
     assert.equal(many.tickets[0], 'OPS-0');
   });
 
+  it('hostile action items: 8,000 linked references in one item, 2,000 items sharing one paragraph', { timeout: 60_000 }, () => {
+    const links = Array.from({ length: 8_000 }, (_, i) => `[#${i}](https://github.com/o/r/issues/${i})`).join(' ');
+    const paragraph = `Tracked in ${'words and more words '.repeat(2_000)}`;
+    const items = Array.from({ length: 2_000 }, (_, i) => `- Item ${i} to do`).join('\n');
+    const text = postmortemText({ title: 'Hostile' }).replace('## Action Items\n\nNone.', `## Action Items\n\n- One item ${links}\n\n${paragraph}\n\n${items}\n`);
+    const record = recordOf(text);
+    assert.equal(record.actionItems, 2_001);
+    assert.equal(record.tickets.length, MAX_TICKETS);
+    assert.equal(record.tickets[0], 'https://github.com/o/r/issues/0', 'each #n is its own link');
+    assert.equal(record.actionItemsWithoutTicket, 2_000);
+  });
+
   it('text from the repository: one line, control characters escaped, cut at MAX_FIELD_CHARS', () => {
     const record = recordOf(postmortemText({ title: `Bad\u001b[31m\u202Etitle ${'x'.repeat(400)}`, severity: 'SEV\n1' }));
     assert.ok(record.title!.startsWith('Bad\\x1B[31m\\u202Etitle xx'), record.title!);

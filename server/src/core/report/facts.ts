@@ -61,6 +61,8 @@ export function postmortemFacts(model: PostmortemModel, context: FactsContext): 
   const resolved = dateTime(incident.resolved);
   const metrics = frontMatterMetrics(incident);
   const finder = ticketFinder(context.config);
+  // The items of one list share its context (headings, paragraphs around it): each is read once.
+  const contextTickets = new WeakMap<object, boolean>();
   const items = (model.actionItems?.items ?? []).filter((item) => !isTemplateItem(item.text));
   const open = items.filter(isOpen);
   return {
@@ -72,7 +74,7 @@ export function postmortemFacts(model: PostmortemModel, context: FactsContext): 
     ...metrics,
     actionItems: items.length,
     actionItemsOpen: open.length,
-    actionItemsWithoutTicket: open.filter((item) => !inEmptySection(model, item.span) && !hasTicket(item, finder)).length,
+    actionItemsWithoutTicket: open.filter((item) => !inEmptySection(model, item.span) && !hasTicket(item, finder, contextTickets)).length,
     tickets: ticketsOf(listOf(data.tickets), items, finder),
   };
 }
@@ -92,8 +94,13 @@ function isOpen(item: ActionItem): boolean {
   return !item.done;
 }
 
-function hasTicket(item: ActionItem, finder: TicketFinder): boolean {
-  return finder.has(item.source, item.links) || item.context.some((c) => finder.has(c.source, c.links));
+function hasTicket(item: ActionItem, finder: TicketFinder, contextTickets: WeakMap<object, boolean>): boolean {
+  if (finder.has(item.source, item.links)) return true;
+  return item.context.some((c) => {
+    let has = contextTickets.get(c);
+    if (has === undefined) contextTickets.set(c, (has = finder.has(c.source, c.links)));
+    return has;
+  });
 }
 
 /**

@@ -28,10 +28,11 @@ export function ticketFinder(config: Config): TicketFinder {
     has: (source, links) => links.some(isTrackerUrl) || patterns.some((p) => p.regex.test(source)),
     collect: (source, links, out) => {
       const trackerLinks = links.filter(isTrackerUrl);
+      const named = linkTokens(trackerLinks);
       const add = (ticket: string) => {
-        if (out.size < MAX_TICKETS && !isLinkText(ticket, trackerLinks)) out.add(cut(ticket));
+        if (!isLinkText(ticket, named)) out.add(cut(ticket));
       };
-      for (const pattern of patterns) collectMatches(pattern, source, add);
+      for (const pattern of patterns) collectMatches(pattern, source, add, () => out.size >= MAX_TICKETS);
       for (const link of trackerLinks) if (out.size < MAX_TICKETS) out.add(cut(link));
     },
   };
@@ -44,14 +45,14 @@ export function ticketsOf(frontMatter: string[], items: ActionItem[], finder: Ti
     const trimmed = ticket.trim();
     if (trimmed && out.size < MAX_TICKETS) out.add(cut(trimmed));
   }
-  const seenContext = new Set<string>();
+  const seenContext = new Set<object>();
   for (const item of items) {
     if (out.size >= MAX_TICKETS) break;
     finder.collect(item.source, item.links, out);
     for (const context of item.context) {
       // A heading or paragraph shared by many items is read once.
-      if (seenContext.has(context.source)) continue;
-      seenContext.add(context.source);
+      if (seenContext.has(context)) continue;
+      seenContext.add(context);
       finder.collect(context.source, context.links, out);
     }
   }
@@ -67,24 +68,23 @@ export function isTemplateItem(text: string): boolean {
 /**
  * A reference its own tracker link already names: `[#12829](https://github.com/o/r/issues/12829)`,
  * `RHCLOUD-8613` beside `https://jira.example.com/browse/RHCLOUD-8613`. The link is kept: it says
- * which tracker.
+ * which tracker. `named` holds the links' runs of letters, digits, `_` and `-` (linkTokens).
  */
-function isLinkText(ticket: string, trackerLinks: string[]): boolean {
-  const needle = /^#\d+$/.test(ticket) ? `/${ticket.slice(1)}` : ticket;
-  return trackerLinks.some((link) => {
-    for (let at = link.indexOf(needle); at >= 0; at = link.indexOf(needle, at + 1)) {
-      const before = link.charAt(at - 1);
-      const after = link.charAt(at + needle.length);
-      if (!/\w/.test(after) && (needle.startsWith('/') || !/\w/.test(before))) return true;
-    }
-    return false;
-  });
+function isLinkText(ticket: string, named: Set<string>): boolean {
+  return named.has(/^#\d+$/.test(ticket) ? ticket.slice(1) : ticket);
 }
 
-function collectMatches(pattern: UserPattern, source: string, found: (ticket: string) => void): void {
+/** Every run of word characters and dashes in the links, once: a set, so each lookup is constant. */
+function linkTokens(links: string[]): Set<string> {
+  const tokens = new Set<string>();
+  for (const link of links) for (const token of link.split(/[^\w-]+/)) if (token) tokens.add(token);
+  return tokens;
+}
+
+function collectMatches(pattern: UserPattern, source: string, found: (ticket: string) => void, full: () => boolean): void {
   const matcher = pattern.regex.matcher(source);
   // At most one match per character: the loop ends on any pattern, even one that matches nothing.
-  for (let n = 0; n <= source.length && matcher.find(); n++) {
+  for (let n = 0; n <= source.length && !full() && matcher.find(); n++) {
     // The default `#123` pattern takes the space or bracket before it: the ticket is what follows.
     const ticket = (matcher.group() ?? '').replace(/^[\s([]+/, '').trim();
     if (ticket) found(ticket);
