@@ -146,7 +146,7 @@ describe('the report page in Chromium', () => {
   it('a report of generated post-mortems, as the README shows it', async () => {
     const clean = incidentFolder(Object.fromEntries(sampleIncidents(48, 3)));
     try {
-      const run = runCli(['report', '.', '--out', 'report', '--now', '2026-11-27T12:00:00Z'], { cwd: clean });
+      const run = runCli(['report', 'postmortems', '--out', 'report', '--now', '2026-11-27T12:00:00Z'], { cwd: clean });
       assert.equal(run.code, 0, run.stderr);
       const shot = await browser.newPage({ viewport: { width: 1300, height: 940 } });
       await shot.route('**/*', (route) => (/^(data|about):/.test(route.request().url()) ? route.continue() : route.abort()));
