@@ -28,6 +28,7 @@ function walk(dir, out = []) {
 
 const SLOW_OR_EXTERNAL = [
   'test/vscode/', // code-server and Chromium
+  '.browser.test', // Chromium
   'test/editors/', // Neovim
   'test/export/blackbox', // blackbox_exporter
   'test/ci/pre-commit', // pre-commit from the Python package registry
