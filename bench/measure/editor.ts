@@ -29,7 +29,7 @@ const POSTMORTEM = 'postmortem-20kb.md';
 const TIMEOUT = 120_000;
 const KEYSTROKES = 10;
 const ECHO_CHARACTERS = 'abcdefghijklmnopqrst';
-const STATUS_ITEM = `document.querySelector('[id$="incidentDocs.soonestExpiry"]')`;
+export const STATUS_ITEM = `document.querySelector('[id$="incidentDocs.soonestExpiry"]')`;
 
 export interface EditorResult {
   /** Cold open of the inventory: Enter in Quick Open → painted. */
@@ -128,7 +128,7 @@ async function withWorkbench(folder: string, extension: boolean, body: (page: Pa
 }
 
 /** Opens a file through Quick Open (at `line`, if given); each watch's time from the Enter keydown to its first painted frame. */
-async function coldOpen<K extends string>(page: Page, name: string, watches: Record<K, string>, line?: number): Promise<Record<K, number>> {
+export async function coldOpen<K extends string>(page: Page, name: string, watches: Record<K, string>, line?: number): Promise<Record<K, number>> {
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: TIMEOUT });
@@ -159,7 +159,7 @@ interface ToggleTarget {
 }
 
 /** The third digit of an expired entry's year (2025 → 2035): expired, then valid, then expired again. */
-function expiredDateTarget(text: string): ToggleTarget {
+export function expiredDateTarget(text: string): ToggleTarget {
   const lines = text.split('\n');
   const today = new Date().toISOString().slice(0, 10);
   const index = lines.findIndex((l, i) => i > 30 && /^ {4}expires: \d{4}-\d{2}-\d{2}$/.test(l) && l.slice(13) < today && !/pem/.test(lines[i + 1] ?? ''));
@@ -170,7 +170,7 @@ function expiredDateTarget(text: string): ToggleTarget {
 }
 
 /** The post-mortem's impossible time (25:10 → 20:10): invalid, valid, invalid again. */
-function impossibleTimeTarget(text: string): ToggleTarget {
+export function impossibleTimeTarget(text: string): ToggleTarget {
   const lines = text.split('\n');
   const index = lines.findIndex((l) => l.includes(' 25:'));
   const line = lines[index];
@@ -180,7 +180,7 @@ function impossibleTimeTarget(text: string): ToggleTarget {
 }
 
 /** Selects the target character and types the replacement and the original in turn; each keystroke → squiggle state painted. */
-async function toggleKeystrokes(page: Page, target: ToggleTarget): Promise<number[]> {
+export async function toggleKeystrokes(page: Page, target: ToggleTarget): Promise<number[]> {
   await goTo(page, target.line, target.column);
   await waitFor(page, `b.lineSquiggle(${JSON.stringify(target.text)}, 'error') === true`, 'the target line squiggled');
   await page.keyboard.press('Shift+ArrowRight');
@@ -200,7 +200,7 @@ async function toggleKeystrokes(page: Page, target: ToggleTarget): Promise<numbe
 }
 
 /** Types a word at the end of a line, a character every 250 ms; keydown → the character painted. */
-async function echo(page: Page, line: number, text: string): Promise<number[]> {
+export async function echo(page: Page, line: number, text: string): Promise<number[]> {
   await goTo(page, line, text.length + 1);
   await quiet(page, TIMEOUT);
   const times: number[] = [];

@@ -2,7 +2,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisCache } from './analyses';
 import type { ClientFeatures } from './clientFeatures';
-import { toDiagnostic } from './convert';
+import { toDiagnostics } from './diagnostics';
 import type { Logger } from './logger';
 
 /** A validation slower than this is logged once per document, so a slow rule or a huge file is noticed. */
@@ -64,9 +64,7 @@ export class Validator {
       // Edited or closed while settings were fetched: the newer run (or the close) wins.
       if (this.documents.get(uri)?.version !== version || result.version !== version) return;
       this.debounceMs.set(uri, result.config.debounceMs);
-      const diagnostics = result.findings.map((finding, index) =>
-        toDiagnostic(finding, uri, { version, index }, this.features.diagnostics),
-      );
+      const diagnostics = toDiagnostics(result.findings, uri, version, this.features.diagnostics, result.config.groupFindingsAbove);
       const elapsed = performance.now() - started;
       if (elapsed > SLOW_VALIDATION_MS) {
         this.logger.warnOnce(`validating ${uri} took ${Math.round(elapsed)} ms (more than ${SLOW_VALIDATION_MS} ms)`);

@@ -48,6 +48,14 @@ export const SETTINGS: SettingDescriptor[] = [
     description: 'Milliseconds to wait after an edit before a document is validated again.',
   }),
   setting({
+    key: 'groupFindingsAbove',
+    type: 'number',
+    default: 100,
+    editorOnly: true,
+    description:
+      'A rule with more findings than this in one file is shown as one problem that lists them in its related information (VS Code shows at most 1,000 problems per file). 0 never groups. The CLI always reports each finding.',
+  }),
+  setting({
     key: 'rules',
     type: 'rules',
     default: {},
