@@ -11,7 +11,7 @@ export function serverCapabilities(features: ClientFeatures, commandIds: string[
   if (features.codeActions.literals) capabilities.codeActionProvider = { codeActionKinds: [CodeActionKind.QuickFix] };
   if (features.requests.hover) capabilities.hoverProvider = true;
   if (features.requests.documentSymbol) capabilities.documentSymbolProvider = { label: 'Incident Docs' };
-  if (features.requests.codeLens) capabilities.codeLensProvider = { resolveProvider: false };
+  if (features.requests.codeLens) capabilities.codeLensProvider = { resolveProvider: true };
   if (features.requests.documentLink) capabilities.documentLinkProvider = { resolveProvider: false };
   if (features.workspaceFolders) capabilities.workspace = { workspaceFolders: { supported: true, changeNotifications: true } };
   return capabilities;

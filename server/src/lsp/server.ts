@@ -10,7 +10,7 @@ import { CONFIG_FILE_NAME } from '../core/workspace/configFile';
 import type { DocumentAnalysis } from './analyses';
 import { serverCapabilities } from './capabilities';
 import { codeActions } from './codeActions';
-import { codeLenses } from './codeLens';
+import { codeLenses, lensUri, resolveCodeLens } from './codeLens';
 import { Commands } from './commandRegistry';
 import { registerCommands } from './commands';
 import { hover } from './hover';
@@ -143,6 +143,10 @@ function registerDocumentRequests(
     withAnalysis(params.textDocument.uri, null, (result, s) => hover(params.position, result, s.features.hoverMarkdown)),
   );
   connection.onCodeLens((params) => withAnalysis(params.textDocument.uri, [], (result) => codeLenses(result)));
+  connection.onCodeLensResolve((lens) => {
+    const uri = lensUri(lens);
+    return uri ? withAnalysis(uri, lens, (result) => resolveCodeLens(lens, result)) : lens;
+  });
   connection.onDocumentLinks((params) =>
     withAnalysis(params.textDocument.uri, [], (result, s) => documentLinks(result, s.features.linkTooltips)),
   );
