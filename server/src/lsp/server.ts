@@ -1,11 +1,13 @@
 import * as path from 'node:path';
 import {
+  CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   TextDocuments,
   type Connection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ExpiryDayChangedNotification } from '../../../contract/src/requests';
 import { CONFIG_FILE_NAME } from '../core/workspace/configFile';
 import type { DocumentAnalysis } from './analyses';
 import { serverCapabilities } from './capabilities';
@@ -39,7 +41,10 @@ export function startServer(connection: Connection): void {
     };
   });
   connection.onInitialized(() => {
-    if (session) registerDynamicCapabilities(connection, session);
+    if (!session) return;
+    registerDynamicCapabilities(connection, session);
+    const current = session;
+    current.expiry.onNewDay(() => expiryDayChanged(connection, current));
   });
 
   watchSettings(connection, currentSession);
@@ -59,6 +64,16 @@ export function startServer(connection: Connection): void {
 function settingsChanged(session: Session | undefined): void {
   session?.analyses.invalidateAll();
   session?.validator.scheduleAll();
+}
+
+/**
+ * Every day count changed: diagnostics are computed and published again, lenses asked for again,
+ * and the client told, so its Certificates view and status bar count from the same day.
+ */
+function expiryDayChanged(connection: Connection, session: Session): void {
+  settingsChanged(session);
+  if (session.features.codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  void connection.sendNotification(ExpiryDayChangedNotification, { now: session.expiry.now().toISOString() });
 }
 
 /** Registers only what the client said it can register dynamically. */
