@@ -86,7 +86,8 @@ export async function measureEditor(files: { inventory: string; postmortem: stri
         const keys = await meter.measure(() => toggleKeystrokes(page, invTarget));
         acc.invKeys.push(...keys.value);
         acc.cpu.keystroke.push(per(keys.cpu, keys.value.length));
-        const echoed = await meter.measure(() => echo(page, nameLine + 1, inventoryText.split('\n')[nameLine]));
+        await beforeEcho(page, nameLine + 1, inventoryText.split('\n')[nameLine]);
+        const echoed = await meter.measure(() => echo(page, inventoryText.split('\n')[nameLine]));
         acc.echo.invWith.push(...echoed.value);
         acc.cpu.echo.push(per(echoed.cpu, echoed.value.length));
         acc.problems = String(await page.evaluate(`document.querySelector('[id="status.problems"]')?.textContent?.trim() ?? ''`));
@@ -97,16 +98,19 @@ export async function measureEditor(files: { inventory: string; postmortem: stri
         const open = await coldOpen(page, POSTMORTEM, { squiggle: 'b.anySquiggle()' }, pmTarget.line);
         acc.pmSquiggle.push(open.squiggle);
         acc.pmKeys.push(...(await toggleKeystrokes(page, pmTarget)));
-        acc.echo.pmWith.push(...(await echo(page, pmTarget.echoLine + 1, postmortemText.split('\n')[pmTarget.echoLine])));
+        await beforeEcho(page, pmTarget.echoLine + 1, postmortemText.split('\n')[pmTarget.echoLine]);
+        acc.echo.pmWith.push(...(await echo(page, postmortemText.split('\n')[pmTarget.echoLine])));
       });
       log(`editor run ${run + 1}/${runs}: without the extension`);
       await withWorkbench(folder, false, async (page, meter) => {
         await coldOpen(page, INVENTORY, {});
-        const echoed = await meter.measure(() => echo(page, nameLine + 1, inventoryText.split('\n')[nameLine]));
+        await beforeEcho(page, nameLine + 1, inventoryText.split('\n')[nameLine]);
+        const echoed = await meter.measure(() => echo(page, inventoryText.split('\n')[nameLine]));
         acc.echo.invWithout.push(...echoed.value);
         acc.cpu.echoWithout.push(per(echoed.cpu, echoed.value.length));
         await coldOpen(page, POSTMORTEM, {});
-        acc.echo.pmWithout.push(...(await echo(page, pmTarget.echoLine + 1, postmortemText.split('\n')[pmTarget.echoLine])));
+        await beforeEcho(page, pmTarget.echoLine + 1, postmortemText.split('\n')[pmTarget.echoLine]);
+        acc.echo.pmWithout.push(...(await echo(page, postmortemText.split('\n')[pmTarget.echoLine])));
       });
     }
   } finally {
@@ -230,10 +234,14 @@ export async function toggleKeystrokes(page: Page, target: ToggleTarget): Promis
   return times;
 }
 
-/** Types a word at the end of a line, a character every 250 ms; keydown → the character painted. */
-export async function echo(page: Page, line: number, text: string): Promise<number[]> {
+/** Puts the cursor at the end of the line and waits for the page to be calm: what precedes typing. */
+export async function beforeEcho(page: Page, line: number, text: string): Promise<void> {
   await goTo(page, line, text.length + 1);
   await quiet(page, TIMEOUT);
+}
+
+/** Types a word at the cursor (the end of `text`'s line), a character every 250 ms; keydown → the character painted. */
+export async function echo(page: Page, text: string): Promise<number[]> {
   const times: number[] = [];
   let typed = '';
   for (const ch of ECHO_CHARACTERS) {

@@ -9,10 +9,22 @@ import type { DocumentAnalysis } from './analyses';
  */
 export const LAZY_LENSES_ABOVE = 200;
 
-/** What an unresolved lens carries: its document, and which of the lenses on its line it is. */
-interface LensData {
-  uri: string;
-  k: number;
+/**
+ * What an unresolved lens carries: its document (a number standing for the URI: 10,000 copies of a
+ * long URI were half of a large inventory's lenses) and which of the lenses on its line it is.
+ */
+type LensData = [document: number, k: number];
+
+const documentIds = new Map<string, number>();
+const documentUris: string[] = [];
+
+function documentId(uri: string): number {
+  let id = documentIds.get(uri);
+  if (id === undefined) {
+    id = documentUris.push(uri) - 1;
+    documentIds.set(uri, id);
+  }
+  return id;
 }
 
 const computed = new WeakMap<DocumentAnalysis, { all: CodeLens[]; byLine: Map<number, CodeLens[]> }>();
@@ -39,20 +51,22 @@ export function codeLenses(result: DocumentAnalysis): CodeLens[] {
   const { all } = resolvedLenses(result);
   const uri = result.analysis.document.uri;
   if (all.length <= LAZY_LENSES_ABOVE || !uri) return all;
+  const id = documentId(uri);
   const onLine = new Map<number, number>();
   return all.map((lens) => {
     const line = lens.range.start.line;
     const k = onLine.get(line) ?? 0;
     onLine.set(line, k + 1);
-    const data: LensData = { uri, k };
+    const data: LensData = [id, k];
     return { range: lens.range, data };
   });
 }
 
 /** The URI an unresolved lens belongs to, if it is one of ours. */
 export function lensUri(lens: CodeLens): string | undefined {
-  const data = lens.data as Partial<LensData> | undefined;
-  return typeof data?.uri === 'string' && typeof data.k === 'number' ? data.uri : undefined;
+  const data = lens.data as unknown;
+  if (!Array.isArray(data) || data.length !== 2 || typeof data[0] !== 'number' || typeof data[1] !== 'number') return undefined;
+  return documentUris[data[0]];
 }
 
 /**
@@ -60,7 +74,7 @@ export function lensUri(lens: CodeLens): string | undefined {
  * have moved it; the editor asks for lenses again after an edit, so a stale one is short-lived.
  */
 export function resolveCodeLens(lens: CodeLens, result: DocumentAnalysis): CodeLens {
-  const { k } = lens.data as LensData;
+  const [, k] = lens.data as LensData;
   const match = resolvedLenses(result).byLine.get(lens.range.start.line)?.[k];
   return { range: lens.range, command: match?.command ?? { title: '', command: '' } };
 }

@@ -3,7 +3,7 @@
  * (4,800 expired entries of a neglected inventory): VS Code keeps 1,000 problems per file, errors
  * first, so every warning of that file would be hidden, and each keystroke would ship megabytes to
  * the editor. A rule with more findings than `groupFindingsAbove` in one document is shown as one
- * diagnostic, at its first finding, listing every finding in its related information. The CLI
+ * diagnostic, at its first finding, listing the findings (up to RELATED_LIMIT) in its related information. The CLI
  * reports each finding whatever the setting says.
  */
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver/node';
@@ -12,8 +12,12 @@ import type { Finding, Severity } from '../core/types';
 import type { ClientFeatures } from './clientFeatures';
 import { toDiagnostic } from './convert';
 
-/** VS Code's own limit per file: more related places than that are not worth a publish. */
-export const RELATED_LIMIT = 1_000;
+/**
+ * Related places listed per grouped diagnostic. Every publish carries them (each keystroke), and
+ * the editor converts and lays out each one; a longer list is no easier to read in the Problems
+ * panel than the Certificates view's, which holds every entry.
+ */
+export const RELATED_LIMIT = 200;
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 const count = (n: number) => n.toLocaleString('en-US');

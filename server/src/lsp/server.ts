@@ -19,6 +19,7 @@ import { hover } from './hover';
 import { SETTINGS_SECTION, settingsFromPush } from './initOptions';
 import { documentLinks } from './links';
 import { createSession, type Session } from './session';
+import { perAnalysis } from './perAnalysis';
 import { documentSymbols } from './symbols';
 import { uriToPath } from './uri';
 import { registerWorkspaceRequests } from './workspace';
@@ -151,7 +152,7 @@ function registerDocumentRequests(
   );
   connection.onDocumentSymbol((params) =>
     withAnalysis(params.textDocument.uri, [], (result, s) =>
-      documentSymbols(params.textDocument.uri, result, s.features.symbols),
+      perAnalysis(result, 'symbols', () => documentSymbols(params.textDocument.uri, result, s.features.symbols)),
     ),
   );
   connection.onHover((params) =>

@@ -7,6 +7,7 @@ import Mocha from 'mocha';
 import { commandTests } from './commands.suite';
 import { closeEverything, WAIT_MS } from './helpers';
 import { languageTests } from './language.suite';
+import { scaleTests } from './scale.suite';
 import { leftoverSettings, restoreWorkspace, snapshotWorkspace, type WorkspaceSnapshot } from './workspaceState';
 
 export function run(): Promise<void> {
@@ -31,6 +32,7 @@ export function run(): Promise<void> {
   });
   languageTests();
   commandTests();
+  scaleTests();
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} extension test(s) failed`)) : resolve()));
   });
