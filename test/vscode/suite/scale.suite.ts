@@ -5,7 +5,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, waitFor, waitForDiagnostics } from './helpers';
+import { mkdirSync } from 'node:fs';
+import { codeOf, waitFor, waitForDiagnostics, workspaceRoot } from './helpers';
 
 /** `expired` entries expired in 2020, then `personal` valid entries with a personal owner. */
 function inventory(expired: number, personal: number): string {
@@ -19,6 +20,9 @@ const rule = (id: string) => (ds: vscode.Diagnostic[]) => ds.filter((d) => codeO
 
 export function scaleTests(): void {
   describe('at scale', () => {
+    // Untitled documents only; the folder may not exist yet when these tests run alone (INCIDENT_DOCS_VSCODE_GREP).
+    before(() => mkdirSync(workspaceRoot(), { recursive: true }));
+
     it('1,200 expired entries are one problem listing the first 200; the personal addresses stay visible', async () => {
       const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: inventory(1_200, 3) });
       await vscode.window.showTextDocument(document);
@@ -37,19 +41,20 @@ export function scaleTests(): void {
     it('the lenses of a 300-entry inventory come without titles and resolve to them', async () => {
       const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: inventory(0, 300) });
       await vscode.window.showTextDocument(document);
-      // Resolve none: what the server sends for a document this size.
+      // Without a count VS Code resolves nothing: what the server sends for a document this size.
       const bare = await waitFor(async () => {
-        const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 0);
+        const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
         return found.length > 0 && found;
       }, 'code lenses');
       assert.equal(bare.length, 600);
-      assert.ok(bare.every((l) => !l.isResolved), 'none resolved');
-      // Resolve the last entry's pair, as the editor does for the lenses on screen.
-      const last = bare.length - 2;
+      assert.ok(bare.every((l) => l.command === undefined), 'none has a title yet');
+      // Resolved, as the editor does for the lenses on screen: the last entry's pair.
       const resolved = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, bare.length);
-      const titles = resolved.slice(last).map((l) => l.command?.title);
-      assert.match(titles[0] ?? '', /^Expires in \d+ days · 2099-01-15$/);
-      assert.equal(titles[1], 'Check live');
+      const lastLine = Math.max(...resolved.map((l) => l.range.start.line));
+      const titles = resolved.filter((l) => l.range.start.line === lastLine).map((l) => l.command?.title ?? '').sort();
+      assert.equal(titles.length, 2);
+      assert.equal(titles[0], 'Check live');
+      assert.match(titles[1], /^Expires in \d+ days · 2099-01-15$/);
     });
   });
 }
