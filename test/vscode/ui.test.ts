@@ -221,11 +221,11 @@ describe('VS Code UI (code-server + Chromium)', { timeout: 10 * 60_000 }, () => 
 
   it('the status bar and the Certificates view follow unsaved edits to an entry', () => step(() => page, 'unsaved-edit', async () => {
     await openFile(page, 'cert-inventory.yaml');
-    // End of line 10, "  - name: legacy-portal": type a burst, as a user renaming the entry would.
+    // End of line 11, "  - name: legacy-portal": type a burst, as a user renaming the entry would.
     await page.keyboard.press('Control+G');
-    await page.locator('.quick-input-widget input').fill(':10:24');
+    await page.locator('.quick-input-widget input').fill(':11:24');
     await page.keyboard.press('Enter');
-    await page.locator('[id="status.editor.selection"]', { hasText: 'Ln 10, Col 24' }).waitFor({ timeout: UI_TIMEOUT });
+    await page.locator('[id="status.editor.selection"]', { hasText: 'Ln 11, Col 24' }).waitFor({ timeout: UI_TIMEOUT });
     await page.keyboard.type('-v2', { delay: 30 });
     const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Certificates/i }) });
     await page.locator('.statusbar-item', { hasText: /legacy-portal-v2: expired [23] days ago/ }).waitFor({ timeout: UI_TIMEOUT });
