@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisCache } from './analyses';
 import type { ClientFeatures } from './clientFeatures';
 import { toDiagnostics } from './diagnostics';
+import { QuietSpells } from './quietSpell';
 import type { Logger } from './logger';
 
 /** A validation slower than this is logged once per document, so a slow rule or a huge file is noticed. */
@@ -16,6 +17,7 @@ export class Validator {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** The debounce each document's settings asked for last time; the default until known. */
   private readonly debounceMs = new Map<string, number>();
+  private readonly quiet = new QuietSpells();
 
   constructor(
     private readonly connection: Connection,
@@ -25,10 +27,10 @@ export class Validator {
     private readonly logger: Logger,
   ) {}
 
-  /** Validates after the document's debounce; at once when it has not been validated since it was opened. */
+  /** Validates after the document's debounce; at once when just opened or after a quiet spell (quietSpell.ts). */
   schedule(uri: string): void {
     this.cancel(uri);
-    const delay = this.debounceMs.get(uri) ?? 0;
+    const delay = this.quiet.delayForEdit(uri, this.debounceMs.get(uri) ?? 0);
     this.timers.set(
       uri,
       setTimeout(() => {
@@ -45,6 +47,7 @@ export class Validator {
   closed(uri: string): void {
     this.cancel(uri);
     this.debounceMs.delete(uri);
+    this.quiet.forget(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -76,6 +79,8 @@ export class Validator {
       });
     } catch (e) {
       this.logger.error(`validating ${uri} failed`, e);
+    } finally {
+      this.quiet.validated(uri);
     }
   }
 }

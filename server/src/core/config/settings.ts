@@ -45,7 +45,7 @@ export const SETTINGS: SettingDescriptor[] = [
     type: 'number',
     default: 200,
     editorOnly: true,
-    description: 'Milliseconds to wait after an edit before a document is validated again.',
+    description: 'Milliseconds a burst of edits waits for a pause before the document is validated again. An edit after a quiet spell this long is validated at once.',
   }),
   setting({
     key: 'groupFindingsAbove',
