@@ -51,6 +51,8 @@ export interface EditorResult {
    * echoed character (with and without the extension). Steadier than wall-clock time on a shared machine.
    */
   cpu: { open: CpuSample; keystroke: CpuSample; echo: CpuSample; echoWithout: CpuSample };
+  /** Every sample, in the order taken (milliseconds). */
+  samples: Record<string, number[]>;
 }
 
 export async function measureEditor(files: { inventory: string; postmortem: string }, runs: number, log: (m: string) => void): Promise<EditorResult> {
@@ -128,6 +130,11 @@ export async function measureEditor(files: { inventory: string; postmortem: stri
     activation: summarize(acc.activation),
     problems: acc.problems,
     cpu: { open: medianCpu(acc.cpu.open), keystroke: medianCpu(acc.cpu.keystroke), echo: medianCpu(acc.cpu.echo), echoWithout: medianCpu(acc.cpu.echoWithout) },
+    samples: {
+      inventoryOpenSquiggle: acc.squiggle, inventoryOpenLens: acc.lens, inventoryOpenStatus: acc.status, postmortemOpenSquiggle: acc.pmSquiggle,
+      inventoryKeystroke: acc.invKeys, postmortemKeystroke: acc.pmKeys, activation: acc.activation,
+      echoInventory: acc.echo.invWith, echoInventoryWithout: acc.echo.invWithout, echoPostmortem: acc.echo.pmWith, echoPostmortemWithout: acc.echo.pmWithout,
+    },
   };
 }
 
