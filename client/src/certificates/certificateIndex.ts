@@ -7,10 +7,13 @@ import { EMPTY_RESULT, InventoryStore, ReadQueue, type ReadScope } from './inven
 
 /** A burst of file events (a branch switch) becomes one read. */
 const REFRESH_DELAY_MS = 500;
-/** Typing in an inventory: read it again once the typing pauses this long… */
-const EDIT_DELAY_MS = 300;
+/**
+ * Typing in an inventory: read it again once the typing pauses this long (a read of a 5,000-entry
+ * inventory is a megabyte: not after every word)…
+ */
+const EDIT_DELAY_MS = 1_000;
 /** …or at least this often while it goes on. */
-const EDIT_MAX_DELAY_MS = 2_000;
+const EDIT_MAX_DELAY_MS = 3_000;
 
 /**
  * Every certificate of every inventory in the workspace, as the server reads them; shared by the

@@ -1,4 +1,5 @@
-import type { CodeLens } from 'vscode-languageserver/node';
+import type { CodeLens, Command, Range } from 'vscode-languageserver/node';
+import type { LensInfo } from '../core/editorServices';
 import type { DocumentAnalysis } from './analyses';
 
 /**
@@ -27,38 +28,49 @@ function documentId(uri: string): number {
   return id;
 }
 
-const computed = new WeakMap<DocumentAnalysis, { all: CodeLens[]; byLine: Map<number, CodeLens[]> }>();
+interface Placed {
+  range: Range;
+  lens: LensInfo;
+}
 
-/** Lenses from every document type; an informational lens gets an empty command id, which clients show as plain text. */
-function resolvedLenses(result: DocumentAnalysis): { all: CodeLens[]; byLine: Map<number, CodeLens[]> } {
+const computed = new WeakMap<DocumentAnalysis, { all: Placed[]; byLine: Map<number, Placed[]> }>();
+
+/** Every document type's lenses, placed; once per analysis (resolving asks for them lens by lens). */
+function placedLenses(result: DocumentAnalysis): { all: Placed[]; byLine: Map<number, Placed[]> } {
   let lenses = computed.get(result);
   if (!lenses) {
-    const all: CodeLens[] = result.analysis.parsed.flatMap(({ model, codeLenses }) =>
-      codeLenses(result.context).map((lens) => ({
-        range: model.lines.rangeOf(lens.span),
-        command: { title: lens.title, command: lens.command?.id ?? '', arguments: withUri(lens.command?.arguments, result.analysis.document.uri) },
-      })),
+    const all: Placed[] = result.analysis.parsed.flatMap(({ model, codeLenses }) =>
+      codeLenses(result.context).map((lens) => ({ range: model.lines.rangeOf(lens.span), lens })),
     );
-    const byLine = new Map<number, CodeLens[]>();
-    for (const lens of all) byLine.set(lens.range.start.line, [...(byLine.get(lens.range.start.line) ?? []), lens]);
+    const byLine = new Map<number, Placed[]>();
+    for (const placed of all) {
+      const line = placed.range.start.line;
+      const onLine = byLine.get(line);
+      if (onLine) onLine.push(placed);
+      else byLine.set(line, [placed]);
+    }
     lenses = { all, byLine };
     computed.set(result, lenses);
   }
   return lenses;
 }
 
+/** An informational lens gets an empty command id, which clients show as plain text. */
+function toCommand(lens: LensInfo, uri: string | undefined): Command {
+  return { title: lens.title, command: lens.command?.id ?? '', arguments: withUri(lens.command?.arguments, uri) };
+}
+
 export function codeLenses(result: DocumentAnalysis): CodeLens[] {
-  const { all } = resolvedLenses(result);
+  const { all } = placedLenses(result);
   const uri = result.analysis.document.uri;
-  if (all.length <= LAZY_LENSES_ABOVE || !uri) return all;
+  if (all.length <= LAZY_LENSES_ABOVE || !uri) return all.map(({ range, lens }) => ({ range, command: toCommand(lens, uri) }));
   const id = documentId(uri);
   const onLine = new Map<number, number>();
-  return all.map((lens) => {
-    const line = lens.range.start.line;
-    const k = onLine.get(line) ?? 0;
-    onLine.set(line, k + 1);
+  return all.map(({ range }) => {
+    const k = onLine.get(range.start.line) ?? 0;
+    onLine.set(range.start.line, k + 1);
     const data: LensData = [id, k];
-    return { range: lens.range, data };
+    return { range, data };
   });
 }
 
@@ -75,8 +87,8 @@ export function lensUri(lens: CodeLens): string | undefined {
  */
 export function resolveCodeLens(lens: CodeLens, result: DocumentAnalysis): CodeLens {
   const [, k] = lens.data as LensData;
-  const match = resolvedLenses(result).byLine.get(lens.range.start.line)?.[k];
-  return { range: lens.range, command: match?.command ?? { title: '', command: '' } };
+  const match = placedLenses(result).byLine.get(lens.range.start.line)?.[k];
+  return { range: lens.range, command: match ? toCommand(match.lens, result.analysis.document.uri) : { title: '', command: '' } };
 }
 
 /** Core lenses do not know the document's URI; a command that acts on the document needs it. */
