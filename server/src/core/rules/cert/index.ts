@@ -1,5 +1,6 @@
 import type { CertModel } from '../../inventory/model';
 import type { Rule } from '../../rule';
+import { chainExpiry } from './chain-expiry';
 import { duplicate } from './duplicate';
 import { expired } from './expired';
 import { expiring } from './expiring';
@@ -20,6 +21,8 @@ import { privateKey } from './private-key';
 import { renewBefore } from './renew-before';
 import { renewalOverdue } from './renewal-overdue';
 import { unknownKey } from './unknown-key';
+import { weakKey } from './weak-key';
+import { weakSignature } from './weak-signature';
 import { yamlSyntax } from './yaml-syntax';
 
 /** Every cert/* rule, in the order docs/rules.md lists them: static checks first, live ones last. */
@@ -40,6 +43,9 @@ export const certRules: Rule<CertModel>[] = [
   renewalOverdue,
   lifetimeLimit,
   notYetValid,
+  chainExpiry,
+  weakKey,
+  weakSignature,
   // Only after a live check the user asked for.
   liveMismatch,
   liveExpired,
