@@ -5,6 +5,9 @@
  */
 import type { X509Certificate } from 'node:crypto';
 
+// The judgement (which keys and signatures are weak) is the contract's: the client shows it too.
+export { describeKey, isWeakSignature, weakKeyReason } from '../../../../contract/src/keyStrength';
+
 export interface KeyFacts {
   /** "RSA", "RSA-PSS", "EC", "DSA", "Ed25519", "Ed448"; "unknown" when Node cannot read the key. */
   keyType: string;
@@ -41,9 +44,6 @@ const SIGNATURE_ALGORITHMS: Record<string, string> = {
   '1.3.101.113': 'ED448',
 };
 
-/** MD2, MD5 and SHA-1: collisions are practical, a signature over them proves little. */
-const WEAK_SIGNATURES = new Set(['md2WithRSAEncryption', 'md5WithRSAEncryption', 'sha1WithRSAEncryption', 'sha1WithRSA', 'ecdsa-with-SHA1', 'dsaWithSHA1']);
-
 const cache = new WeakMap<X509Certificate, KeyFacts>();
 
 export function keyFactsOf(x509: X509Certificate): KeyFacts {
@@ -74,28 +74,6 @@ function keyOf(x509: X509Certificate): Pick<KeyFacts, 'keyType' | 'keyBits' | 'c
 function curveBits(curve: string): number | null {
   const digits = /\d{3}/.exec(curve);
   return digits ? Number(digits[0]) : null;
-}
-
-/** "RSA 1024", "EC 192 (prime192v1)", "Ed25519". */
-export function describeKey(facts: KeyFacts): string {
-  const bits = facts.keyBits === null ? '' : ` ${facts.keyBits}`;
-  return `${facts.keyType}${bits}${facts.curve ? ` (${facts.curve})` : ''}`;
-}
-
-/** Why a key is weak, or undefined: RSA below 2048 bits, EC curves below P-256, any DSA key. */
-export function weakKeyReason(facts: KeyFacts): string | undefined {
-  if (facts.keyType === 'DSA') return 'DSA keys are deprecated for TLS (browsers no longer accept them)';
-  if ((facts.keyType === 'RSA' || facts.keyType === 'RSA-PSS') && facts.keyBits !== null && facts.keyBits < 2048) {
-    return `an RSA key of ${facts.keyBits} bits is below the 2048 the CA/Browser Forum requires`;
-  }
-  if (facts.keyType === 'EC' && facts.keyBits !== null && facts.keyBits < 256) {
-    return `the curve ${facts.curve ?? ''} (${facts.keyBits} bits) is below P-256`.replace('  ', ' ');
-  }
-  return undefined;
-}
-
-export function isWeakSignature(algorithm: string): boolean {
-  return WEAK_SIGNATURES.has(algorithm);
 }
 
 /**
