@@ -18,7 +18,7 @@ function schemaFor(setting: SettingDescriptor): Record<string, unknown> {
     case 'boolean':
       return { type: 'boolean' };
     case 'number':
-      return { type: 'number', minimum: 0 };
+      return setting.maximum === undefined ? { type: 'number', minimum: 0 } : { type: 'number', minimum: 0, maximum: setting.maximum };
     case 'string':
       return { type: 'string' };
     case 'string[]':

@@ -26,7 +26,11 @@ export function coerce(d: SettingDescriptor, raw: unknown, source: string, probl
       if (typeof raw === 'boolean') return raw;
       break;
     case 'number':
-      if (typeof raw === 'number' && Number.isFinite(raw) && raw >= 0) return raw;
+      if (typeof raw === 'number' && Number.isFinite(raw) && raw >= 0 && raw <= (d.maximum ?? Infinity)) return raw;
+      if (d.maximum !== undefined) {
+        problems.push(`${where} expects a number from 0 to ${d.maximum}, got ${describe(raw)}`);
+        return undefined;
+      }
       break;
     case 'string':
       if (typeof raw === 'string') return raw;

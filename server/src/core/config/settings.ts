@@ -34,6 +34,8 @@ export interface SettingDescriptor<K extends keyof Config = keyof Config> {
   editorOnly?: boolean;
   /** For `wordLists`: the keys it has, each a list of words; a layer that names some keeps the others. */
   keys?: readonly string[];
+  /** A number setting's largest value (shares of a lifetime: 1). */
+  maximum?: number;
 }
 
 function setting<K extends keyof Config>(d: SettingDescriptor<K>): SettingDescriptor {
@@ -137,7 +139,24 @@ export const SETTINGS: SettingDescriptor[] = [
     key: 'warnDays',
     type: 'number',
     default: 30,
-    description: 'Days before expiry at which a certificate is reported as expiring (an inventory entry may override it).',
+    description:
+      'Days before expiry at which a certificate is reported as expiring (an inventory entry may override it), when its lifetime is unknown; a certificate whose lifetime is known warns at warnShare of it instead.',
+  }),
+  setting({
+    key: 'warnShare',
+    type: 'number',
+    maximum: 1,
+    default: 1 / 3,
+    description:
+      'The warn window as a share of the certificate\'s lifetime, when the entry and its defaults set no warnDays and the lifetime is known (issued and expires or lifetime, or the PEM): a 47-day certificate warns about 15 days ahead, a one-year one about 121. 0 turns it off (the warnDays setting applies).',
+  }),
+  setting({
+    key: 'renewAtShare',
+    type: 'number',
+    maximum: 1,
+    default: 2 / 3,
+    description:
+      'Where in its lifetime an automatically renewed certificate (renewal method acme or cert-manager) is due for renewal: cert-manager and ACME clients renew at 2/3. Past that point and not replaced, cert/renewal-overdue reports it.',
   }),
   setting({
     key: 'teamEmailPatterns',

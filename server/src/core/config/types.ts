@@ -48,6 +48,10 @@ export interface Config {
   maxFileSizeBytes: number;
   inventoryGlobs: string[];
   warnDays: number;
+  /** The warn window as a share of a known lifetime (0 to 1; 0: off), when no warnDays is written. */
+  warnShare: number;
+  /** The share of its lifetime at which an automated certificate is due for renewal (0 to 1). */
+  renewAtShare: number;
   teamEmailPatterns: string[];
   personalEmailPatterns: string[];
   requireTeamEmail: boolean;
