@@ -21,8 +21,6 @@ export interface FileAnalysis {
   analysis: Analysis;
   /** Findings, with the server's clock and any live results for an open document. */
   findings: () => Finding[];
-  /** The "now" its findings count days from: an open document's analysis's, else the server's. */
-  now: Date;
 }
 
 /** What every workspace request handler gets: the connection, the open documents, the session. */
@@ -37,7 +35,7 @@ export async function analyzeFile(context: WorkspaceContext, uri: string): Promi
   const open = context.documents.get(uri);
   if (open) {
     const result = await session.analyses.get(open);
-    return { uri, analysis: result.analysis, findings: () => result.findings, now: result.now };
+    return { uri, analysis: result.analysis, findings: () => result.findings };
   }
   const filePath = uriToPath(uri);
   if (!filePath) throw new Error('not a file: URI');
@@ -46,8 +44,8 @@ export async function analyzeFile(context: WorkspaceContext, uri: string): Promi
   const { config } = await session.settings.resolve(uri);
   const { text, truncated } = await readDocumentFile(filePath, config.maxFileSizeBytes);
   const analysis = analyze({ uri, path: filePath, text, truncated, root: session.settings.rootFor(uri) }, config);
-  const now = session.expiry.now();
-  return { uri, analysis, findings: () => lintAnalysis(analysis, { now }), now };
+  const now = session.clock();
+  return { uri, analysis, findings: () => lintAnalysis(analysis, { now }) };
 }
 
 /** The URIs a request names, else every candidate file of the client's workspace folders. */
