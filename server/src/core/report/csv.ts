@@ -5,25 +5,7 @@
  * carriage return, after any spaces) gets a leading `'` (OWASP's advice on CSV injection);
  * numbers are written as numbers.
  */
-import { SEVERITIES, type IncidentRecord } from './record';
-
-const COLUMNS = [
-  'file',
-  'title',
-  'date',
-  'severity',
-  'status',
-  'durationMinutes',
-  'ttdMinutes',
-  'ttaMinutes',
-  'ttmMinutes',
-  'ttrMinutes',
-  'actionItems',
-  'actionItemsOpen',
-  'actionItemsWithoutTicket',
-  ...SEVERITIES.map((s) => `findings${s[0].toUpperCase()}${s.slice(1)}`),
-  'tickets',
-];
+import { RECORD_FIELDS, SEVERITIES, type IncidentRecord } from './record';
 
 /** The separator of the tickets cell. */
 export const TICKET_SEPARATOR = '; ';
@@ -31,28 +13,21 @@ export const TICKET_SEPARATOR = '; ';
 const FORMULA_START = /^[\s]*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
+/** A column per record field, in RECORD_FIELDS' order; `findings` is a column per severity. */
+const COLUMNS: readonly { name: string; cell: (r: IncidentRecord) => string }[] = RECORD_FIELDS.flatMap((field) => {
+  if (field === 'findings') return SEVERITIES.map((s) => ({ name: `findings${s[0].toUpperCase()}${s.slice(1)}`, cell: (r: IncidentRecord) => numberCell(r.findings[s]) }));
+  if (field === 'tickets') return [{ name: field, cell: (r: IncidentRecord) => textCell(r.tickets.join(TICKET_SEPARATOR)) }];
+  return [{ name: field, cell: (r: IncidentRecord) => cellOf(r[field]) }];
+});
+
 export function recordsToCsv(records: readonly IncidentRecord[]): string {
-  const lines = [COLUMNS.map(textCell)];
-  for (const r of records) {
-    lines.push([
-      textCell(r.file),
-      textCell(r.title),
-      textCell(r.date),
-      textCell(r.severity),
-      textCell(r.status),
-      numberCell(r.durationMinutes),
-      numberCell(r.ttdMinutes),
-      numberCell(r.ttaMinutes),
-      numberCell(r.ttmMinutes),
-      numberCell(r.ttrMinutes),
-      numberCell(r.actionItems),
-      numberCell(r.actionItemsOpen),
-      numberCell(r.actionItemsWithoutTicket),
-      ...SEVERITIES.map((s) => numberCell(r.findings[s])),
-      textCell(r.tickets.join(TICKET_SEPARATOR)),
-    ]);
-  }
-  return lines.map((cells) => `${cells.join(',')}\r\n`).join('');
+  const rows = [COLUMNS.map((c) => textCell(c.name)), ...records.map((r) => COLUMNS.map((c) => c.cell(r)))];
+  return rows.map((cells) => `${cells.join(',')}\r\n`).join('');
+}
+
+/** Numbers as numbers; text (and null, an empty cell) guarded and quoted. */
+function cellOf(value: string | number | null): string {
+  return typeof value === 'number' ? numberCell(value) : textCell(value);
 }
 
 export function textCell(value: string | null): string {
