@@ -3,6 +3,7 @@
  * settings: `severity` takes the configured severities. Descriptions are what hover shows.
  */
 import type { Config } from '../config';
+import { wholeDateTime } from './time';
 
 export const STATUSES = ['draft', 'in-review', 'reviewed', 'published'] as const;
 /** The statuses of a post-mortem whose review is not done yet. */
@@ -74,9 +75,13 @@ export function isDate(text: string): boolean {
   return !!m && validDay(+m[1], +m[2], +m[3]) && (!m[0].includes(':') || isDateTime(text));
 }
 
-/** A date and a time (the zone optional); a date alone is not a moment of the incident. */
+/**
+ * A date and a time (the zone optional, by offset or by name as the timeline writes it: `CET`);
+ * a date alone is not a moment of the incident. The metrics and the report read these values with
+ * the same reader, so what passes here is what they use.
+ */
 export function isDateTime(text: string): boolean {
-  return DATE_TIME.test(text.trim()) && parseDateTime(text) !== undefined;
+  return (DATE_TIME.test(text.trim()) && parseDateTime(text) !== undefined) || wholeDateTime(text.trim()) !== undefined;
 }
 
 /** The moment a date or date-time names (UTC when it gives no zone; midnight for a date); undefined when it is none. */

@@ -88,6 +88,18 @@ export function scanTimes(text: string, baseOffset = 0): TimeToken[] {
   return tokens;
 }
 
+/**
+ * The text as one date with its year and a time, nothing around it ("2020-01-21T15:36:00+01:00",
+ * "2020-01-21 15:36 CET"): how the front matter's `incident.*` values are read, by validation,
+ * metrics and the report alike.
+ */
+export function wholeDateTime(text: string): TimeToken | undefined {
+  if (text.length > 64) return undefined;
+  const [token, ...rest] = scanTimes(text);
+  if (!token || rest.length > 0 || token.invalid || !token.time || token.date?.year === undefined) return undefined;
+  return token.span.start === 0 && token.span.end === text.length ? token : undefined;
+}
+
 /** The first token of `text` when the text starts with it (after brackets, emphasis markers, bullets). */
 export function leadingTime(text: string, baseOffset = 0): TimeToken | undefined {
   const lead = /^[\s[(*_>|-]*/.exec(text)?.[0].length ?? 0;

@@ -14,11 +14,13 @@ import type { ActionItem } from '../postmortem/actionItems';
 import type { ImpactWindow } from '../postmortem/impact';
 import type { PostmortemModel } from '../postmortem/model';
 import { dayNumber } from '../postmortem/time';
-import { MINUTE_MS, MINUTES_PER_DAY } from '../units';
+import { DAY_MS, MINUTE_MS, MINUTES_PER_DAY } from '../units';
 import { cutText } from './cut';
 import { isTemplateItem } from '../postmortem/actionItemChecks';
+import { isDate } from '../postmortem/frontMatterFields';
 import { incidentMetrics } from '../postmortem/metrics';
-import type { Milestone } from '../postmortem/metrics/types';
+import { frontMatterTimes } from '../postmortem/metrics/frontMatter';
+import type { IncidentMetrics, Milestone } from '../postmortem/metrics/types';
 import { ticketsOf, type TicketFinder, ticketFinder } from './tickets';
 
 export interface PostmortemFacts {
@@ -58,10 +60,7 @@ export const MAX_FIELD_CHARS = 200;
 
 export function postmortemFacts(model: PostmortemModel, context: FactsContext): PostmortemFacts {
   const data = model.frontMatter?.data ?? {};
-  const incident = recordOf(data.incident);
-  const started = dateTime(incident.started);
-  const resolved = dateTime(incident.resolved);
-  const metrics = durations(model, context.config);
+  const metrics = incidentMetrics(model, context.config);
   const finder = ticketFinder(context.config);
   // The items of one list share its context (headings, paragraphs around it): each is read once.
   const contextTickets = new WeakMap<object, boolean>();
@@ -69,11 +68,11 @@ export function postmortemFacts(model: PostmortemModel, context: FactsContext): 
   const open = items.filter(isOpen);
   return {
     title: text(model.title),
-    date: incidentDate(model, incident.started, context.path),
+    date: incidentDate(model, context.path),
     severity: text(scalar(data.severity)),
     status: text(scalar(data.status)),
-    durationMinutes: impactMinutes(model.impact?.windows ?? []) ?? impactMinutes(model.overview?.windows ?? []) ?? minutesBetween(started, resolved),
-    ...metrics,
+    durationMinutes: impactMinutes(model.impact?.windows ?? []) ?? impactMinutes(model.overview?.windows ?? []) ?? frontMatterWindow(metrics),
+    ...durations(metrics),
     actionItems: items.length,
     actionItemsOpen: open.length,
     actionItemsWithoutTicket: open.filter((item) => !inEmptySection(model, item.span) && !hasTicket(item, finder, contextTickets)).length,
@@ -81,11 +80,17 @@ export function postmortemFacts(model: PostmortemModel, context: FactsContext): 
   };
 }
 
-function durations(model: PostmortemModel, config: Config): Pick<PostmortemFacts, 'ttdMinutes' | 'ttaMinutes' | 'ttmMinutes' | 'ttrMinutes'> {
-  const { durations: d } = incidentMetrics(model, config);
+function durations({ durations: d }: IncidentMetrics): Pick<PostmortemFacts, 'ttdMinutes' | 'ttaMinutes' | 'ttmMinutes' | 'ttrMinutes'> {
   // A moment before the start is a contradiction (pm/metrics-mismatch says so), not a duration.
   const minutes = (m: Milestone) => (d[m].minutes !== undefined && d[m].minutes >= 0 ? d[m].minutes : undefined);
   return { ttdMinutes: minutes('detected'), ttaMinutes: minutes('acknowledged'), ttmMinutes: minutes('mitigated'), ttrMinutes: minutes('resolved') };
+}
+
+/** `incident.started` to `incident.resolved`, both from the front matter, read as the metrics read them. */
+function frontMatterWindow({ start, durations: d }: IncidentMetrics): number | undefined {
+  const resolved = d.resolved;
+  if (start?.source !== 'front-matter' || resolved.fact?.source !== 'front-matter' || resolved.minutes === undefined || resolved.minutes < 0) return undefined;
+  return resolved.minutes;
 }
 
 function isOpen(item: ActionItem): boolean {
@@ -105,10 +110,11 @@ function hasTicket(item: ActionItem, finder: TicketFinder, contextTickets: WeakM
  * The incident's day: front matter `date`, else `incident.started`, else the first timeline entry
  * that writes its year, else a `YYYY-MM-DD` in the file name.
  */
-function incidentDate(model: PostmortemModel, started: unknown, path: string | undefined): string | undefined {
+function incidentDate(model: PostmortemModel, path: string | undefined): string | undefined {
   // The day as written (`2026-03-02T23:30-05:00` is the 2nd where it happened), not its UTC day.
-  const writtenDay = (value: unknown) => (value instanceof Date ? isoDay(value.getTime()) : typeof value === 'string' && dateTime(value) !== undefined ? leadingDay(value) : undefined);
-  const day = writtenDay(model.frontMatter?.data.date) ?? writtenDay(started);
+  const date = model.frontMatter?.data.date;
+  const startedOn = frontMatterTimes(model).started?.token.date;
+  const day = (date instanceof Date ? isoDay(date.getTime()) : typeof date === 'string' && isDate(date.trim()) ? leadingDay(date) : undefined) ?? (startedOn && isoDay(dayNumber(startedOn) * DAY_MS));
   if (day) return day;
   if (model.timeline?.hasYears) {
     const entry = model.timeline.entries.find((e) => e.date?.year !== undefined && !e.token?.invalid);
@@ -125,36 +131,6 @@ function leadingDay(value: string): string | undefined {
   const time = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   const day = isoDay(time);
   return day === `${m[1]}-${m[2]}-${m[3]}` ? day : undefined; // 2026-02-30 does not exist
-}
-
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
-
-/**
- * Milliseconds since 1970 of an ISO 8601 date-time (`2026-03-02T10:00:00Z`, `2026-03-02 10:00+01:00`).
- * One without a zone reads as UTC: the durations between times written alike are still right.
- */
-export function dateTime(value: unknown): number | undefined {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
-  if (typeof value !== 'string' || value.length > 40) return undefined;
-  const m = DATE_TIME.exec(value.trim());
-  if (!m || !leadingDay(value)) return undefined;
-  const [hour, minute, second] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
-  if (hour > 23 || minute > 59 || second > 59) return undefined;
-  const utc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), hour, minute, second);
-  return utc - zoneMinutes(m[7]) * MINUTE_MS;
-}
-
-function zoneMinutes(zone: string | undefined): number {
-  if (!zone || zone.toUpperCase() === 'Z') return 0;
-  const sign = zone.startsWith('-') ? -1 : 1;
-  const digits = zone.slice(1).replace(':', '');
-  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
-}
-
-/** Whole minutes from `from` to `to`; unknown when either is, or when `to` comes first (a contradiction pm/metrics-mismatch reports). */
-function minutesBetween(from: number | undefined, to: number | undefined): number | undefined {
-  if (from === undefined || to === undefined || to < from) return undefined;
-  return Math.round((to - from) / MINUTE_MS);
 }
 
 /**
@@ -187,10 +163,6 @@ function windowInterval(w: ImpactWindow): [number, number] {
 
 function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
-}
-
-function recordOf(value: unknown): Record<string, unknown> {
-  return value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) ? (value as Record<string, unknown>) : {};
 }
 
 /** `severity: 2` is as good as `severity: "2"`; a list or a map is not a severity. */

@@ -139,10 +139,11 @@ describe('incident metrics', () => {
     ];
     for (const text of cases) assert.equal(metrics(text).facts.length, 0, text.slice(0, 60));
   });
-  it('an alias in the front matter counts as its value; its place is the front matter', () => {
+  it('an alias in the front matter counts as its value; its place is the anchored value', () => {
     const text = '---\nat: &t 2020-01-01T10:00:00Z\nincident:\n  started: *t\n---\n## Timeline\n\nAll times in UTC.\n\n- 2020-01-01 10:05 [detected] a\n';
     const m = metrics(text);
     assert.equal(m.durations.detected.minutes, 5);
-    assert.deepEqual(m.start?.span, { start: 0, end: text.indexOf('---\n## Timeline') + 3 });
+    const anchored = text.indexOf('2020-01-01T10:00:00Z');
+    assert.deepEqual(m.start?.span, { start: anchored, end: anchored + '2020-01-01T10:00:00Z'.length });
   });
 });

@@ -299,3 +299,12 @@ describe('pm/front-matter: which fixes are safe to apply unattended', () => {
     ]);
   });
 });
+
+describe('pm/front-matter: incident times as the metrics read them', () => {
+  it('a zone by name (as the timeline writes it) is a date and time; an unknown name is not', () => {
+    const doc = (started: string) => `---\ntitle: X\nincident:\n  started: ${started}\n---\n# Post-mortem: X`;
+    assert.deepEqual(check(doc('2020-01-21 15:36 CET')), []);
+    assert.deepEqual(check(doc('2020-01-21 15:36 PST')), []);
+    assert.equal(check(doc('2020-01-21 15:36 XYZ')).length, 1);
+  });
+});
