@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { escapeHtml, probeTone, renderProbeHtml, type PanelOptions } from '../../client/src/live/probeHtml';
+import { escapeHtml } from '../../contract/src/html';
+import { probeTone, renderProbeHtml, type PanelOptions } from '../../client/src/live/probeHtml';
 import type { ProbeResult } from '../../contract/src/probeOutcome';
 
 const NOW = new Date('2026-11-27T12:00:00Z');

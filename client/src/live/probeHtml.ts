@@ -4,11 +4,8 @@
  * chooses them) goes through `escapeHtml`; the only script is the nonce'd one below.
  */
 import { judgeCertificate } from '../../../contract/src/certificateVerdict';
+import { escapeHtml } from '../../../contract/src/html';
 import { isProbeFailure, type ProbeOutcome, type ProbeResult } from '../../../contract/src/probeOutcome';
-
-export function escapeHtml(text: unknown): string {
-  return String(text).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 export type PanelTone = 'expired' | 'expiring' | 'valid';
 

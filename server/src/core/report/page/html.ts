@@ -10,6 +10,7 @@ import { median, reportCharts, type ChartSpec } from '../charts/specs';
 import { renderSvg } from '../charts/render';
 import { SEVERITIES, type IncidentRecord } from '../record';
 import { PAGE_SCRIPT, PAGE_STYLE } from './assets';
+import { escapeHtml } from '../../../../../contract/src/html';
 
 export interface ReportPageOptions {
   /** The reference time: ages of action items, and the page's date. */
@@ -20,11 +21,6 @@ export interface ReportPageOptions {
   hrefOf(record: IncidentRecord, index: number): string;
   /** What the chart libraries would have logged (tests check there is nothing). */
   warnings?: string[];
-}
-
-/** Text from a repository in HTML text or a quoted attribute. */
-export function escapeHtml(text: unknown): string {
-  return String(text).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** The policy of the page: its own style sheet and script, by hash; nothing from anywhere. */
