@@ -7,9 +7,8 @@
  * `Jan 5` (which year?), `Q3` or two dates in one field are no due date.
  */
 import type { Nodes as MdastNodes } from 'mdast';
-import { preorder } from '../limits/walk';
 import type { Span } from '../types';
-import type { TextRun } from './runs';
+import { runsOf, type TextRun } from './runs';
 import type { Table, TableCell } from './tables';
 import { isPlaceholderText } from './template';
 import { scanTimes } from './time';
@@ -115,18 +114,12 @@ function namedOwner(field: ItemValue): ItemValue | undefined {
   return field;
 }
 
+const FIELD_SKIP = new Set(['delete', 'code', 'html', 'list', 'image']);
+const FIELD_LEAVES = new Set(['text', 'inlineCode']);
+
 /** Runs of a node for field scanning: text and inline code (a handle may be in backticks), struck-out text left out. */
 export function fieldRuns(node: MdastNodes, source: string): TextRun[] {
-  const out: TextRun[] = [];
-  preorder<MdastNodes>(node, (n) => {
-    if (n.type === 'delete' || n.type === 'code' || n.type === 'html' || n.type === 'list' || n.type === 'image') return false;
-    if (n.type !== 'text' && n.type !== 'inlineCode') return true;
-    const start = n.position?.start.offset;
-    const end = n.position?.end.offset;
-    if (start !== undefined && end !== undefined) out.push({ text: source.slice(start, end), offset: start, value: n.value });
-    return false;
-  });
-  return out;
+  return runsOf(node, source, { skip: FIELD_SKIP, leaves: FIELD_LEAVES });
 }
 
 /** Runs joined into one string, each character mapped back to its document offset. */

@@ -15,15 +15,21 @@ export interface TextRun {
 }
 
 const SKIPPED = new Set(['code', 'inlineCode', 'html', 'yaml', 'image', 'imageReference', 'definition']);
+const TEXT = new Set(['text']);
 
 /** Runs of plain text inside an mdast subtree, taken from the source so offsets are exact. */
 export function textRuns(node: MdastNodes, source: string, out: TextRun[] = []): TextRun[] {
+  return runsOf(node, source, { skip: SKIPPED, leaves: TEXT }, out);
+}
+
+/** The runs of the `leaves` node types, not looking inside `skip` ones: the walk both readers share. */
+export function runsOf(node: MdastNodes, source: string, kinds: { skip: ReadonlySet<string>; leaves: ReadonlySet<string> }, out: TextRun[] = []): TextRun[] {
   preorder<MdastNodes>(node, (n) => {
-    if (SKIPPED.has(n.type)) return false;
-    if (n.type !== 'text') return true;
+    if (kinds.skip.has(n.type)) return false;
+    if (!kinds.leaves.has(n.type)) return true;
     const start = n.position?.start.offset;
     const end = n.position?.end.offset;
-    if (start !== undefined && end !== undefined) out.push({ text: source.slice(start, end), offset: start, value: n.value });
+    if (start !== undefined && end !== undefined && 'value' in n) out.push({ text: source.slice(start, end), offset: start, value: n.value });
     return false;
   });
   return out;
