@@ -117,3 +117,14 @@ describe('sources: live, then the PEM, then typed', () => {
     assert.equal(byRule(lint({ path: '/repo/cert-inventory.yaml', text: withPem }, defaultConfig(), { now: NOW }), 'cert/expiring').length, 1, 'the PEM: 25 days left, a 28-day window');
   });
 });
+
+describe('hostile lifetimes', () => {
+  it('an absurd duration is a finding, never a crash', () => {
+    for (const value of ['99999999999999999h', '999999d', '0', '-90d', '1e9h']) {
+      const text = `${HEAD}  - name: api\n    hosts: [api.example.com]\n    renewal: { method: acme }\n    issued: 2026-11-01\n    lifetime: "${value}"\n`;
+      const findings = byRule(lintYaml(text), 'cert/invalid-value');
+      assert.equal(findings.length, 1, value);
+      assert.equal(covered(text, findings[0].range), `"${value}"`);
+    }
+  });
+});

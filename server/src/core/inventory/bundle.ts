@@ -10,7 +10,7 @@ import type { RuleContext } from '../rule';
 import type { Span } from '../types';
 import { keyFactsOf } from '../x509/keyFacts';
 import { pemSources } from './entryPem';
-import { liveFacts } from './liveTargets';
+import { entryLiveFacts } from './liveTargets';
 import type { CertModel, InventoryEntry } from './model';
 import { hostLabel } from './model';
 
@@ -50,8 +50,8 @@ export function entryChains(entry: InventoryEntry, model: CertModel, context: Pi
     });
     chains.push({ where: `in \`${source.kind}\``, span: source.field.span, fixIn: 'the bundle', items });
   }
-  for (const fact of liveFacts(model, context)) {
-    if (fact.entry !== entry || isProbeFailure(fact.outcome)) continue;
+  for (const fact of entryLiveFacts(entry, model, context)) {
+    if (isProbeFailure(fact.outcome)) continue;
     const items = fact.outcome.chain.map((c, i): ChainItem => {
       const role = roleOf(i, c.subject, c.issuer);
       return { position: i + 1, role, label: labelOf(i, role, quoteText(c.subject)), notAfter: new Date(c.notAfter), key: c, signatureAlgorithm: c.signatureAlgorithm };

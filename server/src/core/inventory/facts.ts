@@ -13,7 +13,7 @@ import { DAY_MS } from '../units';
 import { pemSources, type PemSource } from './entryPem';
 import { AUTOMATED_RENEWAL_METHODS } from './keys';
 import { parseLifetime } from './lifetime';
-import { liveFacts } from './liveTargets';
+import { entryLiveFacts } from './liveTargets';
 import type { CertModel, Field, InventoryEntry } from './model';
 import { expiryOf, issuedOf, warnWindow, type WarnWindow } from './refs';
 import { at, stringOf } from './yaml';
@@ -53,8 +53,8 @@ export function certFacts(entry: InventoryEntry, model: CertModel, context: Pick
 /** Of several hosts probed, the certificate that expires first speaks for the entry. */
 function liveFactsOf(entry: InventoryEntry, model: CertModel, context: Pick<RuleContext, 'live'>): CertFacts | undefined {
   let best: CertFacts | undefined;
-  for (const fact of liveFacts(model, context)) {
-    if (fact.entry !== entry || isProbeFailure(fact.outcome)) continue;
+  for (const fact of entryLiveFacts(entry, model, context)) {
+    if (isProbeFailure(fact.outcome)) continue;
     const notBefore = new Date(fact.outcome.notBefore);
     const notAfter = new Date(fact.outcome.notAfter);
     if (Number.isNaN(notBefore.getTime()) || Number.isNaN(notAfter.getTime())) continue;

@@ -7,6 +7,8 @@ import { DAY_MS } from '../units';
 import { parseGoDuration } from './duration';
 
 const WHOLE_DAYS = /^(\d{1,6})d$/;
+/** No certificate lives a century; a longer value is a typo, and date arithmetic must stay finite. */
+const MAX_LIFETIME_DAYS = 36_500;
 
 /** Milliseconds, or a problem in words. */
 export function parseLifetime(text: string): number | { error: string } {
@@ -15,6 +17,7 @@ export function parseLifetime(text: string): number | { error: string } {
   const ms = days ? Number(days[1]) * DAY_MS : parseGoDuration(trimmed);
   if (ms === undefined) return { error: `"${quoteText(text)}" is not a lifetime: write days (90d, 47d) or hours (2160h)` };
   if (!(ms > 0)) return { error: `"${quoteText(text)}" is not a positive lifetime` };
+  if (ms > MAX_LIFETIME_DAYS * DAY_MS) return { error: `"${quoteText(text)}" is longer than ${MAX_LIFETIME_DAYS} days` };
   return ms;
 }
 

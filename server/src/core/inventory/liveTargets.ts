@@ -59,3 +59,25 @@ export function liveFacts(model: CertModel, context: Pick<RuleContext, 'live'>):
   }
   return out;
 }
+
+const byEntryCache = new WeakMap<CertModel, { live: unknown; byEntry: Map<InventoryEntry, LiveFact[]> }>();
+
+/**
+ * The live facts of one entry. Grouped once per model and set of observations: rules ask for
+ * every entry, and scanning all targets per entry would be quadratic in a large inventory.
+ */
+export function entryLiveFacts(entry: InventoryEntry, model: CertModel, context: Pick<RuleContext, 'live'>): LiveFact[] {
+  if (!context.live || context.live.size === 0) return [];
+  let cached = byEntryCache.get(model);
+  if (!cached || cached.live !== context.live) {
+    const byEntry = new Map<InventoryEntry, LiveFact[]>();
+    for (const fact of liveFacts(model, context)) {
+      const list = byEntry.get(fact.entry);
+      if (list) list.push(fact);
+      else byEntry.set(fact.entry, [fact]);
+    }
+    cached = { live: context.live, byEntry };
+    byEntryCache.set(model, cached);
+  }
+  return cached.byEntry.get(entry) ?? [];
+}

@@ -13,7 +13,7 @@ import { liveFacts, liveTargets, type LiveFact } from './liveTargets';
 import type { CertModel, InventoryEntry } from './model';
 import { certFacts, effectiveWarnWindow, isAutomated, renewalMethod, renewalPoint, sourceLabel, typedLifetime, type CertFacts, type FactSource } from './facts';
 import { describeShare, lifetimeDays } from './lifetime';
-import { emailRefs, expiryOf, hostRefs, isPlaceholder, issuedOf, warnWindow } from './refs';
+import { emailRefs, expiryOf, hostRefs, isPlaceholder, issuedOf } from './refs';
 
 const within = (span: Span, offset: number) => offset >= span.start && offset <= span.end;
 
@@ -170,9 +170,10 @@ export interface CertificateRow {
 
 export function certificateRows(model: CertModel, config: Config, now: Date): CertificateRow[] {
   return (model.inventory?.entries ?? []).map((entry) => {
-    const expiry = expiryOf(entry);
-    const date = expiry && !('error' in expiry.parsed) ? expiry.parsed.date : undefined;
-    const warnDays = warnWindow(entry, config).days;
+    // The dates the rules judge (the PEM before the typed fields), with the same warn window.
+    const facts = certFacts(entry, model, {});
+    const date = facts?.notAfter;
+    const warnDays = effectiveWarnWindow(entry, config, facts).days;
     return {
       index: entry.index,
       name: entry.name ?? `entry #${entry.index + 1}`,

@@ -1,6 +1,12 @@
 /** cert/lifetime-limit: real certificates (node-forge) of 47, 90, 200 and 398 days, issued on both sides of each limit date. */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
+import { defaultConfig } from '../../../../server/src/core/config';
+import { lifetimeLimitOn } from '../../../../server/src/core/inventory/lifetimeLimits';
+import { analyze, lintAnalysis } from '../../../../server/src/core/lint';
+import { isProbeFailure, probeCertificate } from '../../../../server/src/core/live';
+import { liveKey, type LiveObservations } from '../../../../server/src/core/live/observations';
+import { addDays, createCertificate, startTlsServer, wholeSecondNow, type TestTlsServer } from '../../../helpers/tls';
 import { DAY_MS } from '../../../../server/src/core/units';
 import { byRule, configWith, covered, indent, lintYaml, makeCertificatePem } from '../../../helpers/inventory';
 import { LineIndex } from '../../../../server/src/core/text';
@@ -79,5 +85,37 @@ describe('cert/lifetime-limit', () => {
     const text = pemEntry(issued, 398);
     const config = configWith({ warnShare: 0, renewAtShare: 0.5 });
     assert.equal(byRule(lintYaml(text, { now: dayAfter(issued), config }), 'cert/lifetime-limit').length, 1);
+  });
+});
+
+describe('cert/lifetime-limit after a live check', () => {
+  // Issued today for 400 days (over every limit of the table), served on loopback, signed by a test CA: the handshake's trust is judged at the clock.
+  const now = wholeSecondNow();
+  const ca = createCertificate({ commonName: 'Limit Test CA', isCa: true, notBefore: addDays(now, -10), notAfter: addDays(now, 3650), keyName: 'limit-ca' });
+  const leaf = createCertificate({ commonName: '127.0.0.1', ipAddresses: ['127.0.0.1'], issuer: ca, notBefore: now, notAfter: addDays(now, 400), keyName: 'limit-leaf' });
+  let server: TestTlsServer;
+  before(async () => {
+    server = await startTlsServer({ chain: [leaf] });
+  });
+  after(() => server.close());
+
+  it('needs the system store: a chain that ends at an extra CA is not publicly trusted', async () => {
+    const text = `${DEFAULTS}certificates:\n  - name: live\n    hosts: [${server.target}]\n`;
+    const outcome = await probeCertificate({ host: '127.0.0.1', port: server.port, extraCaPems: [ca.certPem], now, timeoutMs: 10_000 });
+    assert.ok(!isProbeFailure(outcome) && outcome.trusted && outcome.trustedBySystemStore === false);
+    const lintLive = (live: LiveObservations) => byRule(lintAnalysis(analyze({ path: '/repo/inventory.yaml', text }, defaultConfig(), { now }), { now, live }), 'cert/lifetime-limit');
+    assert.deepEqual(lintLive(new Map([[liveKey('127.0.0.1', server.port), { outcome }]])), []);
+    // No loopback server can end at a root of the bundled store, so the verdict is set as a public chain would have it.
+    const publicOutcome = { ...outcome, trustedBySystemStore: true };
+    const [finding] = lintLive(new Map([[liveKey('127.0.0.1', server.port), { outcome: publicOutcome }]]));
+    assert.equal(covered(text, finding.range), server.target, 'on the host probed');
+    const limit = lifetimeLimitOn(now)!;
+    assert.match(finding.message, new RegExp(`\\(trusted by the system store\\) lives 400 days \\(issued \\S+, live\\), more than the ${limit.days} days allowed`));
+    const privateEntry = text.replace('    hosts:', '    trust: private\n    hosts:');
+    const privateFindings = byRule(
+      lintAnalysis(analyze({ path: '/repo/inventory.yaml', text: privateEntry }, defaultConfig(), { now }), { now, live: new Map([[liveKey('127.0.0.1', server.port), { outcome: publicOutcome }]]) }),
+      'cert/lifetime-limit',
+    );
+    assert.deepEqual(privateFindings, [], 'trust: private written on the entry wins');
   });
 });
