@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import type { HoverInfo, LensInfo, LinkInfo, OutlineItem } from '../editorServices';
 import type { BaseModel, Report, Rule, RuleContext } from '../rule';
+import type { Steps } from '../steps';
 import type { LineEdit } from '../text';
 import type { DocumentKind, SourceDocument } from '../types';
 
@@ -19,6 +20,13 @@ export interface DocumentTypeDefinition<Model extends BaseModel> {
   /** Cheap test on path, language id and text; `parse` decides with `model.applies`. */
   matches: (document: SourceDocument, config: Config) => boolean;
   parse: (document: SourceDocument, config: Config) => Model;
+  /**
+   * `parse` in steps, for a caller that yields to other work between them (the server) or stops
+   * (a newer version, a time budget). `forced`: the kind was given (`--kind`), so the model is
+   * built whole even when the document turns out not to be of this kind. Without it, `parse` is
+   * one step.
+   */
+  parseSteps?: (document: SourceDocument, config: Config, forced: boolean) => Steps<Model>;
   /**
    * Parses only what changed since the previous version's model (which it may update in place:
    * the previous model is not used again). Undefined when a whole parse is needed. `edit` is set
@@ -46,6 +54,8 @@ export interface DocumentType {
   readonly rules: readonly Rule<never>[];
   matches(document: SourceDocument, config: Config): boolean;
   parse(document: SourceDocument, config: Config): ParsedDocument;
+  /** `parse` in steps a caller may yield between or stop after; `forced`: the kind was given (`--kind`). */
+  parseSteps(document: SourceDocument, config: Config, forced: boolean): Steps<ParsedDocument>;
 }
 
 /** One of a document type's rules, bound to a model of that type. */
@@ -87,6 +97,9 @@ export function defineDocumentType<Model extends BaseModel>(definition: Document
     rules: definition.rules,
     matches: (document, config) => definition.matches(document, config),
     parse: (document, config) => withModel(definition.parse(document, config)),
+    parseSteps: function* (document, config, forced) {
+      return withModel(definition.parseSteps ? yield* definition.parseSteps(document, config, forced) : definition.parse(document, config));
+    },
     withModel,
   };
 

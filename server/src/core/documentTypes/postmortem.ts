@@ -1,5 +1,5 @@
 import { isMarkdownDocument } from '../postmortem/detect';
-import { buildPostmortemModel, reparsePostmortemModel } from '../postmortem/model';
+import { buildPostmortemModel, postmortemModelSteps, reparsePostmortemModel } from '../postmortem/model';
 import { postmortemHover, postmortemLinks, postmortemOutline } from '../postmortem/services';
 import { postmortemRules } from '../rules/pm';
 import { defineDocumentType } from './definition';
@@ -9,6 +9,7 @@ export const postmortemType = defineDocumentType({
   kind: 'postmortem',
   matches: (document) => isMarkdownDocument(document),
   parse: (document, config) => buildPostmortemModel(document, config),
+  parseSteps: (document, config, forced) => postmortemModelSteps(document, config, forced),
   reparse: (previous, document, config) => {
     const model = reparsePostmortemModel(previous, document, config);
     return model ? { model } : undefined;

@@ -12,10 +12,11 @@ import type { SourceDocument, Span } from '../types';
 import { buildActionItems, findActionSections, type ActionItems } from './actionItems';
 import { POSTMORTEM_TITLE } from './detect';
 import { buildImpact, buildOverview, findImpactSection, type Impact, type Overview } from './impact';
+import { drain, type Steps } from '../steps';
 import { reparseMarkdown } from './incremental';
-import { parseMarkdown } from './markdown';
+import { PieceParser } from './pieces';
 import { spanOf } from './runs';
-import { buildSections, type Heading, type Section } from './sections';
+import { buildSections, readHeading, type Heading, type Section } from './sections';
 import { isHtmlTable, readHtmlTable, readPipeTable, type Table } from './tables';
 import type { TemplateSection } from './teamTemplate';
 import { DEFAULT_PRESET, loadTemplate, type TemplateState } from './templateSource';
@@ -62,7 +63,81 @@ export interface PostmortemModel extends BaseModel {
 const RESOLUTION_HEADING = /^(resolution|mitigation|recovery|fix|resolution and recovery)\b/;
 
 export function buildPostmortemModel(document: SourceDocument, config: Config): PostmortemModel {
-  return postmortemModelFrom(document, config, parseMarkdown(document.text));
+  return drain(postmortemModelSteps(document, config, true));
+}
+
+/**
+ * The model, parsed by pieces (pieces.ts), a step each. Unless `forced`, a document that is no
+ * post-mortem (its title and first heading say so, its path does not match postmortemGlobs) stops
+ * at its first heading, with a model that does not apply: Markdown in general costs little.
+ */
+export function* postmortemModelSteps(document: SourceDocument, config: Config, forced: boolean): Steps<PostmortemModel> {
+  const text = document.text;
+  const verdict = forced || matchesGlobs(document.path, config.postmortemGlobs) ? undefined : new EarlyVerdict(text);
+  const pieces = new PieceParser(text);
+  while (!pieces.done) {
+    pieces.step();
+    if (verdict?.notPostmortem(pieces.root)) return notPostmortem(document, pieces.root);
+    yield;
+  }
+  let root = pieces.root;
+  if (pieces.found.links.length > 0 || pieces.found.footnotes.length > 0) {
+    // Definitions seen in one piece make references in others: parse again, every piece knowing them all.
+    const again = new PieceParser(text, pieces.found);
+    while (!again.done) {
+      again.step();
+      yield;
+    }
+    root = again.root;
+  }
+  return postmortemModelFrom(document, config, root);
+}
+
+/**
+ * Tells from the parse so far whether the document cannot be a post-mortem: its front-matter title
+ * and first heading (once parsed; a heading node never changes after its piece) do not name one.
+ * A heading with brackets may read differently once later definitions are known: no verdict then.
+ */
+class EarlyVerdict {
+  private scanned = 0;
+  /** Set at the first heading: the verdict does not change after it. */
+  private verdict: boolean | undefined;
+
+  constructor(private readonly text: string) {}
+
+  notPostmortem(root: Root): boolean {
+    if (this.verdict !== undefined) return this.verdict;
+    const children = root.children;
+    // A piece parsed again (pieces.ts goes back on a continuation that did not hold) drops children.
+    this.scanned = Math.min(this.scanned, children.length);
+    for (; this.scanned < children.length; this.scanned++) {
+      const node = children[this.scanned];
+      if (node.type !== 'heading') continue;
+      const span = spanOf(node);
+      if (this.text.slice(span.start, span.end).includes('[')) return (this.verdict = false);
+      const title = stringValue(readFrontMatter(root)?.data.title);
+      return (this.verdict = !POSTMORTEM_TITLE.test(title ?? '') && !POSTMORTEM_TITLE.test(readHeading(node, this.text).text));
+    }
+    return false;
+  }
+}
+
+/** The model of Markdown that is no post-mortem: nothing in it is looked at. */
+function notPostmortem(document: SourceDocument, root: Root): PostmortemModel {
+  return {
+    kind: 'postmortem',
+    text: document.text,
+    lines: new LineIndex(document.text),
+    applies: false,
+    directives: [],
+    root,
+    headings: [],
+    sections: [],
+    topSections: [],
+    tables: [],
+    // Never read: a model that does not apply is not checked.
+    template: { source: '' },
+  };
 }
 
 /** Re-parses only the edited top-level sections (see incremental.ts); undefined to parse whole. */
