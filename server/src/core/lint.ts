@@ -72,7 +72,7 @@ export function* analyzeSteps(document: SourceDocument, config: Config, options:
     );
     return analysis;
   }
-  if (previous && reparse(analysis, candidates, previous)) return analysis;
+  if (previous && (yield* reparse(analysis, candidates, previous))) return analysis;
   for (const type of candidates) {
     // Deep nesting makes the parsers superlinear and can overflow the stack: one finding instead.
     const deep = tooDeep(type.kind, document.text);
@@ -91,13 +91,13 @@ export function* analyzeSteps(document: SourceDocument, config: Config, options:
 }
 
 /** Re-parses from the previous analysis when it had one model of the one candidate type; false to parse whole. */
-function reparse(analysis: Analysis, candidates: DocumentType[], previous: Analysis): boolean {
+function* reparse(analysis: Analysis, candidates: DocumentType[], previous: Analysis): Steps<boolean> {
   if (previous.config !== analysis.config || previous.parsed.length !== 1 || previous.documentFindings.length > 0) return false;
   const [parsed] = previous.parsed;
   if (candidates.length !== 1 || candidates[0] !== parsed.type) return false;
   let result: ReturnType<ParsedDocument['reparse']>;
   try {
-    result = parsed.reparse(analysis.document, analysis.config);
+    result = yield* parsed.reparseSteps(analysis.document, analysis.config);
   } catch {
     return false;
   }

@@ -33,6 +33,8 @@ export interface DocumentTypeDefinition<Model extends BaseModel> {
    * when what lies outside the re-parsed lines is unchanged, so per-entry findings there still hold.
    */
   reparse?: (previous: Model, document: SourceDocument, config: Config) => { model: Model; edit?: LineEdit } | undefined;
+  /** `reparse` in steps (see parseSteps); without it, `reparse` is one step. */
+  reparseSteps?: (previous: Model, document: SourceDocument, config: Config) => Steps<{ model: Model; edit?: LineEdit } | undefined>;
   /** The model cut down to what `edit` re-parsed, for the rules with `scope: 'entry'` (same text and line index). */
   restrict?: (model: Model, edit: LineEdit) => Model;
   rules: Rule<Model>[];
@@ -77,6 +79,8 @@ export interface ParsedDocument {
    * been updated in place). Undefined when a whole parse is needed.
    */
   reparse(document: SourceDocument, config: Config): { parsed: ParsedDocument; edit?: LineEdit } | undefined;
+  /** `reparse` in steps a caller may yield between. */
+  reparseSteps(document: SourceDocument, config: Config): Steps<{ parsed: ParsedDocument; edit?: LineEdit } | undefined>;
   outline(): OutlineItem[];
   hover(offset: number, context: RuleContext): HoverInfo | undefined;
   codeLenses(context: RuleContext): LensInfo[];
@@ -90,7 +94,7 @@ export interface TypedDocumentType<Model extends BaseModel> extends DocumentType
 
 /** The one place a model's type is hidden: every function that takes the model is bound to it here. */
 export function defineDocumentType<Model extends BaseModel>(definition: DocumentTypeDefinition<Model>): TypedDocumentType<Model> {
-  const { restrict, reparse } = definition;
+  const { restrict, reparse, reparseSteps } = definition;
   const type: TypedDocumentType<Model> = {
     kind: definition.kind,
     kinds: definition.kinds ?? [definition.kind],
@@ -120,6 +124,10 @@ export function defineDocumentType<Model extends BaseModel>(definition: Document
       })),
       reparse: (document, config) => {
         const result = reparse?.(model, document, config);
+        return result && { parsed: withModel(result.model), edit: result.edit };
+      },
+      reparseSteps: function* (document, config) {
+        const result = reparseSteps ? yield* reparseSteps(model, document, config) : reparse?.(model, document, config);
         return result && { parsed: withModel(result.model), edit: result.edit };
       },
       outline: () => definition.outline?.(model) ?? [],

@@ -1,5 +1,5 @@
 import { isMarkdownDocument } from '../postmortem/detect';
-import { buildPostmortemModel, postmortemModelSteps, reparsePostmortemModel } from '../postmortem/model';
+import { buildPostmortemModel, postmortemModelSteps, reparsePostmortemModel, reparsePostmortemModelSteps } from '../postmortem/model';
 import { postmortemHover, postmortemLinks, postmortemOutline } from '../postmortem/services';
 import { postmortemRules } from '../rules/pm';
 import { defineDocumentType } from './definition';
@@ -12,6 +12,10 @@ export const postmortemType = defineDocumentType({
   parseSteps: (document, config, forced) => postmortemModelSteps(document, config, forced),
   reparse: (previous, document, config) => {
     const model = reparsePostmortemModel(previous, document, config);
+    return model ? { model } : undefined;
+  },
+  reparseSteps: function* (previous, document, config) {
+    const model = yield* reparsePostmortemModelSteps(previous, document, config);
     return model ? { model } : undefined;
   },
   rules: postmortemRules,

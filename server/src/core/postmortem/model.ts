@@ -1,4 +1,4 @@
-import type { Html, Root, RootContent } from 'mdast';
+import type { Html, Root, RootContent, Table as MdastTable } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
 import { DEFAULT_REQUIRED_SECTIONS, type Config, type RequiredSection } from '../config';
@@ -6,13 +6,13 @@ import { MAX_ALIAS_COUNT } from '../limits';
 import { preorder } from '../limits/walk';
 import { matchesGlobs } from '../globs';
 import type { BaseModel, SuppressionDirective } from '../rule';
-import { parseDirective } from '../suppress';
+import { DIRECTIVE_PREFIX, parseDirective } from '../suppress';
+import { drain, type Steps } from '../steps';
 import { LineIndex } from '../text';
 import type { SourceDocument, Span } from '../types';
 import { buildActionItems, findActionSections, type ActionItems } from './actionItems';
 import { POSTMORTEM_TITLE } from './detect';
 import { buildImpact, buildOverview, findImpactSection, type Impact, type Overview } from './impact';
-import { drain, type Steps } from '../steps';
 import { reparseMarkdown } from './incremental';
 import { PieceParser } from './pieces';
 import { spanOf } from './runs';
@@ -90,7 +90,7 @@ export function* postmortemModelSteps(document: SourceDocument, config: Config, 
     }
     root = again.root;
   }
-  return postmortemModelFrom(document, config, root);
+  return yield* postmortemModelFromSteps(document, config, root);
 }
 
 /**
@@ -142,12 +142,19 @@ function notPostmortem(document: SourceDocument, root: Root): PostmortemModel {
 
 /** Re-parses only the edited top-level sections (see incremental.ts); undefined to parse whole. */
 export function reparsePostmortemModel(previous: PostmortemModel, document: SourceDocument, config: Config): PostmortemModel | undefined {
-  const lines = new LineIndex(document.text);
-  const root = reparseMarkdown(previous.root, previous.lines, lines);
-  return root ? postmortemModelFrom(document, config, root, lines) : undefined;
+  return drain(reparsePostmortemModelSteps(previous, document, config));
 }
 
-function postmortemModelFrom(document: SourceDocument, config: Config, root: Root, lines = new LineIndex(document.text)): PostmortemModel {
+export function* reparsePostmortemModelSteps(previous: PostmortemModel, document: SourceDocument, config: Config): Steps<PostmortemModel | undefined> {
+  const lines = new LineIndex(document.text);
+  const root = reparseMarkdown(previous.root, previous.lines, lines);
+  if (!root) return undefined;
+  yield;
+  return yield* postmortemModelFromSteps(document, config, root, lines);
+}
+
+/** The model from the tree, a step per part (a table a step): a 5 MB timeline takes a second to read. */
+function* postmortemModelFromSteps(document: SourceDocument, config: Config, root: Root, lines = new LineIndex(document.text)): Steps<PostmortemModel> {
   const text = document.text;
   const frontMatter = readFrontMatter(root);
   const { all, top } = buildSections(root, text);
@@ -157,29 +164,40 @@ function postmortemModelFrom(document: SourceDocument, config: Config, root: Roo
     POSTMORTEM_TITLE.test(title ?? '') ||
     POSTMORTEM_TITLE.test(headings[0]?.text ?? '') ||
     matchesGlobs(document.path, config.postmortemGlobs);
+  yield;
+  const directives = readDirectives(root, text);
+  yield;
+  const tables = yield* readTables(root, text, all);
 
   const timelineSection = findTimelineSection(all);
   const impactSection = findImpactSection(all);
   const zone = stringValue(frontMatter?.data.timezone ?? frontMatter?.data.time_zone ?? frontMatter?.data.tz);
+  const timeline = timelineSection ? buildTimeline(timelineSection, root, text, zone) : undefined;
+  yield;
+  const impact = impactSection ? buildImpact(impactSection, text) : undefined;
+  yield;
+  const overview = buildOverview(root, all, text);
+  yield;
+  const actionItems = buildActionItems(findActionSections(all), root, text);
   const template = loadTemplate(config, document);
   return {
     kind: 'postmortem',
     text,
     lines,
     applies,
-    directives: readDirectives(root),
+    directives,
     root,
     frontMatter,
     title,
     headings,
     sections: all,
     topSections: top,
-    tables: readTables(root, text, all),
-    timeline: timelineSection ? buildTimeline(timelineSection, root, text, zone) : undefined,
-    impact: impactSection ? buildImpact(impactSection, text) : undefined,
-    overview: buildOverview(root, all, text),
+    tables,
+    timeline,
+    impact,
+    overview,
     resolution: all.find((s) => RESOLUTION_HEADING.test(s.heading.normalized)),
-    actionItems: buildActionItems(findActionSections(all), root, text),
+    actionItems,
     template,
     requiredSections: requiredSectionsFor(config, template),
   };
@@ -221,8 +239,10 @@ function stringValue(v: unknown): string | undefined {
 }
 
 /** `<!-- incident-docs-disable pm/empty-row -->` anywhere, inline or block. */
-function readDirectives(root: Root): SuppressionDirective[] {
+function readDirectives(root: Root, text: string): SuppressionDirective[] {
   const out: SuppressionDirective[] = [];
+  // Without the prefix no comment is a directive: skip the walk over every node.
+  if (!text.includes(DIRECTIVE_PREFIX)) return out;
   visit(root, 'html', (node: Html) => {
     const comments = node.value.matchAll(/<!--([\s\S]*?)-->/g);
     for (const c of comments) {
@@ -235,25 +255,31 @@ function readDirectives(root: Root): SuppressionDirective[] {
   return out;
 }
 
-function readTables(root: Root, text: string, sections: Section[]): LocatedTable[] {
-  const out: LocatedTable[] = [];
+function* readTables(root: Root, text: string, sections: Section[]): Steps<LocatedTable[]> {
+  const found: { section?: Section; table?: Table; pipe?: MdastTable }[] = [];
   let coveredUntil = -1;
   const innermost = (offset: number) => {
-    let found: Section | undefined;
-    for (const s of sections) if (s.span.start <= offset && offset < s.span.end) found = s;
-    return found;
+    let section: Section | undefined;
+    for (const s of sections) if (s.span.start <= offset && offset < s.span.end) section = s;
+    return section;
   };
   preorder<Root | RootContent>(root, (node) => {
     if (node.type === 'root') return true;
     const span = spanOf(node);
     if (span.start < coveredUntil) return false;
-    if (node.type === 'table') out.push({ table: readPipeTable(node, text), section: innermost(span.start) });
+    // Pipe tables are read below, one a step: a table of thousands of rows takes a while.
+    if (node.type === 'table') found.push({ pipe: node, section: innermost(span.start) });
     else if (node.type === 'html' && isHtmlTable(node)) {
       const table = readHtmlTable(node, text);
       coveredUntil = table.span.end; // the rest of a table split by blank lines is not a second table
-      out.push({ table, section: innermost(span.start) });
+      found.push({ table, section: innermost(span.start) });
     }
     return node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote';
   });
+  const out: LocatedTable[] = [];
+  for (const { section, table, pipe } of found) {
+    if (pipe) yield;
+    out.push({ table: table ?? readPipeTable(pipe!, text), section });
+  }
   return out;
 }

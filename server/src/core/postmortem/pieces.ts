@@ -28,7 +28,7 @@ type Mode =
   | { kind: 'table'; table: Table; prefix: string }
   | { kind: 'list'; list: List; marker: RegExp };
 
-type Cut = 'fresh' | 'table' | 'list';
+export type Cut = 'fresh' | 'table' | 'list';
 
 const FRESH: Mode = { kind: 'fresh' };
 const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
@@ -140,42 +140,9 @@ export class PieceParser {
 
   /** How the whole parse goes on at `end`, given the piece before it; undefined when it cannot be known here. */
   private cutAt(end: number, piece: Root): Cut | undefined {
-    const text = this.text;
-    const line = lineAt(text, end);
-    const first = piece.children[0];
     // Front matter must close inside the piece that opens it.
-    if (this.at === 0 && /^---[ \t]*(?:\r?\n|\r)/.test(text) && first?.type !== 'yaml') return undefined;
-    const last = piece.children[piece.children.length - 1];
-    if (!last) return /^\S/.test(line) && !FRONT_MATTER_FENCE.test(line) ? 'fresh' : undefined;
-    const lastEnd = endOffset(last);
-    // A node that ends where the piece ends was left open (a fence inside a list item, say): the
-    // whole parse may carry it on.
-    if (lastEnd >= end) return undefined;
-    const between = text.slice(lastEnd, end);
-    const afterBlank = hasBlankLine(between);
-    if (last.type === 'table' && startColumn(last) === 1 && line.startsWith('|') && isLineEnd(between)) return 'table';
-    if (
-      last.type === 'list' &&
-      startColumn(last) === 1 &&
-      (isLineEnd(between) || isBlankLines(between)) &&
-      listMarkerOf(text, last).test(line) &&
-      !THEMATIC_BREAK.test(line.trimEnd())
-    ) {
-      return 'list';
-    }
-    if (!ATX_HEADING.test(line) && !(afterBlank && /^\S/.test(line))) return undefined;
-    // A piece starting with `---` would be read as front matter.
-    if (FRONT_MATTER_FENCE.test(line)) return undefined;
-    if (last.type === 'code') {
-      const source = text.slice(startOffset(last), lastEnd);
-      if (!fenceCloses(source)) return undefined;
-      // Indented code goes on over blank lines until a line says otherwise, and that line is read
-      // as interrupting it (`2. x` there is text, not a list): only a heading is safe.
-      if (!isFenced(source) && !ATX_HEADING.test(line)) return undefined;
-    }
-    if (last.type === 'html' && !afterBlank) return undefined;
-    if (last.type === 'list' && LIST_ITEM_LINE.test(line)) return undefined;
-    return 'fresh';
+    if (this.at === 0 && /^---[ \t]*(?:\r?\n|\r)/.test(this.text) && piece.children[0]?.type !== 'yaml') return undefined;
+    return cutAfter(this.text, piece.children[piece.children.length - 1], end);
   }
 
   private merge(piece: Root): void {
@@ -211,6 +178,45 @@ export class PieceParser {
     this.mode = FRESH;
     this.size = Math.max(this.pieceChars, 2 * (end - offset));
   }
+}
+
+/**
+ * How a whole parse of `text` goes on at line start `end`, when `last` (in the text's positions)
+ * is the last block before it: afresh, with another row of that table or item of that list, or
+ * undefined when that cannot be told from here (see the top of this file).
+ */
+export function cutAfter(text: string, last: RootContent | undefined, end: number): Cut | undefined {
+  const line = lineAt(text, end);
+  if (!last) return /^\S/.test(line) && !FRONT_MATTER_FENCE.test(line) ? 'fresh' : undefined;
+  const lastEnd = endOffset(last);
+  // A node that ends where the piece ends was left open (a fence inside a list item, say): the
+  // whole parse may carry it on.
+  if (lastEnd >= end) return undefined;
+  const between = text.slice(lastEnd, end);
+  const afterBlank = hasBlankLine(between);
+  if (last.type === 'table' && startColumn(last) === 1 && line.startsWith('|') && isLineEnd(between)) return 'table';
+  if (
+    last.type === 'list' &&
+    startColumn(last) === 1 &&
+    (isLineEnd(between) || isBlankLines(between)) &&
+    listMarkerOf(text, last).test(line) &&
+    !THEMATIC_BREAK.test(line.trimEnd())
+  ) {
+    return 'list';
+  }
+  if (!ATX_HEADING.test(line) && !(afterBlank && /^\S/.test(line))) return undefined;
+  // A piece starting with `---` would be read as front matter.
+  if (FRONT_MATTER_FENCE.test(line)) return undefined;
+  if (last.type === 'code') {
+    const source = text.slice(startOffset(last), lastEnd);
+    if (!fenceCloses(source)) return undefined;
+    // Indented code goes on over blank lines until a line says otherwise, and that line is read
+    // as interrupting it (`2. x` there is text, not a list): only a heading is safe.
+    if (!isFenced(source) && !ATX_HEADING.test(line)) return undefined;
+  }
+  if (last.type === 'html' && !afterBlank) return undefined;
+  if (last.type === 'list' && LIST_ITEM_LINE.test(line)) return undefined;
+  return 'fresh';
 }
 
 /** Parses `text` by pieces (see above); the same tree as parseMarkdown(text). */
@@ -265,13 +271,13 @@ function collectDefinitions(root: Root, out: KnownDefinitions): void {
 }
 
 /** The header and delimiter rows of a table, from the start of the header's line. */
-function tablePrefix(text: string, table: Table): string {
+export function tablePrefix(text: string, table: Table): string {
   const start = lineStartBefore(text, startOffset(table));
   return text.slice(start, lineStartFrom(text, lineStartFrom(text, start + 1) + 1));
 }
 
 /** What starts another item of `list` at column 1: the same bullet, or digits and the same delimiter. */
-function listMarkerOf(text: string, list: List): RegExp {
+export function listMarkerOf(text: string, list: List): RegExp {
   const at = startOffset(list);
   const c = text[at];
   if (c === '-' || c === '*' || c === '+') return c === '-' ? /^-[ \t]+\S/ : c === '*' ? /^\*[ \t]+\S/ : /^\+[ \t]+\S/;
@@ -292,7 +298,7 @@ function startColumn(node: RootContent): number {
 }
 
 /** Whether `between` (text after a node) holds an empty line: a line break, maybe spaces, and another. */
-function hasBlankLine(between: string): boolean {
+export function hasBlankLine(between: string): boolean {
   return /\n[ \t]*\n/.test(between.replace(/\r\n?/g, '\n'));
 }
 
