@@ -70,13 +70,18 @@ class AnalysisJob {
   /** Set once the parse is complete: what the next version builds on. */
   parsed: DocumentAnalysis | undefined;
   promise!: Promise<DocumentAnalysis>;
+  /** Settles once the parse is complete or will not be: the next version waits for it before taking its base. */
+  readonly parseSettled: Promise<void>;
+  settleParse!: () => void;
 
   constructor(
     readonly version: number,
     readonly generation: number,
     /** The job of an earlier version, whose analysis this one may re-parse from (dropped once taken). */
     public previous: AnalysisJob | undefined,
-  ) {}
+  ) {
+    this.parseSettled = new Promise((resolve) => (this.settleParse = resolve));
+  }
 
   /** The newest complete parse this job has, or was given, that no later version has taken yet. */
   base(): DocumentAnalysis | undefined {
@@ -112,7 +117,7 @@ export class AnalysisCache {
     const previous = cached && cached.generation === this.generation && cached.version < document.version ? cached : undefined;
     if (cached) cached.stopped = true;
     const job = new AnalysisJob(document.version, this.generation, previous);
-    job.promise = this.run(document, job);
+    job.promise = this.run(document, job).finally(() => job.settleParse());
     this.jobs.set(document.uri, job);
     // A failed analysis must not stay cached: the next request tries again.
     job.promise.catch(() => {
@@ -150,9 +155,14 @@ export class AnalysisCache {
       root: this.settings.rootFor(document.uri),
     };
     const { config } = await this.settings.resolve(document.uri);
+    // The version before may be re-parsing from its own base: wait for it, and build on it.
+    await job.previous?.parseSettled;
     if (job.stopped) return this.afterStop(document);
+    // Once the previous analysis is taken (a re-parse updates it in place), the parse goes on to
+    // its end even when a newer version comes: that version then re-parses from this one.
+    let holdsBase = false;
     const control: StepControl = {
-      cancelled: () => job.stopped,
+      cancelled: () => job.stopped && !holdsBase,
       holdBackMs: () => Math.max(0, this.lastChange + QUIET_MS - performance.now()),
       budgetMs: this.budgetMs,
       spent: { ms: 0 },
@@ -162,8 +172,10 @@ export class AnalysisCache {
     const previous = job.previous?.base()?.takeForNextVersion();
     // Taken (or nothing to take): holding on to the earlier job would keep every version alive.
     job.previous = undefined;
+    holdsBase = previous !== undefined;
 
     const parsed = await runSteps(analyzeSteps(source, config, {}, previous?.analysis), control);
+    holdsBase = false;
     if (parsed.kind === 'cancelled') return this.afterStop(document);
     if (parsed.kind === 'over-budget') {
       const analysis: Analysis = { document: source, config, parsed: [], documentFindings: [overBudgetFinding(this.budgetMs / 1000)] };
@@ -173,6 +185,8 @@ export class AnalysisCache {
     }
     const result = new DocumentAnalysis(job.version, parsed.value, now, live);
     job.parsed = result;
+    job.settleParse();
+    if (job.stopped) return this.afterStop(document);
 
     const progress: { current?: LintProgress } = {};
     const linted = await runSteps(lintSteps(parsed.value, { now, live }, previous?.ruleFindings, progress), control);

@@ -9,6 +9,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { parseMarkdown } from '../../../server/src/core/postmortem/markdown';
 import { parseByPieces, PieceParser } from '../../../server/src/core/postmortem/pieces';
 
@@ -102,6 +106,17 @@ describe('post-mortem parse by pieces equals a whole parse', () => {
         if (pieceChars <= 300) assert.ok(steps > text.length / 2000, `${steps} steps for ${text.length} characters`);
       }
     }
+  });
+
+  test('text without www., http or @ parses without the autolink literals to the same tree', () => {
+    const remark = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
+    fc.assert(
+      fc.property(fc.oneof(document, blocks), (text) => {
+        assert.deepEqual(plain(parseMarkdown(text)), plain(remark.parse(text)), JSON.stringify(text));
+      }),
+      { numRuns: 1500, seed: 14 },
+    );
+    for (const { name, text } of BASES) assert.deepEqual(plain(parseMarkdown(text)), plain(remark.parse(text)), name);
   });
 
   test('the corpus fixtures, at several piece sizes', () => {

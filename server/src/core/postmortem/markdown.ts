@@ -52,16 +52,47 @@ function knownDefinitionsPlugin(this: Processor): void {
   (data.micromarkExtensions ??= []).push(seedExtension);
 }
 
+/** What a GFM autolink literal needs somewhere in the text: `www.`, `http(s)://`, an e-mail's `@`. */
+const AUTOLINK_TRIGGER = /@|www\.|http/i;
+const AUTOLINK_CONSTRUCTS = new Set(['wwwAutolink', 'protocolAutolink', 'emailAutolink']);
+
+/**
+ * remark-gfm without its autolink literals, for text where none can be: they try every `w`, `h`
+ * and word character and walk every text node afterwards, a third of a table's parse.
+ */
+function withoutAutolinkLiterals(this: Processor): void {
+  const data = this.data() as { micromarkExtensions?: Extension[]; fromMarkdownExtensions?: unknown[] };
+  data.micromarkExtensions = data.micromarkExtensions?.map((extension) => {
+    if (!extension.text) return extension;
+    const text: NonNullable<Extension['text']> = {};
+    for (const [code, constructs] of Object.entries(extension.text)) {
+      const kept = (Array.isArray(constructs) ? constructs : [constructs]).filter((c) => !AUTOLINK_CONSTRUCTS.has((c as Construct).name ?? ''));
+      if (kept.length > 0) text[Number(code)] = kept as Construct[];
+    }
+    return { ...extension, text };
+  });
+  const isAutolinkLiteral = (e: unknown) => !!(e as { enter?: Record<string, unknown> }).enter?.literalAutolink;
+  data.fromMarkdownExtensions = data.fromMarkdownExtensions?.map((e) => (Array.isArray(e) ? e.filter((x) => !isAutolinkLiteral(x)) : e));
+}
+
 // Frozen once: building a processor per document costs more than parsing a small one.
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
-const seededProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(knownDefinitionsPlugin).freeze();
+const base = () => unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const processors = {
+  full: base().freeze(),
+  fullSeeded: base().use(knownDefinitionsPlugin).freeze(),
+  lite: base().use(withoutAutolinkLiterals).freeze(),
+  liteSeeded: base().use(withoutAutolinkLiterals).use(knownDefinitionsPlugin).freeze(),
+};
 
 /** Markdown to mdast with GFM tables and YAML front matter; positions carry UTF-16 offsets. */
 export function parseMarkdown(text: string, definitions?: KnownDefinitions): Root {
-  if (!definitions || (definitions.links.length === 0 && definitions.footnotes.length === 0)) return processor.parse(text) as Root;
+  const autolinks = AUTOLINK_TRIGGER.test(text);
+  if (!definitions || (definitions.links.length === 0 && definitions.footnotes.length === 0)) {
+    return (autolinks ? processors.full : processors.lite).parse(text) as Root;
+  }
   known = definitions;
   try {
-    return seededProcessor.parse(text) as Root;
+    return (autolinks ? processors.fullSeeded : processors.liteSeeded).parse(text) as Root;
   } finally {
     known = undefined;
   }
