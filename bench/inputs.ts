@@ -5,6 +5,7 @@ import { generateCerts, type GeneratedCert } from './gen/certs';
 import { folderFiles } from './gen/folder';
 import { inventory } from './gen/inventory';
 import { postmortem } from './gen/postmortem';
+import { bigPostmortem } from '../test/helpers/bigPostmortem';
 
 export const INPUTS = join(__dirname, '.inputs');
 export const SCALES = [1, 2, 4, 8] as const;
@@ -16,6 +17,8 @@ export interface Inputs {
   certs: GeneratedCert[];
   pmLarge: string;
   pmSmall: string;
+  /** Just under maxFileSizeBytes: a 5 MB post-mortem with a ~117,000-row timeline table. */
+  pmHuge: string;
   invLarge: string;
   folder: string;
   pmScaled: string[];
@@ -38,6 +41,7 @@ export function writeInputs(): Inputs {
     certs,
     pmLarge: write('postmortem-1mb.md', postmortem(1_000_000)),
     pmSmall: write('postmortem-20kb.md', postmortem(20_000, 2)),
+    pmHuge: write('postmortem-5mb.md', bigPostmortem('table')),
     invLarge: write('cert-inventory-5000.yaml', inventory(5000, certs)),
     folder,
     pmScaled: SCALES.map((s) => write(`scaling/postmortem-x${s}.md`, postmortem(PM_BASE_BYTES * s))),

@@ -12,7 +12,7 @@ import type { List, Nodes, Root, RootContent } from 'mdast';
 import { tooDeep } from '../limits';
 import type { LineIndex } from '../text';
 import { parseMarkdown } from './markdown';
-import { cutAfter, hasBlankLine, listMarkerOf, moveTree, tablePrefix } from './pieces';
+import { cutAfter, hasBlankLine, listMarkerOf, moveTree, spliceAll, tablePrefix } from './pieces';
 
 export function reparseBlock(previous: Root, oldLines: LineIndex, newLines: LineIndex, changed: { start: number; oldEnd: number }): Root | undefined {
   const old = oldLines.text;
@@ -61,7 +61,7 @@ export function reparseBlock(previous: Root, oldLines: LineIndex, newLines: Line
   const lineShift = newLines.positionAt(after).line - oldLines.positionAt(regionEnd).line;
   for (let u = j + 1; u < units.length; u++) moveTree(units[u], lineShift, delta);
   for (let c = k + 1; c < children.length; c++) moveTree(children[c], lineShift, delta);
-  units.splice(i, j - i + 1, ...replacement);
+  spliceAll(units, i, j - i + 1, replacement);
   if (last) node.position!.end = fresh.position!.end;
   else moveEnd(node, lineShift, delta);
   if (node.type === 'list') node.spread = looseList(text, node);

@@ -13,7 +13,7 @@ import type { Root, RootContent } from 'mdast';
 import { tooDeep } from '../limits';
 import { changedRegion, type LineIndex } from '../text';
 import { reparseBlock } from './blockReparse';
-import { fenceCloses, moveTree, parseByPieces } from './pieces';
+import { fenceCloses, moveTree, parseByPieces, spliceAll } from './pieces';
 
 /** Whether a parsed tree holds definitions (computed once per whole parse, carried to re-parses). */
 const definitionFree = new WeakMap<Root, boolean>();
@@ -59,7 +59,7 @@ export function reparseMarkdown(previous: Root, oldLines: LineIndex, newLines: L
   const lineShift = newLines.positionAt(end + delta).line - oldLines.positionAt(end).line;
   for (let i = endChild; i < previous.children.length; i++) moveTree(previous.children[i], lineShift, delta);
   for (const node of parsed.children) moveTree(node, oldLines.positionAt(start).line, start);
-  previous.children.splice(startChild, endChild - startChild, ...parsed.children);
+  spliceAll(previous.children, startChild, endChild - startChild, parsed.children);
   const last = newLines.positionAt(text.length);
   previous.position!.end = { line: last.line + 1, column: last.character + 1, offset: text.length };
   definitionFree.set(previous, true);
@@ -80,7 +80,7 @@ function hasDefinition(root: Root): boolean {
   while (stack.length > 0) {
     const node = stack.pop() as { type: string; children?: unknown[] };
     if (node.type === 'definition' || node.type === 'footnoteDefinition') return true;
-    if (node.children) stack.push(...node.children);
+    if (node.children) for (const child of node.children) stack.push(child);
   }
   return false;
 }

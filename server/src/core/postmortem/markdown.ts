@@ -37,8 +37,9 @@ const seedDefinitions: Construct = {
     const parser = this.parser as ParseContext & { gfmFootnotes?: string[] };
     if (known && !seeded.has(parser)) {
       seeded.add(parser);
-      parser.defined.push(...known.links);
-      (parser.gfmFootnotes ??= []).push(...known.footnotes);
+      const footnotes = (parser.gfmFootnotes ??= []);
+      for (const key of known.links) parser.defined.push(key);
+      for (const key of known.footnotes) footnotes.push(key);
     }
     return nok;
   },

@@ -241,6 +241,17 @@ export function fenceCloses(source: string): boolean {
   return !!closing && closing[1][0] === opening[1][0] && closing[1].length >= opening[1].length;
 }
 
+/**
+ * `target.splice(start, remove, ...items)` for any number of items: a spread passes one argument
+ * per item, and a timeline of 100,000 rows overflows the stack that way.
+ */
+export function spliceAll<T>(target: T[], start: number, remove: number, items: readonly T[]): void {
+  const tail = target.splice(start + remove);
+  target.length = start;
+  for (const item of items) target.push(item);
+  for (const item of tail) target.push(item);
+}
+
 type Positioned = { position?: { start: { line: number; offset?: number }; end: { line: number; offset?: number } }; children?: unknown[] };
 
 /** Moves a subtree's positions by whole lines and offsets (columns stay: pieces start at line starts). */

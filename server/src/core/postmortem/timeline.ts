@@ -206,7 +206,7 @@ function collectTable(table: Table, raw: RawEntry[]): string | undefined {
     rows.push({ span: row.span, timeSpan: token?.span ?? cell.span, token, text: description });
   }
   if (timed === 0) return undefined;
-  raw.push(...rows);
+  for (const row of rows) raw.push(row);
   const header = table.header?.cells[col]?.text ?? '';
   return firstZone(ZONE_IN_TEXT, header);
 }
