@@ -17,10 +17,10 @@ import { reparseMarkdown } from './incremental';
 import { PieceParser } from './pieces';
 import { spanOf } from './runs';
 import { buildSections, readHeading, type Heading, type Section } from './sections';
-import { isHtmlTable, readHtmlTable, readPipeTable, type Table } from './tables';
+import { isHtmlTable, readHtmlTable, readPipeTableSteps, type Table } from './tables';
 import type { TemplateSection } from './teamTemplate';
 import { DEFAULT_PRESET, loadTemplate, type TemplateState } from './templateSource';
-import { buildTimeline, findTimelineSection, type Timeline } from './timeline';
+import { buildTimelineSteps, findTimelineSection, type Timeline } from './timeline';
 
 export interface FrontMatter {
   data: Record<string, unknown>;
@@ -172,7 +172,7 @@ function* postmortemModelFromSteps(document: SourceDocument, config: Config, roo
   const timelineSection = findTimelineSection(all);
   const impactSection = findImpactSection(all);
   const zone = stringValue(frontMatter?.data.timezone ?? frontMatter?.data.time_zone ?? frontMatter?.data.tz);
-  const timeline = timelineSection ? buildTimeline(timelineSection, root, text, zone) : undefined;
+  const timeline = timelineSection ? yield* buildTimelineSteps(timelineSection, root, text, zone) : undefined;
   yield;
   const impact = impactSection ? buildImpact(impactSection, text) : undefined;
   yield;
@@ -279,7 +279,7 @@ function* readTables(root: Root, text: string, sections: Section[]): Steps<Locat
   const out: LocatedTable[] = [];
   for (const { section, table, pipe } of found) {
     if (pipe) yield;
-    out.push({ table: table ?? readPipeTable(pipe!, text), section });
+    out.push({ table: table ?? (yield* readPipeTableSteps(pipe!, text)), section });
   }
   return out;
 }

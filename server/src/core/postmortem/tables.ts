@@ -2,6 +2,7 @@ import type { Element, Nodes as HastNodes } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { Html, Nodes as MdastNodes, Table as MdastTable } from 'mdast';
 import { preorder } from '../limits/walk';
+import { drain, type Steps } from '../steps';
 import type { Span } from '../types';
 import { runsText, spanOf, textRuns, type TextRun } from './runs';
 
@@ -51,23 +52,44 @@ function cached(node: MdastTable | Html, source: string, read: () => Table): Tab
 }
 
 export function readPipeTable(node: MdastTable, source: string): Table {
-  return cached(node, source, () => readPipeTableUncached(node, source));
+  return cached(node, source, () => drain(readPipeTableSteps(node, source)));
 }
 
-function readPipeTableUncached(node: MdastTable, source: string): Table {
-  const rows = node.children.map((row) => ({
-    span: spanOf(row),
-    cells: row.children.map((cell) => {
-      const runs = textRuns(cell, source);
-      return { span: pipeCellSpan(cell, source), runs, text: runsText(runs), links: mdastLinks(cell) };
-    }),
-  }));
+/** Rows read between two steps: a timeline of 100,000 rows takes about a second to read. */
+const ROWS_PER_STEP = 4_000;
+
+/** readPipeTable in steps (core/steps.ts), for the model built a step at a time. */
+export function* readPipeTableSteps(node: MdastTable, source: string): Steps<Table> {
+  const hit = tableCache.get(node);
+  if (hit && hit.source === source) return hit.table;
+  const rows: TableRow[] = [];
+  for (const row of node.children) {
+    rows.push({ span: spanOf(row), cells: row.children.map((cell) => readPipeCell(cell, source)) });
+    if (rows.length % ROWS_PER_STEP === 0) yield;
+  }
   const [header, ...body] = rows;
-  return { kind: 'pipe', span: spanOf(node), header, rows: body };
+  const table: Table = { kind: 'pipe', span: spanOf(node), header, rows: body };
+  tableCache.set(node, { source, table });
+  return table;
+}
+
+type PipeCell = MdastTable['children'][number]['children'][number];
+
+function readPipeCell(cell: PipeCell, source: string): TableCell {
+  const only = cell.children.length === 1 ? cell.children[0] : undefined;
+  // Most cells hold one text node: no walk needed for its runs or links.
+  const runs = only?.type === 'text' ? textRunOf(only, source) : textRuns(cell, source);
+  return { span: pipeCellSpan(cell, source), runs, text: runsText(runs), links: only?.type === 'text' || cell.children.length === 0 ? [] : mdastLinks(cell) };
+}
+
+function textRunOf(node: MdastNodes & { type: 'text' }, source: string): TextRun[] {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start !== undefined && end !== undefined ? [{ text: source.slice(start, end), offset: start, value: node.value }] : [];
 }
 
 /** A pipe cell's content, without the pipes and padding; for an empty cell, the gap between the pipes. */
-function pipeCellSpan(cell: MdastTable['children'][number]['children'][number], source: string): Span {
+function pipeCellSpan(cell: PipeCell, source: string): Span {
   const first = cell.children[0];
   const last = cell.children[cell.children.length - 1];
   if (first && last) return { start: spanOf(first).start, end: spanOf(last).end };

@@ -1,4 +1,5 @@
 import type { List, ListItem, Root, RootContent } from 'mdast';
+import type { Steps } from '../steps';
 import type { Span } from '../types';
 import { MINUTE_MS, MINUTES_PER_DAY } from '../units';
 import { runsText, spanOf, textRuns } from './runs';
@@ -58,12 +59,11 @@ interface RawEntry {
   headingDepth?: number;
 }
 
-export function buildTimeline(
-  section: Section,
-  root: Root,
-  source: string,
-  frontMatterZone: string | undefined,
-): Timeline {
+/** Rows or items read between two steps (a timeline of 100,000 entries takes about a second). */
+const ENTRIES_PER_STEP = 4_000;
+
+/** The timeline, in steps (core/steps.ts). */
+export function* buildTimelineSteps(section: Section, root: Root, source: string, frontMatterZone: string | undefined): Steps<Timeline> {
   const raw: RawEntry[] = [];
   let headerZone: string | undefined;
   for (const node of section.nodes) {
@@ -78,9 +78,10 @@ export function buildTimeline(
       collectList(node, source, raw);
     } else if (node.type === 'table' || (node.type === 'html' && isHtmlTable(node))) {
       const table = node.type === 'table' ? readPipeTable(node, source) : readHtmlTable(node, source);
-      const zone = collectTable(table, raw);
+      const zone = yield* collectTable(table, raw);
       headerZone ??= zone;
     }
+    yield;
   }
   resolveDateHeadings(raw);
   const statedZone = headerZone ?? sentenceZone(root, source) ?? frontMatterZone;
@@ -187,11 +188,13 @@ export function timeColumn(table: Table): number {
 }
 
 /** Rows of a table whose time column holds times; returns the zone its header states. */
-function collectTable(table: Table, raw: RawEntry[]): string | undefined {
+function* collectTable(table: Table, raw: RawEntry[]): Steps<string | undefined> {
   const col = timeColumn(table);
   const rows: RawEntry[] = [];
   let timed = 0;
+  let read = 0;
   for (const row of table.rows) {
+    if (++read % ENTRIES_PER_STEP === 0) yield;
     if (isEmptyRow(row)) continue;
     const cell = row.cells[col];
     if (!cell) continue;
