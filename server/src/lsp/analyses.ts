@@ -17,6 +17,8 @@ export const LINT_BUDGET_MS = 10_000;
 /** Edits closer together than this are a stream (typing is ~100 ms apart; a replayed history is not): analyses wait for a pause. */
 const QUIET_MS = 4;
 
+const STOPPED = Symbol('stopped');
+
 /** An analysis that was stopped because the document changed or closed: nobody wants its result. */
 export class AnalysisCancelled extends Error {
   constructor(uri: string) {
@@ -117,7 +119,7 @@ export class AnalysisCache {
     const previous = cached && cached.generation === this.generation && cached.version < document.version ? cached : undefined;
     if (cached) cached.stopped = true;
     const job = new AnalysisJob(document.version, this.generation, previous);
-    job.promise = this.run(document, job).finally(() => job.settleParse());
+    job.promise = this.run(document, job);
     this.jobs.set(document.uri, job);
     // A failed analysis must not stay cached: the next request tries again.
     job.promise.catch(() => {
@@ -146,6 +148,17 @@ export class AnalysisCache {
   }
 
   private async run(document: TextDocument, job: AnalysisJob): Promise<DocumentAnalysis> {
+    let outcome: DocumentAnalysis | typeof STOPPED;
+    try {
+      outcome = await this.analyse(document, job);
+    } finally {
+      // Before a stopped job answers with a newer job's result: that job may be waiting for this one.
+      job.settleParse();
+    }
+    return outcome === STOPPED ? this.afterStop(document) : outcome;
+  }
+
+  private async analyse(document: TextDocument, job: AnalysisJob): Promise<DocumentAnalysis | typeof STOPPED> {
     // Snapshot the text before awaiting: the document object changes in place on edits.
     const source: SourceDocument = {
       uri: document.uri,
@@ -157,7 +170,7 @@ export class AnalysisCache {
     const { config } = await this.settings.resolve(document.uri);
     // The version before may be re-parsing from its own base: wait for it, and build on it.
     await job.previous?.parseSettled;
-    if (job.stopped) return this.afterStop(document);
+    if (job.stopped) return STOPPED;
     // Once the previous analysis is taken (a re-parse updates it in place), the parse goes on to
     // its end even when a newer version comes: that version then re-parses from this one.
     let holdsBase = false;
@@ -176,7 +189,7 @@ export class AnalysisCache {
 
     const parsed = await runSteps(analyzeSteps(source, config, {}, previous?.analysis), control);
     holdsBase = false;
-    if (parsed.kind === 'cancelled') return this.afterStop(document);
+    if (parsed.kind === 'cancelled') return STOPPED;
     if (parsed.kind === 'over-budget') {
       const analysis: Analysis = { document: source, config, parsed: [], documentFindings: [overBudgetFinding(this.budgetMs / 1000)] };
       const result = new DocumentAnalysis(job.version, analysis, now, live);
@@ -186,11 +199,11 @@ export class AnalysisCache {
     const result = new DocumentAnalysis(job.version, parsed.value, now, live);
     job.parsed = result;
     job.settleParse();
-    if (job.stopped) return this.afterStop(document);
+    if (job.stopped) return STOPPED;
 
     const progress: { current?: LintProgress } = {};
     const linted = await runSteps(lintSteps(parsed.value, { now, live }, previous?.ruleFindings, progress), control);
-    if (linted.kind === 'cancelled') return this.afterStop(document);
+    if (linted.kind === 'cancelled') return STOPPED;
     if (linted.kind === 'over-budget') {
       const soFar = progress.current?.findingsSoFar() ?? parsed.value.documentFindings;
       result.linted({ findings: [...soFar, overBudgetFinding(this.budgetMs / 1000)] });
