@@ -65,11 +65,6 @@ export class PieceParser {
     return this.finished;
   }
 
-  /** Offset up to which the text is parsed (the last node may still grow past it). */
-  get parsedUntil(): number {
-    return this.finished ? this.text.length : this.at;
-  }
-
   /** Parses one more piece (or finds that the current one must be longer). */
   step(): void {
     if (this.finished) return;
