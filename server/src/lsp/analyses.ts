@@ -10,8 +10,8 @@ import { runSteps, type StepControl } from './stepRunner';
 import { uriToPath } from './uri';
 
 /**
- * The time one version of one document may spend being parsed and linted (not counting what the
- * server does in between). Past it the lint stops, and says so in one finding.
+ * The CPU time one version of one document may spend being parsed and linted (not counting what
+ * the server does in between). Past it the lint stops, and says so in one finding.
  */
 export const LINT_BUDGET_MS = 10_000;
 /** Edits closer together than this are a stream (typing is ~100 ms apart; a replayed history is not): analyses wait for a pause. */
