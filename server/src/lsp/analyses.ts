@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Config } from '../core/config';
-import { analyzeSteps, lintSteps, overBudgetFinding, type Analysis, type LintProgress, type RuleFindings } from '../core/lint';
+import { analyzeSteps, lintSteps, overBudgetFinding, type Analysis, type LintOptions, type LintProgress, type RuleFindings } from '../core/lint';
 import type { RuleContext } from '../core/rule';
 import type { Finding, SourceDocument } from '../core/types';
 import type { LiveObservations } from '../core/live/observations';
@@ -191,9 +191,8 @@ export class AnalysisCache {
     holdsBase = false;
     if (parsed.kind === 'cancelled') return STOPPED;
     if (parsed.kind === 'over-budget') {
-      const analysis: Analysis = { document: source, config, parsed: [], documentFindings: [overBudgetFinding(this.budgetMs / 1000)] };
-      const result = new DocumentAnalysis(job.version, analysis, now, live);
-      result.linted({ findings: analysis.documentFindings });
+      const result = new DocumentAnalysis(job.version, overBudgetAnalysis(source, config, this.budgetMs), now, live);
+      result.linted({ findings: result.analysis.documentFindings });
       return result;
     }
     const result = new DocumentAnalysis(job.version, parsed.value, now, live);
@@ -201,16 +200,33 @@ export class AnalysisCache {
     job.settleParse();
     if (job.stopped) return STOPPED;
 
-    const progress: { current?: LintProgress } = {};
-    const linted = await runSteps(lintSteps(parsed.value, { now, live }, previous?.ruleFindings, progress), control);
-    if (linted.kind === 'cancelled') return STOPPED;
-    if (linted.kind === 'over-budget') {
-      const soFar = progress.current?.findingsSoFar() ?? parsed.value.documentFindings;
-      result.linted({ findings: [...soFar, overBudgetFinding(this.budgetMs / 1000)] });
-    } else {
-      result.linted(linted.value);
-    }
+    const linted = await lintInSlices(parsed.value, { now, live }, control, previous?.ruleFindings);
+    if (linted === STOPPED) return STOPPED;
+    result.linted(linted);
     return result;
+  }
+
+  /**
+   * A file that is not open (Scan Workspace, the Certificates view): parsed now and linted when
+   * asked, in slices under the same budget as an open document; nothing is cached.
+   */
+  async analyzeUnopened(source: SourceDocument, config: Config, cancelled: () => boolean): Promise<UnopenedAnalysis> {
+    const control: StepControl = { cancelled, budgetMs: this.budgetMs, spent: { ms: 0 } };
+    const parsed = await runSteps(analyzeSteps(source, config), control);
+    if (parsed.kind === 'cancelled') throw new AnalysisCancelled(source.uri ?? '');
+    if (parsed.kind === 'over-budget') {
+      const analysis = overBudgetAnalysis(source, config, this.budgetMs);
+      return { analysis, findings: async () => analysis.documentFindings };
+    }
+    const now = this.clock();
+    return {
+      analysis: parsed.value,
+      findings: async () => {
+        const linted = await lintInSlices(parsed.value, { now }, control);
+        if (linted === STOPPED) throw new AnalysisCancelled(source.uri ?? '');
+        return linted.findings;
+      },
+    };
   }
 
   /** A stopped analysis answers with the document's current one, or not at all once it is closed. */
@@ -218,6 +234,32 @@ export class AnalysisCache {
     if (!this.isOpen(document.uri)) return Promise.reject(new AnalysisCancelled(document.uri));
     return this.get(document);
   }
+}
+
+/** What a file that is not open gets: its analysis, and its findings when asked. */
+export interface UnopenedAnalysis {
+  analysis: Analysis;
+  findings(): Promise<Finding[]>;
+}
+
+/** The analysis of a version whose parse ran over the budget: no model, one finding. */
+function overBudgetAnalysis(document: SourceDocument, config: Config, budgetMs: number): Analysis {
+  return { document, config, parsed: [], documentFindings: [overBudgetFinding(budgetMs / 1000)] };
+}
+
+/** The rules, in slices; over the budget, what they found by then and one finding. */
+async function lintInSlices(
+  analysis: Analysis,
+  options: LintOptions,
+  control: StepControl,
+  previous?: RuleFindings,
+): Promise<{ findings: Finding[]; ruleFindings?: RuleFindings } | typeof STOPPED> {
+  const progress: { current?: LintProgress } = {};
+  const linted = await runSteps(lintSteps(analysis, options, previous, progress), control);
+  if (linted.kind === 'cancelled') return STOPPED;
+  if (linted.kind === 'done') return linted.value;
+  const soFar = progress.current?.findingsSoFar() ?? analysis.documentFindings;
+  return { findings: [...soFar, overBudgetFinding(control.budgetMs / 1000)] };
 }
 
 /**
