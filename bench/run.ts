@@ -5,6 +5,7 @@
  *   npm run bench                 every figure
  *   npm run bench -- p1b p2       only these (ids: p1 p1b p2 p3 p4 p5 p6 scaling folder)
  *   BENCH_RUNS=3 npm run bench    fewer runs per figure (default 7)
+ *   BENCH_P6_BYTES=5242880 npm run bench -- p6   P6 at another size (default: just under maxFileSizeBytes)
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -96,17 +97,24 @@ async function main(): Promise<void> {
     rows.push({ id: 'P5', what: 'server RSS after opening the 5,000-entry inventory', figure: `${rss.toFixed(0)} MB`, against: '', goal: '≤ 120 MB', value: rss, shown: `${rss.toFixed(0)} MB`, met: rss <= 120 });
   });
   if (wanted('p6')) await guard('p6', async () => {
-    step('P6 a 5 MB post-mortem: CLI, then the server open → diagnostics and edits → diagnostics');
-    const runs = Math.max(1, Math.min(RUNS, 3));
-    const cli = await measureBigCli(inputs.pmHuge, runs);
-    const server = await measureBigServer(inputs.pmHuge, 5);
-    raw.p6 = { cli, server };
+    const { bytes, files } = inputs.atLimit;
+    const size = `${(bytes / 2 ** 20).toFixed(2)} MiB`;
     const s = (v: number) => `${(v / 1000).toFixed(1)} s`;
-    const budget = server.budgetHit ? '; the 10 s time budget stopped a version (one doc/too-large finding)' : '';
-    rows.push({ id: 'P6', what: 'CLI lint, 5 MB post-mortem, ~117,000-row timeline (whole process)', figure: describe(cli.wall), against: `${cli.findings} findings`, goal: '≤ 3 s', value: cli.wall.median, shown: s(cli.wall.median), met: cli.wall.median <= 3_000 });
-    rows.push({ id: 'P6', what: 'CLI peak RSS, same file', figure: `${cli.peakRssMb.median.toFixed(0)} MB`, against: '', goal: '≤ 500 MB', value: cli.peakRssMb.median, shown: `${cli.peakRssMb.median.toFixed(0)} MB`, met: cli.peakRssMb.median <= 500 });
-    rows.push({ id: 'P6', what: 'server, didOpen → publishDiagnostics, same file', figure: s(server.open), against: `server RSS ${server.rssMb.toFixed(0)} MB, peak ${server.peakRssMb.toFixed(0)} MB${budget}`, goal: '≤ 3 s', value: server.open, shown: s(server.open), met: server.open <= 3_000 && !server.budgetHit });
-    rows.push({ id: 'P6', what: 'server, one-character edit → publishDiagnostics, same file, 5 edits', figure: `p50 ${s(server.edits.median)}, max ${s(server.edits.max)}`, against: '', goal: '≤ 3 s', value: server.edits.max, shown: s(server.edits.max), met: server.edits.max <= 3_000 && !server.budgetHit });
+    const runs = Math.max(1, Math.min(RUNS, 3));
+    const results: Record<string, unknown> = {};
+    for (const { shape, file, languageId, place } of files) {
+      step(`P6 ${shape}, ${size}: CLI, then the server (open, 5 edits, hovers on another document meanwhile)`);
+      const cli = await measureBigCli(file, runs);
+      const server = await measureBigServer(file, languageId, 5, place);
+      results[shape] = { cli, server };
+      const budget = server.budgetHit ? '; the time budget stopped a version (one doc/too-large finding)' : '';
+      const cliMet = cli.wall.median <= 3_000 && cli.peakRssMb.median <= 500;
+      rows.push({ id: 'P6', what: `CLI lint, ${shape}, ${size} (whole process)`, figure: `${describe(cli.wall)}, CPU ${s(cli.cpu.median)}, peak RSS ${cli.peakRssMb.median.toFixed(0)} MB`, against: `${cli.findings} findings`, goal: '≤ 3 s, ≤ 500 MB', value: cli.wall.median, shown: `${s(cli.wall.median)}, ${cli.peakRssMb.median.toFixed(0)} MB`, met: cliMet });
+      const slowest = Math.max(server.open, server.edits.max);
+      rows.push({ id: 'P6', what: `server, ${shape}, ${size}: didOpen → diagnostics; one-character edit → diagnostics (5 edits)`, figure: `open ${s(server.open)}; edits p50 ${s(server.edits.median)}, max ${s(server.edits.max)}`, against: `server RSS ${server.rssMb.toFixed(0)} MB, peak ${server.peakRssMb.toFixed(0)} MB${budget}`, goal: '≤ 3 s', value: slowest, shown: s(slowest), met: slowest <= 3_000 && !server.budgetHit });
+      rows.push({ id: 'P6', what: `server, ${shape}: a hover on another document while it is linted (${server.requests.runs} hovers)`, figure: `p50 ${ms(server.requests.median)}, p95 ${ms(server.requests.p95)}, max ${ms(server.requests.max)}`, against: '', goal: '≤ 200 ms', value: server.requests.max, shown: ms(server.requests.max), met: server.requests.max <= 200 });
+    }
+    raw.p6 = { bytes, results };
   });
   if (wanted('scaling')) await guard('scaling', async () => {
     step('scaling 1x 2x 4x 8x');

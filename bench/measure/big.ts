@@ -1,13 +1,16 @@
 /**
- * P6: a 5 MB post-mortem just under maxFileSizeBytes (test/helpers/bigPostmortem.ts: a timeline
- * table of ~117,000 rows). The CLI as a whole process (wall time, peak RSS), and the real server
- * as an editor starts it (SERVER_NODE_FLAGS, the default time budget): didOpen → diagnostics, then
- * one-character edits in timeline rows → diagnostics, and its RSS.
+ * P6: documents just under maxFileSizeBytes (bench/inputs.ts: post-mortems whose timeline is a
+ * pipe table or a list, a mixed one with an HTML table, an inventory). The CLI as a whole process
+ * (wall time, CPU time, peak RSS), and the real server as an editor starts it (SERVER_NODE_FLAGS,
+ * the default time budget): didOpen → diagnostics, then one-character edits → diagnostics, and all
+ * the while hovers on a small open document, one after another: how long a request waits behind
+ * the lint.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { ClientCapabilities } from 'vscode-languageserver/node';
 import { SERVER_NODE_FLAGS } from '../../contract/src/nodeFlags';
 import { LspTestClient } from '../../test/helpers/lspClient';
 import { summarize, type Summary } from '../lib/stats';
@@ -19,9 +22,17 @@ const PEAK_RSS = join(__dirname, 'peakRss.cjs');
 const NOW = '2026-11-27T12:00:00Z';
 /** Far past any figure worth reporting; reaching it is a failure of the figure. */
 const TIMEOUT_MS = 600_000;
+const SMALL_TEXT = '# Post-mortem: small\n\n## Timeline\n\n| Time | Event |\n| --- | --- |\n| 10:00 UTC | start |\n| 10:05 UTC | end |\n';
+const SETTINGS = { debounceMs: 0 };
+const CAPABILITIES: ClientCapabilities = {
+  workspace: { configuration: true },
+  textDocument: { synchronization: {}, publishDiagnostics: { versionSupport: true }, hover: { contentFormat: ['markdown'] } },
+};
 
 export interface BigCliResult {
   wall: Summary;
+  /** User + system CPU time of the process (ms): what other processes on a busy machine do not change much. */
+  cpu: Summary;
   peakRssMb: Summary;
   findings: number;
 }
@@ -30,19 +41,22 @@ export async function measureBigCli(file: string, runs: number): Promise<BigCliR
   const dir = mkdtempSync(join(tmpdir(), 'incident-docs-bench-'));
   try {
     const walls: number[] = [];
+    const cpus: number[] = [];
     const peaks: number[] = [];
     let findings = 0;
     for (let i = 0; i < runs; i++) {
-      const rssFile = join(dir, `rss-${i}`);
-      process.env.BENCH_PEAK_RSS_FILE = rssFile;
+      const usageFile = join(dir, `usage-${i}`);
+      process.env.BENCH_PEAK_RSS_FILE = usageFile;
       const r = await run(process.execPath, ['--require', PEAK_RSS, CLI, 'lint', '--now', NOW, '--format', 'json', file], join(file, '..'));
       delete process.env.BENCH_PEAK_RSS_FILE;
       if (r.code !== 0 && r.code !== 1) throw new Error(`incident-docs lint failed (${r.code}): ${r.stderr.slice(0, 300)}`);
       findings = (JSON.parse(r.stdout) as unknown[]).length;
+      const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { maxRSS: number; userCPUTime: number; systemCPUTime: number };
       walls.push(r.ms);
-      peaks.push(Number(readFileSync(rssFile, 'utf8')) / 1024);
+      cpus.push((usage.userCPUTime + usage.systemCPUTime) / 1000);
+      peaks.push(usage.maxRSS / 1024);
     }
-    return { wall: summarize(walls), peakRssMb: summarize(peaks), findings };
+    return { wall: summarize(walls), cpu: summarize(cpus), peakRssMb: summarize(peaks), findings };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -53,6 +67,8 @@ export interface BigServerResult {
   open: number;
   /** One-character edit → its diagnostics (ms), each edit after the previous one's diagnostics. */
   edits: Summary;
+  /** Hovers on a small document sent one after another while the big one was linted: each round trip (ms). */
+  requests: Summary;
   /** Whether the default time budget stopped a version (its one doc/too-large diagnostic). */
   budgetHit: boolean;
   /** Server RSS after the last edit's diagnostics, and its peak (MB). */
@@ -60,41 +76,73 @@ export interface BigServerResult {
   peakRssMb: number;
 }
 
-export async function measureBigServer(file: string, edits: number): Promise<BigServerResult> {
+/** Where to type: the lines worth editing, and the column to type at in one of them. */
+export interface EditPlace {
+  line: (text: string) => boolean;
+  column: (text: string) => number;
+}
+
+export async function measureBigServer(file: string, languageId: string, edits: number, place: EditPlace): Promise<BigServerResult> {
   const client = await LspTestClient.start({
     nodeArgs: SERVER_NODE_FLAGS,
-    capabilities: { workspace: { configuration: true }, textDocument: { synchronization: {}, publishDiagnostics: { versionSupport: true } } },
-    initializationOptions: { incidentDocs: { debounceMs: 0, now: NOW } },
-    configuration: (params) => params.items.map(() => ({ debounceMs: 0 })),
+    capabilities: CAPABILITIES,
+    initializationOptions: { incidentDocs: { ...SETTINGS, now: NOW } },
+    configuration: (params) => params.items.map(() => SETTINGS),
   });
   try {
+    const small = pathToFileURL(join(file, '..', 'postmortems', 'small.md')).href;
+    await client.open(small, SMALL_TEXT);
+    await client.waitForDiagnostics(small, { version: 1, timeoutMs: TIMEOUT_MS });
+    const probe = (until: Promise<unknown>) => hoversUntil(client, small, until);
+
     const uri = pathToFileURL(file).href;
     const text = readFileSync(file, 'utf8');
     const lines = text.split('\n');
-    const rows = lines.map((line, n) => ({ line, n })).filter(({ line }) => line.startsWith('| 2026-'));
+    const editable = lines.map((line, n) => ({ line, n })).filter(({ line }) => place.line(line));
     let budgetHit = false;
+    const waits: number[] = [];
     const started = performance.now();
-    await client.open(uri, text, 'markdown', 1);
-    const first = await client.waitForDiagnostics(uri, { version: 1, timeoutMs: TIMEOUT_MS });
+    await client.open(uri, text, languageId, 1);
+    const opened = client.waitForDiagnostics(uri, { version: 1, timeoutMs: TIMEOUT_MS });
+    waits.push(...(await probe(opened)));
+    const first = await opened;
     const open = performance.now() - started;
     budgetHit ||= first.diagnostics.some((d) => d.code === 'doc/too-large');
     const times: number[] = [];
     for (let i = 0; i < edits; i++) {
-      // A character typed into the event text of rows spread over the timeline.
-      const { n } = rows[Math.floor(((i + 0.5) / edits) * rows.length)];
-      const at = lines[n].lastIndexOf(' |');
+      // A character typed into lines spread over the document.
+      const { n } = editable[Math.floor(((i + 0.5) / edits) * editable.length)];
+      const at = place.column(lines[n]);
       const mark = client.mark();
       const editStarted = performance.now();
       await client.edit(uri, i + 2, { start: { line: n, character: at }, end: { line: n, character: at } }, 'x');
-      const published = await client.waitForDiagnostics(uri, { version: i + 2, after: mark, timeoutMs: TIMEOUT_MS });
+      const edited = client.waitForDiagnostics(uri, { version: i + 2, after: mark, timeoutMs: TIMEOUT_MS });
+      waits.push(...(await probe(edited)));
+      const published = await edited;
       times.push(performance.now() - editStarted);
       budgetHit ||= published.diagnostics.some((d) => d.code === 'doc/too-large');
       lines[n] = lines[n].slice(0, at) + 'x' + lines[n].slice(at);
     }
     const status = readFileSync(`/proc/${(client as unknown as { process: { pid: number } }).process.pid}/status`, 'utf8');
     const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-    return { open, edits: summarize(times), budgetHit, rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
+    return { open, edits: summarize(times), requests: summarize(waits), budgetHit, rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
   } finally {
     await client.stop();
   }
+}
+
+/** Hovers on `uri`, each sent when the one before is answered, until `until` settles; their round trips (ms). */
+async function hoversUntil(client: LspTestClient, uri: string, until: Promise<unknown>): Promise<number[]> {
+  let settled = false;
+  until.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  const waits: number[] = [];
+  while (!settled) {
+    const sent = performance.now();
+    await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 6, character: 4 } });
+    waits.push(performance.now() - sent);
+  }
+  return waits;
 }
