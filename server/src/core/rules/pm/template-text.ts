@@ -19,6 +19,7 @@ import {
 } from '../../postmortem/template';
 import { quoteText } from '../../quote';
 import type { Report, Rule } from '../../rule';
+import type { Span } from '../../types';
 import { userPatterns } from '../../userPatterns';
 
 export const templateText: Rule<PostmortemModel> = {
@@ -89,7 +90,7 @@ export const templateText: Rule<PostmortemModel> = {
       }
       return undefined;
     });
-    const actionRows = (model.actionItems?.items ?? []).map((item) => item.span);
+    const inActionItem = containedIn((model.actionItems?.items ?? []).map((item) => item.span));
     for (const { table } of model.tables) {
       if (inEmptySection(model, table.span)) continue;
       for (const row of table.rows) {
@@ -99,7 +100,7 @@ export const templateText: Rule<PostmortemModel> = {
         }
         // Value cells only, as the template's are read: a row's first cell is its label. An action
         // item's row is pm/action-item-ticket's (one finding for a row left as the template wrote it).
-        if (actionRows.some((s) => row.span.start >= s.start && row.span.end <= s.end)) continue;
+        if (inActionItem(row.span)) continue;
         for (const cell of row.cells.slice(1)) {
           if (placeholders.includes(cell) || !guidance?.has(normalizeGuidance(cell.text))) continue;
           report({ message: `Template text left in: “${quoteText(cell.text)}”.`, span: cell.span });
@@ -108,6 +109,30 @@ export const templateText: Rule<PostmortemModel> = {
     }
   },
 };
+
+/**
+ * Whether a span lies inside one of `spans`, in log time: thousands of rows against thousands of
+ * action items compared each with each took half a second. Sorted by start, a span is inside one
+ * that starts at or before it exactly when the furthest end among those reaches its end.
+ */
+function containedIn(spans: Span[]): (span: Span) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const furthestEnd: number[] = [];
+  for (const s of sorted) furthestEnd.push(Math.max(s.end, furthestEnd[furthestEnd.length - 1] ?? -1));
+  return (span) => {
+    let low = 0;
+    let high = sorted.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (sorted[mid].start <= span.start) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    return found >= 0 && furthestEnd[found] >= span.end;
+  };
+}
 
 function scan(matches: Iterable<{ 0: string; index?: number }>, offset: number, what: string, report: Report, fix = true): void {
   for (const m of matches) {
