@@ -72,6 +72,8 @@ export function* analyzeSteps(document: SourceDocument, config: Config, options:
     );
     return analysis;
   }
+  // Each scan of the whole text is a step of its own: on a large document it takes a while.
+  yield;
   if (previous && (yield* reparse(analysis, candidates, previous))) return analysis;
   for (const type of candidates) {
     // Deep nesting makes the parsers superlinear and can overflow the stack: one finding instead.
@@ -80,6 +82,7 @@ export function* analyzeSteps(document: SourceDocument, config: Config, options:
       analysis.documentFindings.push(documentFinding(TOO_LARGE_RULE, deep));
       continue;
     }
+    yield;
     try {
       const parsed = yield* type.parseSteps(document, config, options.kind !== undefined);
       if (parsed.model.applies || options.kind) analysis.parsed.push(parsed);

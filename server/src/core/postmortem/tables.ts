@@ -56,7 +56,7 @@ export function readPipeTable(node: MdastTable, source: string): Table {
 }
 
 /** Rows read between two steps: a timeline of 100,000 rows takes about a second to read. */
-const ROWS_PER_STEP = 4_000;
+const ROWS_PER_STEP = 1_000;
 
 /** readPipeTable in steps (core/steps.ts), for the model built a step at a time. */
 export function* readPipeTableSteps(node: MdastTable, source: string): Steps<Table> {
