@@ -1,8 +1,8 @@
 import type { Blockquote, Html, Nodes, Paragraph } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { preorderWithParent } from '../../limits/walk';
 import { deleteBlock } from '../../postmortem/edits';
 import { normalizeGuidance } from '../../postmortem/guidance';
-import { inEmptySection } from '../../postmortem/emptiness';
+import { emptySections, inEmptySection } from '../../postmortem/emptiness';
 import type { PostmortemModel } from '../../postmortem/model';
 import { spanOf } from '../../postmortem/runs';
 import {
@@ -39,42 +39,48 @@ export const templateText: Rule<PostmortemModel> = {
     const extra = userPatterns(config.templatePatterns);
     const guidance = model.template.template?.guidance;
     const remove = (span: { start: number; end: number }, title = 'Remove template text') => [{ title, edits: [deleteBlock(span, lines)], preferred: true }];
-    visit(model.root, (node, _index, parent) => {
-      if (node.type !== 'root' && 'position' in node && node.position && inEmptySection(model, spanOf(node))) return 'skip';
+    // Iterative and without the ancestor lists unist-util-visit builds: a timeline of thousands of
+    // rows is hundreds of thousands of nodes.
+    const anyEmpty = emptySections(model).length > 0;
+    // Looked for in text nodes only when the document has them at all.
+    const mayHavePlaceholder = text.includes('{{');
+    const mayHaveTodo = /TODO|TBD|FIXME/.test(text);
+    preorderWithParent<Nodes>(model.root, (node, parent) => {
+      if (anyEmpty && node.type !== 'root' && 'position' in node && node.position && inEmptySection(model, spanOf(node))) return false;
       if (node.type === 'paragraph') {
         const paragraph = node as Paragraph;
         const span = spanOf(node);
         if (isGuidanceParagraph(paragraph, text)) {
           report({ message: `Template guidance left in: “${quoteText(nodeText(paragraph, text))}”.`, span, fixes: remove(span) });
-          return 'skip';
+          return false;
         }
         const labelled = labelledGuidance(paragraph, text);
         if (labelled) {
           const at = spanOf(labelled);
           report({ message: `Template guidance left in: “${quoteText(nodeText(labelled as Nodes, text))}”.`, span: at, fixes: [{ title: 'Remove template text', edits: [{ span: at, newText: '' }] }] });
-          return 'skip';
+          return false;
         }
         const written = nodeText(paragraph, text);
         if (parent?.type === 'listItem' && /^\[[ xX]?\]$/.test(written)) {
           const item = spanOf(parent);
           report({ message: 'Empty task item left in.', span: item, fixes: remove(item, 'Remove the empty item') });
-          return 'skip';
+          return false;
         }
         const placeholder = labelPlaceholder(written);
         if (placeholder) {
           report({ message: `Placeholder left in: “${quoteText(`${placeholder.label}: ${placeholder.value}`)}”.`, span });
-          return 'skip';
+          return false;
         }
         if (isTemplateGuidance(paragraph, text, guidance)) {
           report({ message: `Template text left in: “${quoteText(written)}”.`, span, fixes: remove(span) });
-          return 'skip';
+          return false;
         }
         return undefined;
       }
       if (node.type === 'blockquote' && (isPromptBlockquote(node as Blockquote, text) || isTemplateGuidance(node as Blockquote, text, guidance))) {
         const span = spanOf(node);
         report({ message: `Template prompt left in: “${quoteText(nodeText(node as Blockquote, text))}”.`, span, fixes: remove(span) });
-        return 'skip';
+        return false;
       }
       if (node.type === 'html' && isCapsMarker((node as Html).value)) {
         const span = spanOf(node);
@@ -84,8 +90,8 @@ export const templateText: Rule<PostmortemModel> = {
       if (node.type === 'text') {
         const span = spanOf(node);
         const raw = text.slice(span.start, span.end);
-        scan(raw.matchAll(CURLY_PLACEHOLDER), span.start, 'Template placeholder left in', report);
-        scan(raw.matchAll(TODO_MARKER), span.start, 'Note to the author left in', report, false);
+        if (mayHavePlaceholder) scan(raw.matchAll(CURLY_PLACEHOLDER), span.start, 'Template placeholder left in', report);
+        if (mayHaveTodo) scan(raw.matchAll(TODO_MARKER), span.start, 'Note to the author left in', report, false);
         for (const pattern of extra) scan(pattern.regex.matchAll(raw), span.start, 'Template text left in', report);
       }
       return undefined;
