@@ -37,6 +37,10 @@ const ROWS = ['| 10:00 | start [x] |', '| 10:05 | `a | b` |', '|  |  |', '| 1 | 
   '- item', '```', '<div>', '| [^1] |', '| www.x.com |', '   | indented |', '    | code? |'];
 const ITEMS = ['- a', '- [x] done', '- b\n  more', '- c\nlazy', '-', '- ', '  - nested', '* star', '+ plus', '1. one', '2. two', '3) three', '',
   '    indented', '  ```', '  ```\n  code', '- ```', '- - -', '# h', '> q', '| t |', '- # h', 'text', '- x\n\n  para', '<!--', '-->'];
+/** Lines of a long HTML table, odd ones among them: where pieces are cut inside one HTML block. */
+const HTML_ROWS = ['<tr><td>10:00</td><td>x</td></tr>', '<tr>', '</tr>', '<td>10:05 [x]</td>', '  <td>indented</td>', '<TR><TD>upper</TD></TR>', '<th>h</th>',
+  '</td>', '<tbody>', '</tbody>', '<thead>', '</table>', '<tr/>', '<trx>', '<tr', 'text in the table', '', '<!-- c', '-->', '<pre>', '</pre>', '<div>',
+  '# h', '| t |', '- item', '```', '    code', '<tr><td>{{ x }}</td></tr>', '<td>www.x.com</td>', '<script>', '</script>', '<?x', '?>'];
 const OTHER = ['# Post-mortem: x', '## Timeline', 'text', '', '---', '===', '```', '~~~', '    code', '<div>', '</div>', '<!-- c', '-->', '> quote',
   '[x]: https://e.com', '[^1]: note', '[x] and [^1]', '***'];
 const table = fc
@@ -49,8 +53,11 @@ const table = fc
 const list = fc
   .tuple(fc.constantFrom('- first', '1. first', '* first', '+ first', '2) first', '- [ ] first'), fc.array(fc.constantFrom(...ITEMS), { maxLength: 40 }))
   .map(([first, items]) => [first, ...items].join('\n'));
+const htmlTable = fc
+  .tuple(fc.constantFrom('<table>', '<table class="t">', '<div>', '<TABLE>', '  <table>', '<!-- t -->', '<tr>'), fc.array(fc.constantFrom(...HTML_ROWS), { maxLength: 40 }))
+  .map(([first, rows]) => [first, ...rows].join('\n'));
 const blocks = fc
-  .tuple(fc.array(fc.oneof(table, list, fc.constantFrom(...OTHER)), { maxLength: 12 }), fc.constantFrom('\n', '\r\n'), fc.boolean())
+  .tuple(fc.array(fc.oneof(table, list, htmlTable, fc.constantFrom(...OTHER)), { maxLength: 12 }), fc.constantFrom('\n', '\r\n'), fc.boolean())
   .map(([parts, eol, trailing]) => parts.join('\n').replace(/\n/g, eol) + (trailing ? eol : ''));
 
 const document = fc
@@ -70,7 +77,7 @@ describe('post-mortem parse by pieces equals a whole parse', () => {
     );
   });
 
-  test('random tables and lists with odd rows and items, cut between them', () => {
+  test('random tables, lists and HTML tables with odd rows and items, cut between them', () => {
     fc.assert(
       fc.property(blocks, fc.integer({ min: 1, max: 200 }), (text, pieceChars) => {
         assert.deepEqual(plain(parseByPieces(text, pieceChars)), plain(parseMarkdown(text)), JSON.stringify({ text, pieceChars }));
@@ -90,11 +97,13 @@ describe('post-mortem parse by pieces equals a whole parse', () => {
     );
   });
 
-  test('long tables and lists, tight and loose, are cut between rows and items', () => {
+  test('long tables, lists and HTML tables, tight and loose, are cut between rows and items', () => {
     const rows = Array.from({ length: 300 }, (_, i) => `| 2026-03-02 ${String(i % 24).padStart(2, '0')}:00 | event ${i} |`).join('\n');
     const tight = Array.from({ length: 300 }, (_, i) => `- 10:${String(i % 60).padStart(2, '0')} event ${i}\n  more`).join('\n');
     const loose = Array.from({ length: 300 }, (_, i) => `1. event ${i}`).join('\n\n');
-    for (const text of [`# T\n\n| Time | Event |\n| --- | --- |\n${rows}\n\nafter\n`, `# L\n\n${tight}\n`, `${loose}\n# end\n`]) {
+    const html = Array.from({ length: 300 }, (_, i) => `<tr><td>10:${String(i % 60).padStart(2, '0')}</td><td>event ${i}</td></tr>`).join('\n');
+    const texts = [`# T\n\n| Time | Event |\n| --- | --- |\n${rows}\n\nafter\n`, `# L\n\n${tight}\n`, `${loose}\n# end\n`, `# H\n\n<table>\n${html}\n</table>\n\nafter\n`];
+    for (const text of texts) {
       for (const pieceChars of [1, 50, 300, 4096]) {
         const pieces = new PieceParser(text, undefined, pieceChars);
         let steps = 0;
@@ -104,6 +113,8 @@ describe('post-mortem parse by pieces equals a whole parse', () => {
         }
         assert.deepEqual(plain(pieces.root), plain(parseMarkdown(text)), `${text.slice(0, 20)} by ${pieceChars}`);
         if (pieceChars <= 300) assert.ok(steps > text.length / 2000, `${steps} steps for ${text.length} characters`);
+        // Cut inside the long block, not parsed whole at the end of doubling tries.
+        if (pieceChars >= 50 && pieceChars <= 300) assert.ok(steps > text.length / (4 * pieceChars), `${steps} steps for ${text.length} characters by ${pieceChars}`);
       }
     }
   });

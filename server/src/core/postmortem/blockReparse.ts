@@ -5,7 +5,7 @@
  * pieces.ts parses them (a table's rows after a copy of its header and delimiter rows), and put in
  * place of the old ones; what follows moves by the edit's lines and offsets. The parse must give
  * one table (or one list with the same marker), the rows after it must go on as before (cutAfter),
- * else undefined and the caller re-parses the section. test/unit/postmortem-incremental.test.ts
+ * else undefined and the caller re-parses the section. test/core/postmortem/incremental.test.ts
  * compares the result with whole parses.
  */
 import type { List, Nodes, Root, RootContent } from 'mdast';

@@ -10,14 +10,17 @@
  *   before it is closed there (no fence or HTML block left open, no list it could continue);
  * - a table row (a line starting with `|`) right after a root-level table's last row: the next
  *   piece is parsed after a copy of the table's header and delimiter rows, its rows joined on;
- * - a list item with the same marker at column 1 after a root-level list: its items joined on.
+ * - a list item with the same marker at column 1 after a root-level list: its items joined on;
+ * - a line opening a table part (`<tr>`, `</td>`...) right after a root-level HTML block that
+ *   ends at a blank line: the next piece's first HTML block is joined on, as one block (a long
+ *   HTML timeline table is one block, and would otherwise be parsed whole, however long).
  * A continuation the next piece does not confirm sends the parse back to the last fresh line, with
  * a piece long enough to cover it. A line where no cut holds makes the piece longer. Definitions
  * (`[x]: url`, `[^1]: note`) reach across pieces: when the text has any, it is parsed a second
- * time with all of them known to every piece. test/unit/postmortem-pieces.test.ts compares the
+ * time with all of them known to every piece. test/core/postmortem/pieces.test.ts compares the
  * result with whole parses, positions included.
  */
-import type { List, Nodes, Root, RootContent, Table } from 'mdast';
+import type { Html, List, Nodes, Root, RootContent, Table } from 'mdast';
 import { definitionKey, parseMarkdown, type KnownDefinitions } from './markdown';
 
 /** Text per piece: small parses are faster (younger garbage) and a piece is a short pause (~5 ms). */
@@ -26,15 +29,23 @@ export const PIECE_CHARS = 4096;
 type Mode =
   | { kind: 'fresh' }
   | { kind: 'table'; table: Table; prefix: string }
-  | { kind: 'list'; list: List; marker: RegExp };
+  | { kind: 'list'; list: List; marker: RegExp }
+  | { kind: 'html'; html: Html };
 
-export type Cut = 'fresh' | 'table' | 'list';
+export type Cut = 'fresh' | 'table' | 'list' | 'html';
 
 const FRESH: Mode = { kind: 'fresh' };
 const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
 const LIST_ITEM_LINE = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 const THEMATIC_BREAK = /^(?:([-*_])[ \t]*)(?:\1[ \t]*){2,}$/;
 const FRONT_MATTER_FENCE = /^---[ \t]*$/;
+/**
+ * A line that opens an HTML block of the kind that ends at a blank line (CommonMark's kind 6) with
+ * a part of a table: a piece starting there parses as such a block, as the line went on one before.
+ */
+const HTML_TABLE_PART = /^<\/?(?:table|caption|colgroup|col|thead|tbody|tfoot|tr|td|th)(?:[ \t>]|\/>|$)/i;
+/** The first line of an HTML block that ends at its own end marker, not at a blank line (kinds 1-5). */
+const HTML_MARKER_BLOCK = /^ {0,3}<(?:!--|\?|![A-Za-z]|!\[CDATA\[|(?:script|pre|style|textarea)(?:[ \t>]|$))/i;
 
 export class PieceParser {
   readonly root: Root;
@@ -101,6 +112,8 @@ export class PieceParser {
       const table = last as Table;
       const prefix = this.mode.kind === 'table' && this.mode.table === table ? this.mode.prefix : tablePrefix(text, table);
       this.mode = { kind: 'table', table, prefix };
+    } else if (cut === 'html') {
+      this.mode = { kind: 'html', html: last as Html };
     } else {
       const list = last as List;
       this.mode = { kind: 'list', list, marker: this.mode.kind === 'list' && this.mode.list === list ? this.mode.marker : listMarkerOf(text, list) };
@@ -129,6 +142,10 @@ export class PieceParser {
       const list = piece.children[0];
       if (list?.type !== 'list' || list.ordered !== mode.list.ordered || startOffset(list) !== 0 || !mode.marker.test(body)) return undefined;
     }
+    if (mode.kind === 'html') {
+      const html = piece.children[0];
+      if (html?.type !== 'html' || startOffset(html) !== 0) return undefined;
+    }
     moveTree(piece, this.line - 1, this.at);
     return piece;
   }
@@ -156,6 +173,12 @@ export class PieceParser {
       // A blank line between the two pieces' items makes the list loose, as between any two items.
       mode.list.spread = mode.list.spread || list.spread || hasBlankLine(this.text.slice(before, startOffset(list)));
       mode.list.position!.end = list.position!.end;
+      from = 1;
+    } else if (mode.kind === 'html') {
+      // One block: its value is its source, line breaks included.
+      const html = children[0] as Html;
+      mode.html.value = this.text.slice(startOffset(mode.html), endOffset(html));
+      mode.html.position!.end = html.position!.end;
       from = 1;
     }
     for (let i = from; i < children.length; i++) this.root.children.push(children[i]);
@@ -198,6 +221,9 @@ export function cutAfter(text: string, last: RootContent | undefined, end: numbe
     !THEMATIC_BREAK.test(line.trimEnd())
   ) {
     return 'list';
+  }
+  if (last.type === 'html' && startColumn(last) === 1 && isLineEnd(between) && HTML_TABLE_PART.test(line) && !HTML_MARKER_BLOCK.test(text.slice(startOffset(last), lastEnd))) {
+    return 'html';
   }
   if (!ATX_HEADING.test(line) && !(afterBlank && /^\S/.test(line))) return undefined;
   // A piece starting with `---` would be read as front matter.
@@ -334,7 +360,7 @@ function lineStartFrom(text: string, offset: number): number {
 
 /**
  * The first line at or after `offset` where cutAt may find a cut: a heading, a table row, a list
- * item, or any line after a blank one. Other lines (a paragraph's, a quote's) never hold one, and
+ * item, a table part in HTML, or any line after a blank one. Other lines (a paragraph's, a quote's) never hold one, and
  * each failed try parses the piece again.
  */
 function candidateLineFrom(text: string, offset: number): number {
@@ -345,7 +371,7 @@ function candidateLineFrom(text: string, offset: number): number {
   while (at < text.length) {
     const line = lineAt(text, at);
     const blank = isBlank(line);
-    if (!blank && (afterBlank || ATX_HEADING.test(line) || line.startsWith('|') || LIST_ITEM_LINE.test(line))) return at;
+    if (!blank && (afterBlank || ATX_HEADING.test(line) || line.startsWith('|') || LIST_ITEM_LINE.test(line) || HTML_TABLE_PART.test(line))) return at;
     afterBlank = blank;
     at = lineStartFrom(text, at + line.length + 1);
   }
