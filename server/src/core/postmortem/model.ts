@@ -17,7 +17,7 @@ import { reparseMarkdown } from './incremental';
 import { PieceParser } from './pieces';
 import { spanOf } from './runs';
 import { buildSections, readHeading, type Heading, type Section } from './sections';
-import { isHtmlTable, readHtmlTable, readPipeTableSteps, type Table } from './tables';
+import { htmlTableSpan, isHtmlTable, readHtmlTableSteps, readPipeTableSteps, type Table } from './tables';
 import type { TemplateSection } from './teamTemplate';
 import { DEFAULT_PRESET, loadTemplate, type TemplateState } from './templateSource';
 import { buildTimelineSteps, findTimelineSection, type Timeline } from './timeline';
@@ -256,7 +256,7 @@ function readDirectives(root: Root, text: string): SuppressionDirective[] {
 }
 
 function* readTables(root: Root, text: string, sections: Section[]): Steps<LocatedTable[]> {
-  const found: { section?: Section; table?: Table; pipe?: MdastTable }[] = [];
+  const found: { section?: Section; pipe?: MdastTable; html?: Html }[] = [];
   let coveredUntil = -1;
   const innermost = (offset: number) => {
     let section: Section | undefined;
@@ -267,19 +267,18 @@ function* readTables(root: Root, text: string, sections: Section[]): Steps<Locat
     if (node.type === 'root') return true;
     const span = spanOf(node);
     if (span.start < coveredUntil) return false;
-    // Pipe tables are read below, one a step: a table of thousands of rows takes a while.
+    // Tables are read below, in steps: a table of thousands of rows takes a while.
     if (node.type === 'table') found.push({ pipe: node, section: innermost(span.start) });
     else if (node.type === 'html' && isHtmlTable(node)) {
-      const table = readHtmlTable(node, text);
-      coveredUntil = table.span.end; // the rest of a table split by blank lines is not a second table
-      found.push({ table, section: innermost(span.start) });
+      coveredUntil = htmlTableSpan(node, text).end; // the rest of a table split by blank lines is not a second table
+      found.push({ html: node, section: innermost(span.start) });
     }
     return node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote';
   });
   const out: LocatedTable[] = [];
-  for (const { section, table, pipe } of found) {
-    if (pipe) yield;
-    out.push({ table: table ?? (yield* readPipeTableSteps(pipe!, text)), section });
+  for (const { section, pipe, html } of found) {
+    yield;
+    out.push({ table: pipe ? yield* readPipeTableSteps(pipe, text) : yield* readHtmlTableSteps(html!, text), section });
   }
   return out;
 }
