@@ -1,9 +1,12 @@
+import { defaultConfig } from '../../server/src/core/config';
+
 /**
- * A post-mortem just under the default maxFileSizeBytes (5 MiB) whose timeline is ~90,000 lines:
- * a pipe table or a bullet list, the shapes long incident timelines take. The same text every
- * time; a few entries are wrong on purpose (out of order, an impossible time) so it has findings.
+ * A post-mortem just under the default maxFileSizeBytes whose timeline is a pipe table or a bullet
+ * list of thousands of lines (~11,000 at 512 KiB), the shapes long incident timelines take. The
+ * same text every time; a few entries are wrong on purpose (out of order, an impossible time) so
+ * it has findings.
  */
-export const BIG_POSTMORTEM_BYTES = 5 * 1024 * 1024 - 4096;
+export const BIG_POSTMORTEM_BYTES = defaultConfig().maxFileSizeBytes - 4096;
 
 export function bigPostmortem(timeline: 'table' | 'list', bytes = BIG_POSTMORTEM_BYTES): string {
   const head =
