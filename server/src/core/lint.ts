@@ -67,6 +67,8 @@ export function* analyzeSteps(document: SourceDocument, config: Config, options:
   const candidates = options.kind ? typesForKind(options.kind) : documentTypes.filter((t) => t.matches(document, config));
   if (candidates.length === 0) return analysis;
   if (document.truncated || document.text.length > config.maxFileSizeBytes || byteLength(document.text) > config.maxFileSizeBytes) {
+    // Markdown that is no post-mortem says nothing, however large.
+    if (!options.kind && !candidates.some((t) => t.mayApply(document, config))) return analysis;
     analysis.documentFindings.push(
       documentFinding(TOO_LARGE_RULE, `Not checked: the file is larger than maxFileSizeBytes (${config.maxFileSizeBytes} bytes).`),
     );

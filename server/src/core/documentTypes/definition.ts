@@ -19,6 +19,11 @@ export interface DocumentTypeDefinition<Model extends BaseModel> {
   kinds?: DocumentKind[];
   /** Cheap test on path, language id and text; `parse` decides with `model.applies`. */
   matches: (document: SourceDocument, config: Config) => boolean;
+  /**
+   * For a document too large to check: false when a quick look says it is not of this kind (it
+   * then gets no finding at all). Without it, every document `matches` accepts may be.
+   */
+  mayApply?: (document: SourceDocument, config: Config) => boolean;
   parse: (document: SourceDocument, config: Config) => Model;
   /**
    * `parse` in steps, for a caller that yields to other work between them (the server) or stops
@@ -55,6 +60,8 @@ export interface DocumentType {
   readonly kinds: readonly DocumentKind[];
   readonly rules: readonly Rule<never>[];
   matches(document: SourceDocument, config: Config): boolean;
+  /** For a document too large to check: false when it is certainly not of this kind. */
+  mayApply(document: SourceDocument, config: Config): boolean;
   parse(document: SourceDocument, config: Config): ParsedDocument;
   /** `parse` in steps a caller may yield between or stop after; `forced`: the kind was given (`--kind`). */
   parseSteps(document: SourceDocument, config: Config, forced: boolean): Steps<ParsedDocument>;
@@ -100,6 +107,7 @@ export function defineDocumentType<Model extends BaseModel>(definition: Document
     kinds: definition.kinds ?? [definition.kind],
     rules: definition.rules,
     matches: (document, config) => definition.matches(document, config),
+    mayApply: (document, config) => definition.mayApply?.(document, config) ?? true,
     parse: (document, config) => withModel(definition.parse(document, config)),
     parseSteps: function* (document, config, forced) {
       return withModel(definition.parseSteps ? yield* definition.parseSteps(document, config, forced) : definition.parse(document, config));

@@ -1,5 +1,5 @@
 import { isMarkdownDocument } from '../postmortem/detect';
-import { buildPostmortemModel, postmortemModelSteps, reparsePostmortemModel, reparsePostmortemModelSteps } from '../postmortem/model';
+import { buildPostmortemModel, mayBePostmortem, postmortemModelSteps, reparsePostmortemModel, reparsePostmortemModelSteps } from '../postmortem/model';
 import { postmortemHover, postmortemLinks, postmortemOutline } from '../postmortem/services';
 import { postmortemRules } from '../rules/pm';
 import { defineDocumentType } from './definition';
@@ -8,6 +8,7 @@ import { defineDocumentType } from './definition';
 export const postmortemType = defineDocumentType({
   kind: 'postmortem',
   matches: (document) => isMarkdownDocument(document),
+  mayApply: (document, config) => mayBePostmortem(document, config),
   parse: (document, config) => buildPostmortemModel(document, config),
   parseSteps: (document, config, forced) => postmortemModelSteps(document, config, forced),
   reparse: (previous, document, config) => {

@@ -93,6 +93,28 @@ export function* postmortemModelSteps(document: SourceDocument, config: Config, 
   return yield* postmortemModelFromSteps(document, config, root);
 }
 
+/** How much of a document too large to check is read for its title (see mayBePostmortem). */
+const TITLE_WINDOW = 64 * 1024;
+
+/**
+ * Whether a Markdown document too large to check may be a post-mortem, from a look at its start:
+ * its path matches postmortemGlobs, or its front-matter title or first heading in the first 64 KB
+ * names one, or there is no heading there to tell. Other Markdown gets no findings, however large.
+ */
+export function mayBePostmortem(document: SourceDocument, config: Config): boolean {
+  if (matchesGlobs(document.path, config.postmortemGlobs)) return true;
+  // Whole lines: a heading cut in two would read as another.
+  const cut = document.text.lastIndexOf('\n', TITLE_WINDOW);
+  const start = document.text.length <= TITLE_WINDOW || cut < 0 ? document.text : document.text.slice(0, cut + 1);
+  const verdict = new EarlyVerdict(start);
+  const pieces = new PieceParser(start);
+  while (!pieces.done) {
+    pieces.step();
+    if (verdict.notPostmortem(pieces.root)) return false;
+  }
+  return true;
+}
+
 /**
  * Tells from the parse so far whether the document cannot be a post-mortem: its front-matter title
  * and first heading (once parsed; a heading node never changes after its piece) do not name one.
