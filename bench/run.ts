@@ -14,7 +14,7 @@ import { INPUTS, SCALES, writeInputs } from './inputs';
 import { buildBundledCore } from './lib/bundle';
 import { describe } from './lib/stats';
 import { measureActivation, packageSize } from './measure/activation';
-import { measureBigCli, measureBigServer } from './measure/big';
+import { measureBigCli, measureBigServer, measureLongestStep } from './measure/big';
 import { measureInventory, measurePostmortem, measureScaling } from './measure/inprocess';
 import { measureLive } from './measure/live';
 import { measureFolder, measureP1 } from './measure/p1';
@@ -106,13 +106,14 @@ async function main(): Promise<void> {
       step(`P6 ${shape}, ${size}: CLI, then the server (open, 5 edits, hovers on another document meanwhile)`);
       const cli = await measureBigCli(file, runs);
       const server = await measureBigServer(file, languageId, 5, place);
-      results[shape] = { cli, server };
+      const longest = measureLongestStep(core, file);
+      results[shape] = { cli, server, longest };
       const budget = server.budgetHit ? '; the time budget stopped a version (one doc/too-large finding)' : '';
       const cliMet = cli.wall.median <= 3_000 && cli.peakRssMb.median <= 500;
       rows.push({ id: 'P6', what: `CLI lint, ${shape}, ${size} (whole process)`, figure: `${describe(cli.wall)}, CPU ${s(cli.cpu.median)}, peak RSS ${cli.peakRssMb.median.toFixed(0)} MB`, against: `${cli.findings} findings`, goal: '≤ 3 s, ≤ 500 MB', value: cli.wall.median, shown: `${s(cli.wall.median)}, ${cli.peakRssMb.median.toFixed(0)} MB`, met: cliMet });
       const slowest = Math.max(server.open, server.edits.max);
       rows.push({ id: 'P6', what: `server, ${shape}, ${size}: didOpen → diagnostics; one-character edit → diagnostics (5 edits)`, figure: `open ${s(server.open)} (CPU ${s(server.openCpu)}); edits p50 ${s(server.edits.median)}, max ${s(server.edits.max)}`, against: `server RSS ${server.rssMb.toFixed(0)} MB, peak ${server.peakRssMb.toFixed(0)} MB${budget}`, goal: '≤ 3 s', value: slowest, shown: s(slowest), met: slowest <= 3_000 && !server.budgetHit });
-      rows.push({ id: 'P6', what: `server, ${shape}: a hover on another document while it is linted (${server.requests.runs} hovers)`, figure: `p50 ${ms(server.requests.median)}, p95 ${ms(server.requests.p95)}, max ${ms(server.requests.max)}`, against: '', goal: '≤ 200 ms', value: server.requests.max, shown: ms(server.requests.max), met: server.requests.max <= 200 });
+      rows.push({ id: 'P6', what: `server, ${shape}: a hover on another document while it is linted (${server.requests.runs} hovers)`, figure: `p50 ${ms(server.requests.median)}, p95 ${ms(server.requests.p95)}, max ${ms(server.requests.max)}`, against: `longest step in-process: ${ms(longest.cpuMs)} of CPU (${longest.where}, of ${longest.steps})`, goal: '≤ 200 ms', value: server.requests.max, shown: ms(server.requests.max), met: server.requests.max <= 200 });
     }
     raw.p6 = { bytes, results };
   });

@@ -4,7 +4,7 @@
  * (wall time, CPU time, peak RSS), and the real server as an editor starts it (SERVER_NODE_FLAGS,
  * the default time budget): didOpen → diagnostics, then one-character edits → diagnostics, and all
  * the while hovers on a small open document, one after another: how long a request waits behind
- * the lint.
+ * the lint. And in-process, the longest step the server cannot interrupt.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ClientCapabilities } from 'vscode-languageserver/node';
 import { SERVER_NODE_FLAGS } from '../../contract/src/nodeFlags';
+import type { BundledCore } from '../lib/bundle';
 import { LspTestClient } from '../../test/helpers/lspClient';
 import { summarize, type Summary } from '../lib/stats';
 import { run } from './process';
@@ -156,4 +157,42 @@ async function hoversUntil(client: LspTestClient, uri: string, until: Promise<un
     waits.push(performance.now() - sent);
   }
   return waits;
+}
+
+export interface LongestStep {
+  /** CPU time of the longest step of the analysis and the lint (ms): the longest a request waits behind them, past the current slice. */
+  cpuMs: number;
+  /** Where it was: "parse" (the model) or the rule's id. */
+  where: string;
+  steps: number;
+}
+
+/**
+ * The longest step of analyzeSteps + lintSteps in-process (the bundled core), on a warm second
+ * run as in a server that has linted before: what the server cannot interrupt.
+ */
+export function measureLongestStep(core: BundledCore, file: string): LongestStep {
+  const text = readFileSync(file, 'utf8');
+  const config = { ...core.defaultConfig(), maxFileSizeBytes: Number.MAX_SAFE_INTEGER };
+  const document = { uri: pathToFileURL(file).href, path: file, text };
+  const once = (): LongestStep => {
+    let longest: LongestStep = { cpuMs: 0, where: '', steps: 0 };
+    const drive = <T>(steps: Generator<void, T, void>, where: (i: number) => string): T => {
+      for (let i = 0; ; i++) {
+        const before = process.cpuUsage();
+        const next = steps.next();
+        const used = process.cpuUsage(before);
+        const cpuMs = (used.user + used.system) / 1000;
+        longest.steps++;
+        if (cpuMs > longest.cpuMs) longest = { ...longest, cpuMs, where: where(i) };
+        if (next.done) return next.value;
+      }
+    };
+    const analysis = drive(core.analyzeSteps(document, config), () => 'parse');
+    const rules = analysis.parsed.flatMap((p) => p.rules.map((r) => r.rule.id));
+    drive(core.lintSteps(analysis, { now: new Date(NOW) }), (i) => rules[i - 1] ?? 'the end of the lint');
+    return longest;
+  };
+  once();
+  return once();
 }
