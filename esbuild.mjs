@@ -1,7 +1,7 @@
 // One build for both halves, like vscode-eslint: the client keeps `vscode` external,
 // the server and CLI bundle everything so the .vsix and the npm bin need no node_modules.
 import * as esbuild from 'esbuild';
-import { productOptions } from './scripts/esbuild-options.mjs';
+import { productOptions, REPORT_CHARTS_BUNDLE } from './scripts/esbuild-options.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -13,6 +13,10 @@ const entries = [
   // Both are npm bins (incident-docs, incident-docs-server): executable scripts need the shebang.
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The GitHub Action's entry (action.yml); neither the npm package nor the .vsix ships it.
+  { entryPoints: ['server/src/cli/action/main.ts'], outfile: 'dist/action.js' },
+  // vega and vega-lite, which the server and the CLI load only to draw a report (see chartsApart).
+  { entryPoints: ['server/src/core/report/charts/libraries.ts'], outfile: `dist/${REPORT_CHARTS_BUNDLE}` },
 ];
 
 if (watch) {

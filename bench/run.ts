@@ -3,7 +3,7 @@
  * and floors, prints one table and writes bench/results.json. Measures; never asserts.
  *
  *   npm run bench                 every figure
- *   npm run bench -- p1b p2       only these (ids: p1 p1b p2 p3 p4 p5 p6 scaling folder)
+ *   npm run bench -- p1b p2       only these (ids: p1 p1b p2 p3 p4 p5 p6 scaling folder report)
  *   BENCH_RUNS=3 npm run bench    fewer runs per figure (default 7)
  *   BENCH_P6_BYTES=5242880 npm run bench -- p6   P6 at another size (default: just under maxFileSizeBytes)
  */
@@ -15,6 +15,7 @@ import { buildBundledCore } from './lib/bundle';
 import { describe } from './lib/stats';
 import { measureActivation, packageSize } from './measure/activation';
 import { measureBigCli, measureBigServer, measureLongestStep } from './measure/big';
+import { measureReport } from './measure/incidentReport';
 import { measureInventory, measurePostmortem, measureScaling } from './measure/inprocess';
 import { measureLive } from './measure/live';
 import { measureFolder, measureP1 } from './measure/p1';
@@ -24,6 +25,8 @@ import { ratio, table, type Row } from './report';
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const only = process.argv.slice(2);
 const wanted = (id: string) => only.length === 0 || only.includes(id);
+/** Post-mortems in the report's folder. */
+const REPORT_POSTMORTEMS = 5000;
 const ms = (v: number) => `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ms`;
 
 async function main(): Promise<void> {
@@ -142,6 +145,16 @@ async function main(): Promise<void> {
     const r = await measureFolder(inputs.folder, Math.min(RUNS, 5));
     raw.folder = r;
     rows.push({ id: '—', what: 'CLI lint, 200-file mixed folder (whole process)', figure: describe(r), against: '', goal: '(none)', value: r.median, shown: ms(r.median), met: true });
+  });
+
+  if (wanted('report')) await guard('report', async () => {
+    step(`report on ${REPORT_POSTMORTEMS} generated post-mortems`);
+    // Each run takes seconds: a few are enough.
+    const r = await measureReport(REPORT_POSTMORTEMS, Math.min(RUNS, 3));
+    raw.report = r;
+    const s = r.wall.median / 1000;
+    const load = `load average ${r.load.map((l) => l.toFixed(1)).join(', ')} before the runs (${cpus().length} cores)`;
+    rows.push({ id: 'Report', what: `CLI report, ${r.postmortems} generated post-mortems (whole process: lint, records, JSON, CSV, page with charts)`, figure: describe(r.wall), against: load, goal: '< 20 s', value: s, shown: `${s.toFixed(1)} s`, met: s < 20 });
   });
 
   const output = table(rows);

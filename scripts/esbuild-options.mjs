@@ -20,6 +20,38 @@ export const yamlEsModule = {
   },
 };
 
+/**
+ * vega-canvas's Node build awaits `import('canvas')` at its top level, which a CommonJS bundle
+ * cannot hold; its browser build asks for a DOM canvas and finds none. The report's charts are
+ * drawn without a canvas anyway (renderer 'none', estimated text widths: the same SVG everywhere).
+ */
+export const vegaWithoutCanvas = {
+  name: 'vega-without-canvas',
+  setup(build) {
+    // The package exports only its two builds: find the Node one, take its sibling.
+    build.onResolve({ filter: /^vega-canvas$/ }, (args) => ({
+      path: join(dirname(require.resolve('vega-canvas', { paths: [args.resolveDir] })), 'vega-canvas.browser.js'),
+    }));
+  },
+};
+
+/** The bundle of the chart libraries, next to cli.js and server.js. */
+export const REPORT_CHARTS_BUNDLE = 'report-charts.js';
+
+/**
+ * `import('vega')` and `import('vega-lite')` (core/report/charts/render.ts) become
+ * `require('./report-charts.js')`, the bundle of core/report/charts/libraries.ts: the CLI and the
+ * server load the chart libraries (1.5 MB) only when a report is drawn, not at start-up.
+ */
+export const chartsApart = {
+  name: 'charts-apart',
+  setup(build) {
+    build.onResolve({ filter: /^vega(-lite)?$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: `./${REPORT_CHARTS_BUNDLE}`, external: true } : undefined,
+    );
+  },
+};
+
 /** Options of every bundle: the client keeps `vscode` external; the server and CLI bundle everything. */
 export function productOptions(production) {
   return {
@@ -32,6 +64,6 @@ export function productOptions(production) {
     logLevel: 'warning',
     // remark and friends are ESM; import.meta is not used at runtime by the parts we bundle.
     mainFields: ['module', 'main'],
-    plugins: [yamlEsModule],
+    plugins: [yamlEsModule, vegaWithoutCanvas, chartsApart],
   };
 }

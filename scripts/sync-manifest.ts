@@ -18,13 +18,21 @@ function schemaFor(setting: SettingDescriptor): Record<string, unknown> {
     case 'boolean':
       return { type: 'boolean' };
     case 'number':
-      return { type: 'number', minimum: 0 };
+      return setting.maximum === undefined ? { type: 'number', minimum: 0 } : { type: 'number', minimum: 0, maximum: setting.maximum };
     case 'string':
       return { type: 'string' };
     case 'string[]':
       return { type: 'array', items: { type: 'string' } };
     case 'rules':
       return { type: 'object', additionalProperties: { type: 'string', enum: LEVELS } };
+    case 'wordLists':
+      return {
+        type: 'object',
+        properties: Object.fromEntries((setting.keys ?? []).map((key) => [key, { type: 'array', items: { type: 'string' } }])),
+        additionalProperties: false,
+      };
+    case 'daysByName':
+      return { type: 'object', additionalProperties: { type: 'number', minimum: 0 } };
     case 'requiredSections':
       return {
         type: 'array',

@@ -2,11 +2,12 @@
  * Whether a live certificate is fine to leave alone: the CLI's exit code and `cert` summary, and
  * the colour and problem list of the editor's live-check panel, judged by this one function.
  */
+import { describeKey, isWeakSignature, weakKeyReason } from './keyStrength';
 import type { ProbeResult } from './probeOutcome';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export type CertProblemKind = 'not-yet-valid' | 'expired' | 'expiring' | 'chain-expiring' | 'untrusted' | 'hostname';
+export type CertProblemKind = 'not-yet-valid' | 'expired' | 'expiring' | 'chain-expiring' | 'untrusted' | 'hostname' | 'weak-key' | 'weak-signature';
 
 export interface CertProblem {
   kind: CertProblemKind;
@@ -52,10 +53,29 @@ export function judgeCertificate(result: ProbeResult, options: CertVerdictOption
       });
     }
   }
+  problems.push(...weakCryptoProblems(result));
   if (!result.trusted) problems.push({ kind: 'untrusted', message: `untrusted: ${result.trustError ?? 'the chain does not verify'}` });
   if (!result.hostnameMatches) {
     problems.push({ kind: 'hostname', message: `not valid for ${result.servername ?? result.host} (names: ${namesOf(result)})` });
   }
+  return problems;
+}
+
+/**
+ * Weak keys anywhere in the chain the server sent, and SHA-1/MD5 signatures on the leaf or an
+ * intermediate (a root, self-issued, is trusted for its key, not its signature).
+ */
+function weakCryptoProblems(result: ProbeResult): CertProblem[] {
+  const problems: CertProblem[] = [];
+  result.chain.forEach((c, i) => {
+    const which = i === 0 ? 'the certificate' : `the chain certificate ${c.subject}`;
+    const weak = weakKeyReason(c);
+    if (weak) problems.push({ kind: 'weak-key', message: `${which} has a weak key, ${describeKey(c)} (${weak})` });
+    const root = i > 0 && c.subject === c.issuer;
+    if (!root && isWeakSignature(c.signatureAlgorithm)) {
+      problems.push({ kind: 'weak-signature', message: `${which} is signed with ${c.signatureAlgorithm}` });
+    }
+  });
   return problems;
 }
 

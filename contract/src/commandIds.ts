@@ -24,6 +24,7 @@ export const CLIENT_COMMANDS = {
   lookUpCertificate: 'incidentDocs.lookUpCertificate',
   refreshCertificates: 'incidentDocs.refreshCertificates',
   openCertificate: 'incidentDocs.openCertificate',
+  openIncidentReport: 'incidentDocs.openIncidentReport',
 } as const;
 
 export const CERTIFICATES_VIEW = 'incidentDocs.certificates';

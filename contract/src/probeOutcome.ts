@@ -7,6 +7,12 @@ export interface ChainCertificate {
   issuer: string;
   /** ISO 8601 UTC. */
   notAfter: string;
+  /** "RSA", "EC", "DSA", "Ed25519", ... (absent from servers older than these fields). */
+  keyType?: string;
+  /** RSA/DSA modulus bits, the EC curve's size; null when the key type has none (Ed25519). */
+  keyBits?: number | null;
+  /** e.g. "sha256WithRSAEncryption", "ecdsa-with-SHA256", "sha1WithRSAEncryption"; the OID when unnamed. */
+  signatureAlgorithm?: string;
 }
 
 /** What a completed handshake tells about the certificate the host really serves. */
@@ -41,6 +47,12 @@ export interface ProbeResult {
   trusted: boolean;
   /** Why it does not verify, when it does not; null when trusted. */
   trustError: string | null;
+  /**
+   * It verifies and ends at a root of Node's bundled store (the publicly trusted CAs), not only
+   * at an extra CA: the CA/Browser Forum's lifetime limits apply to it. Always set by this
+   * probe; optional for results of older servers.
+   */
+  trustedBySystemStore?: boolean;
   /** The certificate is valid for the servername (or host, when no servername was given). */
   hostnameMatches: boolean;
   elapsedMs: number;

@@ -118,3 +118,19 @@ export interface TimelineInsertion extends TimelineEntryForm {
 /** null when the document is not a post-mortem or has no timeline entries to follow. */
 export const TimelineAtRequest = new RequestType<TimelineAtParams, TimelineInsertion | null, void>('incidentDocs/timelineAt');
 
+
+export interface IncidentReport {
+  /**
+   * The incident report page: the same self-contained HTML the CLI writes (`incident-docs report`),
+   * with a strict Content-Security-Policy. Each post-mortem's link has `data-file`, its index in
+   * `files`: the page posts `{type: 'open', file: index}` when one is clicked in a webview.
+   */
+  html: string;
+  /** The URI of each post-mortem in the report, by its `data-file` index. */
+  files: string[];
+  /** Files that could not be read, with the reason. */
+  errors: { uri: string; message: string }[];
+}
+
+/** The incident report of the named Markdown files, else of every post-mortem in the workspace folders. */
+export const IncidentReportRequest = new RequestType<FilesParams, IncidentReport, void>('incidentDocs/incidentReport');

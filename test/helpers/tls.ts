@@ -4,7 +4,11 @@
  * (native, ~50 ms) and are cached per name, because forge's pure-JS key generation is slow.
  * Everything listens on loopback only.
  */
+import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as http from 'node:http';
 import * as net from 'node:net';
 import * as tls from 'node:tls';
@@ -71,6 +75,8 @@ export interface CertificateSpec {
   /** Key name for testKey(); certificates with the same name share a key. Defaults to the common name. */
   keyName?: string;
   keyBits?: number;
+  /** The digest of the signature (default sha256): sha1 and md5 make weak signatures. */
+  signatureDigest?: 'sha256' | 'sha1' | 'md5';
 }
 
 export function createCertificate(spec: CertificateSpec): TestCertificate {
@@ -104,7 +110,8 @@ export function createCertificate(spec: CertificateSpec): TestCertificate {
   if (altNames.length > 0) extensions.push({ name: 'subjectAltName', altNames });
   cert.setExtensions(extensions);
   const signingKey = spec.issuer ? spec.issuer.keyPem : key.privateKeyPem;
-  cert.sign(forge.pki.privateKeyFromPem(signingKey) as forge.pki.rsa.PrivateKey, forge.md.sha256.create());
+  const digest = spec.signatureDigest === 'sha1' ? forge.md.sha1.create() : spec.signatureDigest === 'md5' ? forge.md.md5.create() : forge.md.sha256.create();
+  cert.sign(forge.pki.privateKeyFromPem(signingKey) as forge.pki.rsa.PrivateKey, digest);
   return {
     certPem: forge.pki.certificateToPem(cert),
     keyPem: key.privateKeyPem,
@@ -194,6 +201,8 @@ export interface TlsServerSpec {
   /** Leaf first, then the intermediates the server sends. The key is the leaf's. */
   chain: TestCertificate[];
   host?: LoopbackHost;
+  /** OpenSSL security level 0, so the server may present weak keys and SHA-1 signatures. */
+  weakCrypto?: boolean;
   /** Restricts the server's TLS versions, e.g. to provoke a protocol alert. */
   maxVersion?: tls.SecureVersion;
   minVersion?: tls.SecureVersion;
@@ -208,6 +217,7 @@ export async function startTlsServer(spec: TlsServerSpec): Promise<TestTlsServer
     cert: spec.chain.map((c) => c.certPem).join(''),
     minVersion: spec.minVersion,
     maxVersion: spec.maxVersion,
+    ciphers: spec.weakCrypto ? 'DEFAULT@SECLEVEL=0' : undefined,
     // Called only for a hello with SNI; no context means "use the default one".
     SNICallback: (name, done) => {
       servernames.push(name);
@@ -225,6 +235,26 @@ export async function startTlsServer(spec: TlsServerSpec): Promise<TestTlsServer
     socket.on('error', () => {});
   });
   return log;
+}
+
+/**
+ * A self-signed certificate made by the openssl CLI, for keys node-forge cannot make (EC curves
+ * such as prime192v1). Valid from now for `days`; the key is thrown away with its folder.
+ */
+export function opensslCertificate(spec: { commonName: string; key: string; digest?: string; days?: number }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'incident-docs-openssl-'));
+  try {
+    const [algorithm, parameter] = spec.key.split(':');
+    const keyOption = algorithm === 'ec' ? `ec_paramgen_curve:${parameter}` : `rsa_keygen_bits:${parameter}`;
+    execFileSync('openssl', [
+      'req', '-x509', '-newkey', algorithm, '-pkeyopt', keyOption, '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+      '-days', String(spec.days ?? 90), `-${spec.digest ?? 'sha256'}`, '-subj', `/CN=${spec.commonName}`,
+      '-addext', `subjectAltName=DNS:${spec.commonName}`,
+    ], { stdio: 'pipe' });
+    return readFileSync(join(dir, 'cert.pem'), 'utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** A plain HTTP server: the peer answers, but not with TLS. */

@@ -46,6 +46,16 @@ describe('no network without a user action', () => {
     assert.deepEqual(attempts(), []);
   });
 
+  it('CLI: the incident report of the corpus (charts drawn by vega) makes no attempt', () => {
+    rmSync(logFile, { force: true });
+    const out = path.join(dir, 'report');
+    const targets = [...CORPUS_DIRS.filter(existsSync)];
+    const run = spawnSync(process.execPath, [CLI, 'report', '--out', out, '--now', NOW.toISOString(), ...targets], { env, encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(readFileSync(path.join(out, 'index.html'), 'utf8'), /<svg /, 'a chart was drawn');
+    assert.deepEqual(attempts(), []);
+  });
+
   it('server: opening every corpus document, with hovers, lenses and symbols, makes no attempt', async () => {
     rmSync(logFile, { force: true });
     const previous = process.env.NODE_OPTIONS;

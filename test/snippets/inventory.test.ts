@@ -42,7 +42,7 @@ describe('inventory entry snippet', () => {
   test('renewal method is a choice of exactly the methods the schema allows, and each lints clean', () => {
     const stop = methodStop();
     assert.ok(stop, 'a choice for the method');
-    assert.deepEqual(stop[1], ['acme', 'internal-ca', 'manual']);
+    assert.deepEqual(stop[1], ['acme', 'internal-ca', 'manual', 'cert-manager']);
     assert.deepEqual([...stop[1]].sort(), [...RENEWAL_METHODS].sort());
     for (const method of stop[1]) {
       const filled: string = inventory(expand(entry, undefined, { [stop[0]]: method })).replace('YYYY-MM-DD', FUTURE);

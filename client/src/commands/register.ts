@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { InventoryCertificate } from '../../../contract/src/requests';
 import type { CertificateIndex } from '../certificates/certificateIndex';
 import { CLIENT_COMMANDS } from '../../../contract/src/commandIds';
+import { openIncidentReport } from '../report/reportPanel';
 import { openCertificate } from '../views/certificatesView';
 import { checkLiveCertificate, type CheckLiveArgument } from './checkLive';
 import { insertTimelineEntry } from './insertTimelineEntry';
@@ -22,5 +23,6 @@ export function registerClientCommands(context: ExtensionContext, client: Langua
     commands.registerCommand(CLIENT_COMMANDS.lookUpCertificate, () => lookUpCertificate(client, index)),
     commands.registerCommand(CLIENT_COMMANDS.refreshCertificates, () => index.refresh()),
     commands.registerCommand(CLIENT_COMMANDS.openCertificate, (certificate: InventoryCertificate) => openCertificate(certificate)),
+    commands.registerCommand(CLIENT_COMMANDS.openIncidentReport, () => openIncidentReport(client)),
   ];
 }

@@ -3,35 +3,44 @@
  * registers itself from commands/<name>.ts; the checking happens in the core.
  */
 import { CommanderError } from 'commander';
+import { isReportWorker, serveReportWorker } from './commands/reportRecords';
 import { registerCertCommand } from './commands/cert';
 import { registerExportCommand } from './commands/export';
 import { registerLintCommand } from './commands/lint';
+import { registerReportCommand } from './commands/report';
 import { registerRulesCommand } from './commands/rules';
 import { CliError, EXIT_USAGE } from './errors';
 import { createProgram } from './program';
 
-const program = createProgram();
-registerLintCommand(program);
-registerRulesCommand(program);
-registerCertCommand(program);
-registerExportCommand(program);
+// `report` reads thousands of files in worker threads, each running this bundle: see reportRecords.ts.
+if (isReportWorker()) serveReportWorker();
+else runCommandLine();
 
-// `incident-docs lint ... | head` closes stdout early; that is not an error worth a stack trace.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
+function runCommandLine(): void {
+  const program = createProgram();
+  registerLintCommand(program);
+  registerRulesCommand(program);
+  registerCertCommand(program);
+  registerExportCommand(program);
+  registerReportCommand(program);
 
-program.parseAsync(process.argv).catch((e: unknown) => {
-  if (e instanceof CommanderError) {
-    // commander has printed its message already; help and --version end with code 0.
-    process.exitCode = e.exitCode === 0 ? 0 : EXIT_USAGE;
-  } else if (e instanceof CliError) {
-    process.stderr.write(`incident-docs: ${e.message}\n`);
-    process.exitCode = e.exitCode;
-  } else {
-    process.stderr.write(`incident-docs: internal error: ${(e as Error)?.message ?? String(e)}\n`);
-    if (process.env.INCIDENT_DOCS_DEBUG) process.stderr.write(`${(e as Error)?.stack}\n`);
-    process.exitCode = EXIT_USAGE;
-  }
-});
+  // `incident-docs lint ... | head` closes stdout early; that is not an error worth a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+
+  program.parseAsync(process.argv).catch((e: unknown) => {
+    if (e instanceof CommanderError) {
+      // commander has printed its message already; help and --version end with code 0.
+      process.exitCode = e.exitCode === 0 ? 0 : EXIT_USAGE;
+    } else if (e instanceof CliError) {
+      process.stderr.write(`incident-docs: ${e.message}\n`);
+      process.exitCode = e.exitCode;
+    } else {
+      process.stderr.write(`incident-docs: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+      if (process.env.INCIDENT_DOCS_DEBUG) process.stderr.write(`${(e as Error)?.stack}\n`);
+      process.exitCode = EXIT_USAGE;
+    }
+  });
+}

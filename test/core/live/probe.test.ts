@@ -110,7 +110,7 @@ describe('handshakes', () => {
     assert.deepEqual(Object.keys(r), [
       'host', 'port', 'servername', 'address', 'protocol', 'subject', 'issuer', 'sans', 'serialNumber', 'notBefore',
       'notAfter', 'daysLeft', 'fingerprintSha256', 'chain', 'earliestChainExpiry', 'trusted', 'trustError',
-      'hostnameMatches', 'elapsedMs',
+      'trustedBySystemStore', 'hostnameMatches', 'elapsedMs',
     ]);
     assert.equal(r.host, '127.0.0.1');
     assert.equal(r.port, server.port);
@@ -126,12 +126,13 @@ describe('handshakes', () => {
     assert.equal(r.daysLeft, 90);
     assert.equal(r.fingerprintSha256, fingerprint(good));
     assert.deepEqual(r.chain, [
-      { subject: 'CN=localhost', issuer: 'CN=Incident Docs Test CA', notAfter: iso(good.notAfter) },
-      { subject: 'CN=Incident Docs Test CA', issuer: 'CN=Incident Docs Test CA', notAfter: iso(testCa.notAfter) },
+      { subject: 'CN=localhost', issuer: 'CN=Incident Docs Test CA', notAfter: iso(good.notAfter), keyType: 'RSA', keyBits: 2048, signatureAlgorithm: 'sha256WithRSAEncryption' },
+      { subject: 'CN=Incident Docs Test CA', issuer: 'CN=Incident Docs Test CA', notAfter: iso(testCa.notAfter), keyType: 'RSA', keyBits: 2048, signatureAlgorithm: 'sha256WithRSAEncryption' },
     ]);
     assert.equal(r.earliestChainExpiry, iso(good.notAfter));
     assert.equal(r.trusted, true);
     assert.equal(r.trustError, null);
+    assert.equal(r.trustedBySystemStore, false, 'trusted through an extra CA, not a root of the system store');
     assert.equal(r.hostnameMatches, true);
     assert.ok(Number.isInteger(r.elapsedMs) && r.elapsedMs >= 0 && r.elapsedMs < 5000);
     assert.deepEqual(server.servernames, [], 'no SNI for an IP literal');

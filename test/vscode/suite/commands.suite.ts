@@ -57,6 +57,15 @@ export function commandTests(): void {
       assert.deepEqual(contributed.filter((id) => !registered.has(id)), []);
     });
 
+    it('Open Incident Report shows the workspace\'s report in a webview', async () => {
+      await within(vscode.commands.executeCommand('incidentDocs.openIncidentReport'), 'the report is built');
+      const tab = await waitFor(
+        () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.label === 'Incident Report'),
+        'the Incident Report tab',
+      );
+      await vscode.window.tabGroups.close(tab);
+    });
+
     it('New Post-Mortem creates the file from the template, named by date and title', async () => {
       const title = 'Payment API certificate expired';
       let asked = 0;

@@ -109,7 +109,8 @@ function readCaFile(file: string, cwd: string): string {
 function colorVerdict(line: string, problems: CertProblem[], color: boolean): string {
   const paint = palette(color);
   if (problems.length === 0) return paint.bold(line);
-  const onlyExpiring = problems.every((p) => p.kind === 'expiring' || p.kind === 'chain-expiring');
+  // Warnings, not breakage: yellow. Weak keys and signatures still work today.
+  const onlyExpiring = problems.every((p) => ['expiring', 'chain-expiring', 'weak-key', 'weak-signature'].includes(p.kind));
   return paint.bold(onlyExpiring ? paint.yellow(line) : paint.red(line));
 }
 

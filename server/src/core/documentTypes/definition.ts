@@ -1,5 +1,5 @@
 import type { Config } from '../config';
-import type { HoverInfo, LensInfo, LinkInfo, OutlineItem } from '../editorServices';
+import type { CompletionInfo, HoverInfo, LensInfo, LinkInfo, OutlineItem } from '../editorServices';
 import type { BaseModel, Report, Rule, RuleContext } from '../rule';
 import type { Steps } from '../steps';
 import type { LineEdit } from '../text';
@@ -45,6 +45,7 @@ export interface DocumentTypeDefinition<Model extends BaseModel> {
   rules: Rule<Model>[];
   outline?: (model: Model) => OutlineItem[];
   hover?: (model: Model, offset: number, context: RuleContext) => HoverInfo | undefined;
+  completion?: (model: Model, offset: number, context: RuleContext) => CompletionInfo[];
   codeLenses?: (model: Model, context: RuleContext) => LensInfo[];
   links?: (model: Model, config: Config) => LinkInfo[];
 }
@@ -90,6 +91,7 @@ export interface ParsedDocument {
   reparseSteps(document: SourceDocument, config: Config): Steps<{ parsed: ParsedDocument; edit?: LineEdit } | undefined>;
   outline(): OutlineItem[];
   hover(offset: number, context: RuleContext): HoverInfo | undefined;
+  completion(offset: number, context: RuleContext): CompletionInfo[];
   codeLenses(context: RuleContext): LensInfo[];
   links(config: Config): LinkInfo[];
 }
@@ -140,6 +142,7 @@ export function defineDocumentType<Model extends BaseModel>(definition: Document
       },
       outline: () => definition.outline?.(model) ?? [],
       hover: (offset, context) => definition.hover?.(model, offset, context),
+      completion: (offset, context) => definition.completion?.(model, offset, context) ?? [],
       codeLenses: (context) => definition.codeLenses?.(model, context) ?? [],
       links: (config) => definition.links?.(model, config) ?? [],
     };

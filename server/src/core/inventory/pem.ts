@@ -9,6 +9,7 @@ import { outsideRootReason } from '../workspace/pathPolicy';
 import { READ_LIMITS, readTextFileSync } from '../workspace/readFile';
 
 export interface PemCertificate {
+  notBefore: Date;
   notAfter: Date;
   /** DNS and IP SANs; the subject CN when there are none. */
   names: string[];
@@ -16,7 +17,10 @@ export interface PemCertificate {
   x509: X509Certificate;
 }
 
-const CERT_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/;
+const BEGIN_CERTIFICATE = '-----BEGIN CERTIFICATE-----';
+const END_CERTIFICATE = '-----END CERTIFICATE-----';
+/** A bundle is read this far: real ones hold 2–4 certificates, a hostile file may hold thousands. */
+export const MAX_BUNDLE_CERTIFICATES = 100;
 /** Any private key armour: PKCS#8, RSA, EC, DSA, OpenSSH, encrypted. */
 export const PRIVATE_KEY_BLOCK = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----(?:[\s\S]*?-----END \1PRIVATE KEY-----)?/g;
 
@@ -29,15 +33,50 @@ const MAX_PARSED_BLOCKS = 2_000;
 
 /** The first certificate of a PEM text (the leaf of a chain). */
 export function parsePem(text: string): PemCertificate | { error: string } {
-  const block = CERT_BLOCK.exec(text);
-  if (!block) {
+  const [first] = certificateBlocks(text, 1);
+  if (first === undefined) {
     return { error: text.includes('-----BEGIN') ? 'it holds no CERTIFICATE block' : 'it is not PEM (no -----BEGIN CERTIFICATE----- block)' };
   }
-  let parsed = parsedBlocks.get(block[0]);
+  return parseCachedBlock(first);
+}
+
+/** A bundle's certificates in file order (leaf first), at most MAX_BUNDLE_CERTIFICATES. */
+export interface PemBundle {
+  certificates: (PemCertificate | { error: string })[];
+  /** More blocks followed than were read. */
+  truncated: boolean;
+}
+
+export function parsePemBundle(text: string): PemBundle {
+  const blocks = certificateBlocks(text, MAX_BUNDLE_CERTIFICATES + 1);
+  return { certificates: blocks.slice(0, MAX_BUNDLE_CERTIFICATES).map(parseCachedBlock), truncated: blocks.length > MAX_BUNDLE_CERTIFICATES };
+}
+
+/**
+ * Complete CERTIFICATE blocks, in order, at most `max`. Each search starts where the last block
+ * ended, so the scan is linear however the text is made (a lazy regex over thousands of BEGIN
+ * lines without an END is quadratic).
+ */
+function certificateBlocks(text: string, max: number): string[] {
+  const blocks: string[] = [];
+  let from = 0;
+  while (blocks.length < max) {
+    const start = text.indexOf(BEGIN_CERTIFICATE, from);
+    if (start < 0) break;
+    const end = text.indexOf(END_CERTIFICATE, start + BEGIN_CERTIFICATE.length);
+    if (end < 0) break;
+    from = end + END_CERTIFICATE.length;
+    blocks.push(text.slice(start, from));
+  }
+  return blocks;
+}
+
+function parseCachedBlock(block: string): PemCertificate | { error: string } {
+  let parsed = parsedBlocks.get(block);
   if (!parsed) {
-    parsed = parseBlock(block[0]);
+    parsed = parseBlock(block);
     if (parsedBlocks.size >= MAX_PARSED_BLOCKS) parsedBlocks.delete(parsedBlocks.keys().next().value as string);
-    parsedBlocks.set(block[0], parsed);
+    parsedBlocks.set(block, parsed);
   }
   return parsed;
 }
@@ -51,7 +90,9 @@ function parseBlock(block: string): PemCertificate | { error: string } {
   }
   const notAfter = new Date(Date.parse(x509.validTo));
   if (Number.isNaN(notAfter.getTime())) return { error: `its notAfter "${x509.validTo}" is not a date` };
-  return { notAfter, names: namesOf(x509), subject: x509.subject, x509 };
+  const notBefore = new Date(Date.parse(x509.validFrom));
+  if (Number.isNaN(notBefore.getTime())) return { error: `its notBefore "${x509.validFrom}" is not a date` };
+  return { notBefore, notAfter, names: namesOf(x509), subject: x509.subject, x509 };
 }
 
 function namesOf(x509: X509Certificate): string[] {

@@ -32,6 +32,7 @@ export interface EmailRef {
 const emailRefsCache = new WeakMap<object, EmailRef[]>();
 const hostRefsCache = new WeakMap<object, HostRef[]>();
 const expiryCache = new WeakMap<object, EntryExpiry | undefined>();
+const issuedCache = new WeakMap<object, EntryExpiry | undefined>();
 
 function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, compute: () => V): V {
   if (cache.has(key)) return cache.get(key) as V;
@@ -140,11 +141,16 @@ export interface EntryExpiry {
 }
 
 export function expiryOf(entry: InventoryEntry): EntryExpiry | undefined {
-  return memo(expiryCache, entry, () => computeExpiry(entry));
+  return memo(expiryCache, entry, () => dateFieldOf(entry, 'expires'));
 }
 
-function computeExpiry(entry: InventoryEntry): EntryExpiry | undefined {
-  const field = entry.own('expires');
+/** `issued` (notBefore), read like `expires`. */
+export function issuedOf(entry: InventoryEntry): EntryExpiry | undefined {
+  return memo(issuedCache, entry, () => dateFieldOf(entry, 'issued'));
+}
+
+function dateFieldOf(entry: InventoryEntry, key: 'expires' | 'issued'): EntryExpiry | undefined {
+  const field = entry.own(key);
   if (!field) return undefined;
   const node = field.node;
   if (isScalar(node) && node.value instanceof Date) {

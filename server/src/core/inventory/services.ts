@@ -10,8 +10,10 @@ import type { Config } from '../config';
 import { calendarDaysUntil, describeExpiry, expiryState, isoDay } from './dates';
 import { classifyEmail, explainVerdict } from './emails';
 import { liveFacts, liveTargets, type LiveFact } from './liveTargets';
-import type { CertModel } from './model';
-import { emailRefs, expiryOf, hostRefs, isPlaceholder, warnWindow } from './refs';
+import type { CertModel, InventoryEntry } from './model';
+import { certFacts, effectiveWarnWindow, isAutomated, renewalMethod, renewalPoint, sourceLabel, typedLifetime, type CertFacts, type FactSource } from './facts';
+import { describeShare, lifetimeDays } from './lifetime';
+import { emailRefs, expiryOf, hostRefs, isPlaceholder, issuedOf, warnWindow } from './refs';
 
 const within = (span: Span, offset: number) => offset >= span.start && offset <= span.end;
 
@@ -47,7 +49,8 @@ function expiryDetail(model: CertModel, index: number): string | undefined {
 }
 
 /**
- * "Expires in 23 days · 2026-12-20", "Expires today", "Expired 3 days ago" above each entry, and a
+ * "Expires in 23 days · 2026-12-20", "Expires today", "Expired 3 days ago" above each entry (with
+ * "· from the PEM" or "· live" when the date is not the typed one), and a
  * "Check live" lens that runs the server's checkLiveEntry (the adapter adds the document's URI to
  * its argument).
  */
@@ -56,8 +59,8 @@ export function codeLenses(model: CertModel, context: RuleContext): LensInfo[] {
   const facts = liveFactsByEntry(model, context);
   const probeable = new Set(liveTargets(model).map((t) => t.entry.index));
   for (const entry of model.inventory?.entries ?? []) {
-    const expiry = expiryOf(entry);
-    if (expiry && !('error' in expiry.parsed)) lenses.push({ span: entry.anchor, title: describeExpiry(expiry.parsed.date, context.now) });
+    const known = certFacts(entry, model, context);
+    if (known?.notAfter) lenses.push({ span: entry.anchor, title: describeFacts({ ...known, notAfter: known.notAfter }, context.now) });
     if (!probeable.has(entry.index)) continue;
     lenses.push({ span: entry.anchor, title: 'Check live', command: { id: LIVE_COMMANDS.checkLiveEntry, arguments: [{ entry: entry.index }] } });
     for (const fact of facts.get(entry.index) ?? []) lenses.push({ span: entry.anchor, title: describeLive(fact) });
@@ -80,26 +83,28 @@ function describeLive(fact: LiveFact): string {
   return `Live ${fact.host.text}: ${days}, ${verdicts.join(', ')} · ${o.notAfter.slice(0, 10)}`;
 }
 
+/** The lens title: "Expires in 23 days · 2026-12-20", then "· from the PEM" or "· live" when not typed. */
+function describeFacts(facts: CertFacts & { notAfter: Date }, now: Date): string {
+  const title = describeExpiry(facts.notAfter, now);
+  return facts.source === 'typed' ? title : `${title} · ${sourceLabel(facts.source)}`;
+}
+
+/** Hovering `expires`, `issued` or `lifetime` shows what is known of the certificate and where it comes from. */
+const DATE_KEYS = ['expires', 'issued', 'lifetime'];
+
 export function hover(model: CertModel, offset: number, context: RuleContext): HoverInfo | undefined {
   for (const entry of model.inventory?.entries ?? []) {
-    const expiry = expiryOf(entry);
-    if (!expiry || !(within(expiry.field.keySpan, offset) || within(expiry.field.span, offset))) continue;
-    const span = { start: expiry.field.keySpan.start, end: expiry.field.span.end };
-    if ('error' in expiry.parsed) return { span, markdown: `**Not a date**: ${expiry.parsed.error}.` };
-    const date = expiry.parsed.date;
-    const window = warnWindow(entry, context.config);
-    const state = expiryState(date, context.now, window.days);
-    const source = window.field ? (window.field.inherited ? 'from `defaults.warnDays`' : 'from the entry\'s `warnDays`') : 'from the `warnDays` setting';
-    const status = state === 'expired' ? 'expired' : state === 'expiring' ? 'inside the warn window' : 'outside the warn window';
-    return {
-      span,
-      markdown: [
-        `**${describeExpiry(date, context.now)}**`,
-        '',
-        `Expires ${date.toISOString().replace('.000Z', 'Z')}${expiry.parsed.dateOnly ? ' (a date alone means 00:00 UTC)' : ''}.`,
-        `Warn window: ${window.days} days (${source}); it is ${status}.`,
-      ].join('\n'),
-    };
+    for (const key of DATE_KEYS) {
+      const field = entry.own(key);
+      if (!field || !(within(field.keySpan, offset) || within(field.span, offset))) continue;
+      const span = { start: field.keySpan.start, end: field.span.end };
+      const written = key === 'lifetime' ? typedLifetime(entry) : key === 'issued' ? issuedOf(entry)?.parsed : expiryOf(entry)?.parsed;
+      if (written && typeof written === 'object' && 'error' in written) {
+        return { span, markdown: `**${key === 'lifetime' ? 'Not a lifetime' : 'Not a date'}**: ${written.error}.` };
+      }
+      const facts = certFacts(entry, model, context);
+      if (facts) return { span, markdown: factsHover(entry, model, facts, context) };
+    }
   }
   for (const ref of emailRefs(model)) {
     if (!within(ref.span, offset)) continue;
@@ -110,6 +115,43 @@ export function hover(model: CertModel, offset: number, context: RuleContext): H
   }
   return undefined;
 }
+
+const iso = (date: Date) => date.toISOString().replace('.000Z', 'Z');
+
+function factsHover(entry: InventoryEntry, model: CertModel, facts: CertFacts, context: RuleContext): string {
+  const lines: string[] = [];
+  const date = facts.notAfter;
+  if (date) {
+    const dateOnly = facts.source === 'typed' && expiryOf(entry)?.parsed;
+    const alone = dateOnly && !('error' in dateOnly) && dateOnly.dateOnly ? ' (a date alone means 00:00 UTC)' : '';
+    lines.push(`**${describeFacts({ ...facts, notAfter: date }, context.now)}**`, '', `Expires ${iso(date)}${alone}.`);
+  }
+  if (facts.notBefore) lines.push(`Issued ${iso(facts.notBefore)}${facts.lifetimeMs !== undefined ? `; lifetime ${lifetimeDays(facts.lifetimeMs)} days` : ''}.`);
+  lines.push(`Source: ${SOURCE_TEXT[facts.source]}.`);
+  const method = renewalMethod(entry, model);
+  const due = renewalPoint(facts, context.config);
+  if (isAutomated(method) && due) {
+    const state = context.now.getTime() >= due.getTime() ? 'overdue' : `in ${calendarDaysUntil(due, context.now)} days`;
+    lines.push(`Renewal (${method}) due ${iso(due)}, at ${describeShare(context.config.renewAtShare)} of the lifetime: ${state}.`);
+  } else if (date) {
+    const window = effectiveWarnWindow(entry, context.config, facts);
+    const state = expiryState(date, context.now, window.days);
+    const source = window.field
+      ? window.field.inherited ? 'from `defaults.warnDays`' : 'from the entry\'s `warnDays`'
+      : window.share !== undefined && window.lifetimeMs !== undefined
+        ? `\`warnShare\`, ${describeShare(window.share)} of the ${lifetimeDays(window.lifetimeMs)}-day lifetime`
+        : 'from the `warnDays` setting';
+    const status = state === 'expired' ? 'expired' : state === 'expiring' ? 'inside the warn window' : 'outside the warn window';
+    lines.push(`Warn window: ${window.days} days (${source}); it is ${status}.`);
+  }
+  return lines.join('\n');
+}
+
+const SOURCE_TEXT: Record<FactSource, string> = {
+  live: 'live, the certificate the host served when you checked it',
+  pem: 'from the PEM (`pem`/`pemFile`), the leaf certificate',
+  typed: 'typed (`expires`, `issued`, `lifetime`)',
+};
 
 /** One inventory entry as a list of certificates shows it (the editor's Certificates view). */
 export interface CertificateRow {

@@ -1,6 +1,7 @@
 /** What the peer's certificates say, in the result's plain-text vocabulary. */
 import { X509Certificate } from 'node:crypto';
-import type { DetailedPeerCertificate } from 'node:tls';
+import { rootCertificates, type DetailedPeerCertificate } from 'node:tls';
+import { keyFactsOf } from '../x509/keyFacts';
 import { DAY_MS } from '../units';
 import type { ChainCertificate, ProbeResult } from './types';
 
@@ -41,7 +42,28 @@ export function peerChain(leaf: DetailedPeerCertificate, leafX509?: X509Certific
 }
 
 export function chainEntry(x509: X509Certificate): ChainCertificate {
-  return { subject: distinguishedName(x509.subject), issuer: distinguishedName(x509.issuer), notAfter: isoDate(x509.validTo) };
+  const key = keyFactsOf(x509);
+  return {
+    subject: distinguishedName(x509.subject),
+    issuer: distinguishedName(x509.issuer),
+    notAfter: isoDate(x509.validTo),
+    keyType: key.keyType,
+    keyBits: key.keyBits,
+    signatureAlgorithm: key.signatureAlgorithm,
+  };
+}
+
+let systemRoots: Set<string> | undefined;
+
+/**
+ * Whether the chain ends at a root of Node's bundled store (the publicly trusted CAs), checked by
+ * fingerprint: an extra CA, NODE_EXTRA_CA_CERTS or a self-signed leaf is not one.
+ */
+export function endsAtSystemRoot(chain: X509Certificate[]): boolean {
+  const last = chain.at(-1);
+  if (!last || last.subject !== last.issuer) return false;
+  systemRoots ??= new Set(rootCertificates.map((pem) => new X509Certificate(pem).fingerprint256));
+  return systemRoots.has(last.fingerprint256);
 }
 
 /** Node prints a name one attribute per line ("C=US\nCN=example.com"); one line reads better. */

@@ -5,7 +5,7 @@
  */
 import type { LookupFunction } from 'node:net';
 import { connect, checkServerIdentity, type DetailedPeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
-import { certificateFacts, chainEntry, daysBetween, peerChain } from './certificate';
+import { certificateFacts, chainEntry, daysBetween, endsAtSystemRoot, peerChain } from './certificate';
 import { classifyProbeError, describeTrustError, failure } from './errors';
 import { checkPort, formatHostPort, isIpLiteral, normalizeHost } from '../../../../contract/src/hostPort';
 import { DEFAULT_TLS_PORT } from '../../../../contract/src/hostSyntax';
@@ -162,6 +162,7 @@ function describe(socket: TLSSocket, probe: CheckedProbe, elapsedMs: number): Pr
     earliestChainExpiry,
     trusted,
     trustError: trusted ? null : describeTrustError(socket.authorizationError),
+    trustedBySystemStore: trusted && endsAtSystemRoot(chain),
     hostnameMatches: checkServerIdentity(probe.identity, peer) === undefined,
     elapsedMs,
   };

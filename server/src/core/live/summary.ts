@@ -1,6 +1,7 @@
 /** A probe outcome as plain text for people: the CLI's `--format text`, logs, output channels. */
 import { plural, type CertProblem } from '../../../../contract/src/certificateVerdict';
 import { formatHostPort } from '../../../../contract/src/hostPort';
+import { describeKey } from '../../../../contract/src/keyStrength';
 import { isProbeFailure, type ProbeOutcome, type ProbeResult } from './types';
 
 /** Lines of a readable summary; `problems` (from judgeCertificate) make the closing verdict. */
@@ -25,7 +26,8 @@ function describeResult(r: ProbeResult): string[] {
   ];
   r.chain.forEach((c, i) => {
     const issuer = c.issuer === c.subject ? 'self-issued' : `issued by ${c.issuer}`;
-    lines.push(row(i === 0 ? 'Chain' : '', `${i + 1}. ${c.subject}  (${issuer}; expires ${c.notAfter})`));
+    const crypto = c.keyType ? `; ${describeKey(c)}, ${c.signatureAlgorithm ?? 'unknown signature'}` : '';
+    lines.push(row(i === 0 ? 'Chain' : '', `${i + 1}. ${c.subject}  (${issuer}; expires ${c.notAfter}${crypto})`));
   });
   lines.push(row('Checked in', `${r.elapsedMs} ms`));
   return lines;

@@ -1,16 +1,15 @@
 import type { Html, Root, RootContent, Table as MdastTable } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { parse as parseYaml } from 'yaml';
 import { DEFAULT_REQUIRED_SECTIONS, type Config, type RequiredSection } from '../config';
-import { MAX_ALIAS_COUNT } from '../limits';
 import { preorder } from '../limits/walk';
 import { matchesGlobs } from '../globs';
 import type { BaseModel, SuppressionDirective } from '../rule';
 import { DIRECTIVE_PREFIX, parseDirective } from '../suppress';
 import { drain, type Steps } from '../steps';
 import { LineIndex } from '../text';
-import type { SourceDocument, Span } from '../types';
+import type { SourceDocument } from '../types';
 import { buildActionItems, findActionSections, type ActionItems } from './actionItems';
+import { readFrontMatter, type FrontMatter } from './frontMatter';
 import { POSTMORTEM_TITLE } from './detect';
 import { buildImpact, buildOverview, findImpactSection, type Impact, type Overview } from './impact';
 import { reparseMarkdown } from './incremental';
@@ -22,10 +21,7 @@ import type { TemplateSection } from './teamTemplate';
 import { DEFAULT_PRESET, loadTemplate, type TemplateState } from './templateSource';
 import { buildTimelineSteps, findTimelineSection, type Timeline } from './timeline';
 
-export interface FrontMatter {
-  data: Record<string, unknown>;
-  span: Span;
-}
+export type { FrontMatter } from './frontMatter';
 
 export interface LocatedTable {
   table: Table;
@@ -137,7 +133,8 @@ class EarlyVerdict {
       if (node.type !== 'heading') continue;
       const span = spanOf(node);
       if (this.text.slice(span.start, span.end).includes('[')) return (this.verdict = false);
-      const title = stringValue(readFrontMatter(root)?.data.title);
+      const first = root.children[0];
+      const title = first?.type === 'yaml' ? stringValue(readFrontMatter(first, this.text).data.title) : undefined;
       return (this.verdict = !POSTMORTEM_TITLE.test(title ?? '') && !POSTMORTEM_TITLE.test(readHeading(node, this.text).text));
     }
     return false;
@@ -178,7 +175,8 @@ export function* reparsePostmortemModelSteps(previous: PostmortemModel, document
 /** The model from the tree, a step per part (a table a step): a 5 MB timeline takes a second to read. */
 function* postmortemModelFromSteps(document: SourceDocument, config: Config, root: Root, lines = new LineIndex(document.text)): Steps<PostmortemModel> {
   const text = document.text;
-  const frontMatter = readFrontMatter(root);
+  const first = root.children[0];
+  const frontMatter = first?.type === 'yaml' ? readFrontMatter(first, text) : undefined;
   const { all, top } = buildSections(root, text);
   const headings = all.map((s) => s.heading);
   const title = stringValue(frontMatter?.data.title) ?? headings[0]?.text;
@@ -200,7 +198,7 @@ function* postmortemModelFromSteps(document: SourceDocument, config: Config, roo
   yield;
   const overview = buildOverview(root, all, text);
   yield;
-  const actionItems = buildActionItems(findActionSections(all), root, text);
+  const actionItems = buildActionItems(findActionSections(all), root, text, { doneWords: config.actionItemDoneWords });
   const template = loadTemplate(config, document);
   return {
     kind: 'postmortem',
@@ -242,18 +240,6 @@ function isDefaultList(list: RequiredSection[]): boolean {
     defaultLists.set(list, known);
   }
   return known;
-}
-
-function readFrontMatter(root: Root): FrontMatter | undefined {
-  const node = root.children[0];
-  if (node?.type !== 'yaml') return undefined;
-  try {
-    const data = parseYaml(node.value, { maxAliasCount: MAX_ALIAS_COUNT });
-    if (data && typeof data === 'object' && !Array.isArray(data)) return { data: data as Record<string, unknown>, span: spanOf(node) };
-  } catch {
-    // Front matter that is not YAML is the author's business; the post-mortem is still checked.
-  }
-  return { data: {}, span: spanOf(node) };
 }
 
 function stringValue(v: unknown): string | undefined {

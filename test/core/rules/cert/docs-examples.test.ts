@@ -6,16 +6,17 @@ import schema from '../../../../schemas/cert-inventory.schema.json';
 import { byRule, lintYaml } from '../../../helpers/inventory';
 
 /** Examples that need a file next to them (pemFile) cannot run from the docs alone. */
-const NEEDS_FILES = new Set(['cert/pem-mismatch']);
+const NEEDS_FILES = new Set(['cert/pem-mismatch', 'cert/chain-expiry', 'cert/weak-key', 'cert/weak-signature']);
 /** cert/live-* rules need a live probe; test/cli/lint-live.test.ts runs them on real servers. */
 const isLive = (id: string) => id.startsWith('cert/live-');
 
 describe('rule docs', () => {
-  it('lists the thirteen static rules, then the five live ones, each with a summary and examples', () => {
+  it('lists the nineteen static rules, then the five live ones, each with a summary and examples', () => {
     assert.deepEqual(certRules.map((r) => r.id).filter((id) => !isLive(id)), [
       'cert/yaml-syntax', 'cert/expired', 'cert/expiring', 'cert/personal-email', 'cert/missing-field', 'cert/duplicate',
       'cert/unknown-key', 'cert/invalid-value', 'cert/pem-mismatch', 'cert/pem-invalid', 'cert/private-key',
-      'cert/namespace-ambiguous', 'cert/renew-before',
+      'cert/namespace-ambiguous', 'cert/renew-before', 'cert/renewal-overdue', 'cert/lifetime-limit', 'cert/not-yet-valid',
+      'cert/chain-expiry', 'cert/weak-key', 'cert/weak-signature',
     ]);
     assert.deepEqual(certRules.map((r) => r.id).filter(isLive), [
       'cert/live-mismatch', 'cert/live-expired', 'cert/live-untrusted', 'cert/live-hostname', 'cert/live-unreachable',
@@ -36,7 +37,7 @@ describe('the JSON Schema', () => {
     assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
     assert.deepEqual(TOP_LEVEL_KEYS, ['defaults', 'certificates']);
     assert.ok(ENTRY_KEYS.includes('pemFile') && ENTRY_KEYS.includes('renewal'));
-    assert.deepEqual(RENEWAL_METHODS, ['acme', 'internal-ca', 'manual']);
+    assert.deepEqual(RENEWAL_METHODS, ['acme', 'internal-ca', 'manual', 'cert-manager']);
   });
   it('has host and expires patterns that agree with the rules on simple cases', () => {
     const host = new RegExp(schema.definitions.host.pattern);

@@ -1,5 +1,6 @@
 import { calendarDaysUntil, expiryState, isoDay } from '../../inventory/dates';
-import { expiryOf, warnWindow } from '../../inventory/refs';
+import { certFacts, effectiveWarnWindow, factsSpan, isAutomated, renewalMethod, renewalPoint, sourceLabel, type EffectiveWarnWindow } from '../../inventory/facts';
+import { describeShare, lifetimeDays } from '../../inventory/lifetime';
 import { entryLabel, type CertModel } from '../../inventory/model';
 import type { Rule } from '../../rule';
 
@@ -8,27 +9,36 @@ export const expiring: Rule<CertModel> = {
   defaultSeverity: 'warning',
   scope: 'entry',
   docs: {
-    summary: '`expires` falls within the entry\'s warn window.',
-    details: 'The window is the entry\'s `warnDays`, else the one in `defaults`, else the `warnDays` setting (30).',
-    options: '`warnDays`',
+    summary: 'The certificate expires within the entry\'s warn window.',
+    details:
+      'The window is the entry\'s `warnDays`, else the one in `defaults`; without either, `warnShare` (1/3) of the certificate\'s lifetime when it is known (`issued` with `expires` or `lifetime`, the PEM, a live check), so a 47-day certificate warns about 15 days ahead and a one-year one about 121; else the `warnDays` setting (30). An automatically renewed certificate (acme, cert-manager) whose renewal point is known is judged by that point instead (cert/renewal-overdue).',
+    options: '`warnDays`, `warnShare`',
     bad: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2026-12-10\n',
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2026-12-10\n    warnDays: 7\n',
   },
-  check(model, report, { now, config }) {
+  check(model, report, context) {
+    const { now, config } = context;
     for (const entry of model.inventory?.entries ?? []) {
-      const expiry = expiryOf(entry);
-      if (!expiry || 'error' in expiry.parsed) continue;
-      const window = warnWindow(entry, config);
-      const date = expiry.parsed.date;
+      const facts = certFacts(entry, model, context);
+      const date = facts?.notAfter;
+      if (!facts || !date) continue;
+      if (isAutomated(renewalMethod(entry, model)) && renewalPoint(facts, config)) continue;
+      const window = effectiveWarnWindow(entry, config, facts);
       if (expiryState(date, now, window.days) !== 'expiring') continue;
       const days = calendarDaysUntil(date, now);
       const when = days === 0 ? 'today' : `in ${days} day${days === 1 ? '' : 's'}`;
-      const source = window.field ? (window.field.inherited ? 'warnDays in defaults' : 'its warnDays') : 'the warnDays setting';
+      const source = facts.source === 'typed' ? '' : `, ${sourceLabel(facts.source)}`;
       report({
-        message: `Certificate ${entryLabel(entry)} expires ${when} (${isoDay(date)}), within the ${window.days}-day warn window (${source}).`,
-        span: expiry.field.span,
+        message: `Certificate ${entryLabel(entry)} expires ${when} (${isoDay(date)}${source}), within the ${window.days}-day warn window (${windowSource(window)}).`,
+        span: factsSpan(entry, facts),
         data: { expires: date.toISOString(), warnDays: window.days },
       });
     }
   },
 };
+
+function windowSource(window: EffectiveWarnWindow): string {
+  if (window.field) return window.field.inherited ? 'warnDays in defaults' : 'its warnDays';
+  if (window.share !== undefined && window.lifetimeMs !== undefined) return `warnShare, ${describeShare(window.share)} of its ${lifetimeDays(window.lifetimeMs)}-day lifetime`;
+  return 'the warnDays setting';
+}

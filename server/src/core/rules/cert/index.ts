@@ -1,9 +1,11 @@
 import type { CertModel } from '../../inventory/model';
 import type { Rule } from '../../rule';
+import { chainExpiry } from './chain-expiry';
 import { duplicate } from './duplicate';
 import { expired } from './expired';
 import { expiring } from './expiring';
 import { invalidValue } from './invalid-value';
+import { lifetimeLimit } from './lifetime-limit';
 import { liveExpired } from './live-expired';
 import { liveHostname } from './live-hostname';
 import { liveMismatch } from './live-mismatch';
@@ -11,12 +13,16 @@ import { liveUnreachable } from './live-unreachable';
 import { liveUntrusted } from './live-untrusted';
 import { missingField } from './missing-field';
 import { namespaceAmbiguous } from './namespace-ambiguous';
+import { notYetValid } from './not-yet-valid';
 import { pemInvalid } from './pem-invalid';
 import { pemMismatch } from './pem-mismatch';
 import { personalEmail } from './personal-email';
 import { privateKey } from './private-key';
 import { renewBefore } from './renew-before';
+import { renewalOverdue } from './renewal-overdue';
 import { unknownKey } from './unknown-key';
+import { weakKey } from './weak-key';
+import { weakSignature } from './weak-signature';
 import { yamlSyntax } from './yaml-syntax';
 
 /** Every cert/* rule, in the order docs/rules.md lists them: static checks first, live ones last. */
@@ -34,6 +40,12 @@ export const certRules: Rule<CertModel>[] = [
   privateKey,
   namespaceAmbiguous,
   renewBefore,
+  renewalOverdue,
+  lifetimeLimit,
+  notYetValid,
+  chainExpiry,
+  weakKey,
+  weakSignature,
   // Only after a live check the user asked for.
   liveMismatch,
   liveExpired,

@@ -3,7 +3,8 @@ import { closest } from 'fastest-levenshtein';
 import { classifyEmail } from '../../inventory/emails';
 import { RENEWAL_METHODS } from '../../inventory/keys';
 import { type CertModel, entryLabel, type Field, fieldOf, type Inventory, type InventoryEntry } from '../../inventory/model';
-import { emailRefs, expiryOf, hostRefs, warnDaysValue } from '../../inventory/refs';
+import { parseLifetime } from '../../inventory/lifetime';
+import { emailRefs, expiryOf, hostRefs, issuedOf, warnDaysValue } from '../../inventory/refs';
 import { deref, pairOf, spanOf } from '../../inventory/yaml';
 import type { Report, Rule } from '../../rule';
 import { describeValue, quoteText } from '../../quote';
@@ -46,10 +47,32 @@ function checkEntry(entry: InventoryEntry, inv: Inventory, report: Report): void
   if (expiry && 'error' in expiry.parsed) {
     report({ message: `Entry ${label}: \`expires\` is not a valid date: ${expiry.parsed.error}.`, span: expiry.field.span });
   }
+  const issued = issuedOf(entry);
+  if (issued && 'error' in issued.parsed) {
+    report({ message: `Entry ${label}: \`issued\` is not a valid date: ${issued.parsed.error}.`, span: issued.field.span });
+  }
+  checkLifetime(entry.own('lifetime'), `Entry ${label}`, report);
+  checkTrust(entry.own('trust'), `Entry ${label}`, report);
   checkWarnDays(entry.own('warnDays'), `Entry ${label}`, report);
   checkAddresses(entry.own('owner'), `Entry ${label}`, inv, report);
   checkAddresses(entry.own('notify'), `Entry ${label}`, inv, report);
   checkRenewal(entry.own('renewal'), `Entry ${label}`, inv, report);
+}
+
+function checkLifetime(field: Field | undefined, where: string, report: Report): void {
+  if (!field) return;
+  const text = isScalar(field.node) && field.node.value !== null ? String(field.node.value) : '';
+  const value = parseLifetime(text);
+  if (typeof value === 'object') report({ message: `${where}: \`lifetime\`: ${value.error}.`, span: field.span });
+}
+
+const TRUST_VALUES = ['public', 'private'];
+
+function checkTrust(field: Field | undefined, where: string, report: Report): void {
+  if (!field) return;
+  const value = isScalar(field.node) && field.node.value !== null ? String(field.node.value) : '';
+  if (TRUST_VALUES.includes(value)) return;
+  report({ message: `${where}: \`trust\` should be public or private, not ${describe(field.node)}.`, span: field.span });
 }
 
 function checkWarnDays(field: Field | undefined, where: string, report: Report): void {
@@ -109,10 +132,11 @@ export const invalidValue: Rule<CertModel> = {
   defaultSeverity: 'error',
   scope: 'entry',
   docs: {
-    summary: 'An impossible date, a malformed host or port, a malformed e-mail, a non-positive warnDays, an unknown renewal method.',
+    summary: 'An impossible date, a malformed host or port, a malformed e-mail, a non-positive warnDays, an unknown renewal method, a `lifetime` that is not a duration (90d, 2160h), a `trust` other than public or private.',
     details: 'Also values of the wrong shape: an entry that is not a mapping, `hosts` that is neither a list nor one value, `owner`, `notify` or `escalation` that is not an address or a flat list of addresses, `renewal` that is not a mapping.',
     bad: 'certificates:\n  - name: api\n    hosts: [api.example.com:70000]\n    expires: 2026-02-30\n    owner: platform-team.example.com\n    warnDays: 0\n    renewal: { method: acmee }\n',
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com:8443]\n    expires: 2026-02-28\n    owner: platform-team@example.com\n    warnDays: 14\n    renewal: { method: acme }\n',
+    fixes: [{ title: 'Change a renewal method to the nearest known one', safe: false, note: 'the nearest by spelling, however far' }],
   },
   check(model, report, { config }) {
     const inv = model.inventory;
@@ -130,6 +154,8 @@ export const invalidValue: Rule<CertModel> = {
         return pair ? fieldOf(inv.doc, pair) : undefined;
       };
       checkWarnDays(field('warnDays'), '`defaults`', report);
+      checkLifetime(field('lifetime'), '`defaults`', report);
+      checkTrust(field('trust'), '`defaults`', report);
       checkAddresses(field('owner'), '`defaults`', inv, report);
       checkAddresses(field('notify'), '`defaults`', inv, report);
       checkRenewal(field('renewal'), '`defaults`', inv, report);

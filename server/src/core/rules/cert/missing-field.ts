@@ -1,7 +1,8 @@
 import { isMap } from 'yaml';
-import { RENEWAL_METHODS, REQUIRED_ENTRY_KEYS, REQUIRED_INHERITABLE_KEYS } from '../../inventory/keys';
+import { isAutomated, renewalMethod } from '../../inventory/facts';
+import { AUTOMATED_RENEWAL_METHODS, RENEWAL_METHODS, REQUIRED_ENTRY_KEYS, REQUIRED_INHERITABLE_KEYS } from '../../inventory/keys';
 import { at, stringOf } from '../../inventory/yaml';
-import { entryLabel, type CertModel } from '../../inventory/model';
+import { entryLabel, type CertModel, type InventoryEntry } from '../../inventory/model';
 import type { Rule } from '../../rule';
 
 const WHY: Record<string, string> = {
@@ -10,8 +11,17 @@ const WHY: Record<string, string> = {
   expires: 'without it nothing warns before the certificate expires',
   owner: 'someone must be answerable for renewing it (set it here or in defaults)',
   notify: 'someone must hear of the expiry (set it here or in defaults)',
-  renewal: 'say how it is renewed: method (acme, internal-ca, manual) and, unless acme, the sop',
+  renewal: 'say how it is renewed: method (acme, cert-manager, internal-ca, manual) and, unless automated, the sop',
 };
+
+/**
+ * An automatically renewed certificate is judged by its renewal point, so `expires` may give way
+ * to `issued` or the PEM; cert-manager keeps the dates in its Certificate resource, so such an
+ * entry needs none.
+ */
+function hasOtherDates(entry: InventoryEntry, model: CertModel): boolean {
+  return renewalMethod(entry, model) === 'cert-manager' || ['issued', 'pem', 'pemFile'].some((key) => entry.own(key) !== undefined);
+}
 
 export const missingField: Rule<CertModel> = {
   id: 'cert/missing-field',
@@ -20,7 +30,7 @@ export const missingField: Rule<CertModel> = {
   docs: {
     summary: 'A required field is missing; the message names it.',
     details:
-      '`name`, `hosts` and `expires` are errors when missing. `owner`, `notify` and `renewal` (with its `method`, and its `sop` unless the method is acme) are warnings, and may come from `defaults`.',
+      '`name`, `hosts` and `expires` are errors when missing; when renewal is automated the entry is judged by its renewal point, so an `acme` entry may give `issued` (with `lifetime`) or its PEM instead of `expires`, and a `cert-manager` one needs no date (its Certificate resource has them). `owner`, `notify` and `renewal` (with its `method`, and its `sop` unless the method is automated) are warnings, and may come from `defaults`.',
     bad: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n',
     good:
       'defaults:\n  owner: platform-team@example.com\n  notify: [sre-oncall@example.com]\n  renewal: { method: acme }\ncertificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2099-01-31\n',
@@ -36,7 +46,9 @@ export const missingField: Rule<CertModel> = {
     }
     for (const entry of inv.entries) {
       if (!entry.map) continue;
-      for (const key of REQUIRED_ENTRY_KEYS) {
+      // `expires` stays third in the list, where the schema's required list had it.
+      const required = isAutomated(renewalMethod(entry, model)) && hasOtherDates(entry, model) ? REQUIRED_ENTRY_KEYS : [...REQUIRED_ENTRY_KEYS, 'expires'];
+      for (const key of required) {
         if (!entry.own(key)) {
           report({ message: `Entry ${entryLabel(entry)} has no \`${key}\`: ${WHY[key] ?? 'it is required'}.`, span: entry.anchor, severity: 'error' });
         }
@@ -50,8 +62,8 @@ export const missingField: Rule<CertModel> = {
       const where = renewal.inherited ? ' (inherited from defaults)' : '';
       const span = renewal.inherited ? entry.anchor : renewal.keySpan;
       if (!at(inv.doc, renewal.node, 'method')) {
-        report({ message: `Entry ${entryLabel(entry)}: \`renewal\`${where} has no \`method\` (acme, internal-ca or manual).`, span });
-      } else if (method && method !== 'acme' && RENEWAL_METHODS.includes(method) && !at(inv.doc, renewal.node, 'sop')) {
+        report({ message: `Entry ${entryLabel(entry)}: \`renewal\`${where} has no \`method\` (acme, cert-manager, internal-ca or manual).`, span });
+      } else if (method && !AUTOMATED_RENEWAL_METHODS.includes(method) && RENEWAL_METHODS.includes(method) && !at(inv.doc, renewal.node, 'sop')) {
         report({
           message: `Entry ${entryLabel(entry)}: \`renewal\`${where} has no \`sop\`: a ${method} renewal needs a runbook saying where to go.`,
           span,

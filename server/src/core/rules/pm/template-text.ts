@@ -32,13 +32,22 @@ export const templateText: Rule<PostmortemModel> = {
     options: '`templatePatterns`: extra regular expressions that mark template text.',
     bad: '## Impact\n\n*Be specific here. Include numbers such as customers affected.*\n\nAll uploads failed for 4 hours.',
     good: '## Impact\n\nAll uploads failed for 4 hours.',
+    fixes: [
+      { title: 'Remove template text that is the template’s own text, or an empty task item', safe: true },
+      {
+        title: 'Remove template guidance, a prompt, a marker or a placeholder found by its shape',
+        safe: false,
+        note: 'italics, a question or capitals may be the author’s own words, and a placeholder or marker says something is still to be written',
+      },
+    ],
   },
   check(model, report, { config }) {
     const lines = model.lines;
     const text = model.text;
     const extra = userPatterns(config.templatePatterns);
     const guidance = model.template.template?.guidance;
-    const remove = (span: { start: number; end: number }, title = 'Remove template text') => [{ title, edits: [deleteBlock(span, lines)], preferred: true }];
+    // Safe only when nothing a person wrote goes: the template's own words, an empty task box.
+    const remove = (span: { start: number; end: number }, title = 'Remove template text', safe = false) => [{ title, edits: [deleteBlock(span, lines)], preferred: true, safe }];
     // Iterative and without the ancestor lists unist-util-visit builds: a timeline of thousands of
     // rows is hundreds of thousands of nodes.
     const anyEmpty = emptySections(model).length > 0;
@@ -51,7 +60,7 @@ export const templateText: Rule<PostmortemModel> = {
         const paragraph = node as Paragraph;
         const span = spanOf(node);
         if (isGuidanceParagraph(paragraph, text)) {
-          report({ message: `Template guidance left in: “${quoteText(nodeText(paragraph, text))}”.`, span, fixes: remove(span) });
+          report({ message: `Template guidance left in: “${quoteText(nodeText(paragraph, text))}”.`, span, fixes: remove(span, undefined, isTemplateGuidance(paragraph, text, guidance)) });
           return false;
         }
         const labelled = labelledGuidance(paragraph, text);
@@ -63,7 +72,7 @@ export const templateText: Rule<PostmortemModel> = {
         const written = nodeText(paragraph, text);
         if (parent?.type === 'listItem' && /^\[[ xX]?\]$/.test(written)) {
           const item = spanOf(parent);
-          report({ message: 'Empty task item left in.', span: item, fixes: remove(item, 'Remove the empty item') });
+          report({ message: 'Empty task item left in.', span: item, fixes: remove(item, 'Remove the empty item', true) });
           return false;
         }
         const placeholder = labelPlaceholder(written);
@@ -72,14 +81,15 @@ export const templateText: Rule<PostmortemModel> = {
           return false;
         }
         if (isTemplateGuidance(paragraph, text, guidance)) {
-          report({ message: `Template text left in: “${quoteText(written)}”.`, span, fixes: remove(span) });
+          report({ message: `Template text left in: “${quoteText(written)}”.`, span, fixes: remove(span, undefined, true) });
           return false;
         }
         return undefined;
       }
       if (node.type === 'blockquote' && (isPromptBlockquote(node as Blockquote, text) || isTemplateGuidance(node as Blockquote, text, guidance))) {
         const span = spanOf(node);
-        report({ message: `Template prompt left in: “${quoteText(nodeText(node as Blockquote, text))}”.`, span, fixes: remove(span) });
+        const ownText = isTemplateGuidance(node as Blockquote, text, guidance);
+        report({ message: `Template prompt left in: “${quoteText(nodeText(node as Blockquote, text))}”.`, span, fixes: remove(span, undefined, ownText) });
         return false;
       }
       if (node.type === 'html' && isCapsMarker((node as Html).value)) {
