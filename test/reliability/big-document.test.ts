@@ -1,7 +1,7 @@
 /**
  * A post-mortem just under the default maxFileSizeBytes through the real server over stdio: it
- * does not hold up the others (a hover on a small document is answered while it is linted, opened
- * or only scanned from disk), its findings are the CLI's, versions that queue up behind the
+ * does not hold up the others (a hover on a small document is answered while it is linted, opened,
+ * fixed on save or only scanned from disk), its findings are the CLI's, versions that queue up behind the
  * settings are never published but the last, and a version over the time budget says so in one
  * finding. Every wait is for a state, bounded by LINT_TIMEOUT_MS; the budget is an input.
  */
@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Diagnostic, Hover, Range } from 'vscode-languageserver/node';
+import type { CodeAction, Diagnostic, Hover, Range } from 'vscode-languageserver/node';
 import { LintFilesRequest, type LintFilesResult } from '../../contract/src/requests';
 import { CLI, type JsonFinding } from '../cli/helpers';
 import { bigPostmortem } from '../helpers/bigPostmortem';
@@ -52,6 +52,9 @@ describe('a post-mortem just under maxFileSizeBytes through the server', { timeo
       workspaceFolders: [{ uri: vscodeUri(ws.dir), name: 'ws' }],
       initializationOptions: { incidentDocs: { debounceMs: 0, now: NOW, ...NO_BUDGET } },
     });
+    // The small document every test hovers on, open and linted before each big one comes.
+    await client.open(vscodeUri(small), SEED);
+    await client.waitForDiagnostics(vscodeUri(small), { version: 1 });
   });
   after(async () => {
     await client.stop();
@@ -61,7 +64,6 @@ describe('a post-mortem just under maxFileSizeBytes through the server', { timeo
   it('a hover on another document is answered while it is linted; then its findings are the CLI’s', async () => {
     // Sent one after the other: the hover reaches the server while the big document's lint has only begun.
     await client.open(vscodeUri(big), text);
-    await client.open(vscodeUri(small), SEED);
     const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: vscodeUri(small) }, position: positionOf(SEED, '2:48pm') });
     assert.ok(hover, 'the hover on the small document has content');
     assert.deepEqual(
@@ -73,6 +75,28 @@ describe('a post-mortem just under maxFileSizeBytes through the server', { timeo
     assert.deepEqual(published.diagnostics.map(fromDiagnostic).sort(), cliFindings(big));
     assert.ok(published.diagnostics.some((d) => d.code === 'pm/invalid-time') && published.diagnostics.some((d) => d.code === 'pm/timeline-order'));
     await client.close(vscodeUri(big));
+  });
+
+  it('fix-all (on save) lints its fixed text in slices too: a hover is answered first', async () => {
+    // Empty rows in place of a few timeline rows: a safe fix (delete them), whose result fix-all lints again.
+    const withEmptyRows = text.replace(/^\| 2026-03-02 10:1\d[^\n]*$/gm, '|  |  |');
+    assert.notEqual(withEmptyRows, text);
+    const uri = vscodeUri(path.join(ws.dir, 'postmortems', 'empty-rows.md'));
+    await client.open(uri, withEmptyRows);
+    await client.waitForDiagnostics(uri, { version: 1, timeoutMs: LINT_TIMEOUT_MS });
+    let answered: CodeAction[] | undefined;
+    const fixAll = client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.incidentDocs'] },
+    });
+    void fixAll.then((a) => (answered = a));
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: vscodeUri(small) }, position: positionOf(SEED, '2:48pm') });
+    assert.ok(hover);
+    assert.equal(answered, undefined, 'the hover was answered before fix-all');
+    const actions = await fixAll;
+    assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.incidentDocs']);
+    await client.close(uri);
   });
 
   it('Scan Workspace reads it from disk in slices too: a hover is answered first, and the findings are the CLI’s', async () => {

@@ -2,6 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Config } from '../core/config';
 import { analyzeSteps, lintSteps, overBudgetFinding, type Analysis, type LintOptions, type LintProgress, type RuleFindings } from '../core/lint';
 import type { RuleContext } from '../core/rule';
+import type { Steps } from '../core/steps';
 import type { Finding, SourceDocument } from '../core/types';
 import type { LiveObservations } from '../core/live/observations';
 import type { LiveStore } from './liveStore';
@@ -204,6 +205,12 @@ export class AnalysisCache {
     if (linted === STOPPED) return STOPPED;
     result.linted(linted);
     return result;
+  }
+
+  /** Other work on a document (fix-all's lint passes) in slices under the same budget; undefined when no longer wanted or over it. */
+  async runInSlices<T>(steps: Steps<T>, wanted: () => boolean): Promise<T | undefined> {
+    const outcome = await runSteps(steps, { cancelled: () => !wanted(), budgetMs: this.budgetMs, spent: { ms: 0 } });
+    return outcome.kind === 'done' ? outcome.value : undefined;
   }
 
   /**
