@@ -7,6 +7,8 @@ import { build } from 'esbuild';
 
 export interface BundledCore {
   lint: typeof import('../../server/src/core/lint').lint;
+  analyzeSteps: typeof import('../../server/src/core/lint').analyzeSteps;
+  lintSteps: typeof import('../../server/src/core/lint').lintSteps;
   defaultConfig: typeof import('../../server/src/core/config').defaultConfig;
   /** yaml's parseDocument as bundled (its per-token process.env lookups removed). */
   parseDocument: typeof import('yaml').parseDocument;

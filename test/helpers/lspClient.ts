@@ -29,8 +29,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   workspaceFolders?: WorkspaceFolder[] | null;
   rootUri?: string | null;
-  /** Answers `workspace/configuration`, one value per item. Without it the client answers null. */
-  configuration?: (params: ConfigurationParams) => unknown[];
+  /** Answers `workspace/configuration`, one value per item (a promise to answer later). Without it the client answers null. */
+  configuration?: (params: ConfigurationParams) => unknown[] | Promise<unknown[]>;
   /** Command-line arguments of the server; `--stdio` unless a test says otherwise. */
   serverArgs?: string[];
   /** Node flags before the server script (the bench passes the editor's SERVER_NODE_FLAGS). */
@@ -125,9 +125,9 @@ export class LspTestClient {
       this.wake();
       return null;
     });
-    c.onRequest('workspace/configuration', (params: ConfigurationParams) => {
+    c.onRequest('workspace/configuration', async (params: ConfigurationParams) => {
       this.configurationRequests.push(params);
-      const answer: unknown[] = this.options.configuration?.(params) ?? params.items.map(() => null);
+      const answer: unknown[] = (await this.options.configuration?.(params)) ?? params.items.map(() => null);
       return answer as null[];
     });
     c.listen();

@@ -45,7 +45,8 @@ describe('limits: documents nested deeper than any real one', () => {
   ];
   for (const { name, text, path } of cases) {
     it(`${name}: one too-large finding, in time, no internal error`, () => {
-      const { value: findings, ms } = timed(() => lint({ path, text }, config(), { now: NOW }));
+      // The depth is what is under test: some of these are larger than the default size limit.
+      const { value: findings, ms } = timed(() => lint({ path, text }, config({ maxFileSizeBytes: 8 * 1024 * 1024 }), { now: NOW }));
       assert.ok(ms < BOUND_MS, `${ms} ms`);
       assert.deepEqual(
         findings.map((f) => f.rule),

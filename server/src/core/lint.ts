@@ -6,6 +6,7 @@ import { byteLength, isStackOverflow, tooDeep } from './limits';
 import type { Report, ReportSpec, Rule, RuleContext } from './rule';
 import { INTERNAL_ERROR_RULE, TOO_LARGE_RULE } from './ruleReference';
 import { inLines, reuse } from './findingReuse';
+import { drain, type Steps } from './steps';
 import { applySuppressions } from './suppress';
 import type { LineEdit, LineIndex } from './text';
 import type { DocumentKind, Finding, Fix, Severity, SourceDocument } from './types';
@@ -40,6 +41,11 @@ export interface RuleFindings {
   live?: LiveObservations;
 }
 
+/** The one finding for a document whose lint was stopped by a time budget (the server's). */
+export function overBudgetFinding(seconds: number): Finding {
+  return documentFinding(TOO_LARGE_RULE, `Not fully checked: the lint took longer than ${seconds} s, so findings may be missing. Splitting the document helps.`);
+}
+
 /** The one entry point: the CLI and the language server both call this. */
 export function lint(document: SourceDocument, config: Config, options: LintOptions = {}): Finding[] {
   return lintAnalysis(analyze(document, config, options), options);
@@ -51,17 +57,26 @@ export function lint(document: SourceDocument, config: Config, options: LintOpti
  * previous analysis is then used up (its model may have been updated in place).
  */
 export function analyze(document: SourceDocument, config: Config, options: LintOptions = {}, previous?: Analysis): Analysis {
+  return drain(analyzeSteps(document, config, options, previous));
+}
+
+/** analyze() in steps (see steps.ts): a large document's parse yields between its pieces. */
+export function* analyzeSteps(document: SourceDocument, config: Config, options: LintOptions = {}, previous?: Analysis): Steps<Analysis> {
   const analysis: Analysis = { document, config, parsed: [], documentFindings: [] };
   if (!config.enable) return analysis;
   const candidates = options.kind ? typesForKind(options.kind) : documentTypes.filter((t) => t.matches(document, config));
   if (candidates.length === 0) return analysis;
   if (document.truncated || document.text.length > config.maxFileSizeBytes || byteLength(document.text) > config.maxFileSizeBytes) {
+    // Markdown that is no post-mortem says nothing, however large.
+    if (!options.kind && !candidates.some((t) => t.mayApply(document, config))) return analysis;
     analysis.documentFindings.push(
       documentFinding(TOO_LARGE_RULE, `Not checked: the file is larger than maxFileSizeBytes (${config.maxFileSizeBytes} bytes).`),
     );
     return analysis;
   }
-  if (previous && reparse(analysis, candidates, previous)) return analysis;
+  // Each scan of the whole text is a step of its own: on a large document it takes a while.
+  yield;
+  if (previous && (yield* reparse(analysis, candidates, previous))) return analysis;
   for (const type of candidates) {
     // Deep nesting makes the parsers superlinear and can overflow the stack: one finding instead.
     const deep = tooDeep(type.kind, document.text);
@@ -69,8 +84,9 @@ export function analyze(document: SourceDocument, config: Config, options: LintO
       analysis.documentFindings.push(documentFinding(TOO_LARGE_RULE, deep));
       continue;
     }
+    yield;
     try {
-      const parsed = type.parse(document, config);
+      const parsed = yield* type.parseSteps(document, config, options.kind !== undefined);
       if (parsed.model.applies || options.kind) analysis.parsed.push(parsed);
     } catch (e) {
       analysis.documentFindings.push(internalError(`could not parse the document as ${type.kind}`, e));
@@ -80,13 +96,13 @@ export function analyze(document: SourceDocument, config: Config, options: LintO
 }
 
 /** Re-parses from the previous analysis when it had one model of the one candidate type; false to parse whole. */
-function reparse(analysis: Analysis, candidates: DocumentType[], previous: Analysis): boolean {
+function* reparse(analysis: Analysis, candidates: DocumentType[], previous: Analysis): Steps<boolean> {
   if (previous.config !== analysis.config || previous.parsed.length !== 1 || previous.documentFindings.length > 0) return false;
   const [parsed] = previous.parsed;
   if (candidates.length !== 1 || candidates[0] !== parsed.type) return false;
   let result: ReturnType<ParsedDocument['reparse']>;
   try {
-    result = parsed.reparse(analysis.document, analysis.config);
+    result = yield* parsed.reparseSteps(analysis.document, analysis.config);
   } catch {
     return false;
   }
@@ -110,6 +126,21 @@ export function lintAnalysisReusing(
   options: LintOptions = {},
   previous?: RuleFindings,
 ): { findings: Finding[]; ruleFindings: RuleFindings } {
+  return drain(lintSteps(analysis, options, previous));
+}
+
+/** The findings of the rules that have run so far, suppressions applied: what a stopped lint can still report. */
+export interface LintProgress {
+  findingsSoFar(): Finding[];
+}
+
+/** lintAnalysisReusing() in steps, one rule a step; `progress` gets what a caller that stops early can report. */
+export function* lintSteps(
+  analysis: Analysis,
+  options: LintOptions = {},
+  previous?: RuleFindings,
+  progress?: { current?: LintProgress },
+): Steps<{ findings: Finding[]; ruleFindings: RuleFindings }> {
   const now = options.now ?? new Date();
   const context: RuleContext = { config: analysis.config, now, document: analysis.document, live: options.live };
   const ruleFindings: RuleFindings = { byRule: new Map(), config: analysis.config, now: now.getTime(), live: options.live };
@@ -118,19 +149,24 @@ export function lintAnalysisReusing(
   const findings = [...analysis.documentFindings];
   for (const { model, rules } of analysis.parsed) {
     const own: Finding[] = [];
+    if (progress) progress.current = { findingsSoFar: () => [...findings, ...applySuppressions([...own], model.directives)].sort(compareFindings) };
     for (const { rule, check, checkEdited } of rules) {
+      yield;
       const kept = reusable && rule.scope === 'entry' && checkEdited ? reuse(previous.byRule.get(rule.id), edit) : undefined;
       const out: Finding[] = [];
       if (kept && edit && checkEdited) {
         runRule(rule, model.lines, context, out, (report) => checkEdited(edit, report, context));
-        out.splice(0, out.length, ...kept, ...out.filter((f) => inLines(f.range, edit.fromLine, edit.newEndLine)));
+        const fresh = out.filter((f) => inLines(f.range, edit.fromLine, edit.newEndLine));
+        out.length = 0;
+        append(out, kept);
+        append(out, fresh);
       } else {
         runRule(rule, model.lines, context, out, (report) => check(report, context));
       }
       ruleFindings.byRule.set(rule.id, out);
-      own.push(...out);
+      append(own, out);
     }
-    findings.push(...applySuppressions(own, model.directives));
+    append(findings, applySuppressions(own, model.directives));
   }
   return { findings: findings.sort(compareFindings), ruleFindings };
 }
@@ -183,6 +219,11 @@ function runRule(rule: Rule<never>, lines: LineIndex, context: RuleContext, out:
   } catch (e) {
     out.push(internalError(`rule ${rule.id} failed`, e));
   }
+}
+
+/** push(...items) without one argument per item (a rule may report tens of thousands of rows). */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
 }
 
 function documentFinding(rule: string, message: string): Finding {

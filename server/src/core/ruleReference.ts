@@ -56,7 +56,8 @@ export const DOCUMENT_FINDINGS: readonly DocumentFindingInfo[] = [
   {
     id: TOO_LARGE_RULE,
     severity: 'info',
-    summary: 'The file is larger than `maxFileSizeBytes` (5 MiB by default) and was not checked.',
+    summary:
+      'The file is larger than `maxFileSizeBytes` (512 KiB by default) and was not checked; in the editor also a check that took longer than its time budget (10 s of CPU) and stopped ("Not fully checked").',
   },
   {
     id: INTERNAL_ERROR_RULE,

@@ -75,7 +75,9 @@ function compile(source: string, options: PatternOptions): RE2JS | { reason: str
   if (source.length > MAX_PATTERN_LENGTH) {
     return { reason: `it is ${source.length} characters long; patterns may have at most ${MAX_PATTERN_LENGTH}` };
   }
-  const flags = (options.ignoreCase ? RE2JS.CASE_INSENSITIVE : 0) | (options.multiline ? RE2JS.MULTILINE : 0) | RE2JS.LOOKBEHINDS;
+  // Look-behinds only when the pattern has one: with them allowed re2js matches with its slowest engine.
+  const lookbehinds = /\(\?<[=!]/.test(source) ? RE2JS.LOOKBEHINDS : 0;
+  const flags = (options.ignoreCase ? RE2JS.CASE_INSENSITIVE : 0) | (options.multiline ? RE2JS.MULTILINE : 0) | lookbehinds;
   try {
     return RE2JS.compile(fromJavaScript(source), flags);
   } catch (e) {

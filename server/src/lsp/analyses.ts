@@ -1,17 +1,35 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Config } from '../core/config';
-import { analyze, lintAnalysisReusing, type Analysis, type RuleFindings } from '../core/lint';
+import { analyzeSteps, lintSteps, overBudgetFinding, type Analysis, type LintOptions, type LintProgress, type RuleFindings } from '../core/lint';
 import type { RuleContext } from '../core/rule';
+import type { Steps } from '../core/steps';
 import type { Finding, SourceDocument } from '../core/types';
 import type { LiveObservations } from '../core/live/observations';
 import type { LiveStore } from './liveStore';
 import type { DocumentSettings } from './settings';
+import { runSteps, type StepControl } from './stepRunner';
 import { uriToPath } from './uri';
+
+/**
+ * The CPU time one version of one document may spend being parsed and linted (not counting what
+ * the server does in between). Past it the lint stops, and says so in one finding.
+ */
+export const LINT_BUDGET_MS = 10_000;
+/** Edits closer together than this are a stream (typing is ~100 ms apart; a replayed history is not): analyses wait for a pause. */
+const QUIET_MS = 4;
+
+const STOPPED = Symbol('stopped');
+
+/** An analysis that was stopped because the document changed or closed: nobody wants its result. */
+export class AnalysisCancelled extends Error {
+  constructor(uri: string) {
+    super(`analysis of ${uri} cancelled`);
+  }
+}
 
 /** One version of one document, parsed once and shared by diagnostics, code actions, hovers, symbols and lenses. */
 export class DocumentAnalysis {
-  private findingsCache: Finding[] | undefined;
-  private ruleFindings: RuleFindings | undefined;
+  private lintResult: { findings: Finding[]; ruleFindings?: RuleFindings } | undefined;
   private usedUp = false;
 
   constructor(
@@ -19,18 +37,20 @@ export class DocumentAnalysis {
     readonly analysis: Analysis,
     readonly now: Date,
     readonly live?: LiveObservations,
-    /** The previous version's per-rule findings, which this version's lint may reuse. */
-    private readonly previousFindings?: RuleFindings,
   ) {}
 
   /**
    * Hands this analysis to the next version's incremental parse, which may update its model in
-   * place: from then on it serves nothing. Its per-rule findings, when computed, go along.
+   * place: from then on it serves nothing. Its per-rule findings, when the lint ran whole, go along.
    */
   takeForNextVersion(): { analysis: Analysis; ruleFindings?: RuleFindings } | undefined {
     if (this.usedUp) return undefined;
     this.usedUp = true;
-    return { analysis: this.analysis, ruleFindings: this.ruleFindings };
+    return { analysis: this.analysis, ruleFindings: this.lintResult?.ruleFindings };
+  }
+
+  linted(result: { findings: Finding[]; ruleFindings?: RuleFindings }): void {
+    this.lintResult = result;
   }
 
   get config(): Config {
@@ -41,64 +61,106 @@ export class DocumentAnalysis {
     return { config: this.analysis.config, now: this.now, document: this.analysis.document, live: this.live };
   }
 
+  /** Empty until the lint has run (a job hands out the analysis only then). */
   get findings(): Finding[] {
-    if (!this.findingsCache) {
-      // Used up, nobody should ask (requests are served from the newest version); the model may have moved on.
-      if (this.usedUp) return [];
-      const result = lintAnalysisReusing(this.analysis, { now: this.now, live: this.live }, this.previousFindings);
-      this.findingsCache = result.findings;
-      this.ruleFindings = result.ruleFindings;
-    }
-    return this.findingsCache;
+    return this.lintResult?.findings ?? [];
   }
 }
 
-interface Entry {
-  version: number;
-  generation: number;
-  analysis: Promise<DocumentAnalysis>;
+/** The analysis of one version under one generation of settings, computed a slice at a time. */
+class AnalysisJob {
+  stopped = false;
+  /** Set once the parse is complete: what the next version builds on. */
+  parsed: DocumentAnalysis | undefined;
+  promise!: Promise<DocumentAnalysis>;
+  /** Settles once the parse is complete or will not be: the next version waits for it before taking its base. */
+  readonly parseSettled: Promise<void>;
+  settleParse!: () => void;
+
+  constructor(
+    readonly version: number,
+    readonly generation: number,
+    /** The job of an earlier version, whose analysis this one may re-parse from (dropped once taken). */
+    public previous: AnalysisJob | undefined,
+  ) {
+    this.parseSettled = new Promise((resolve) => (this.settleParse = resolve));
+  }
+
+  /** The newest complete parse this job has, or was given, that no later version has taken yet. */
+  base(): DocumentAnalysis | undefined {
+    return this.parsed ?? this.previous?.base();
+  }
 }
 
 /**
  * Analyses keyed by URI, valid for one document version under one generation of settings.
- * Settings or config-file changes start a new generation, so nothing stale is served.
+ * Settings or config-file changes start a new generation, so nothing stale is served. The work
+ * runs in slices (stepRunner.ts): requests about other documents are answered in between, a new
+ * version stops the analysis of the one before (whoever waits for it gets the newest), and a
+ * version that takes longer than LINT_BUDGET_MS gets what was found by then and one finding.
  */
 export class AnalysisCache {
-  private readonly entries = new Map<string, Entry>();
+  private readonly jobs = new Map<string, AnalysisJob>();
   private generation = 0;
+  private lastChange = -Infinity;
 
   constructor(
     private readonly settings: DocumentSettings,
     private readonly clock: () => Date,
     private readonly live: LiveStore,
+    /** Whether the document is still open (a stopped analysis is then redone for its current version). */
+    private readonly isOpen: (uri: string) => boolean,
+    private readonly budgetMs = LINT_BUDGET_MS,
   ) {}
 
   get(document: TextDocument): Promise<DocumentAnalysis> {
-    const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version && cached.generation === this.generation) return cached.analysis;
-    // The previous version of the same settings generation: the new one re-parses only what changed.
-    const previous = cached && cached.generation === this.generation && cached.version < document.version ? cached.analysis : undefined;
-    const entry: Entry = { version: document.version, generation: this.generation, analysis: this.compute(document, previous) };
-    this.entries.set(document.uri, entry);
+    const cached = this.jobs.get(document.uri);
+    if (cached && !cached.stopped && cached.version === document.version && cached.generation === this.generation) return cached.promise;
+    // An earlier version of the same settings generation: the new one re-parses only what changed.
+    const previous = cached && cached.generation === this.generation && cached.version < document.version ? cached : undefined;
+    if (cached) cached.stopped = true;
+    const job = new AnalysisJob(document.version, this.generation, previous);
+    job.promise = this.run(document, job);
+    this.jobs.set(document.uri, job);
     // A failed analysis must not stay cached: the next request tries again.
-    entry.analysis.catch(() => {
-      if (this.entries.get(document.uri) === entry) this.entries.delete(document.uri);
+    job.promise.catch(() => {
+      if (this.jobs.get(document.uri) === job) this.jobs.delete(document.uri);
     });
-    return entry.analysis;
+    return job.promise;
+  }
+
+  /** The document changed: the analysis of an older version stops at its next step. */
+  changed(document: TextDocument): void {
+    this.lastChange = performance.now();
+    const job = this.jobs.get(document.uri);
+    if (job && job.version < document.version) job.stopped = true;
   }
 
   invalidateAll(): void {
     this.generation++;
-    this.entries.clear();
+    for (const job of this.jobs.values()) job.stopped = true;
+    this.jobs.clear();
   }
 
   delete(uri: string): void {
-    this.entries.delete(uri);
+    const job = this.jobs.get(uri);
+    if (job) job.stopped = true;
+    this.jobs.delete(uri);
   }
 
-  private async compute(document: TextDocument, previousVersion?: Promise<DocumentAnalysis>): Promise<DocumentAnalysis> {
+  private async run(document: TextDocument, job: AnalysisJob): Promise<DocumentAnalysis> {
+    let outcome: DocumentAnalysis | typeof STOPPED;
+    try {
+      outcome = await this.analyse(document, job);
+    } finally {
+      // Before a stopped job answers with a newer job's result: that job may be waiting for this one.
+      job.settleParse();
+    }
+    return outcome === STOPPED ? this.afterStop(document) : outcome;
+  }
+
+  private async analyse(document: TextDocument, job: AnalysisJob): Promise<DocumentAnalysis | typeof STOPPED> {
     // Snapshot the text before awaiting: the document object changes in place on edits.
-    const version = document.version;
     const source: SourceDocument = {
       uri: document.uri,
       path: uriToPath(document.uri),
@@ -107,10 +169,104 @@ export class AnalysisCache {
       root: this.settings.rootFor(document.uri),
     };
     const { config } = await this.settings.resolve(document.uri);
-    const previous = (await previousVersion?.catch(() => undefined))?.takeForNextVersion();
-    const analysis = analyze(source, config, {}, previous?.analysis);
-    return new DocumentAnalysis(version, analysis, currentMinute(this.clock()), this.live.get(document.uri), previous?.ruleFindings);
+    // The version before may be re-parsing from its own base: wait for it, and build on it.
+    await job.previous?.parseSettled;
+    if (job.stopped) return STOPPED;
+    // Once the previous analysis is taken (a re-parse updates it in place), the parse goes on to
+    // its end even when a newer version comes: that version then re-parses from this one.
+    let holdsBase = false;
+    const control: StepControl = {
+      cancelled: () => job.stopped && !holdsBase,
+      holdBackMs: () => Math.max(0, this.lastChange + QUIET_MS - performance.now()),
+      budgetMs: this.budgetMs,
+      spent: { ms: 0 },
+    };
+    const now = currentMinute(this.clock());
+    const live = this.live.get(document.uri);
+    const previous = job.previous?.base()?.takeForNextVersion();
+    // Taken (or nothing to take): holding on to the earlier job would keep every version alive.
+    job.previous = undefined;
+    holdsBase = previous !== undefined;
+
+    const parsed = await runSteps(analyzeSteps(source, config, {}, previous?.analysis), control);
+    holdsBase = false;
+    if (parsed.kind === 'cancelled') return STOPPED;
+    if (parsed.kind === 'over-budget') {
+      const result = new DocumentAnalysis(job.version, overBudgetAnalysis(source, config, this.budgetMs), now, live);
+      result.linted({ findings: result.analysis.documentFindings });
+      return result;
+    }
+    const result = new DocumentAnalysis(job.version, parsed.value, now, live);
+    job.parsed = result;
+    job.settleParse();
+    if (job.stopped) return STOPPED;
+
+    const linted = await lintInSlices(parsed.value, { now, live }, control, previous?.ruleFindings);
+    if (linted === STOPPED) return STOPPED;
+    result.linted(linted);
+    return result;
   }
+
+  /** Other work on a document (fix-all's lint passes) in slices under the same budget; undefined when no longer wanted or over it. */
+  async runInSlices<T>(steps: Steps<T>, wanted: () => boolean): Promise<T | undefined> {
+    const outcome = await runSteps(steps, { cancelled: () => !wanted(), budgetMs: this.budgetMs, spent: { ms: 0 } });
+    return outcome.kind === 'done' ? outcome.value : undefined;
+  }
+
+  /**
+   * A file that is not open (Scan Workspace, the Certificates view): parsed now and linted when
+   * asked, in slices under the same budget as an open document; nothing is cached.
+   */
+  async analyzeUnopened(source: SourceDocument, config: Config, cancelled: () => boolean): Promise<UnopenedAnalysis> {
+    const control: StepControl = { cancelled, budgetMs: this.budgetMs, spent: { ms: 0 } };
+    const parsed = await runSteps(analyzeSteps(source, config), control);
+    if (parsed.kind === 'cancelled') throw new AnalysisCancelled(source.uri ?? '');
+    if (parsed.kind === 'over-budget') {
+      const analysis = overBudgetAnalysis(source, config, this.budgetMs);
+      return { analysis, findings: async () => analysis.documentFindings };
+    }
+    const now = this.clock();
+    return {
+      analysis: parsed.value,
+      findings: async () => {
+        const linted = await lintInSlices(parsed.value, { now }, control);
+        if (linted === STOPPED) throw new AnalysisCancelled(source.uri ?? '');
+        return linted.findings;
+      },
+    };
+  }
+
+  /** A stopped analysis answers with the document's current one, or not at all once it is closed. */
+  private afterStop(document: TextDocument): Promise<DocumentAnalysis> {
+    if (!this.isOpen(document.uri)) return Promise.reject(new AnalysisCancelled(document.uri));
+    return this.get(document);
+  }
+}
+
+/** What a file that is not open gets: its analysis, and its findings when asked. */
+export interface UnopenedAnalysis {
+  analysis: Analysis;
+  findings(): Promise<Finding[]>;
+}
+
+/** The analysis of a version whose parse ran over the budget: no model, one finding. */
+function overBudgetAnalysis(document: SourceDocument, config: Config, budgetMs: number): Analysis {
+  return { document, config, parsed: [], documentFindings: [overBudgetFinding(budgetMs / 1000)] };
+}
+
+/** The rules, in slices; over the budget, what they found by then and one finding. */
+async function lintInSlices(
+  analysis: Analysis,
+  options: LintOptions,
+  control: StepControl,
+  previous?: RuleFindings,
+): Promise<{ findings: Finding[]; ruleFindings?: RuleFindings } | typeof STOPPED> {
+  const progress: { current?: LintProgress } = {};
+  const linted = await runSteps(lintSteps(analysis, options, previous, progress), control);
+  if (linted.kind === 'cancelled') return STOPPED;
+  if (linted.kind === 'done') return linted.value;
+  const soFar = progress.current?.findingsSoFar() ?? analysis.documentFindings;
+  return { findings: [...soFar, overBudgetFinding(control.budgetMs / 1000)] };
 }
 
 /**

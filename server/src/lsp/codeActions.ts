@@ -5,7 +5,8 @@ import {
   type Diagnostic,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { fixAll } from '../core/fix/fixAll';
+import { fixAllSteps } from '../core/fix/fixAll';
+import type { Steps } from '../core/steps';
 import { LineIndex } from '../core/text';
 import type { Finding, Fix, TextEdit } from '../core/types';
 import type { DocumentAnalysis } from './analyses';
@@ -22,30 +23,34 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.incidentDocs`;
 /** The kinds of code action the server offers, for its capabilities. */
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
 
+/** Runs work in slices, as analyses do (AnalysisCache.runInSlices); undefined when it was stopped. */
+export type SliceRunner = <T>(steps: Steps<T>) => Promise<T | undefined>;
+
 /**
  * Quick fixes from the fixes that travel with findings, and, when asked for by kind, the fix-all
- * source action.
+ * source action (its lint passes run in slices through `run`).
  */
-export function codeActions(
+export async function codeActions(
   params: CodeActionParams,
   result: DocumentAnalysis,
   features: ClientFeatures,
-): CodeAction[] {
+  run: SliceRunner,
+): Promise<CodeAction[]> {
   if (!features.codeActions.literals) return [];
   const only = params.context?.only;
   const actions = wants(only, CodeActionKind.QuickFix) ? quickFixes(params, result, features) : [];
   // Only on request by kind (save, "Source Action…", a key binding): never in the light bulb.
   if (only && wants(only, FIX_ALL_KIND)) {
-    const all = fixAllAction(params.textDocument.uri, result, features);
+    const all = await fixAllAction(params.textDocument.uri, result, features, run);
     if (all) actions.push(all);
   }
   return actions;
 }
 
-function fixAllAction(uri: string, result: DocumentAnalysis, features: ClientFeatures): CodeAction | undefined {
+async function fixAllAction(uri: string, result: DocumentAnalysis, features: ClientFeatures, run: SliceRunner): Promise<CodeAction | undefined> {
   const { analysis, now, live } = result;
-  const fixed = fixAll(analysis.document, analysis.config, { now, live }, { initial: { analysis, findings: result.findings } });
-  if (fixed.changes.length === 0) return undefined;
+  const fixed = await run(fixAllSteps(analysis.document, analysis.config, { now, live }, { initial: { analysis, findings: result.findings } }));
+  if (!fixed || fixed.changes.length === 0) return undefined;
   const lines = new LineIndex(fixed.original);
   const edits: TextEdit[] = fixed.changes.map((c) => ({ range: lines.rangeOf(c), newText: c.newText }));
   return {

@@ -8,6 +8,8 @@ export interface InitOptions {
   settings: unknown;
   /** Fixed "now" for the expiry rules; a hook for tests, not a user setting. */
   now?: Date;
+  /** The time budget per document version (analyses.ts); a hook for tests, not a user setting. */
+  lintBudgetMs?: number;
 }
 
 /**
@@ -17,9 +19,10 @@ export interface InitOptions {
 export function readInitOptions(raw: unknown): InitOptions {
   if (!isRecord(raw)) return { settings: undefined };
   const section = isRecord(raw[SETTINGS_SECTION]) ? raw[SETTINGS_SECTION] : raw;
-  const { now, ...settings } = section as Record<string, unknown>;
+  const { now, lintBudgetMs, ...settings } = section as Record<string, unknown>;
   const date = typeof now === 'string' || typeof now === 'number' ? new Date(now) : undefined;
-  return { settings, now: date && !Number.isNaN(date.getTime()) ? date : undefined };
+  const budget = typeof lintBudgetMs === 'number' && lintBudgetMs >= 0 ? lintBudgetMs : undefined;
+  return { settings, now: date && !Number.isNaN(date.getTime()) ? date : undefined, lintBudgetMs: budget };
 }
 
 const SETTING_KEYS = new Set<string>(SETTINGS.map((s) => s.key));

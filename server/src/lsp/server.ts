@@ -119,13 +119,13 @@ function registerDocumentRequests(
   async function withAnalysis<T>(
     uri: string,
     fallback: T,
-    answer: (result: DocumentAnalysis, session: Session) => T,
+    answer: (result: DocumentAnalysis, session: Session) => T | Promise<T>,
   ): Promise<T> {
     const document = documents.get(uri);
     const session = currentSession();
     if (!document || !session) return fallback;
     try {
-      return answer(await session.analyses.get(document), session);
+      return await answer(await session.analyses.get(document), session);
     } catch (e) {
       session.logger.error(`request for ${uri} failed`, e);
       return fallback;
@@ -133,7 +133,10 @@ function registerDocumentRequests(
   }
 
   connection.onCodeAction((params) =>
-    withAnalysis(params.textDocument.uri, [], (result, s) => codeActions(params, result, s.features)),
+    withAnalysis(params.textDocument.uri, [], (result, s) =>
+      // Fix-all lints the fixed text again: in slices, given up once the document changes.
+      codeActions(params, result, s.features, (steps) => s.analyses.runInSlices(steps, () => documents.get(params.textDocument.uri)?.version === result.version)),
+    ),
   );
   connection.onDocumentSymbol((params) =>
     withAnalysis(params.textDocument.uri, [], (result, s) =>

@@ -36,7 +36,7 @@ export function createSession(
   const fixedNow = init.now;
   const live = new LiveStore();
   const clock = fixedNow ? () => new Date(fixedNow) : () => new Date();
-  const analyses = new AnalysisCache(settings, clock, live);
+  const analyses = new AnalysisCache(settings, clock, live, (uri) => documents.get(uri) !== undefined, init.lintBudgetMs);
   const validator = new Validator(connection, documents, analyses, features, logger);
   return { features, logger, folders, settings, analyses, validator, live, clock };
 }

@@ -1,6 +1,6 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalysisCache } from './analyses';
+import { AnalysisCancelled, type AnalysisCache } from './analyses';
 import type { ClientFeatures } from './clientFeatures';
 import { toDiagnostic } from './convert';
 import type { Logger } from './logger';
@@ -28,6 +28,9 @@ export class Validator {
   /** Validates after the document's debounce; at once when it has not been validated since it was opened. */
   schedule(uri: string): void {
     this.cancel(uri);
+    // The analysis of the version before stops now, not when the debounce ends.
+    const document = this.documents.get(uri);
+    if (document) this.analyses.changed(document);
     const delay = this.debounceMs.get(uri) ?? 0;
     this.timers.set(
       uri,
@@ -77,7 +80,7 @@ export class Validator {
         diagnostics,
       });
     } catch (e) {
-      this.logger.error(`validating ${uri} failed`, e);
+      if (!(e instanceof AnalysisCancelled)) this.logger.error(`validating ${uri} failed`, e);
     }
   }
 }

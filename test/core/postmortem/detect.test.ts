@@ -39,6 +39,20 @@ describe('which Markdown is a post-mortem', () => {
       [['doc/too-large', 'info']],
     );
   });
+  it('Markdown over the size limit that is no post-mortem gets nothing: its title or first heading, in its first 64 KB, says so', () => {
+    const small = { ...defaultConfig(), maxFileSizeBytes: 1000 };
+    const changelog = `# Changelog\n\n${'- fixed a thing in 1.2.3\n'.repeat(10_000)}`;
+    assert.deepEqual(lint({ path: '/r/CHANGELOG.md', text: changelog }, small), []);
+    assert.deepEqual(lint({ path: '/r/CHANGELOG.md', text: `---\ntitle: Release notes\n---\n${changelog}` }, small), []);
+    const tooLarge = (path: string, text: string) => lint({ path, text }, small).map((f) => f.rule);
+    // A post-mortem by its heading, its front matter or its path; and one whose first heading lies past the first 64 KB.
+    assert.deepEqual(tooLarge('/r/a.md', `# Post-mortem: outage\n\n${'text\n'.repeat(10_000)}`), ['doc/too-large']);
+    assert.deepEqual(tooLarge('/r/a.md', `---\ntitle: Incident review\n---\n${changelog}`), ['doc/too-large']);
+    assert.deepEqual(tooLarge('/r/postmortems/CHANGELOG.md', changelog), ['doc/too-large']);
+    assert.deepEqual(tooLarge('/r/a.md', `${'text\n'.repeat(20_000)}# Changelog\n`), ['doc/too-large']);
+    // Forced with --kind: checked as a post-mortem whatever it looks like.
+    assert.deepEqual(lint({ path: '/r/CHANGELOG.md', text: changelog }, small, { kind: 'postmortem' }).map((f) => f.rule), ['doc/too-large']);
+  });
 });
 
 describe('which YAML is an inventory, whatever the client says', () => {

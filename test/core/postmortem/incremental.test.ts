@@ -72,6 +72,34 @@ describe('post-mortem re-parse by sections equals a whole parse', () => {
     }
   });
 
+  test('edits inside long tables and lists re-parse the rows or items around them, as a whole parse would', () => {
+    const rows = Array.from({ length: 200 }, (_, i) => `| 2026-03-02 ${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} | event ${i} |`);
+    const items = Array.from({ length: 200 }, (_, i) => `- ${String(i % 24).padStart(2, '0')}:00 event ${i}${i % 7 === 0 ? '\n  more about it' : ''}`);
+    const bases = [
+      `# Post-mortem: x\n\n## Timeline\n\n| Time | Event |\n| --- | --- |\n${rows.join('\n')}\n\n## Action Items\n\n- OPS-1\n`,
+      `# Post-mortem: x\n\n## Timeline\n\n| Time | Event |\n| --- | --- |\n${rows.join('\n')}\n`,
+      `# Post-mortem: x\n\n## Timeline\n\n${items.join('\n')}\n\n## Action Items\n\n- OPS-1\n`,
+      `# Post-mortem: x\n\n## Timeline\n\n${items.join('\n\n')}\n## After\n`,
+      `# Post-mortem: x\n\n## Timeline\n\n${items.map((item, i) => item.replace('-', `${i + 1}.`)).join('\r\n')}\r\n`,
+    ];
+    const fragments = [...FRAGMENTS, '| 10:00 | new |\n', '|', '- 10:00 new\n', '1. new\n', '  nested\n', '- ', '\n- x', '\n| y |', '* other\n'];
+    let block = 0;
+    for (const base of bases) {
+      fc.assert(
+        fc.property(fc.nat({ max: base.length }), fc.nat({ max: 30 }), fc.array(fc.constantFrom(...fragments), { maxLength: 3 }), (at, remove, parts) => {
+          const next = applyEdit(base, at, remove, parts.join(''));
+          const previous = parseMarkdown(base);
+          const root = reparseMarkdown(previous, new LineIndex(base), new LineIndex(next));
+          if (!root) return;
+          if (root.children.length === previous.children.length) block++;
+          assert.deepEqual(plain(root), plain(parseMarkdown(next)), JSON.stringify({ at, remove, insert: parts.join('') }));
+        }),
+        { numRuns: 150, seed: 21 },
+      );
+    }
+    assert.ok(block > 250, `only ${block} of 750 edits kept their tree's top level`);
+  });
+
   test('text put right before a heading is parsed with the section above (a list there continues)', () => {
     const base = '# Post-mortem: x\n\n## Summary\n\n- one\n\n## Timeline\n\n- 10:00 start\n';
     const at = base.indexOf('## Timeline');

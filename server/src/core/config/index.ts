@@ -12,7 +12,7 @@ import type { Config } from './types';
 export type { Config, MetricTag, RequiredSection } from './types';
 export { METRIC_TAGS } from './types';
 export { DEFAULT_REQUIRED_SECTIONS, defaultConfig, SETTINGS, type SettingDescriptor } from './settings';
-export { DEFAULT_TICKET_PATTERNS, TICKET_KEY_PATTERN } from './ticketPatterns';
+export { DEFAULT_TICKET_PATTERNS, TICKET_KEY_PATTERN, TICKET_KEY_REGEX } from './ticketPatterns';
 
 export interface ConfigLayer {
   /** Where these values came from, for messages: "settings", ".incident-docs.yaml", "--rule". */

@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import type { CompletionInfo, HoverInfo, LensInfo, LinkInfo, OutlineItem } from '../editorServices';
 import type { BaseModel, Report, Rule, RuleContext } from '../rule';
+import type { Steps } from '../steps';
 import type { LineEdit } from '../text';
 import type { DocumentKind, SourceDocument } from '../types';
 
@@ -18,13 +19,27 @@ export interface DocumentTypeDefinition<Model extends BaseModel> {
   kinds?: DocumentKind[];
   /** Cheap test on path, language id and text; `parse` decides with `model.applies`. */
   matches: (document: SourceDocument, config: Config) => boolean;
+  /**
+   * For a document too large to check: false when a quick look says it is not of this kind (it
+   * then gets no finding at all). Without it, every document `matches` accepts may be.
+   */
+  mayApply?: (document: SourceDocument, config: Config) => boolean;
   parse: (document: SourceDocument, config: Config) => Model;
+  /**
+   * `parse` in steps, for a caller that yields to other work between them (the server) or stops
+   * (a newer version, a time budget). `forced`: the kind was given (`--kind`), so the model is
+   * built whole even when the document turns out not to be of this kind. Without it, `parse` is
+   * one step.
+   */
+  parseSteps?: (document: SourceDocument, config: Config, forced: boolean) => Steps<Model>;
   /**
    * Parses only what changed since the previous version's model (which it may update in place:
    * the previous model is not used again). Undefined when a whole parse is needed. `edit` is set
    * when what lies outside the re-parsed lines is unchanged, so per-entry findings there still hold.
    */
   reparse?: (previous: Model, document: SourceDocument, config: Config) => { model: Model; edit?: LineEdit } | undefined;
+  /** `reparse` in steps (see parseSteps); without it, `reparse` is one step. */
+  reparseSteps?: (previous: Model, document: SourceDocument, config: Config) => Steps<{ model: Model; edit?: LineEdit } | undefined>;
   /** The model cut down to what `edit` re-parsed, for the rules with `scope: 'entry'` (same text and line index). */
   restrict?: (model: Model, edit: LineEdit) => Model;
   rules: Rule<Model>[];
@@ -46,7 +61,11 @@ export interface DocumentType {
   readonly kinds: readonly DocumentKind[];
   readonly rules: readonly Rule<never>[];
   matches(document: SourceDocument, config: Config): boolean;
+  /** For a document too large to check: false when it is certainly not of this kind. */
+  mayApply(document: SourceDocument, config: Config): boolean;
   parse(document: SourceDocument, config: Config): ParsedDocument;
+  /** `parse` in steps a caller may yield between or stop after; `forced`: the kind was given (`--kind`). */
+  parseSteps(document: SourceDocument, config: Config, forced: boolean): Steps<ParsedDocument>;
 }
 
 /** One of a document type's rules, bound to a model of that type. */
@@ -68,6 +87,8 @@ export interface ParsedDocument {
    * been updated in place). Undefined when a whole parse is needed.
    */
   reparse(document: SourceDocument, config: Config): { parsed: ParsedDocument; edit?: LineEdit } | undefined;
+  /** `reparse` in steps a caller may yield between. */
+  reparseSteps(document: SourceDocument, config: Config): Steps<{ parsed: ParsedDocument; edit?: LineEdit } | undefined>;
   outline(): OutlineItem[];
   hover(offset: number, context: RuleContext): HoverInfo | undefined;
   completion(offset: number, context: RuleContext): CompletionInfo[];
@@ -82,13 +103,17 @@ export interface TypedDocumentType<Model extends BaseModel> extends DocumentType
 
 /** The one place a model's type is hidden: every function that takes the model is bound to it here. */
 export function defineDocumentType<Model extends BaseModel>(definition: DocumentTypeDefinition<Model>): TypedDocumentType<Model> {
-  const { restrict, reparse } = definition;
+  const { restrict, reparse, reparseSteps } = definition;
   const type: TypedDocumentType<Model> = {
     kind: definition.kind,
     kinds: definition.kinds ?? [definition.kind],
     rules: definition.rules,
     matches: (document, config) => definition.matches(document, config),
+    mayApply: (document, config) => definition.mayApply?.(document, config) ?? true,
     parse: (document, config) => withModel(definition.parse(document, config)),
+    parseSteps: function* (document, config, forced) {
+      return withModel(definition.parseSteps ? yield* definition.parseSteps(document, config, forced) : definition.parse(document, config));
+    },
     withModel,
   };
 
@@ -109,6 +134,10 @@ export function defineDocumentType<Model extends BaseModel>(definition: Document
       })),
       reparse: (document, config) => {
         const result = reparse?.(model, document, config);
+        return result && { parsed: withModel(result.model), edit: result.edit };
+      },
+      reparseSteps: function* (document, config) {
+        const result = reparseSteps ? yield* reparseSteps(model, document, config) : reparse?.(model, document, config);
         return result && { parsed: withModel(result.model), edit: result.edit };
       },
       outline: () => definition.outline?.(model) ?? [],

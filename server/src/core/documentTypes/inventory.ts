@@ -1,6 +1,6 @@
 import { isYamlDocument } from '../inventory/detect';
 import { reparseCertModel } from '../inventory/incremental';
-import { buildCertModel, restrictToLines } from '../inventory/model';
+import { buildCertModel, certModelSteps, restrictToLines } from '../inventory/model';
 import { codeLenses, hover, outline } from '../inventory/services';
 import { certRules } from '../rules/cert';
 import { defineDocumentType } from './definition';
@@ -16,6 +16,7 @@ export const certificateYamlType = defineDocumentType({
   kinds: ['inventory', 'cert-manager'],
   matches: (document) => isYamlDocument(document),
   parse: (document, config) => buildCertModel(document, config),
+  parseSteps: (document, config) => certModelSteps(document, config),
   reparse: (previous, document, config) => reparseCertModel(previous, document, config),
   restrict: (model, edit) => restrictToLines(model, edit.fromLine, edit.newEndLine),
   rules: certRules,

@@ -1,6 +1,6 @@
 import { isMarkdownDocument } from '../postmortem/detect';
 import { frontMatterCompletion, frontMatterHover } from '../postmortem/frontMatterServices';
-import { buildPostmortemModel, reparsePostmortemModel } from '../postmortem/model';
+import { buildPostmortemModel, mayBePostmortem, postmortemModelSteps, reparsePostmortemModel, reparsePostmortemModelSteps } from '../postmortem/model';
 import { postmortemCodeLenses, postmortemHover, postmortemLinks, postmortemOutline } from '../postmortem/services';
 import { postmortemRules } from '../rules/pm';
 import { defineDocumentType } from './definition';
@@ -9,9 +9,15 @@ import { defineDocumentType } from './definition';
 export const postmortemType = defineDocumentType({
   kind: 'postmortem',
   matches: (document) => isMarkdownDocument(document),
+  mayApply: (document, config) => mayBePostmortem(document, config),
   parse: (document, config) => buildPostmortemModel(document, config),
+  parseSteps: (document, config, forced) => postmortemModelSteps(document, config, forced),
   reparse: (previous, document, config) => {
     const model = reparsePostmortemModel(previous, document, config);
+    return model ? { model } : undefined;
+  },
+  reparseSteps: function* (previous, document, config) {
+    const model = yield* reparsePostmortemModelSteps(previous, document, config);
     return model ? { model } : undefined;
   },
   rules: postmortemRules,

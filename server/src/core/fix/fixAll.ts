@@ -6,7 +6,8 @@
  * unreadable to its parser is undone.
  */
 import type { Config } from '../config';
-import { analyze, lintAnalysis, type Analysis, type LintOptions } from '../lint';
+import { analyzeSteps, lintSteps, type Analysis, type LintOptions } from '../lint';
+import { drain, type Steps } from '../steps';
 import { INTERNAL_ERROR_RULE, TOO_LARGE_RULE } from '../ruleReference';
 import type { Finding, SourceDocument } from '../types';
 import { applyReplacements, ChangeSet, type Replacement } from './changes';
@@ -49,13 +50,18 @@ export interface FixAllResult {
 }
 
 export function fixAll(document: SourceDocument, config: Config, lintOptions: LintOptions = {}, options: FixAllOptions = {}): FixAllResult {
+  return drain(fixAllSteps(document, config, lintOptions, options));
+}
+
+/** fixAll in steps (core/steps.ts): the server answers other requests while its passes lint. */
+export function* fixAllSteps(document: SourceDocument, config: Config, lintOptions: LintOptions = {}, options: FixAllOptions = {}): Steps<FixAllResult> {
   const maxPasses = options.maxPasses ?? MAX_FIX_PASSES;
-  const lintText = (text: string) => {
-    const analysis = analyze({ ...document, text }, config, lintOptions);
-    return { analysis, findings: lintAnalysis(analysis, lintOptions) };
+  const lintText = function* (text: string): Steps<{ analysis: Analysis; findings: Finding[] }> {
+    const analysis = yield* analyzeSteps({ ...document, text }, config, lintOptions);
+    return { analysis, findings: (yield* lintSteps(analysis, lintOptions)).findings };
   };
   const changes = new ChangeSet(document.text);
-  let state = options.initial ?? lintText(document.text);
+  let state = options.initial ?? (yield* lintText(document.text));
   const applied: AppliedFix[] = [];
   const seen = new Set<string>([document.text]);
   let passes = 0;
@@ -73,7 +79,7 @@ export function fixAll(document: SourceDocument, config: Config, lintOptions: Li
       stopped = 'passes';
       break;
     }
-    const next = lintText(trial);
+    const next = yield* lintText(trial);
     if (unreadable(next.findings) > unreadable(state.findings)) {
       stopped = 'unreadable';
       break;

@@ -10,6 +10,7 @@
  * undefined and the caller parses the whole text. test/core/inventory/chunked.test.ts compares both.
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { drain, type Steps } from '../steps';
 import { DIRECTIVE_PREFIX } from '../suppress';
 import { endWithLastItem, isLocalError, itemDashColumn, moveAll, moveNodesAfter, parseItems, splice, type ParsedItems } from './itemSplice';
 import { collectComments, composeYaml, syntaxErrorsOf, type ParsedYaml } from './yaml';
@@ -18,6 +19,14 @@ import { collectComments, composeYaml, syntaxErrorsOf, type ParsedYaml } from '.
 const ENTRIES_PER_BATCH = 20;
 
 export function parseByEntries(text: string, perBatch = ENTRIES_PER_BATCH): ParsedYaml | undefined {
+  return drain(parseByEntriesSteps(text, perBatch));
+}
+
+/** Batches parsed between two steps (a batch of 20 entries takes a millisecond or two). */
+const BATCHES_PER_STEP = 5;
+
+/** parseByEntries in steps (core/steps.ts): the server answers requests between them. */
+export function* parseByEntriesSteps(text: string, perBatch = ENTRIES_PER_BATCH): Steps<ParsedYaml | undefined> {
   const list = listLines(text);
   if (!list || list.items.length < 2 * perBatch) return undefined;
   // What follows the list must start with a plain key: an empty key or another indicator there
@@ -50,11 +59,13 @@ export function parseByEntries(text: string, perBatch = ENTRIES_PER_BATCH): Pars
   const withDirectives = text.includes(DIRECTIVE_PREFIX);
   const batches: ParsedItems[] = [];
   for (let b = 1; b + 1 < cuts.length; b++) {
+    if (b % BATCHES_PER_STEP === 0) yield;
     const items = parseItems(text.slice(cuts[b], cuts[b + 1]), list.column, withDirectives, b + 2 < cuts.length);
     if (!items) return undefined;
     batches.push(items);
   }
 
+  yield;
   // Offsets from here on are the whole text's: the skeleton's tail moves past the batches.
   // From the line break before the tail: an empty key there (`:` at its line start) sits on it.
   moveNodesAfter(doc, tailAt - 1, removed);

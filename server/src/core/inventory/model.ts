@@ -8,10 +8,11 @@ import type { Config } from '../config';
 import { matchesGlobs } from '../globs';
 import type { BaseModel } from '../rule';
 import { quoteText } from '../quote';
+import { drain, type Steps } from '../steps';
 import { LineIndex } from '../text';
 import type { SourceDocument, Span } from '../types';
 import { certManagerResources, type CertManagerResource } from './certManager';
-import { parseByEntries } from './chunked';
+import { parseByEntriesSteps } from './chunked';
 import { INHERITED_KEYS } from './keys';
 import { deref, directivesFrom, keyText, pairOf, parseYaml, spanOf, type ParsedYaml } from './yaml';
 
@@ -110,8 +111,15 @@ export function fieldOf(doc: Document.Parsed, pair: Pair, inherited = false): Fi
 
 /** Parses a YAML file into the model; `applies` when it is an inventory or holds cert-manager resources. */
 export function buildCertModel(document: SourceDocument, config: Config): CertModel {
+  return drain(certModelSteps(document, config));
+}
+
+/** buildCertModel in steps (core/steps.ts): a large inventory's batches, then the model. */
+export function* certModelSteps(document: SourceDocument, config: Config): Steps<CertModel> {
   // A large inventory parses by batches of entries (less memory, less garbage); else whole.
-  return certModelFrom(document, config, parseByEntries(document.text) ?? parseYaml(document.text));
+  const yaml = (yield* parseByEntriesSteps(document.text)) ?? parseYaml(document.text);
+  yield;
+  return certModelFrom(document, config, yaml);
 }
 
 /** Builds the model from the document's YAML, parsed whole or re-parsed in part (see incremental.ts). */

@@ -17,6 +17,18 @@ export function preorder<T extends object>(root: T, enter: (node: T) => boolean 
   }
 }
 
+/** `preorder`, telling `enter` each node's parent (undefined for the root). */
+export function preorderWithParent<T extends object>(root: T, enter: (node: T, parent: T | undefined) => boolean | void): void {
+  const stack: { node: T; parent: T | undefined }[] = [{ node: root, parent: undefined }];
+  while (stack.length > 0) {
+    const { node, parent } = stack.pop()!;
+    if (enter(node, parent) === false) continue;
+    const children = (node as { children?: readonly T[] }).children;
+    if (!children) continue;
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], parent: node });
+  }
+}
+
 /** Every value reachable through `fields` of objects and arrays, in any order: for CST-like trees. */
 export function reachable(root: unknown, fields: readonly string[], visit: (value: Record<string, unknown>) => boolean | void): void {
   const stack: unknown[] = [root];

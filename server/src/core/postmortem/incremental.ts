@@ -12,7 +12,8 @@
 import type { Root, RootContent } from 'mdast';
 import { tooDeep } from '../limits';
 import { changedRegion, type LineIndex } from '../text';
-import { parseMarkdown } from './markdown';
+import { reparseBlock } from './blockReparse';
+import { fenceCloses, moveTree, parseByPieces, spliceAll } from './pieces';
 
 /** Whether a parsed tree holds definitions (computed once per whole parse, carried to re-parses). */
 const definitionFree = new WeakMap<Root, boolean>();
@@ -24,6 +25,9 @@ export function reparseMarkdown(previous: Root, oldLines: LineIndex, newLines: L
   if (old === text) return previous;
   if (!isDefinitionFree(previous)) return undefined;
   const changed = changedRegion(old, text);
+  // Inside one long table or list: only the rows or items around the edit.
+  const block = reparseBlock(previous, oldLines, newLines, changed);
+  if (block) return block;
   const boundaries = sectionStarts(previous, old);
   // The section holding the edit's start, up to the first boundary after its end. Text put right
   // before a heading belongs to the section above it (a list there would continue), hence `<`.
@@ -43,16 +47,19 @@ export function reparseMarkdown(previous: Root, oldLines: LineIndex, newLines: L
   const chunk = text.slice(start, end + delta);
   // The depth limit holds for the part parsed now (the rest passed it before).
   if (tooDeep('postmortem', chunk)) return undefined;
-  const parsed = parseMarkdown(chunk);
+  const parsed = parseByPieces(chunk);
   if (!isDefinitionFree(parsed) || leavesBlockOpen(parsed, chunk)) return undefined;
+  // The chunk must still open with its ATX heading: an edit inside that line can unmake it, and
+  // the line then belongs with the section above (a list item there continues over it).
+  if (start > 0 && !opensWithAtxHeading(parsed, chunk)) return undefined;
   // Front matter opened here but not closed here may close in a later section.
   if (start === 0 && text.startsWith('---') && parsed.children[0]?.type !== 'yaml') return undefined;
 
   // mdast lines and columns count from 1; the chunk starts at a line start, so columns stay.
   const lineShift = newLines.positionAt(end + delta).line - oldLines.positionAt(end).line;
-  for (let i = endChild; i < previous.children.length; i++) move(previous.children[i], lineShift, delta);
-  for (const node of parsed.children) move(node, oldLines.positionAt(start).line, start);
-  previous.children.splice(startChild, endChild - startChild, ...parsed.children);
+  for (let i = endChild; i < previous.children.length; i++) moveTree(previous.children[i], lineShift, delta);
+  for (const node of parsed.children) moveTree(node, oldLines.positionAt(start).line, start);
+  spliceAll(previous.children, startChild, endChild - startChild, parsed.children);
   const last = newLines.positionAt(text.length);
   previous.position!.end = { line: last.line + 1, column: last.character + 1, offset: text.length };
   definitionFree.set(previous, true);
@@ -73,7 +80,7 @@ function hasDefinition(root: Root): boolean {
   while (stack.length > 0) {
     const node = stack.pop() as { type: string; children?: unknown[] };
     if (node.type === 'definition' || node.type === 'footnoteDefinition') return true;
-    if (node.children) stack.push(...node.children);
+    if (node.children) for (const child of node.children) stack.push(child);
   }
   return false;
 }
@@ -94,6 +101,11 @@ function sectionStarts(root: Root, text: string): { offset: number; child: numbe
   return out;
 }
 
+function opensWithAtxHeading(root: Root, chunk: string): boolean {
+  const first = root.children[0];
+  return first?.type === 'heading' && first.position?.start.offset === 0 && first.position.end.line === 1 && chunk.charCodeAt(0) === 35 /* # */;
+}
+
 /**
  * A fenced code or HTML block left open at the end of the chunk would run on into the next
  * section in the whole text. Only a root-level one can: inside a list item or a quote, the
@@ -110,33 +122,4 @@ function leavesBlockOpen(root: Root, chunk: string): boolean {
     return !/\n[ \t]*(?:\r?\n|\r)/.test(chunk.slice(end));
   }
   return !fenceCloses(chunk.slice(start, end));
-}
-
-/** Indented code ends at the heading; a fence is closed when its last line repeats the opening fence. */
-function fenceCloses(source: string): boolean {
-  const opening = /^ {0,3}(`{3,}|~{3,})/.exec(source);
-  if (!opening) return true;
-  const lines = source.split(/\r\n|\r|\n/);
-  if (lines.length < 2) return false;
-  const closing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1]);
-  return !!closing && closing[1][0] === opening[1][0] && closing[1].length >= opening[1].length;
-}
-
-type Positioned = { position?: { start: { line: number; offset?: number }; end: { line: number; offset?: number } }; children?: unknown[] };
-
-/** Moves a subtree's positions by whole lines and offsets (columns stay: chunks start at line starts). */
-function move(root: RootContent, lines: number, offset: number): void {
-  if (lines === 0 && offset === 0) return;
-  const stack: Positioned[] = [root as Positioned];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    const p = node.position;
-    if (p) {
-      p.start.line += lines;
-      p.end.line += lines;
-      if (p.start.offset !== undefined) p.start.offset += offset;
-      if (p.end.offset !== undefined) p.end.offset += offset;
-    }
-    if (node.children) stack.push(...(node.children as Positioned[]));
-  }
 }

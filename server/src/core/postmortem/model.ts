@@ -1,10 +1,11 @@
-import type { Html, Root, RootContent } from 'mdast';
+import type { Html, Root, RootContent, Table as MdastTable } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { DEFAULT_REQUIRED_SECTIONS, type Config, type RequiredSection } from '../config';
 import { preorder } from '../limits/walk';
 import { matchesGlobs } from '../globs';
 import type { BaseModel, SuppressionDirective } from '../rule';
-import { parseDirective } from '../suppress';
+import { DIRECTIVE_PREFIX, parseDirective } from '../suppress';
+import { drain, type Steps } from '../steps';
 import { LineIndex } from '../text';
 import type { SourceDocument } from '../types';
 import { buildActionItems, findActionSections, type ActionItems } from './actionItems';
@@ -12,13 +13,13 @@ import { readFrontMatter, type FrontMatter } from './frontMatter';
 import { POSTMORTEM_TITLE } from './detect';
 import { buildImpact, buildOverview, findImpactSection, type Impact, type Overview } from './impact';
 import { reparseMarkdown } from './incremental';
-import { parseMarkdown } from './markdown';
+import { PieceParser } from './pieces';
 import { spanOf } from './runs';
-import { buildSections, type Heading, type Section } from './sections';
-import { isHtmlTable, readHtmlTable, readPipeTable, type Table } from './tables';
+import { buildSections, readHeading, type Heading, type Section } from './sections';
+import { htmlTableSpan, isHtmlTable, readHtmlTableSteps, readPipeTableSteps, type Table } from './tables';
 import type { TemplateSection } from './teamTemplate';
 import { DEFAULT_PRESET, loadTemplate, type TemplateState } from './templateSource';
-import { buildTimeline, findTimelineSection, type Timeline } from './timeline';
+import { buildTimelineSteps, findTimelineSection, type Timeline } from './timeline';
 
 export type { FrontMatter } from './frontMatter';
 
@@ -58,17 +59,121 @@ export interface PostmortemModel extends BaseModel {
 const RESOLUTION_HEADING = /^(resolution|mitigation|recovery|fix|resolution and recovery)\b/;
 
 export function buildPostmortemModel(document: SourceDocument, config: Config): PostmortemModel {
-  return postmortemModelFrom(document, config, parseMarkdown(document.text));
+  return drain(postmortemModelSteps(document, config, true));
+}
+
+/**
+ * The model, parsed by pieces (pieces.ts), a step each. Unless `forced`, a document that is no
+ * post-mortem (its title and first heading say so, its path does not match postmortemGlobs) stops
+ * at its first heading, with a model that does not apply: Markdown in general costs little.
+ */
+export function* postmortemModelSteps(document: SourceDocument, config: Config, forced: boolean): Steps<PostmortemModel> {
+  const text = document.text;
+  const verdict = forced || matchesGlobs(document.path, config.postmortemGlobs) ? undefined : new EarlyVerdict(text);
+  const pieces = new PieceParser(text);
+  while (!pieces.done) {
+    pieces.step();
+    if (verdict?.notPostmortem(pieces.root)) return notPostmortem(document, pieces.root);
+    yield;
+  }
+  let root = pieces.root;
+  if (pieces.found.links.length > 0 || pieces.found.footnotes.length > 0) {
+    // Definitions seen in one piece make references in others: parse again, every piece knowing them all.
+    const again = new PieceParser(text, pieces.found);
+    while (!again.done) {
+      again.step();
+      yield;
+    }
+    root = again.root;
+  }
+  return yield* postmortemModelFromSteps(document, config, root);
+}
+
+/** How much of a document too large to check is read for its title (see mayBePostmortem). */
+const TITLE_WINDOW = 64 * 1024;
+
+/**
+ * Whether a Markdown document too large to check may be a post-mortem, from a look at its start:
+ * its path matches postmortemGlobs, or its front-matter title or first heading in the first 64 KB
+ * names one, or there is no heading there to tell. Other Markdown gets no findings, however large.
+ */
+export function mayBePostmortem(document: SourceDocument, config: Config): boolean {
+  if (matchesGlobs(document.path, config.postmortemGlobs)) return true;
+  // Whole lines: a heading cut in two would read as another.
+  const cut = document.text.lastIndexOf('\n', TITLE_WINDOW);
+  const start = document.text.length <= TITLE_WINDOW || cut < 0 ? document.text : document.text.slice(0, cut + 1);
+  const verdict = new EarlyVerdict(start);
+  const pieces = new PieceParser(start);
+  while (!pieces.done) {
+    pieces.step();
+    if (verdict.notPostmortem(pieces.root)) return false;
+  }
+  return true;
+}
+
+/**
+ * Tells from the parse so far whether the document cannot be a post-mortem: its front-matter title
+ * and first heading (once parsed; a heading node never changes after its piece) do not name one.
+ * A heading with brackets may read differently once later definitions are known: no verdict then.
+ */
+class EarlyVerdict {
+  private scanned = 0;
+  /** Set at the first heading: the verdict does not change after it. */
+  private verdict: boolean | undefined;
+
+  constructor(private readonly text: string) {}
+
+  notPostmortem(root: Root): boolean {
+    if (this.verdict !== undefined) return this.verdict;
+    const children = root.children;
+    // A piece parsed again (pieces.ts goes back on a continuation that did not hold) drops children.
+    this.scanned = Math.min(this.scanned, children.length);
+    for (; this.scanned < children.length; this.scanned++) {
+      const node = children[this.scanned];
+      if (node.type !== 'heading') continue;
+      const span = spanOf(node);
+      if (this.text.slice(span.start, span.end).includes('[')) return (this.verdict = false);
+      const first = root.children[0];
+      const title = first?.type === 'yaml' ? stringValue(readFrontMatter(first, this.text).data.title) : undefined;
+      return (this.verdict = !POSTMORTEM_TITLE.test(title ?? '') && !POSTMORTEM_TITLE.test(readHeading(node, this.text).text));
+    }
+    return false;
+  }
+}
+
+/** The model of Markdown that is no post-mortem: nothing in it is looked at. */
+function notPostmortem(document: SourceDocument, root: Root): PostmortemModel {
+  return {
+    kind: 'postmortem',
+    text: document.text,
+    lines: new LineIndex(document.text),
+    applies: false,
+    directives: [],
+    root,
+    headings: [],
+    sections: [],
+    topSections: [],
+    tables: [],
+    // Never read: a model that does not apply is not checked.
+    template: { source: '' },
+  };
 }
 
 /** Re-parses only the edited top-level sections (see incremental.ts); undefined to parse whole. */
 export function reparsePostmortemModel(previous: PostmortemModel, document: SourceDocument, config: Config): PostmortemModel | undefined {
-  const lines = new LineIndex(document.text);
-  const root = reparseMarkdown(previous.root, previous.lines, lines);
-  return root ? postmortemModelFrom(document, config, root, lines) : undefined;
+  return drain(reparsePostmortemModelSteps(previous, document, config));
 }
 
-function postmortemModelFrom(document: SourceDocument, config: Config, root: Root, lines = new LineIndex(document.text)): PostmortemModel {
+export function* reparsePostmortemModelSteps(previous: PostmortemModel, document: SourceDocument, config: Config): Steps<PostmortemModel | undefined> {
+  const lines = new LineIndex(document.text);
+  const root = reparseMarkdown(previous.root, previous.lines, lines);
+  if (!root) return undefined;
+  yield;
+  return yield* postmortemModelFromSteps(document, config, root, lines);
+}
+
+/** The model from the tree, a step per part (a table a step): a 5 MB timeline takes a second to read. */
+function* postmortemModelFromSteps(document: SourceDocument, config: Config, root: Root, lines = new LineIndex(document.text)): Steps<PostmortemModel> {
   const text = document.text;
   const first = root.children[0];
   const frontMatter = first?.type === 'yaml' ? readFrontMatter(first, text) : undefined;
@@ -79,29 +184,40 @@ function postmortemModelFrom(document: SourceDocument, config: Config, root: Roo
     POSTMORTEM_TITLE.test(title ?? '') ||
     POSTMORTEM_TITLE.test(headings[0]?.text ?? '') ||
     matchesGlobs(document.path, config.postmortemGlobs);
+  yield;
+  const directives = readDirectives(root, text);
+  yield;
+  const tables = yield* readTables(root, text, all);
 
   const timelineSection = findTimelineSection(all);
   const impactSection = findImpactSection(all);
   const zone = stringValue(frontMatter?.data.timezone ?? frontMatter?.data.time_zone ?? frontMatter?.data.tz);
+  const timeline = timelineSection ? yield* buildTimelineSteps(timelineSection, root, text, zone) : undefined;
+  yield;
+  const impact = impactSection ? buildImpact(impactSection, text) : undefined;
+  yield;
+  const overview = buildOverview(root, all, text);
+  yield;
+  const actionItems = buildActionItems(findActionSections(all), root, text, { doneWords: config.actionItemDoneWords });
   const template = loadTemplate(config, document);
   return {
     kind: 'postmortem',
     text,
     lines,
     applies,
-    directives: readDirectives(root),
+    directives,
     root,
     frontMatter,
     title,
     headings,
     sections: all,
     topSections: top,
-    tables: readTables(root, text, all),
-    timeline: timelineSection ? buildTimeline(timelineSection, root, text, zone) : undefined,
-    impact: impactSection ? buildImpact(impactSection, text) : undefined,
-    overview: buildOverview(root, all, text),
+    tables,
+    timeline,
+    impact,
+    overview,
     resolution: all.find((s) => RESOLUTION_HEADING.test(s.heading.normalized)),
-    actionItems: buildActionItems(findActionSections(all), root, text, { doneWords: config.actionItemDoneWords }),
+    actionItems,
     template,
     requiredSections: requiredSectionsFor(config, template),
   };
@@ -131,8 +247,10 @@ function stringValue(v: unknown): string | undefined {
 }
 
 /** `<!-- incident-docs-disable pm/empty-row -->` anywhere, inline or block. */
-function readDirectives(root: Root): SuppressionDirective[] {
+function readDirectives(root: Root, text: string): SuppressionDirective[] {
   const out: SuppressionDirective[] = [];
+  // Without the prefix no comment is a directive: skip the walk over every node.
+  if (!text.includes(DIRECTIVE_PREFIX)) return out;
   visit(root, 'html', (node: Html) => {
     const comments = node.value.matchAll(/<!--([\s\S]*?)-->/g);
     for (const c of comments) {
@@ -145,25 +263,30 @@ function readDirectives(root: Root): SuppressionDirective[] {
   return out;
 }
 
-function readTables(root: Root, text: string, sections: Section[]): LocatedTable[] {
-  const out: LocatedTable[] = [];
+function* readTables(root: Root, text: string, sections: Section[]): Steps<LocatedTable[]> {
+  const found: { section?: Section; pipe?: MdastTable; html?: Html }[] = [];
   let coveredUntil = -1;
   const innermost = (offset: number) => {
-    let found: Section | undefined;
-    for (const s of sections) if (s.span.start <= offset && offset < s.span.end) found = s;
-    return found;
+    let section: Section | undefined;
+    for (const s of sections) if (s.span.start <= offset && offset < s.span.end) section = s;
+    return section;
   };
   preorder<Root | RootContent>(root, (node) => {
     if (node.type === 'root') return true;
     const span = spanOf(node);
     if (span.start < coveredUntil) return false;
-    if (node.type === 'table') out.push({ table: readPipeTable(node, text), section: innermost(span.start) });
+    // Tables are read below, in steps: a table of thousands of rows takes a while.
+    if (node.type === 'table') found.push({ pipe: node, section: innermost(span.start) });
     else if (node.type === 'html' && isHtmlTable(node)) {
-      const table = readHtmlTable(node, text);
-      coveredUntil = table.span.end; // the rest of a table split by blank lines is not a second table
-      out.push({ table, section: innermost(span.start) });
+      coveredUntil = htmlTableSpan(node, text).end; // the rest of a table split by blank lines is not a second table
+      found.push({ html: node, section: innermost(span.start) });
     }
     return node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote';
   });
+  const out: LocatedTable[] = [];
+  for (const { section, pipe, html } of found) {
+    yield;
+    out.push({ table: pipe ? yield* readPipeTableSteps(pipe, text) : yield* readHtmlTableSteps(html!, text), section });
+  }
   return out;
 }

@@ -39,7 +39,7 @@ export function normalizeHeading(text: string): string {
     .trim();
 }
 
-function readHeading(node: MdastHeading, source: string): Heading {
+export function readHeading(node: MdastHeading, source: string): Heading {
   const runs = textRuns(node, source);
   const span = spanOf(node);
   const first = node.children[0];

@@ -2,6 +2,7 @@ import type { Element, Nodes as HastNodes } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { Html, Nodes as MdastNodes, Table as MdastTable } from 'mdast';
 import { preorder } from '../limits/walk';
+import { drain, type Steps } from '../steps';
 import type { Span } from '../types';
 import { runsText, spanOf, textRuns, visibleText, type TextRun } from './runs';
 
@@ -53,23 +54,48 @@ function cached(node: MdastTable | Html, source: string, read: () => Table): Tab
 }
 
 export function readPipeTable(node: MdastTable, source: string): Table {
-  return cached(node, source, () => readPipeTableUncached(node, source));
+  return cached(node, source, () => drain(readPipeTableSteps(node, source)));
 }
 
-function readPipeTableUncached(node: MdastTable, source: string): Table {
-  const rows = node.children.map((row) => ({
-    span: spanOf(row),
-    cells: row.children.map((cell) => {
-      const runs = textRuns(cell, source);
-      return { span: pipeCellSpan(cell, source), runs, text: runsText(runs), display: visibleText(cell, source), links: mdastLinks(cell) };
-    }),
-  }));
+/** Rows read between two steps: a timeline of 100,000 rows takes about a second to read. */
+const ROWS_PER_STEP = 1_000;
+
+/** readPipeTable in steps (core/steps.ts), for the model built a step at a time. */
+export function* readPipeTableSteps(node: MdastTable, source: string): Steps<Table> {
+  const hit = tableCache.get(node);
+  if (hit && hit.source === source) return hit.table;
+  const rows: TableRow[] = [];
+  for (const row of node.children) {
+    rows.push({ span: spanOf(row), cells: row.children.map((cell) => readPipeCell(cell, source)) });
+    if (rows.length % ROWS_PER_STEP === 0) yield;
+  }
   const [header, ...body] = rows;
-  return { kind: 'pipe', span: spanOf(node), header, rows: body };
+  const table: Table = { kind: 'pipe', span: spanOf(node), header, rows: body };
+  tableCache.set(node, { source, table });
+  return table;
+}
+
+type PipeCell = MdastTable['children'][number]['children'][number];
+
+function readPipeCell(cell: PipeCell, source: string): TableCell {
+  const only = cell.children.length === 1 ? cell.children[0] : undefined;
+  // Most cells hold one text node: no walk needed for its runs or links.
+  if (only?.type === 'text') {
+    const runs = textRunOf(only, source);
+    return { span: pipeCellSpan(cell, source), runs, text: runsText(runs), display: only.value.replace(/\s+/g, ' ').trim(), links: [] };
+  }
+  const runs = textRuns(cell, source);
+  return { span: pipeCellSpan(cell, source), runs, text: runsText(runs), display: visibleText(cell, source), links: cell.children.length === 0 ? [] : mdastLinks(cell) };
+}
+
+function textRunOf(node: MdastNodes & { type: 'text' }, source: string): TextRun[] {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start !== undefined && end !== undefined ? [{ text: source.slice(start, end), offset: start, value: node.value }] : [];
 }
 
 /** A pipe cell's content, without the pipes and padding; for an empty cell, the gap between the pipes. */
-function pipeCellSpan(cell: MdastTable['children'][number]['children'][number], source: string): Span {
+function pipeCellSpan(cell: PipeCell, source: string): Span {
   const first = cell.children[0];
   const last = cell.children[cell.children.length - 1];
   if (first && last) return { start: spanOf(first).start, end: spanOf(last).end };
@@ -98,26 +124,101 @@ export function isHtmlTable(node: Html): boolean {
  * Markdown into several nodes, so the slice runs from the node to the matching `</table>`.
  */
 export function readHtmlTable(node: Html, source: string): Table {
-  return cached(node, source, () => readHtmlTableUncached(node, source));
+  return cached(node, source, () => drain(readHtmlTableSteps(node, source)));
 }
 
 const TABLE_CLOSE = /<\/table>/gi;
 
-function readHtmlTableUncached(node: Html, source: string): Table {
+/** From the node to the matching `</table>` (the node's end when there is none). */
+export function htmlTableSpan(node: Html, source: string): Span {
   const start = spanOf(node).start;
   // Searched from `start`: lower-casing the whole document for each table was O(document) per table.
   TABLE_CLOSE.lastIndex = start;
   const close = TABLE_CLOSE.exec(source)?.index ?? -1;
-  const end = close === -1 ? spanOf(node).end : close + '</table>'.length;
-  const html = source.slice(start, end);
-  const tree = fromHtml(html, { fragment: true });
-  const table: Table = { kind: 'html', span: { start, end }, rows: [] };
+  return { start, end: close === -1 ? spanOf(node).end : close + '</table>'.length };
+}
+
+/** Rows an HTML table is parsed by at a time, when it can be (see readHtmlTableSteps). */
+const HTML_ROWS_PER_STEP = 200;
+/** A row's start tag. */
+const ROW_START = /<tr(?=[\s>/])/gi;
+/** What changes how the rows after it parse, besides the state a row's start tag resets: nested tables, templates, forms, selects, foreign content. */
+const ROW_STATE = /<(?:table|template|form|select|svg|math)(?=[\s>/])/gi;
+
+/**
+ * readHtmlTable in steps (core/steps.ts). A long table is parsed a few hundred rows at a time, each
+ * batch after a `<table>` of its own: in a table the parser closes every open row and cell at the
+ * next `<tr>`, so a row parses alike after the rows before it or after a fresh `<table>`. Each
+ * batch is parsed with a `<tr>` after it, which must come out as a row just there (nothing open
+ * swallows it: a comment, an attribute, raw text), and must give exactly the rows whose start
+ * tags it holds; a table with more than its own `<table>` of ROW_STATE, or a batch that fails, is
+ * parsed whole. test/core/postmortem/tables.test.ts compares both on random tables.
+ */
+export function* readHtmlTableSteps(node: Html, source: string, rowsPerStep = HTML_ROWS_PER_STEP): Steps<Table> {
+  const hit = tableCache.get(node);
+  if (hit && hit.source === source) return hit.table;
+  const span = htmlTableSpan(node, source);
+  const html = source.slice(span.start, span.end);
+  let table: Table | undefined = yield* readInBatches(html, span, source, rowsPerStep);
+  table ??= rowsOf([{ tree: fromHtml(html, { fragment: true }), base: span.start }], span, source);
+  tableCache.set(node, { source, table });
+  return table;
+}
+
+interface Batch {
+  tree: HastNodes;
+  /** Where the batch's offset 0 lies in the source. */
+  base: number;
+  /** The sentinel row's start in the source, left out of the rows. */
+  sentinel?: number;
+}
+
+/** The table parsed in batches of rows; undefined when it must be parsed whole. */
+function* readInBatches(html: string, span: Span, source: string, rowsPerStep: number): Steps<Table | undefined> {
+  const starts: number[] = [];
+  for (const m of html.matchAll(ROW_START)) starts.push(m.index);
+  if (starts.length < 2 * rowsPerStep) return undefined;
+  const states = [...html.matchAll(ROW_STATE)];
+  // The table's own start tag is the one allowed.
+  if (states.length > 1 || (states.length === 1 && html.slice(0, states[0].index).trim() !== '')) return undefined;
+  const cuts = [0];
+  for (let i = rowsPerStep; i < starts.length; i += rowsPerStep) cuts.push(starts[i]);
+  cuts.push(html.length);
+  const batches: Batch[] = [];
+  for (let b = 0; b + 1 < cuts.length; b++) {
+    yield;
+    const prefix = b === 0 ? '' : '<table>';
+    const last = b + 2 === cuts.length;
+    const tree = fromHtml(prefix + html.slice(cuts[b], cuts[b + 1]) + (last ? '' : '<tr>'), { fragment: true });
+    const base = span.start + cuts[b] - prefix.length;
+    // The rows whose start tags the batch holds, then the sentinel, each where its tag is.
+    const expected = starts.slice(b * rowsPerStep, (b + 1) * rowsPerStep).map((at) => span.start + at);
+    if (!last) expected.push(span.start + cuts[b + 1]);
+    const found: number[] = [];
+    preorder<HastNodes>(tree, (n) => {
+      if (n.type === 'element' && n.tagName === 'tr') found.push(base + (n.position?.start.offset ?? Number.NaN));
+    });
+    if (found.length !== expected.length || found.some((at, i) => at !== expected[i])) return undefined;
+    batches.push({ tree, base, sentinel: last ? undefined : span.start + cuts[b + 1] });
+  }
+  return rowsOf(batches, span, source);
+}
+
+function rowsOf(batches: Batch[], span: Span, source: string): Table {
+  const table: Table = { kind: 'html', span, rows: [] };
+  for (const batch of batches) collectHtmlRows(batch, source, table);
+  return table;
+}
+
+/** The rows of a parsed table (or batch of it), in document order; the first all-`th` or `thead` row is the header. */
+function collectHtmlRows({ tree, base, sentinel }: Batch, source: string, table: Table): void {
   // Iterative, in document order: HTML can nest deeper than the call stack.
   const stack: { n: HastNodes; inHead: boolean }[] = [{ n: tree, inHead: false }];
   while (stack.length > 0) {
     const { n, inHead } = stack.pop()!;
     if (n.type === 'element' && n.tagName === 'tr') {
-      const row = readHtmlRow(n, source, start);
+      if (base + (n.position?.start.offset ?? 0) === sentinel) continue;
+      const row = readHtmlRow(n, source, base);
       const isHeader = inHead || (n.children.some(isCell) && n.children.filter(isCell).every((c) => (c as Element).tagName === 'th'));
       if (isHeader && !table.header && table.rows.length === 0) table.header = row;
       else table.rows.push(row);
@@ -127,7 +228,6 @@ function readHtmlTableUncached(node: Html, source: string): Table {
     const childInHead = inHead || (n.type === 'element' && n.tagName === 'thead');
     for (let i = n.children.length - 1; i >= 0; i--) stack.push({ n: n.children[i] as HastNodes, inHead: childInHead });
   }
-  return table;
 }
 
 function isCell(n: HastNodes): boolean {

@@ -1,4 +1,5 @@
 import type { List, ListItem, Root, RootContent } from 'mdast';
+import type { Steps } from '../steps';
 import type { Span } from '../types';
 import { MINUTE_MS, MINUTES_PER_DAY } from '../units';
 import { runsText, spanOf, textRuns, visibleText } from './runs';
@@ -58,12 +59,11 @@ interface RawEntry {
   headingDepth?: number;
 }
 
-export function buildTimeline(
-  section: Section,
-  root: Root,
-  source: string,
-  frontMatterZone: string | undefined,
-): Timeline {
+/** Rows or items read between two steps (a timeline of 100,000 entries takes about a second). */
+const ENTRIES_PER_STEP = 1_000;
+
+/** The timeline, in steps (core/steps.ts). */
+export function* buildTimelineSteps(section: Section, root: Root, source: string, frontMatterZone: string | undefined): Steps<Timeline> {
   const raw: RawEntry[] = [];
   let headerZone: string | undefined;
   for (const node of section.nodes) {
@@ -75,12 +75,13 @@ export function buildTimeline(
     } else if (node.type === 'paragraph') {
       collectParagraph(node, source, raw);
     } else if (node.type === 'list') {
-      collectList(node, source, raw);
+      yield* collectList(node, source, raw);
     } else if (node.type === 'table' || (node.type === 'html' && isHtmlTable(node))) {
       const table = node.type === 'table' ? readPipeTable(node, source) : readHtmlTable(node, source);
-      const zone = collectTable(table, raw);
+      const zone = yield* collectTable(table, raw);
       headerZone ??= zone;
     }
+    yield;
   }
   resolveDateHeadings(raw);
   const statedZone = headerZone ?? sentenceZone(root, source) ?? frontMatterZone;
@@ -145,10 +146,12 @@ function collectParagraph(node: RootContent, source: string, raw: RawEntry[]): v
   }
 }
 
-function collectList(list: List, source: string, raw: RawEntry[]): void {
+function* collectList(list: List, source: string, raw: RawEntry[]): Steps<void> {
   const before = raw.length;
   const untimed: RawEntry[] = [];
+  let read = 0;
   for (const item of list.children) {
+    if (++read % ENTRIES_PER_STEP === 0) yield;
     const first = item.children[0];
     const firstSpan = first ? spanOf(first) : spanOf(item);
     const firstLineEnd = source.indexOf('\n', firstSpan.start);
@@ -158,21 +161,23 @@ function collectList(list: List, source: string, raw: RawEntry[]): void {
     const added = raw[count];
     if (added?.groupDate) {
       // "- 2019-01-22" with the day's entries nested under it.
-      for (const child of item.children) if (child.type === 'list') collectList(child, source, raw);
+      for (const child of item.children) if (child.type === 'list') yield* collectList(child, source, raw);
       continue;
     }
     if (!added && !isNote(item, source)) untimed.push({ span: spanOf(item), timeSpan: lineSpan, text: itemText(item, source) });
   }
   // A list is a timeline when some of its items start with a time; then the others lack one.
   const timed = raw.slice(before).some((r) => r.token);
-  if (!timed) return;
-  for (const u of untimed) insertInOrder(raw, u, before);
-}
-
-function insertInOrder(raw: RawEntry[], entry: RawEntry, from: number): void {
-  let i = raw.length;
-  while (i > from && raw[i - 1].span.start > entry.span.start) i--;
-  raw.splice(i, 0, entry);
+  if (!timed || untimed.length === 0) return;
+  // Both in document order: merged, each untimed item after the entries that start before it
+  // (inserting them one by one was quadratic in a list of thousands of items).
+  const entries = raw.splice(before);
+  let u = 0;
+  for (const entry of entries) {
+    while (u < untimed.length && untimed[u].span.start < entry.span.start) raw.push(untimed[u++]);
+    raw.push(entry);
+  }
+  while (u < untimed.length) raw.push(untimed[u++]);
 }
 
 /** "**Note:** …", "NB: …": a remark between entries, not an entry without a time. */
@@ -192,11 +197,13 @@ export function timeColumn(table: Table): number {
 }
 
 /** Rows of a table whose time column holds times; returns the zone its header states. */
-function collectTable(table: Table, raw: RawEntry[]): string | undefined {
+function* collectTable(table: Table, raw: RawEntry[]): Steps<string | undefined> {
   const col = timeColumn(table);
   const rows: RawEntry[] = [];
   let timed = 0;
+  let read = 0;
   for (const row of table.rows) {
+    if (++read % ENTRIES_PER_STEP === 0) yield;
     if (isEmptyRow(row)) continue;
     const cell = row.cells[col];
     if (!cell) continue;
@@ -212,7 +219,7 @@ function collectTable(table: Table, raw: RawEntry[]): string | undefined {
     rows.push({ span: row.span, timeSpan: token?.span ?? cell.span, token, text: description });
   }
   if (timed === 0) return undefined;
-  raw.push(...rows);
+  for (const row of rows) raw.push(row);
   const header = table.header?.cells[col]?.text ?? '';
   return firstZone(ZONE_IN_TEXT, header);
 }

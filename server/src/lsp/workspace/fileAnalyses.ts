@@ -6,10 +6,11 @@
 import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FilesParams } from '../../../../contract/src/requests';
-import { analyze, lintAnalysis, type Analysis } from '../../core/lint';
+import type { Analysis } from '../../core/lint';
 import type { Finding } from '../../core/types';
 import { expandPaths, isCandidateFile } from '../../core/workspace/expandPaths';
 import { readDocumentFile } from '../../core/workspace/readFile';
+import { AnalysisCancelled } from '../analyses';
 import type { Session } from '../session';
 import { pathToUri, uriToPath } from '../uri';
 
@@ -20,7 +21,7 @@ export interface FileAnalysis {
   uri: string;
   analysis: Analysis;
   /** Findings, with the server's clock and any live results for an open document. */
-  findings: () => Finding[];
+  findings: () => Promise<Finding[]>;
 }
 
 /** What every workspace request handler gets: the connection, the open documents, the session. */
@@ -30,12 +31,12 @@ export interface WorkspaceContext {
   session(): Session;
 }
 
-export async function analyzeFile(context: WorkspaceContext, uri: string): Promise<FileAnalysis> {
+export async function analyzeFile(context: WorkspaceContext, uri: string, cancelled: () => boolean = () => false): Promise<FileAnalysis> {
   const session = context.session();
   const open = context.documents.get(uri);
   if (open) {
     const result = await session.analyses.get(open);
-    return { uri, analysis: result.analysis, findings: () => result.findings };
+    return { uri, analysis: result.analysis, findings: async () => result.findings };
   }
   const filePath = uriToPath(uri);
   if (!filePath) throw new Error('not a file: URI');
@@ -43,9 +44,9 @@ export async function analyzeFile(context: WorkspaceContext, uri: string): Promi
   if (!isCandidateFile(filePath)) throw new Error('not a Markdown or YAML file');
   const { config } = await session.settings.resolve(uri);
   const { text, truncated } = await readDocumentFile(filePath, config.maxFileSizeBytes);
-  const analysis = analyze({ uri, path: filePath, text, truncated, root: session.settings.rootFor(uri) }, config);
-  const now = session.clock();
-  return { uri, analysis, findings: () => lintAnalysis(analysis, { now }) };
+  // In slices, as an open document: a large file on disk does not hold up the editor's requests.
+  const source = { uri, path: filePath, text, truncated, root: session.settings.rootFor(uri) };
+  return { uri, ...(await session.analyses.analyzeUnopened(source, config, cancelled)) };
 }
 
 /** The URIs a request names, else every candidate file of the client's workspace folders. */
@@ -68,16 +69,19 @@ export async function analyzeAll(
   context: WorkspaceContext,
   uris: string[],
   token: CancellationToken,
-  each: (file: FileAnalysis) => void,
+  each: (file: FileAnalysis) => void | Promise<void>,
   failed: (uri: string, message: string) => void,
 ): Promise<void> {
   let next = 0;
+  const cancelled = () => token.isCancellationRequested;
   const worker = async () => {
-    while (next < uris.length && !token.isCancellationRequested) {
+    while (next < uris.length && !cancelled()) {
       const uri = uris[next++];
       try {
-        each(await analyzeFile(context, uri));
+        await each(await analyzeFile(context, uri, cancelled));
       } catch (e) {
+        // Cancelled with the request: nobody reads the answer.
+        if (e instanceof AnalysisCancelled) return;
         failed(uri, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
       }
     }

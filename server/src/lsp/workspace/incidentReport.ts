@@ -23,12 +23,12 @@ export function registerIncidentReport(context: WorkspaceContext): void {
       context,
       uris,
       token,
-      (file) => {
+      async (file) => {
         const filePath = uriToPath(file.uri)!;
         // Shown relative to its workspace folder, as the Problems panel and the CLI show it.
         const folder = session.folders.rootFor(filePath) ?? path.dirname(filePath);
         const shown = path.relative(folder, filePath).split(path.sep).join('/');
-        const record = incidentRecord(shown, file.analysis, file.findings());
+        const record = incidentRecord(shown, file.analysis, await file.findings());
         if (record) located.push({ record, uri: file.uri, folder });
       },
       (uri, message) => errors.push({ uri, message }),

@@ -14,12 +14,10 @@ export function registerLintFiles(context: WorkspaceContext): void {
       context,
       uris,
       token,
-      (file) => {
+      async (file) => {
         const kinds = kindsOf(file.analysis);
         if (kinds.length === 0 && file.analysis.documentFindings.length === 0) return;
-        const diagnostics = file
-          .findings()
-          .map((finding, index) => toDiagnostic(finding, file.uri, { version: -1, index }, session.features.diagnostics));
+        const diagnostics = (await file.findings()).map((finding, index) => toDiagnostic(finding, file.uri, { version: -1, index }, session.features.diagnostics));
         linted.set(file.uri, { uri: file.uri, kinds, diagnostics });
       },
       (uri, message) => errors.push({ uri, message }),

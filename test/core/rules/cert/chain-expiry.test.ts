@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { MAX_BUNDLE_CERTIFICATES } from '../../../../server/src/core/inventory/pem';
-import { byRule, covered, indent, lintYaml, NOW } from '../../../helpers/inventory';
+import { byRule, configWith, covered, indent, lintYaml, NOW } from '../../../helpers/inventory';
 import { addDays, createCertificate } from '../../../helpers/tls';
 
 const root = createCertificate({ commonName: 'Chain Root CA', isCa: true, notBefore: addDays(NOW, -400), notAfter: addDays(NOW, 3650), keyName: 'chain-root' });
@@ -63,11 +63,13 @@ describe('cert/chain-expiry', () => {
   it(`reads at most ${MAX_BUNDLE_CERTIFICATES} certificates of a bundle of thousands, and an endless BEGIN line in linear time`, () => {
     const issuing = intermediate(-1);
     const huge = leafOf(issuing).certPem + issuing.certPem.repeat(2_999);
-    const findings = byRule(lintYaml(inline(huge)), 'cert/chain-expiry');
+    // Megabytes of PEM, over the default size limit on purpose: raised, so the bundle is read.
+    const large = { config: configWith({ maxFileSizeBytes: 64 * 1024 * 1024 }) };
+    const findings = byRule(lintYaml(inline(huge), large), 'cert/chain-expiry');
     assert.equal(findings.length, MAX_BUNDLE_CERTIFICATES - 1);
     assert.equal(Math.max(...findings.map((f) => Number(f.data?.position))), MAX_BUNDLE_CERTIFICATES);
     const started = performance.now();
-    const broken = lintYaml(inline(leafOf(issuing).certPem + '-----BEGIN CERTIFICATE-----\n'.repeat(50_000)));
+    const broken = lintYaml(inline(leafOf(issuing).certPem + '-----BEGIN CERTIFICATE-----\n'.repeat(50_000)), large);
     assert.deepEqual(byRule(broken, 'cert/chain-expiry'), []);
     assert.ok(performance.now() - started < 10_000, 'linear, not quadratic');
   });

@@ -35,6 +35,8 @@ describe('pm/* messages quote at most ~80 characters of the document, escaped', 
       '',
     ].join('\n');
     const findings = lintPostmortem(text, {
+      // Larger than the default size limit on purpose: raised, so it is checked.
+      maxFileSizeBytes: 64 * 1024 * 1024,
       templatePatterns: ['TODO [^\\n]+'],
       requiredSections: ['Resolution', { name: `Cause ${LONG}`, aliases: [LONG, LONG, LONG] }],
     });

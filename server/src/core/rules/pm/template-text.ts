@@ -1,8 +1,8 @@
 import type { Blockquote, Html, Nodes, Paragraph } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { preorderWithParent } from '../../limits/walk';
 import { deleteBlock } from '../../postmortem/edits';
 import { normalizeGuidance } from '../../postmortem/guidance';
-import { inEmptySection } from '../../postmortem/emptiness';
+import { emptySections, inEmptySection } from '../../postmortem/emptiness';
 import type { PostmortemModel } from '../../postmortem/model';
 import { spanOf } from '../../postmortem/runs';
 import {
@@ -19,6 +19,7 @@ import {
 } from '../../postmortem/template';
 import { quoteText } from '../../quote';
 import type { Report, Rule } from '../../rule';
+import type { Span } from '../../types';
 import { userPatterns } from '../../userPatterns';
 
 export const templateText: Rule<PostmortemModel> = {
@@ -47,35 +48,41 @@ export const templateText: Rule<PostmortemModel> = {
     const guidance = model.template.template?.guidance;
     // Safe only when nothing a person wrote goes: the template's own words, an empty task box.
     const remove = (span: { start: number; end: number }, title = 'Remove template text', safe = false) => [{ title, edits: [deleteBlock(span, lines)], preferred: true, safe }];
-    visit(model.root, (node, _index, parent) => {
-      if (node.type !== 'root' && 'position' in node && node.position && inEmptySection(model, spanOf(node))) return 'skip';
+    // Iterative and without the ancestor lists unist-util-visit builds: a timeline of thousands of
+    // rows is hundreds of thousands of nodes.
+    const anyEmpty = emptySections(model).length > 0;
+    // Looked for in text nodes only when the document has them at all.
+    const mayHavePlaceholder = text.includes('{{');
+    const mayHaveTodo = /TODO|TBD|FIXME/.test(text);
+    preorderWithParent<Nodes>(model.root, (node, parent) => {
+      if (anyEmpty && node.type !== 'root' && 'position' in node && node.position && inEmptySection(model, spanOf(node))) return false;
       if (node.type === 'paragraph') {
         const paragraph = node as Paragraph;
         const span = spanOf(node);
         if (isGuidanceParagraph(paragraph, text)) {
           report({ message: `Template guidance left in: “${quoteText(nodeText(paragraph, text))}”.`, span, fixes: remove(span, undefined, isTemplateGuidance(paragraph, text, guidance)) });
-          return 'skip';
+          return false;
         }
         const labelled = labelledGuidance(paragraph, text);
         if (labelled) {
           const at = spanOf(labelled);
           report({ message: `Template guidance left in: “${quoteText(nodeText(labelled as Nodes, text))}”.`, span: at, fixes: [{ title: 'Remove template text', edits: [{ span: at, newText: '' }] }] });
-          return 'skip';
+          return false;
         }
         const written = nodeText(paragraph, text);
         if (parent?.type === 'listItem' && /^\[[ xX]?\]$/.test(written)) {
           const item = spanOf(parent);
           report({ message: 'Empty task item left in.', span: item, fixes: remove(item, 'Remove the empty item', true) });
-          return 'skip';
+          return false;
         }
         const placeholder = labelPlaceholder(written);
         if (placeholder) {
           report({ message: `Placeholder left in: “${quoteText(`${placeholder.label}: ${placeholder.value}`)}”.`, span });
-          return 'skip';
+          return false;
         }
         if (isTemplateGuidance(paragraph, text, guidance)) {
           report({ message: `Template text left in: “${quoteText(written)}”.`, span, fixes: remove(span, undefined, true) });
-          return 'skip';
+          return false;
         }
         return undefined;
       }
@@ -83,7 +90,7 @@ export const templateText: Rule<PostmortemModel> = {
         const span = spanOf(node);
         const ownText = isTemplateGuidance(node as Blockquote, text, guidance);
         report({ message: `Template prompt left in: “${quoteText(nodeText(node as Blockquote, text))}”.`, span, fixes: remove(span, undefined, ownText) });
-        return 'skip';
+        return false;
       }
       if (node.type === 'html' && isCapsMarker((node as Html).value)) {
         const span = spanOf(node);
@@ -93,13 +100,13 @@ export const templateText: Rule<PostmortemModel> = {
       if (node.type === 'text') {
         const span = spanOf(node);
         const raw = text.slice(span.start, span.end);
-        scan(raw.matchAll(CURLY_PLACEHOLDER), span.start, 'Template placeholder left in', report);
-        scan(raw.matchAll(TODO_MARKER), span.start, 'Note to the author left in', report, false);
+        if (mayHavePlaceholder) scan(raw.matchAll(CURLY_PLACEHOLDER), span.start, 'Template placeholder left in', report);
+        if (mayHaveTodo) scan(raw.matchAll(TODO_MARKER), span.start, 'Note to the author left in', report, false);
         for (const pattern of extra) scan(pattern.regex.matchAll(raw), span.start, 'Template text left in', report);
       }
       return undefined;
     });
-    const actionRows = (model.actionItems?.items ?? []).map((item) => item.span);
+    const inActionItem = containedIn((model.actionItems?.items ?? []).map((item) => item.span));
     for (const { table } of model.tables) {
       if (inEmptySection(model, table.span)) continue;
       for (const row of table.rows) {
@@ -109,7 +116,7 @@ export const templateText: Rule<PostmortemModel> = {
         }
         // Value cells only, as the template's are read: a row's first cell is its label. An action
         // item's row is pm/action-item-ticket's (one finding for a row left as the template wrote it).
-        if (actionRows.some((s) => row.span.start >= s.start && row.span.end <= s.end)) continue;
+        if (inActionItem(row.span)) continue;
         for (const cell of row.cells.slice(1)) {
           if (placeholders.includes(cell) || !guidance?.has(normalizeGuidance(cell.text))) continue;
           report({ message: `Template text left in: “${quoteText(cell.text)}”.`, span: cell.span });
@@ -118,6 +125,30 @@ export const templateText: Rule<PostmortemModel> = {
     }
   },
 };
+
+/**
+ * Whether a span lies inside one of `spans`, in log time: thousands of rows against thousands of
+ * action items compared each with each took half a second. Sorted by start, a span is inside one
+ * that starts at or before it exactly when the furthest end among those reaches its end.
+ */
+function containedIn(spans: Span[]): (span: Span) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const furthestEnd: number[] = [];
+  for (const s of sorted) furthestEnd.push(Math.max(s.end, furthestEnd[furthestEnd.length - 1] ?? -1));
+  return (span) => {
+    let low = 0;
+    let high = sorted.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (sorted[mid].start <= span.start) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    return found >= 0 && furthestEnd[found] >= span.end;
+  };
+}
 
 function scan(matches: Iterable<{ 0: string; index?: number }>, offset: number, what: string, report: Report, fix = true): void {
   for (const m of matches) {
