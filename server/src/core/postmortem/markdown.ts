@@ -4,6 +4,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
+import { quickRefusals, withSource } from './quickRefusals';
 
 /**
  * Link and footnote definitions of the whole document, as micromark keys them. A part of a
@@ -77,7 +78,7 @@ function withoutAutolinkLiterals(this: Processor): void {
 }
 
 // Frozen once: building a processor per document costs more than parsing a small one.
-const base = () => unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const base = () => unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(quickRefusals);
 const processors = {
   full: base().freeze(),
   fullSeeded: base().use(knownDefinitionsPlugin).freeze(),
@@ -89,11 +90,11 @@ const processors = {
 export function parseMarkdown(text: string, definitions?: KnownDefinitions): Root {
   const autolinks = AUTOLINK_TRIGGER.test(text);
   if (!definitions || (definitions.links.length === 0 && definitions.footnotes.length === 0)) {
-    return (autolinks ? processors.full : processors.lite).parse(text) as Root;
+    return withSource(text, () => (autolinks ? processors.full : processors.lite).parse(text) as Root);
   }
   known = definitions;
   try {
-    return (autolinks ? processors.fullSeeded : processors.liteSeeded).parse(text) as Root;
+    return withSource(text, () => (autolinks ? processors.fullSeeded : processors.liteSeeded).parse(text) as Root);
   } finally {
     known = undefined;
   }

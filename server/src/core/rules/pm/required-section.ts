@@ -9,8 +9,16 @@ import { MAX_QUOTED_CHARS, quoteList, quoteText } from '../../quote';
 
 type RequiredSection = TemplateSection;
 
+// Template sections live as long as their settings; every heading of every document asks for their names.
+const NAMES = new WeakMap<RequiredSection, string[]>();
+
 function names(required: RequiredSection): string[] {
-  return [required.name, ...required.aliases].map(normalizeHeading).filter(Boolean);
+  let known = NAMES.get(required);
+  if (!known) {
+    known = [required.name, ...required.aliases].map(normalizeHeading).filter(Boolean);
+    NAMES.set(required, known);
+  }
+  return known;
 }
 
 /** Words that qualify a section name without changing it: "Incident Impact", "Outage Timeline". */
