@@ -39,6 +39,7 @@ export interface RecordsResult {
 
 /** Below this many files one thread is faster than starting workers. */
 const FILES_PER_WORKER = 200;
+const FILES_PER_BATCH = 50;
 const MAX_WORKERS = 4;
 const WORKER_KIND = 'incident-docs-report';
 
@@ -46,50 +47,93 @@ export async function readRecords(job: RecordsJob): Promise<RecordsResult> {
   const workers = Math.min(MAX_WORKERS, availableParallelism(), Math.floor(job.files.length / FILES_PER_WORKER));
   // Workers run the bundle (dist/cli.js); from the TypeScript sources (tests, tsx) one thread does it all.
   if (workers < 2 || !__filename.endsWith('.js')) return recordsOf(job);
-  const size = Math.ceil(job.files.length / workers);
-  const parts = Array.from({ length: workers }, (_, i) => ({ ...job, files: job.files.slice(i * size, (i + 1) * size) }));
-  const results = await Promise.all(parts.map(runWorker));
-  return { outcomes: results.flatMap((r) => r.outcomes), warnings: [...new Set(results.flatMap((r) => r.warnings))] };
+  // Files are handed out in small batches to whichever worker is free: post-mortems differ in
+  // size, and halves fixed up front left one core idle while the other finished.
+  const batches: string[][] = [];
+  for (let i = 0; i < job.files.length; i += FILES_PER_BATCH) batches.push(job.files.slice(i, i + FILES_PER_BATCH));
+  const results: FileOutcome[][] = new Array(batches.length);
+  const warnings = new Set<string>();
+  let next = 0;
+  try {
+    await Promise.all(
+      Array.from({ length: workers }, () =>
+        runWorker(job, () => (next < batches.length ? { index: next, files: batches[next++] } : undefined), (index, result) => {
+          results[index] = result.outcomes;
+          for (const w of result.warnings) warnings.add(w);
+        }),
+      ),
+    );
+  } catch (e) {
+    next = batches.length; // the other workers stop at their next batch
+    throw e;
+  }
+  return { outcomes: results.flat(), warnings: [...warnings] };
 }
 
 /** The records of the job's files, in this thread. */
 export async function recordsOf(job: RecordsJob): Promise<RecordsResult> {
+  return recordsReader(job)(job.files);
+}
+
+/** Reads records of files in the job's settings; one settings resolver for every call. */
+function recordsReader(job: RecordsJob): (files: string[]) => Promise<RecordsResult> {
   const warnings = new Set<string>();
   const configs = new ConfigResolver({ explicitFile: job.config, ruleOverrides: {}, cwd: job.cwd, warn: (m) => warnings.add(m) });
   const now = new Date(job.now);
-  const outcomes: FileOutcome[] = [];
-  for (const file of job.files) {
-    const shown = displayPath(file, job.cwd);
-    try {
-      const config = configs.configFor(file);
-      const { text, truncated } = await readDocumentFile(file, config.maxFileSizeBytes, shown);
-      const analysis = analyze({ path: file, text, truncated, root: configs.rootFor(file) }, config, { now });
-      outcomes.push({ record: incidentRecord(shown, analysis, lintAnalysis(analysis, { now })) });
-    } catch (e) {
-      if (e instanceof CliError || e instanceof WorkspaceError) outcomes.push({ failure: e instanceof CliError ? `${shown}: not read: ${e.message}` : e.message });
-      // The core reports rule failures as findings; reaching here is a bug, but one file must not hide the others.
-      else outcomes.push({ failure: `${shown}: internal error while reading (${(e as Error)?.message ?? String(e)}); please report it` });
+  return async (files) => {
+    const outcomes: FileOutcome[] = [];
+    for (const file of files) {
+      const shown = displayPath(file, job.cwd);
+      try {
+        const config = configs.configFor(file);
+        const { text, truncated } = await readDocumentFile(file, config.maxFileSizeBytes, shown);
+        const analysis = analyze({ path: file, text, truncated, root: configs.rootFor(file) }, config, { now });
+        outcomes.push({ record: incidentRecord(shown, analysis, lintAnalysis(analysis, { now })) });
+      } catch (e) {
+        if (e instanceof CliError || e instanceof WorkspaceError) outcomes.push({ failure: e instanceof CliError ? `${shown}: not read: ${e.message}` : e.message });
+        // The core reports rule failures as findings; reaching here is a bug, but one file must not hide the others.
+        else outcomes.push({ failure: `${shown}: internal error while reading (${(e as Error)?.message ?? String(e)}); please report it` });
+      }
     }
-  }
-  return { outcomes, warnings: [...warnings] };
+    const result = { outcomes, warnings: [...warnings] };
+    warnings.clear();
+    return result;
+  };
 }
 
-function runWorker(job: RecordsJob): Promise<RecordsResult> {
+interface Batch {
+  index: number;
+  files: string[];
+}
+
+type WorkerReply = { index: number; result: RecordsResult } | { error: string };
+
+/** One worker: given batches until `take` has none left, each answer handed to `done`. */
+function runWorker(job: RecordsJob, take: () => Batch | undefined, done: (index: number, result: RecordsResult) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(__filename, { workerData: { kind: WORKER_KIND, job } });
+    const settings: RecordsJob = { ...job, files: [] };
+    const worker = new Worker(__filename, { workerData: { kind: WORKER_KIND, job: settings } });
     let settled = false;
-    worker.once('message', (result: RecordsResult | { error: string }) => {
+    const settle = (error?: Error) => {
+      if (settled) return;
       settled = true;
-      if ('error' in result) reject(new Error(result.error));
-      else resolve(result);
+      void worker.terminate();
+      if (error) reject(error);
+      else resolve();
+    };
+    const send = () => {
+      const batch = take();
+      if (batch) worker.postMessage(batch);
+      else settle();
+    };
+    worker.on('message', (reply: WorkerReply) => {
+      if ('error' in reply) return settle(new Error(reply.error));
+      done(reply.index, reply.result);
+      send();
     });
-    worker.once('error', (e) => {
-      settled = true;
-      reject(e);
-    });
-    worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`a report worker exited with code ${code} before answering`));
-    });
+    worker.once('online', send);
+    worker.once('error', (e) => settle(e));
+    worker.once('exit', (code) => settle(new Error(`a report worker exited with code ${code} before answering`)));
   });
 }
 
@@ -98,11 +142,14 @@ export function isReportWorker(): boolean {
   return !isMainThread && (workerData as { kind?: string } | undefined)?.kind === WORKER_KIND;
 }
 
-/** A worker's whole life: its share of the files, answered once. */
+/** A worker's whole life: batches of files, each answered in turn, until the main thread ends it. */
 export function serveReportWorker(): void {
   const { job } = workerData as { job: RecordsJob };
-  recordsOf(job).then(
-    (result) => parentPort!.postMessage(result),
-    (e: unknown) => parentPort!.postMessage({ error: (e as Error)?.message ?? String(e) }),
-  );
+  const records = recordsReader(job);
+  parentPort!.on('message', (batch: Batch) => {
+    records(batch.files).then(
+      (result) => parentPort!.postMessage({ index: batch.index, result } satisfies WorkerReply),
+      (e: unknown) => parentPort!.postMessage({ error: (e as Error)?.message ?? String(e) } satisfies WorkerReply),
+    );
+  });
 }
