@@ -29,7 +29,9 @@ export function code(text: string): string {
   let longest = 0;
   for (const run of shown.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
   const fence = '`'.repeat(longest + 1);
-  const pad = shown.startsWith('`') || shown.endsWith('`') || (shown.startsWith(' ') && shown.endsWith(' ')) ? ' ' : '';
+  // CommonMark strips one space from each end of a span that has both and is not all spaces.
+  const stripped = shown.startsWith(' ') && shown.endsWith(' ') && shown.trim() !== '';
+  const pad = shown.startsWith('`') || shown.endsWith('`') || stripped ? ' ' : '';
   return `${fence}${pad}${shown}${pad}${fence}`;
 }
 
