@@ -10,7 +10,7 @@ import type { Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { runCli, tempTree } from './helpers';
+import { REPO_ROOT, runCli, tempTree } from './helpers';
 
 const NOW = ['--now', '2026-11-27T12:00:00Z'];
 const HOME = tempTree({});
@@ -351,5 +351,27 @@ describe('incident-docs diff on a pull request branch', () => {
         ['big.yaml', 'a version is larger than maxFileSizeBytes (1000 bytes) or nests too deeply'],
       ],
     );
+  });
+});
+
+describe('the README\'s sample', () => {
+  it('is the real output of its scenario (commits dated, so the merge base id is the README\'s)', () => {
+    const root = tempTree({});
+    const dated = { ...GIT_ENV, GIT_AUTHOR_DATE: '2026-11-27T09:00:00Z', GIT_COMMITTER_DATE: '2026-11-27T09:00:00Z' };
+    const run = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=Ada Example', '-c', 'user.email=ada@example.com', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...dated } });
+    run('init', '-q', '-b', 'main');
+    write(root, { 'inventories/prod.yaml': PROD_BEFORE });
+    run('add', '-A');
+    run('commit', '-q', '-m', 'base');
+    run('checkout', '-q', '-b', 'renew-certs');
+    const after = PROD_AFTER.slice(0, PROD_AFTER.indexOf(`  - name: ${JSON.stringify(HOSTILE)}`)) + '  - name: status\n    hosts: [status.example.com]\n    issued: 2026-11-20\n    lifetime: 47d\n';
+    write(root, { 'inventories/prod.yaml': after });
+    run('commit', '-q', '-am', 'renew');
+    const output = diff(root, '--base', 'main', ...NOW);
+    assert.equal(output.code, 0, output.stderr);
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const start = readme.indexOf('````markdown\n', readme.indexOf('### Reviewing an inventory change')) + '````markdown\n'.length;
+    assert.equal(readme.slice(start, readme.indexOf('````\n', start)), output.stdout);
   });
 });
