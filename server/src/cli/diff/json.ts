@@ -1,4 +1,4 @@
-import type { DiffReport } from './runDiff';
+import type { DiffReport } from './types';
 
 /**
  * The diff as one JSON object: the base (the ref as given, its commit, the merge base compared

@@ -9,7 +9,7 @@ import { escapeControls } from '../../core/quote';
 import type { DiffAddress, DiffFinding, FieldChange, FindingChanges } from '../../core/inventory/diff';
 import type { EntryDiff, InventoryDiff } from '../../core/inventory/diff';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../core/units';
-import type { DiffReport, FileDiff } from './runDiff';
+import type { DiffReport, FileDiff } from './types';
 
 /** GitHub takes at most 65,536 characters in a comment; the rest of the budget is the note that the list was cut. */
 const MAX_CHARS = 60_000;

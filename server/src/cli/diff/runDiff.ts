@@ -18,36 +18,19 @@ import { ConfigResolver } from '../configs';
 import { CliError, EXIT_OK, EXIT_USAGE } from '../errors';
 import { displayPath } from '../paths';
 import type { CliIO } from '../runLint';
-import { pathspecs, readBlob, resolveBase, touchedFiles, type BaseCommit, type TouchedFile } from './git';
+import { pathspecs, readBlob, resolveBase, touchedFiles, type TouchedFile } from './git';
 import { diffJson } from './json';
 import { diffMarkdown } from './markdown';
+import type { DiffFormat, DiffReport, FileDiff } from './types';
 
-export const DIFF_FORMATS = ['markdown', 'json'] as const;
-export type DiffFormat = (typeof DIFF_FORMATS)[number];
+export { DIFF_FORMATS } from './types';
+export type { DiffFormat, DiffReport, FileDiff } from './types';
 
 export interface DiffCommandOptions {
   base: string;
   format?: DiffFormat;
   now?: Date;
   config?: string;
-}
-
-export interface FileDiff {
-  /** As lint shows it: relative to the working directory. */
-  file: string;
-  status: TouchedFile['status'];
-  /** Whether each version is an inventory (a file may become one, or stop being one). */
-  inventory: { before: boolean; after: boolean };
-  /** Why the versions were not compared (too large, not a regular file); the diff is absent then. */
-  notCompared?: string;
-  diff?: InventoryDiff;
-}
-
-export interface DiffReport {
-  base: { ref: string } & Omit<BaseCommit, 'root'>;
-  files: FileDiff[];
-  /** Files that could not be read: reported on stderr, and the exit code is 2. */
-  failed: number;
 }
 
 interface Version {
@@ -59,6 +42,8 @@ interface Version {
 }
 
 const INVENTORY_TYPES = typesForKind('inventory');
+/** The least text an inventory holds: a path that does not match with it matches with no text. */
+const LEAST_INVENTORY = 'certificates: []\n';
 
 /** Prints the diff; 0 when it was printed, 2 when a file could not be read. */
 export async function runDiff(paths: string[], options: DiffCommandOptions, io: CliIO): Promise<number> {
@@ -92,8 +77,9 @@ export async function inventoryDiffs(paths: string[], options: DiffCommandOption
       continue;
     }
     const document = { path: absolute, root: configs.rootFor(absolute) };
-    // The same detection as lint: a file neither version of which could be an inventory is not read.
-    if (!INVENTORY_TYPES.some((t) => t.matches({ ...document, text: '' }, config))) continue;
+    // The same detection as lint: a path that could not hold an inventory (a post-mortem, any other
+    // extension) is not read; each version read is then detected by its own text.
+    if (!INVENTORY_TYPES.some((t) => t.matches({ ...document, text: LEAST_INVENTORY }, config))) continue;
     const fail = (message: string) => {
       report.failed++;
       io.stderr(`incident-docs: ${message}`);
