@@ -325,6 +325,20 @@ describe('incident-docs diff on a pull request branch', () => {
     );
   });
 
+  it('a change too large for one comment is cut, with a note, before GitHub\'s 65,536 characters', () => {
+    const root = tempTree({});
+    git(root, 'init', '-q', '-b', 'main');
+    git(root, 'commit', '-q', '--allow-empty', '-m', 'empty');
+    const entries = Array.from({ length: 2000 }, (_, i) => `  - name: certificate-${i}\n    hosts: [host-${i}.example.com]\n    expires: 2026-12-0${(i % 9) + 1}\n`);
+    write(root, { 'inventory.yaml': DEFAULTS + entries.join('') });
+    const run = diff(root, '--base', 'main', ...NOW);
+    assert.equal(run.code, 0, run.stderr);
+    assert.ok(run.stdout.length <= 60_100, String(run.stdout.length));
+    assert.match(run.stdout, /\n\n… the list is cut here to fit a comment; `incident-docs diff --format json` has all of it\.\n$/);
+    checkedMarkdown(run.stdout);
+    assert.match(run.stdout, /: 1 inventory; 2000 entries added, 0 removed, 0 changed; \d+ findings introduced, 0 resolved\./);
+  });
+
   it('a hostile file name is shown in code too', () => {
     const root = tempTree({});
     git(root, 'init', '-q', '-b', 'main');
@@ -335,20 +349,25 @@ describe('incident-docs diff on a pull request branch', () => {
     assert.ok(codes.includes(name), JSON.stringify(codes));
   });
 
-  it('a link in the working tree is not followed, and a file too large is not compared; both are said', () => {
+  it('a link is not followed (in the working tree or the base), and a file too large is not compared; both are said', () => {
     const root = tempTree({});
     git(root, 'init', '-q', '-b', 'main');
-    write(root, { 'a.yaml': GONE, 'big.yaml': GONE, '.incident-docs.yaml': 'maxFileSizeBytes: 1000\n' });
+    const large = `${GONE}${'# padding\n'.repeat(200)}`;
+    write(root, { 'a.yaml': GONE, 'big-before.yaml': large, 'big-after.yaml': GONE, '.incident-docs.yaml': 'maxFileSizeBytes: 1000\n' });
+    fs.symlinkSync('a.yaml', path.join(root, 'was-link.yaml'));
     commit(root, 'base');
     fs.rmSync(path.join(root, 'a.yaml'));
     fs.symlinkSync(path.join(HOME, 'elsewhere.yaml'), path.join(root, 'a.yaml'));
-    write(root, { 'big.yaml': `${GONE}${'# padding\n'.repeat(200)}` });
-    const result = json(root, '--base', 'main');
+    fs.rmSync(path.join(root, 'was-link.yaml'));
+    write(root, { 'was-link.yaml': GONE, 'big-before.yaml': GONE, 'big-after.yaml': large });
+    const tooLarge = 'a version is larger than maxFileSizeBytes (1000 bytes) or nests too deeply';
     assert.deepEqual(
-      result.files.map((f) => [f.file, f.notCompared]),
+      json(root, '--base', 'main').files.map((f) => [f.file, f.notCompared]),
       [
         ['a.yaml', 'the file is a symbolic link'],
-        ['big.yaml', 'a version is larger than maxFileSizeBytes (1000 bytes) or nests too deeply'],
+        ['big-after.yaml', tooLarge],
+        ['big-before.yaml', tooLarge],
+        ['was-link.yaml', 'the base version is a symbolic link'],
       ],
     );
   });
