@@ -152,3 +152,52 @@ describe('the action\'s entry point', () => {
     assert.match(max.stdout, /input max-warnings: Expected a whole number/);
   });
 });
+
+describe('the action on a pull request: the inventory diff in the job summary', () => {
+  const home = tempTree({});
+  const gitEnv = { GIT_CONFIG_NOSYSTEM: '1', HOME: home, XDG_CONFIG_HOME: home };
+  const inventory = (expires: string, owner: string) =>
+    `defaults:\n  owner: platform-team@example.com\n  notify: [sre-oncall@example.com]\n  renewal:\n    method: acme\ncertificates:\n` +
+    `  - name: api\n    hosts: [api.example.com]\n    expires: ${expires}\n    owner: ${owner}\n`;
+  /** main has the base; the checked-out branch changes the inventory; origin/main is what a fetch-depth 0 checkout has. */
+  function pullRequest(): string {
+    const repo = tempTree({ 'inventory.yaml': inventory('2099-06-01', 'pki-team@example.com') });
+    const git = (...args: string[]) => {
+      const run = spawnSync('git', ['-c', 'user.email=ci@example.com', '-c', 'user.name=CI', ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, ...gitEnv } });
+      assert.equal(run.status, 0, `git ${args.join(' ')}: ${run.stderr}`);
+      return run.stdout;
+    };
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+    git('update-ref', 'refs/remotes/origin/main', git('rev-parse', 'HEAD').trim());
+    git('checkout', '-q', '-b', 'pr');
+    fs.writeFileSync(path.join(repo, 'inventory.yaml'), inventory('2099-09-01', 'jane.doe@example.com'));
+    git('commit', '-q', '-am', 'renew api');
+    return repo;
+  }
+  const repo = pullRequest();
+
+  it('follows the lint summary, compared with origin/<base branch>', () => {
+    const run = runAction(repo, { paths: '.' }, { ...gitEnv, GITHUB_EVENT_NAME: 'pull_request', GITHUB_BASE_REF: 'main' });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.summary, /^## incident-docs\n[^]*\n## Certificate inventory changes\n\nCompared with `origin\/main` \(merge base `[0-9a-f]{12}`\): 1 inventory; 0 entries added, 0 removed, 1 changed/);
+    assert.ok(run.summary.includes('- **Changed** `api` (line 7)\n  - `expires`: `2099-06-01` → `2099-09-01`: **later by 92 days**\n'), run.summary);
+    assert.ok(run.summary.includes('`owner`: `pki-team@example.com` → `jane.doe@example.com` (personal) — ⚠️ **a team address replaced by a personal one**'), run.summary);
+  });
+
+  it('uses changed-since as the base when given; nothing on a push', () => {
+    const given = runAction(repo, { paths: '.', 'changed-since': 'main' }, { ...gitEnv, GITHUB_EVENT_NAME: 'pull_request', GITHUB_BASE_REF: 'no-such-branch' });
+    assert.match(given.summary, /Compared with `main`/);
+    const push = runAction(repo, { paths: '.' }, { ...gitEnv, GITHUB_EVENT_NAME: 'push' });
+    assert.doesNotMatch(push.summary, /Certificate inventory changes/);
+  });
+
+  it('a base git does not know: a warning, and the lint\'s result stands', () => {
+    const run = runAction(repo, { paths: '.' }, { ...gitEnv, GITHUB_EVENT_NAME: 'pull_request', GITHUB_BASE_REF: 'gone' });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /^::warning title=incident-docs::no inventory diff in the job summary: --base: "origin\/gone" is not a commit/m);
+    assert.match(run.summary, /^## incident-docs\n/);
+    assert.doesNotMatch(run.summary, /Certificate inventory changes/);
+  });
+});

@@ -5,6 +5,7 @@
 import { CommanderError } from 'commander';
 import { isReportWorker, serveReportWorker } from './commands/reportRecords';
 import { registerCertCommand } from './commands/cert';
+import { registerDiffCommand } from './commands/diff';
 import { registerExportCommand } from './commands/export';
 import { registerLintCommand } from './commands/lint';
 import { registerReportCommand } from './commands/report';
@@ -23,6 +24,7 @@ function runCommandLine(): void {
   registerCertCommand(program);
   registerExportCommand(program);
   registerReportCommand(program);
+  registerDiffCommand(program);
 
   // `incident-docs lint ... | head` closes stdout early; that is not an error worth a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {

@@ -1,7 +1,8 @@
 /**
  * The GitHub Action (action.yml, `runs: using: node20`): the bundled CLI's lint, with the findings
- * as annotations (or another format) on stdout, SARIF to a file for code scanning, a job summary,
- * and the counts as step outputs. The exit code is the CLI's: 1 fails the step on errors.
+ * as annotations (or another format) on stdout, SARIF to a file for code scanning, a job summary
+ * (on a pull request, with the inventory diff), and the counts as step outputs. The exit code is
+ * the CLI's: 1 fails the step on errors.
  */
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -11,6 +12,7 @@ import { CliError, EXIT_USAGE } from '../errors';
 import { formatterNamed } from '../format';
 import { cliVersion } from '../program';
 import { formatContext, lintFiles, reportWarningBudget, type CliIO } from '../runLint';
+import { inventoryDiffSummary } from './inventoryDiff';
 import { readInputs } from './inputs';
 import { jobSummary } from './jobSummary';
 
@@ -31,7 +33,11 @@ export async function runAction(env: NodeJS.ProcessEnv, io: CliIO): Promise<numb
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, formatterNamed('sarif')!.format(result.reports, formatContext(io)));
   }
-  if (env.GITHUB_STEP_SUMMARY) fs.appendFileSync(env.GITHUB_STEP_SUMMARY, jobSummary(result.reports));
+  if (env.GITHUB_STEP_SUMMARY) {
+    fs.appendFileSync(env.GITHUB_STEP_SUMMARY, jobSummary(result.reports));
+    const diff = await inventoryDiffSummary(env, inputs, io);
+    if (diff) fs.appendFileSync(env.GITHUB_STEP_SUMMARY, `\n${diff}`);
+  }
   if (env.GITHUB_OUTPUT) {
     const { error, warning, info, hint } = result.counts;
     const outputs: [string, string][] = [
