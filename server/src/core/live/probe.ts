@@ -128,7 +128,13 @@ function handshake(probe: CheckedProbe): Promise<ProbeOutcome> {
     }
     const tlsSocket = socket;
     // Errors after settling (a late RST) must still have a listener, or they would crash the process.
-    tlsSocket.on('error', (e) => finish(clientCertRefusal(e, tlsSocket, target, probe.clientCert) ?? classifyProbeError(e, target, probe.host)));
+    tlsSocket.on('error', (e) =>
+      finish(
+        clientCertRefusal(e, tlsSocket, target, probe.clientCert) ??
+          // A reset while the server judges the client's certificate is its refusal too.
+          (awaitingVerdict ? closedAfterRequest(target, probe.clientCert) : classifyProbeError(e, target, probe.host)),
+      ),
+    );
     tlsSocket.once('OCSPResponse', (response: Buffer | null) => (staple = response));
     tlsSocket.once('lookup', (e: Error | null) => {
       if (!e) stage = 'connecting';
