@@ -7,7 +7,17 @@ import type { ProbeResult } from './probeOutcome';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export type CertProblemKind = 'not-yet-valid' | 'expired' | 'expiring' | 'chain-expiring' | 'untrusted' | 'hostname' | 'weak-key' | 'weak-signature';
+export type CertProblemKind =
+  | 'not-yet-valid'
+  | 'expired'
+  | 'expiring'
+  | 'chain-expiring'
+  | 'untrusted'
+  | 'revoked'
+  | 'no-staple'
+  | 'hostname'
+  | 'weak-key'
+  | 'weak-signature';
 
 export interface CertProblem {
   kind: CertProblemKind;
@@ -55,6 +65,7 @@ export function judgeCertificate(result: ProbeResult, options: CertVerdictOption
   }
   problems.push(...weakCryptoProblems(result));
   if (!result.trusted) problems.push({ kind: 'untrusted', message: `untrusted: ${result.trustError ?? 'the chain does not verify'}` });
+  problems.push(...staplingProblems(result));
   if (!result.hostnameMatches) {
     problems.push({ kind: 'hostname', message: `not valid for ${result.servername ?? result.host} (names: ${namesOf(result)})` });
   }
@@ -77,6 +88,17 @@ function weakCryptoProblems(result: ProbeResult): CertProblem[] {
     }
   });
   return problems;
+}
+
+/** A revoked staple, or a must-staple certificate served without one (clients that honour it refuse the connection). */
+function staplingProblems(result: ProbeResult): CertProblem[] {
+  if (result.ocspStatus === 'revoked') {
+    return [{ kind: 'revoked', message: `revoked, says the OCSP response the server staples${result.ocspDetail ? ` (${result.ocspDetail})` : ''}` }];
+  }
+  if (result.mustStaple && result.ocspStatus === 'none') {
+    return [{ kind: 'no-staple', message: 'the certificate demands OCSP stapling (must-staple), and the server staples no OCSP response' }];
+  }
+  return [];
 }
 
 function namesOf(result: ProbeResult): string {

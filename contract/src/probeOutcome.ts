@@ -55,12 +55,28 @@ export interface ProbeResult {
   trustedBySystemStore?: boolean;
   /** The certificate is valid for the servername (or host, when no servername was given). */
   hostnameMatches: boolean;
+  /**
+   * The leaf's status in the OCSP response the server stapled to the handshake; "none" when it
+   * stapled nothing. Always set by this probe; optional for results of older servers.
+   */
+  ocspStatus?: OcspStatus;
+  /** A few words on the staple: when it was revoked and why, or why it counts as "unknown". */
+  ocspDetail?: string;
+  /**
+   * The leaf demands stapling ("must-staple": the TLS feature extension, OID 1.3.6.1.5.5.7.1.24,
+   * with status_request). Always set by this probe; optional for results of older servers.
+   */
+  mustStaple?: boolean;
   elapsedMs: number;
 }
 
-export type ProbeErrorCode = 'refused' | 'timeout' | 'dns' | 'not-tls' | 'reset' | 'unreachable';
+/** "unknown" also covers a staple that cannot be read, is not for this certificate or does not verify (see ocspDetail). */
+export type OcspStatus = 'good' | 'revoked' | 'unknown' | 'none';
 
-export const PROBE_ERROR_CODES: readonly ProbeErrorCode[] = ['refused', 'timeout', 'dns', 'not-tls', 'reset', 'unreachable'];
+/** `client-cert-required`: the server asked for a client certificate and refused the handshake without one it accepts. */
+export type ProbeErrorCode = 'refused' | 'timeout' | 'dns' | 'not-tls' | 'reset' | 'unreachable' | 'client-cert-required';
+
+export const PROBE_ERROR_CODES: readonly ProbeErrorCode[] = ['refused', 'timeout', 'dns', 'not-tls', 'reset', 'unreachable', 'client-cert-required'];
 
 /** No handshake happened. */
 export interface ProbeFailure {

@@ -9,6 +9,7 @@ import { formatterNamed, type FileReport, type FormatContext, type RuleDescripti
 import { countFindings, type SeverityCounts } from './format/summary';
 import { checkRuleIds, ruleOverridesToRules, type RuleOverride } from './options';
 import { displayPath } from './paths';
+import { readClientIdentity } from './clientIdentity';
 import { probeInventories, type LiveProbeOptions } from './liveProbes';
 import { unifiedDiff } from './unifiedDiff';
 import { writeFixed } from './writeFixed';
@@ -32,6 +33,9 @@ export interface LintCommandOptions {
   live?: boolean;
   concurrency?: number;
   timeout?: number;
+  /** With --live: a client certificate and key (PEM files) for hosts whose entry names none. */
+  cert?: string;
+  key?: string;
   /** Lets pemFile and extraCaFiles leave the repository; only the command line may say so. */
   allowPathsOutsideWorkspace?: boolean;
   /** Apply every safe fix and write the files, then report what remains. */
@@ -181,6 +185,7 @@ function liveOptions(options: LintCommandOptions, now: Date, io: CliIO): LivePro
     timeoutMs: options.timeout ?? DEFAULT_TIMEOUT_MS,
     now,
     progress: io.progress,
+    clientIdentity: readClientIdentity(options.cert, options.key, io.cwd),
     warn: (message) => io.stderr(`incident-docs: warning: ${message}`),
   };
 }

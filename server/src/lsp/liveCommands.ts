@@ -1,5 +1,6 @@
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { LIVE_COMMANDS } from '../../../contract/src/commandIds';
+import { entryClientIdentity } from '../core/inventory/clientIdentity';
 import { entrySource, liveTargets } from '../core/inventory/liveTargets';
 import type { CertModel } from '../core/inventory/model';
 import { parseHostPort, probeCertificate, ProbeInputError } from '../core/live';
@@ -69,13 +70,24 @@ async function checkLiveEntry(raw: unknown, context: CommandContext): Promise<{ 
   const model = result.analysis.parsed.find((p) => p.model.kind === 'inventory')?.model as CertModel | undefined;
   const targets = model ? liveTargets(model).filter((t) => t.entry.index === args.entry) : [];
   if (!model || targets.length === 0) throw new ResponseError(ErrorCodes.InvalidParams, `entry ${args.entry} has no host to check`);
+  const client = entryClientIdentity(targets[0].entry, model);
+  // cert/pem-invalid already shows what is wrong; probing without the certificate would only add noise.
+  if (client && 'error' in client) throw new ResponseError(ErrorCodes.InvalidParams, `entry ${args.entry}: the client certificate is unusable: ${client.error}`);
+  const identity = client?.identity;
   const extraCaPems = await extraCas(context, args.uri);
   const outcomes = await Promise.all(
     targets.map(async (t) => ({
       host: t.host.text,
       key: liveKey(t.host.parsed.host, t.host.parsed.port),
       entryText: entrySource(model, t.entry),
-      outcome: await probeCertificate({ host: t.host.parsed.host, port: t.host.parsed.port, extraCaPems, now: session.clock() }),
+      outcome: await probeCertificate({
+        host: t.host.parsed.host,
+        port: t.host.parsed.port,
+        extraCaPems,
+        clientCertPem: identity?.certPem,
+        clientKeyPem: identity?.keyPem,
+        now: session.clock(),
+      }),
     })),
   );
   for (const o of outcomes) session.live.set(args.uri, o.key, { outcome: o.outcome, entryText: o.entryText });

@@ -110,7 +110,7 @@ describe('handshakes', () => {
     assert.deepEqual(Object.keys(r), [
       'host', 'port', 'servername', 'address', 'protocol', 'subject', 'issuer', 'sans', 'serialNumber', 'notBefore',
       'notAfter', 'daysLeft', 'fingerprintSha256', 'chain', 'earliestChainExpiry', 'trusted', 'trustError',
-      'trustedBySystemStore', 'hostnameMatches', 'elapsedMs',
+      'trustedBySystemStore', 'hostnameMatches', 'ocspStatus', 'mustStaple', 'elapsedMs',
     ]);
     assert.equal(r.host, '127.0.0.1');
     assert.equal(r.port, server.port);
@@ -133,6 +133,8 @@ describe('handshakes', () => {
     assert.equal(r.trusted, true);
     assert.equal(r.trustError, null);
     assert.equal(r.trustedBySystemStore, false, 'trusted through an extra CA, not a root of the system store');
+    assert.equal(r.ocspStatus, 'none', 'the server staples nothing');
+    assert.equal(r.mustStaple, false);
     assert.equal(r.hostnameMatches, true);
     assert.ok(Number.isInteger(r.elapsedMs) && r.elapsedMs >= 0 && r.elapsedMs < 5000);
     assert.deepEqual(server.servernames, [], 'no SNI for an IP literal');

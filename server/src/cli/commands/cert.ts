@@ -18,6 +18,7 @@ import {
   type CertProblem,
 } from '../../core/live';
 import { escapeControls } from '../../core/quote';
+import { readClientIdentity } from '../clientIdentity';
 import { ConfigResolver } from '../configs';
 import { asCliError, asCliErrorAsync, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../errors';
 import { palette, shouldUseColor } from '../format/colors';
@@ -28,6 +29,10 @@ export interface CertCommandOptions {
   servername?: string;
   /** CA files from --ca, in addition to the config's extraCaFiles. */
   ca: string[];
+  /** A client certificate (PEM file) for servers that ask for one; with `key`. */
+  cert?: string;
+  /** Its unencrypted private key (PEM file). */
+  key?: string;
   timeout: number;
   /** Overrides the config's warnDays. */
   warnDays?: number;
@@ -48,6 +53,7 @@ export interface CertIo {
 export async function runCert(target: string, options: CertCommandOptions, io: CertIo): Promise<number> {
   const { host, port } = asCliError(() => parseHostPort(target));
   const settings = loadSettings(options, io);
+  const client = readClientIdentity(options.cert, options.key, io.cwd);
   const now = options.now ?? new Date();
   const outcome = await asCliErrorAsync(() =>
     probeCertificate({
@@ -56,6 +62,8 @@ export async function runCert(target: string, options: CertCommandOptions, io: C
       servername: options.servername,
       timeoutMs: options.timeout,
       extraCaPems: settings.extraCaPems,
+      clientCertPem: client?.certPem,
+      clientKeyPem: client?.keyPem,
       now,
     }),
   );
@@ -151,6 +159,8 @@ export function registerCertCommand(program: Command, io: () => CertIo = process
     .argument('<host[:port]>', 'host name or IP address, port 443 unless given; IPv6 as [::1]:8443')
     .option('--servername <name>', 'SNI name to send and to check the certificate against (default: the host name)')
     .option('--ca <file>', 'PEM file of an extra trusted CA, e.g. an internal one (repeatable)', collect, [])
+    .option('--cert <file>', 'client certificate (PEM) to present to a server that asks for one; with --key')
+    .option('--key <file>', 'the client certificate\'s private key (PEM, unencrypted)')
     .option('--timeout <ms>', 'limit for DNS, connect and handshake together', parseTimeout, DEFAULT_TIMEOUT_MS)
     .option('--warn-days <n>', 'days left at or below which the certificate counts as expiring (default: warnDays, 30)', parseWarnDays)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
@@ -159,8 +169,9 @@ export function registerCertCommand(program: Command, io: () => CertIo = process
     .addHelpText(
       'after',
       '\nExit codes: 0 trusted, valid for the host, more than the warning window left; 1 expired, expiring,\n' +
-        'untrusted or valid for another name; 2 no TLS handshake (refused, timeout, dns, not-tls, reset,\n' +
-        'unreachable) or a usage error.',
+        'untrusted, valid for another name, revoked (stapled OCSP) or must-staple without a staple; 2 no\n' +
+        'TLS handshake (refused, timeout, dns, not-tls, reset, unreachable, client-cert-required) or a\n' +
+        'usage error.',
     )
     .action(async (target: string, options: CertCommandOptions) => {
       process.exitCode = await runCert(target, options, io());

@@ -31,6 +31,8 @@ export function registerLintCommand(program: Command): void {
     .option('--live', 'also probe every host of every inventory entry (a TLS handshake each) and report cert/live-* findings')
     .option('--concurrency <n>', 'with --live: probes at most n hosts at once (default 16)', parsePositive)
     .option('--timeout <ms>', 'with --live: limit per host for DNS, connect and handshake (default 5000)', parsePositive)
+    .option('--cert <file>', 'with --live: client certificate (PEM) for hosts that ask for one, unless their entry names its own (clientCert)')
+    .option('--key <file>', 'with --live: the private key of --cert (PEM, unencrypted)')
     .option('--fix', 'apply every safe fix (docs/rules.md says which are), write the files, then report what remains')
     .option('--fix-dry-run', 'print what --fix would change as a unified diff; write nothing')
     .option('--fix-rule <rule>', 'with --fix or --fix-dry-run: fix only this rule\'s findings (repeatable, or comma-separated)', collect)

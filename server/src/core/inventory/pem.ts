@@ -126,20 +126,34 @@ export function readPemFile(
   inventoryPath: string | undefined,
   access: { root?: string; allowOutside?: boolean } = {},
 ): { text: string; resolved: string } | { error: string } {
-  if (!path.isAbsolute(pemFile) && !inventoryPath) {
-    return { error: `pemFile "${quoteText(pemFile)}" is relative, and this document has no file path to resolve it against` };
+  return readEntryFile('pemFile', pemFile, inventoryPath, access);
+}
+
+/**
+ * Reads a file an entry names (`pemFile`, `clientCert`, `clientKey`) relative to the inventory's
+ * directory, inside the root unless allowed, bounded; a problem in words, naming the key, when it cannot.
+ */
+export function readEntryFile(
+  key: string,
+  value: string,
+  inventoryPath: string | undefined,
+  access: { root?: string; allowOutside?: boolean } = {},
+  what = 'certificate',
+): { text: string; resolved: string } | { error: string } {
+  if (!path.isAbsolute(value) && !inventoryPath) {
+    return { error: `${key} "${quoteText(value)}" is relative, and this document has no file path to resolve it against` };
   }
-  const resolved = path.resolve(inventoryPath ? path.dirname(inventoryPath) : '/', pemFile);
+  const resolved = path.resolve(inventoryPath ? path.dirname(inventoryPath) : '/', value);
   if (!access.allowOutside) {
-    if (access.root === undefined) return { error: `pemFile "${quoteText(pemFile)}" is not read: this document has no workspace folder (allowPathsOutsideWorkspace permits it)` };
-    const outside = outsideRootReason(resolved, access.root, false, quoteText(pemFile));
-    if (outside) return { error: `pemFile ${outside}` };
+    if (access.root === undefined) return { error: `${key} "${quoteText(value)}" is not read: this document has no workspace folder (allowPathsOutsideWorkspace permits it)` };
+    const outside = outsideRootReason(resolved, access.root, false, quoteText(value));
+    if (outside) return { error: `${key} ${outside}` };
   }
   try {
-    return { text: readTextFileSync(resolved, { maxBytes: READ_LIMITS.pem, what: 'certificate' }, `"${quoteText(pemFile)}"`), resolved };
+    return { text: readTextFileSync(resolved, { maxBytes: READ_LIMITS.pem, what }, `"${quoteText(value)}"`), resolved };
   } catch (e) {
     if (!(e instanceof WorkspaceError)) throw e;
-    return { error: `pemFile ${e.message}` };
+    return { error: `${key} ${e.message}` };
   }
 }
 

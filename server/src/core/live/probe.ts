@@ -4,11 +4,14 @@
  * the point; trust and name are judged afterwards and reported, never enforced.
  */
 import type { LookupFunction } from 'node:net';
-import { connect, checkServerIdentity, type DetailedPeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
+import { connect, checkServerIdentity, type ConnectionOptions, type DetailedPeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
 import { certificateFacts, chainEntry, daysBetween, endsAtSystemRoot, peerChain } from './certificate';
+import { checkClientIdentity, clientCertRefusal, closedAfterRequest, verdictPending } from './clientAuth';
 import { classifyProbeError, describeTrustError, failure } from './errors';
 import { checkPort, formatHostPort, isIpLiteral, normalizeHost } from '../../../../contract/src/hostPort';
 import { DEFAULT_TLS_PORT } from '../../../../contract/src/hostSyntax';
+import { stapledStatus } from './ocsp';
+import { isMustStaple } from '../x509/tlsFeature';
 import { trustContext } from './trust';
 import { ProbeInputError, type ProbeOptions, type ProbeOutcome, type ProbeResult } from './types';
 
@@ -25,6 +28,8 @@ interface CheckedProbe {
   timeoutMs: number;
   now: Date;
   secureContext: SecureContext;
+  /** A client certificate is in the context. */
+  clientCert: boolean;
   lookup: LookupFunction | undefined;
 }
 
@@ -58,6 +63,7 @@ export function checkProbeOptions(options: ProbeOptions): CheckedProbe {
     throw new ProbeInputError('extraCaPems must be a list of PEM texts.');
   }
   if (options.lookup !== undefined && typeof options.lookup !== 'function') throw new ProbeInputError('lookup must be a function.');
+  const client = checkClientIdentity(options.clientCertPem, options.clientKeyPem);
   const sniCandidate = servername ?? host;
   return {
     host,
@@ -67,7 +73,8 @@ export function checkProbeOptions(options: ProbeOptions): CheckedProbe {
     identity: sniCandidate,
     timeoutMs,
     now,
-    secureContext: trustContext(options.extraCaPems),
+    secureContext: trustContext(options.extraCaPems, client),
+    clientCert: client !== undefined,
     lookup: options.lookup,
   };
 }
@@ -81,6 +88,10 @@ function handshake(probe: CheckedProbe): Promise<ProbeOutcome> {
     let stage: Stage = isIpLiteral(probe.host) ? 'connecting' : 'resolving';
     let settled = false;
     let socket: TLSSocket | undefined;
+    /** The OCSP response stapled to the handshake; null when none was. */
+    let staple: Buffer | null = null;
+    /** Described, while a TLS 1.3 server has yet to accept or refuse the client (see clientAuth.ts). */
+    let awaitingVerdict: ProbeOutcome | undefined;
     const finish = (outcome: ProbeOutcome) => {
       if (settled) return;
       settled = true;
@@ -95,43 +106,61 @@ function handshake(probe: CheckedProbe): Promise<ProbeOutcome> {
       socket.destroy();
     };
     // One timer for DNS, connect and handshake together: the caller's bound is the whole wait.
-    const timer = setTimeout(() => finish(failure('timeout', timeoutMessage(stage, probe, target))), probe.timeoutMs);
+    // A server that said nothing about the client by then let it be: the handshake stands.
+    const timer = setTimeout(() => finish(awaitingVerdict ?? failure('timeout', timeoutMessage(stage, probe, target))), probe.timeoutMs);
     try {
-      socket = connect({
+      // tls.connect passes requestOCSP on to the socket; @types/node lists it for TLSSocket only.
+      const options: ConnectionOptions & { requestOCSP: boolean } = {
         host: probe.host,
         port: probe.port,
         servername: probe.sni ?? undefined,
         secureContext: probe.secureContext,
+        requestOCSP: true,
         rejectUnauthorized: false,
         // Node would fold a name mismatch into `authorized`; trust and name are reported apart.
         checkServerIdentity: () => undefined,
         lookup: probe.lookup,
-      });
+      };
+      socket = connect(options);
     } catch (e) {
       finish(classifyProbeError(e, target, probe.host));
       return;
     }
     const tlsSocket = socket;
     // Errors after settling (a late RST) must still have a listener, or they would crash the process.
-    tlsSocket.on('error', (e) => finish(classifyProbeError(e, target, probe.host)));
+    tlsSocket.on('error', (e) =>
+      finish(
+        clientCertRefusal(e, tlsSocket, target, probe.clientCert) ??
+          // A reset while the server judges the client's certificate is its refusal too.
+          (awaitingVerdict ? closedAfterRequest(target, probe.clientCert) : classifyProbeError(e, target, probe.host)),
+      ),
+    );
+    tlsSocket.once('OCSPResponse', (response: Buffer | null) => (staple = response));
     tlsSocket.once('lookup', (e: Error | null) => {
       if (!e) stage = 'connecting';
     });
     tlsSocket.once('connect', () => {
       stage = 'handshaking';
     });
-    tlsSocket.once('close', () => finish(failure('reset', `${target} closed the connection before the TLS handshake finished.`)));
+    tlsSocket.once('close', () =>
+      finish(awaitingVerdict ? closedAfterRequest(target, probe.clientCert) : failure('reset', `${target} closed the connection before the TLS handshake finished.`)),
+    );
     tlsSocket.once('secureConnect', () => {
+      let outcome: ProbeOutcome;
       try {
-        finish(describe(tlsSocket, probe, Math.round(performance.now() - started)));
+        outcome = describe(tlsSocket, probe, Math.round(performance.now() - started), staple);
       } catch (e) {
-        finish(failure('not-tls', `${target} completed a handshake, but its certificate cannot be read: ${(e as Error).message}`));
+        outcome = failure('not-tls', `${target} completed a handshake, but its certificate cannot be read: ${(e as Error).message}`);
       }
+      if (!verdictPending(tlsSocket)) return finish(outcome);
+      // The server's session ticket says it accepted the client; its refusal comes as an error.
+      awaitingVerdict = outcome;
+      tlsSocket.once('session', () => finish(outcome));
     });
   });
 }
 
-function describe(socket: TLSSocket, probe: CheckedProbe, elapsedMs: number): ProbeOutcome {
+function describe(socket: TLSSocket, probe: CheckedProbe, elapsedMs: number, staple: Buffer | null): ProbeOutcome {
   const target = formatHostPort(probe.host, probe.port);
   const peer = socket.getPeerCertificate(true) as DetailedPeerCertificate;
   if (!peer || !peer.raw) return failure('not-tls', `${target} completed a TLS handshake without presenting a certificate.`);
@@ -164,6 +193,8 @@ function describe(socket: TLSSocket, probe: CheckedProbe, elapsedMs: number): Pr
     trustError: trusted ? null : describeTrustError(socket.authorizationError),
     trustedBySystemStore: trusted && endsAtSystemRoot(chain),
     hostnameMatches: checkServerIdentity(probe.identity, peer) === undefined,
+    ...stapledStatus(staple, chain, probe.now),
+    mustStaple: isMustStaple(chain[0]),
     elapsedMs,
   };
   return result;

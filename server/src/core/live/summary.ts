@@ -24,6 +24,7 @@ function describeResult(r: ProbeResult): string[] {
     row('Trusted', r.trusted ? 'yes' : `no: ${r.trustError ?? 'the chain does not verify'}`),
     row('Host name', `${r.hostnameMatches ? 'matches' : 'does not match'} ${r.servername ?? r.host}`),
   ];
+  if (r.ocspStatus) lines.push(row('OCSP', ocspText(r)));
   r.chain.forEach((c, i) => {
     const issuer = c.issuer === c.subject ? 'self-issued' : `issued by ${c.issuer}`;
     const crypto = c.keyType ? `; ${describeKey(c)}, ${c.signatureAlgorithm ?? 'unknown signature'}` : '';
@@ -31,6 +32,12 @@ function describeResult(r: ProbeResult): string[] {
   });
   lines.push(row('Checked in', `${r.elapsedMs} ms`));
   return lines;
+}
+
+/** "good", "revoked (revoked 2026-01-02T00:00:00Z, reason keyCompromise)", "none stapled; the certificate is must-staple". */
+function ocspText(r: ProbeResult): string {
+  const status = r.ocspStatus === 'none' ? 'none stapled' : `${r.ocspStatus}${r.ocspDetail ? ` (${r.ocspDetail})` : ''}`;
+  return r.mustStaple ? `${status}; the certificate is must-staple` : status;
 }
 
 function verdictLine(r: ProbeResult, problems: CertProblem[]): string {

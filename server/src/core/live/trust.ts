@@ -1,8 +1,8 @@
 /** Which CAs a probe trusts: the system store, plus extra CAs (internal ones) when given. */
-import { X509Certificate } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
-import { ProbeInputError } from './types';
+import { ProbeInputError, type ClientIdentity } from './types';
 
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
@@ -29,16 +29,21 @@ const CONTEXT_CACHE_SIZE = 8;
 /**
  * Without extra CAs, Node's default store (bundled roots, NODE_EXTRA_CA_CERTS, --use-openssl-ca).
  * With extra CAs the list must be spelled out, so it is the bundled roots, NODE_EXTRA_CA_CERTS and
- * the extras. Contexts are cached: building one parses ~150 roots, too slow to repeat per host.
+ * the extras. A client certificate goes into the context too (tls.connect ignores `cert` and
+ * `key` beside a context). Contexts are cached: building one parses ~150 roots, too slow to
+ * repeat per host.
  */
-export function trustContext(extraCaPems: readonly string[] | undefined): SecureContext {
+export function trustContext(extraCaPems: readonly string[] | undefined, client?: ClientIdentity): SecureContext {
+  const noExtras = !extraCaPems || extraCaPems.length === 0;
   // Without a context, every tls.connect builds its own: a tenth of a probe's CPU.
-  if (!extraCaPems || extraCaPems.length === 0) return (defaultContext ??= createSecureContext());
-  const extras = extraCaPems.flatMap((pem, i) => splitPemCertificates(pem, `extra CA ${i + 1}`));
-  const key = extras.join('\n');
+  if (noExtras && !client) return (defaultContext ??= createSecureContext());
+  const extras = noExtras ? [] : extraCaPems.flatMap((pem, i) => splitPemCertificates(pem, `extra CA ${i + 1}`));
+  // The key's hash, not its text, names the context in the cache.
+  const key = [...extras, client ? createHash('sha256').update(client.certPem).update('\0').update(client.keyPem).digest('hex') : ''].join('\n');
   let context = contextCache.get(key);
   if (!context) {
-    context = createSecureContext({ ca: [...rootCertificates, ...environmentCas(), ...extras] });
+    const ca = noExtras ? undefined : [...rootCertificates, ...environmentCas(), ...extras];
+    context = createSecureContext({ ca, cert: client?.certPem, key: client?.keyPem });
     if (contextCache.size >= CONTEXT_CACHE_SIZE) contextCache.delete(contextCache.keys().next().value as string);
     contextCache.set(key, context);
   }

@@ -14,8 +14,21 @@ export interface ProbeOptions {
   extraCaPems?: string[];
   /** Reference time for `daysLeft`; defaults to the clock. */
   now?: Date;
+  /**
+   * A client certificate (PEM, possibly followed by intermediates) and its unencrypted private
+   * key, for servers that ask for one; both or neither.
+   */
+  clientCertPem?: string;
+  clientKeyPem?: string;
   /** Replaces DNS resolution (tests; custom resolvers). Same contract as `net.connect`'s `lookup`. */
   lookup?: LookupFunction;
+}
+
+/** A client certificate and its key, checked (see checkClientIdentity). */
+export interface ClientIdentity {
+  /** The client certificate, possibly followed by its intermediates. */
+  certPem: string;
+  keyPem: string;
 }
 
 // The outcome of a probe is what the server sends the client, so its types live in the contract.

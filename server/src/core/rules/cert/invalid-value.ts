@@ -9,7 +9,7 @@ import { deref, pairOf, spanOf } from '../../inventory/yaml';
 import type { Report, Rule } from '../../rule';
 import { describeValue, quoteText } from '../../quote';
 
-const STRING_KEYS = ['name', 'environment', 'namespace', 'issuer', 'secret', 'pem', 'pemFile'];
+const STRING_KEYS = ['name', 'environment', 'namespace', 'issuer', 'secret', 'pem', 'pemFile', 'clientCert', 'clientKey'];
 
 function describe(node: Node | null): string {
   if (isMap(node)) return 'a mapping';
