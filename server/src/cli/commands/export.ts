@@ -21,6 +21,7 @@ import { CliError, EXIT_OK } from '../errors';
 import { displayPath } from '../paths';
 import { WorkspaceError } from '../../core/workspace/errors';
 import { readDocumentFile } from '../../core/workspace/readFile';
+import { registerExportIcalCommand } from './exportIcal';
 
 export interface ExportPrometheusOptions {
   out: string;
@@ -74,7 +75,7 @@ async function runExportPrometheus(inventories: string[], options: ExportPrometh
   return EXIT_OK;
 }
 
-async function readInventory(file: string, configs: ConfigResolver, cwd: string, warn: (message: string) => void): Promise<InventorySource> {
+export async function readInventory(file: string, configs: ConfigResolver, cwd: string, warn: (message: string) => void): Promise<InventorySource> {
   const shown = displayPath(file, cwd);
   const config = configs.configFor(file);
   let text: string;
@@ -122,7 +123,7 @@ function processIo(): ExportIo {
 }
 
 export function registerExportCommand(program: Command, io: () => ExportIo = processIo): Command {
-  const exportCommand = program.command('export').description('Turn certificate inventories into monitoring configuration.');
+  const exportCommand = program.command('export').description('Turn certificate inventories into monitoring configuration or a calendar.');
   exportCommand
     .command('prometheus')
     .description('Write blackbox_exporter targets, alert rules and configs for the inventories\' certificates.')
@@ -136,5 +137,6 @@ export function registerExportCommand(program: Command, io: () => ExportIo = pro
     .action(async (inventories: string[], options: ExportPrometheusOptions) => {
       process.exitCode = await runExportPrometheus(inventories, options, io());
     });
+  registerExportIcalCommand(exportCommand, io);
   return exportCommand;
 }
