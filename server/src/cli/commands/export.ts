@@ -14,14 +14,11 @@ import {
   HTTPS_MODULE,
   prometheusExport,
 } from '../../core/export/prometheus';
-import { buildCertModel } from '../../core/inventory/model';
-import { escapeControls } from '../../core/quote';
 import { ConfigResolver } from '../configs';
 import { CliError, EXIT_OK } from '../errors';
 import { displayPath } from '../paths';
-import { WorkspaceError } from '../../core/workspace/errors';
-import { readDocumentFile } from '../../core/workspace/readFile';
 import { registerExportIcalCommand } from './exportIcal';
+import { processIo, readInventory, type ExportIo } from './exportInputs';
 
 export interface ExportPrometheusOptions {
   out: string;
@@ -31,12 +28,6 @@ export interface ExportPrometheusOptions {
   config?: string;
 }
 
-export interface ExportIo {
-  cwd: string;
-  stdout(text: string): void;
-  /** One line, without its newline. */
-  stderr(line: string): void;
-}
 
 async function runExportPrometheus(inventories: string[], options: ExportPrometheusOptions, io: ExportIo): Promise<number> {
   if (options.module === HTTPS_MODULE) throw new CliError(`--module ${HTTPS_MODULE}: that name is taken by the https module`);
@@ -75,29 +66,6 @@ async function runExportPrometheus(inventories: string[], options: ExportPrometh
   return EXIT_OK;
 }
 
-export async function readInventory(file: string, configs: ConfigResolver, cwd: string, warn: (message: string) => void): Promise<InventorySource> {
-  const shown = displayPath(file, cwd);
-  const config = configs.configFor(file);
-  let text: string;
-  try {
-    const read = await readDocumentFile(file, config.maxFileSizeBytes, shown);
-    if (read.truncated) throw new CliError(`${shown}: larger than maxFileSizeBytes (${config.maxFileSizeBytes} bytes), not exported`);
-    text = read.text;
-  } catch (e) {
-    if (e instanceof WorkspaceError) throw new CliError(e.message);
-    throw e;
-  }
-  const model = buildCertModel({ path: file, text }, config);
-  // A half-parsed file would export half the certificates, silently. A repeated key loses
-  // nothing structural (the linter reports which value wins), so it only warns.
-  for (const syntax of model.yaml.syntaxErrors) {
-    const where = `${shown}:${model.lines.rangeOf(syntax.span).start.line + 1}`;
-    if (/^Map keys must be unique/.test(syntax.message)) warn(`${where}: ${syntax.message}; the export uses the value the linter reports`);
-    else throw new CliError(`${where}: YAML syntax error (${syntax.message}); \`incident-docs lint ${shown}\` shows it`);
-  }
-  if (!model.inventory) throw new CliError(`${shown}: not a certificate inventory (no top-level \`certificates:\` list)`);
-  return { file: shown, model, config };
-}
 
 /** Job names become a label value and a PromQL string; module names a YAML key and a URL parameter. */
 function parseName(what: string): (value: string) => string {
@@ -114,13 +82,6 @@ function parseAddress(value: string): string {
   return value;
 }
 
-function processIo(): ExportIo {
-  return {
-    cwd: process.cwd(),
-    stdout: (text) => process.stdout.write(text),
-    stderr: (line) => process.stderr.write(`${escapeControls(line)}\n`),
-  };
-}
 
 export function registerExportCommand(program: Command, io: () => ExportIo = processIo): Command {
   const exportCommand = program.command('export').description('Turn certificate inventories into monitoring configuration or a calendar.');

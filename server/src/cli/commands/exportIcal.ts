@@ -13,7 +13,7 @@ import { ConfigResolver } from '../configs';
 import { CliError, EXIT_OK } from '../errors';
 import { parseNow } from '../options';
 import { displayPath } from '../paths';
-import { readInventory, type ExportIo } from './export';
+import { readInventory, type ExportIo } from './exportInputs';
 
 export interface ExportIcalOptions {
   out: string;
