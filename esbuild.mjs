@@ -1,7 +1,8 @@
 // One build for both halves, like vscode-eslint: the client keeps `vscode` external,
 // the server and CLI bundle everything so the .vsix and the npm bin need no node_modules.
 import * as esbuild from 'esbuild';
-import { productOptions, REPORT_CHARTS_BUNDLE } from './scripts/esbuild-options.mjs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { productOptions, PROGRAMS_BUNDLE, REPORT_CHARTS_BUNDLE } from './scripts/esbuild-options.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -10,14 +11,24 @@ const common = productOptions(production);
 
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  // Both are npm bins (incident-docs, incident-docs-server): executable scripts need the shebang.
-  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI and the server share one bundle (programs.ts); dist/cli.js and dist/server.js, the
+  // npm bins, are launchers written below.
+  { entryPoints: ['server/src/programs.ts'], outfile: `dist/${PROGRAMS_BUNDLE}` },
   // The GitHub Action's entry (action.yml); neither the npm package nor the .vsix ships it.
   { entryPoints: ['server/src/cli/action/main.ts'], outfile: 'dist/action.js' },
   // vega and vega-lite, which the server and the CLI load only to draw a report (see chartsApart).
   { entryPoints: ['server/src/core/report/charts/libraries.ts'], outfile: `dist/${REPORT_CHARTS_BUNDLE}` },
 ];
+
+/** The npm bins: executable scripts with a shebang, each starting its program from the shared bundle. */
+function writeLaunchers() {
+  mkdirSync('dist', { recursive: true });
+  for (const [file, program] of [['cli.js', 'runCli'], ['server.js', 'runServer']]) {
+    writeFileSync(`dist/${file}`, `#!/usr/bin/env node\n'use strict';\nrequire('./${PROGRAMS_BUNDLE}').${program}();\n`);
+    chmodSync(`dist/${file}`, 0o755);
+  }
+}
+writeLaunchers();
 
 if (watch) {
   for (const e of entries) {

@@ -35,6 +35,9 @@ export const vegaWithoutCanvas = {
   },
 };
 
+/** The CLI and the language server, one bundle (server/src/programs.ts); cli.js and server.js launch it. */
+export const PROGRAMS_BUNDLE = 'incident-docs.js';
+
 /** The bundle of the chart libraries, next to cli.js and server.js. */
 export const REPORT_CHARTS_BUNDLE = 'report-charts.js';
 

@@ -259,14 +259,14 @@ describe('the chart libraries load only for a page', () => {
   };
 
   it('lint and report --format json/csv never load dist/report-charts.js; the page does', () => {
-    assert.equal(loaded(['lint', '.', '--now', NOW]), 'cli.js');
-    assert.equal(loaded(['report', '.', '--out', 'o1', '--now', NOW, '--format', 'json']), 'cli.js');
-    assert.equal(loaded(['report', '.', '--out', 'o2', '--now', NOW, '--format', 'csv']), 'cli.js');
-    assert.equal(loaded(['report', '.', '--out', 'o3', '--now', NOW]), 'cli.js report-charts.js');
+    assert.equal(loaded(['lint', '.', '--now', NOW]), 'cli.js incident-docs.js');
+    assert.equal(loaded(['report', '.', '--out', 'o1', '--now', NOW, '--format', 'json']), 'cli.js incident-docs.js');
+    assert.equal(loaded(['report', '.', '--out', 'o2', '--now', NOW, '--format', 'csv']), 'cli.js incident-docs.js');
+    assert.equal(loaded(['report', '.', '--out', 'o3', '--now', NOW]), 'cli.js incident-docs.js report-charts.js');
   });
 
-  it('dist/cli.js holds none of vega', () => {
-    const cli = fs.readFileSync(path.join(REPO_ROOT, 'dist', 'cli.js'), 'utf8');
+  it('the CLI\'s bundle holds none of vega', () => {
+    const cli = fs.readFileSync(path.join(REPO_ROOT, 'dist', 'incident-docs.js'), 'utf8');
     assert.doesNotMatch(cli, /node_modules\/vega/);
     assert.match(cli, /(import|require)\("\.\/report-charts\.js"\)/);
   });
