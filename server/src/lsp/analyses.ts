@@ -221,13 +221,14 @@ export class AnalysisCache {
     const control: StepControl = { cancelled, budgetMs: this.budgetMs, spent: { ms: 0 } };
     const parsed = await runSteps(analyzeSteps(source, config), control);
     if (parsed.kind === 'cancelled') throw new AnalysisCancelled(source.uri ?? '');
+    const now = this.clock();
     if (parsed.kind === 'over-budget') {
       const analysis = overBudgetAnalysis(source, config, this.budgetMs);
-      return { analysis, findings: async () => analysis.documentFindings };
+      return { analysis, findings: async () => analysis.documentFindings, now };
     }
-    const now = this.clock();
     return {
       analysis: parsed.value,
+      now,
       findings: async () => {
         const linted = await lintInSlices(parsed.value, { now }, control);
         if (linted === STOPPED) throw new AnalysisCancelled(source.uri ?? '');
@@ -247,6 +248,8 @@ export class AnalysisCache {
 export interface UnopenedAnalysis {
   analysis: Analysis;
   findings(): Promise<Finding[]>;
+  /** The "now" its findings count days from. */
+  now: Date;
 }
 
 /** The analysis of a version whose parse ran over the budget: no model, one finding. */
