@@ -108,8 +108,12 @@ export class AnalysisCache {
     private readonly settings: DocumentSettings,
     private readonly clock: () => Date,
     private readonly live: LiveStore,
-    /** Whether the document is still open (a stopped analysis is then redone for its current version). */
-    private readonly isOpen: (uri: string) => boolean,
+    /**
+     * The document open under a URI now, if any: a stopped analysis is redone for it. Not the
+     * object the analysis started from: closed and opened again (an untitled name reused), the
+     * URI holds another document whose versions start again at 1.
+     */
+    private readonly openDocument: (uri: string) => TextDocument | undefined,
     private readonly budgetMs = LINT_BUDGET_MS,
   ) {}
 
@@ -239,8 +243,9 @@ export class AnalysisCache {
 
   /** A stopped analysis answers with the document's current one, or not at all once it is closed. */
   private afterStop(document: TextDocument): Promise<DocumentAnalysis> {
-    if (!this.isOpen(document.uri)) return Promise.reject(new AnalysisCancelled(document.uri));
-    return this.get(document);
+    const current = this.openDocument(document.uri);
+    if (!current) return Promise.reject(new AnalysisCancelled(document.uri));
+    return this.get(current);
   }
 }
 

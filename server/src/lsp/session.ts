@@ -40,7 +40,7 @@ export function createSession(
   const live = new LiveStore();
   const clock = fixedNow ? () => new Date(fixedNow) : () => new Date();
   const expiry = new ExpiryClock(clock, fixedNow !== undefined);
-  const analyses = new AnalysisCache(settings, () => expiry.now(), live, (uri) => documents.get(uri) !== undefined, init.lintBudgetMs);
+  const analyses = new AnalysisCache(settings, () => expiry.now(), live, (uri) => documents.get(uri), init.lintBudgetMs);
   const validator = new Validator(connection, documents, analyses, features, logger);
   return { features, logger, folders, settings, analyses, validator, live, clock, expiry };
 }
