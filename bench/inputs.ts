@@ -1,4 +1,4 @@
-/** Writes the generated inputs under bench/.inputs/ (gitignored); the same bytes on every run. */
+/** Writes the generated inputs under bench/.inputs/ (gitignored); the same bytes on every run (the stale inventory: every run of a day). */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { generateCerts, type GeneratedCert } from './gen/certs';
@@ -27,6 +27,8 @@ export interface Inputs {
   /** P6: documents of every shape just under maxFileSizeBytes (or BENCH_P6_BYTES). */
   atLimit: AtLimit;
   invLarge: string;
+  /** 5,000 entries around today, 96% expired, 200 personal owners: the editor benchmark's (changes with the date). */
+  invStale: string;
   folder: string;
   pmScaled: string[];
   invScaled: string[];
@@ -51,6 +53,7 @@ export function writeInputs(): Inputs {
     pmSmall: write('postmortem-20kb.md', postmortem(20_000, 2)),
     atLimit: writeAtLimit(write),
     invLarge: write('cert-inventory-5000.yaml', inventory(5000, certs)),
+    invStale: write('cert-inventory-5000-stale.yaml', inventory(5000, certs, 3, { now: new Date(), expiredShare: 0.96, personalEvery: 25 })),
     folder,
     pmScaled: SCALES.map((s) => write(`scaling/postmortem-x${s}.md`, postmortem(PM_BASE_BYTES * s))),
     invScaled: SCALES.map((s) => write(`scaling/cert-inventory-x${s}.yaml`, inventory(INV_BASE_ENTRIES * s, certs))),

@@ -13,9 +13,12 @@ import { registerStatusBar } from './views/statusBar';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+/**
+ * Activation registers and returns: the server starts in the background (requests wait for it),
+ * so nothing else the editor activates waits for a process to start and initialize.
+ */
+export function activate(context: ExtensionContext): void {
   client = createLanguageClient(context);
-  await client.start();
   const index = new CertificateIndex(client);
   context.subscriptions.push(
     index,
@@ -23,6 +26,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     ...registerStatusBar(index),
     ...registerClientCommands(context, client, index),
   );
+  // The language client reports a server that fails to start in its output channel and a message.
+  void client.start().catch(() => undefined);
   // First read in the background: activation must not wait for a workspace walk.
   index.refreshSoon();
 }

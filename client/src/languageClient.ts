@@ -34,10 +34,26 @@ export function createLanguageClient(context: ExtensionContext): LanguageClient 
     // for their change notifications; pushing them from here (configurationSection) is deprecated.
     synchronize: { fileEvents: configWatcher },
     outputChannel,
-    middleware: liveCheckMiddleware(() => client),
+    middleware: { ...liveCheckMiddleware(() => client), workspace: { didChangeConfiguration: changesOnly() } },
   };
   client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
   return client;
+}
+
+/**
+ * Passes on settings changes, not the settings the client sends when the server registers for
+ * their changes: the server pulls its settings (workspace/configuration) for each document, and
+ * took that first push for a change, analysing every open document a second time at start-up.
+ */
+function changesOnly(): NonNullable<NonNullable<Middleware['workspace']>['didChangeConfiguration']> {
+  let registered = false;
+  return async (sections, next) => {
+    if (!registered) {
+      registered = true;
+      return;
+    }
+    return next(sections);
+  };
 }
 
 /**

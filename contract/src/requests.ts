@@ -3,7 +3,7 @@
  * imported by both halves (like vscode-eslint's shared protocol) so the two cannot drift.
  * Plain data only: URIs are strings, positions and ranges are LSP's (0-based, UTF-16).
  */
-import { RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-protocol';
 import type { ExpiryState } from './expiry';
 import type { TimelineEntryForm } from './timeline';
@@ -48,6 +48,13 @@ export interface InventoryEntriesResult {
 }
 
 export const InventoryEntriesRequest = new RequestType<FilesParams, InventoryEntriesResult, void>('incidentDocs/inventoryEntries');
+
+/**
+ * From the server when the UTC day has turned: every entry's day count changed though no file did.
+ * The server has re-published diagnostics and asked for code lenses again; a client holding
+ * inventory entries reads them again. `now` is the server's new "now" (ISO 8601).
+ */
+export const ExpiryDayChangedNotification = new NotificationType<{ now: string }>('incidentDocs/expiryDayChanged');
 
 export interface LintedFile {
   uri: string;

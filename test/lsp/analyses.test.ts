@@ -27,9 +27,8 @@ function heldSettings(): { settings: DocumentSettings; release: () => void } {
 describe('analysis cache', { timeout: 60_000 }, () => {
   test('a version stopped before its settings came hands over to the next, which is analysed', async () => {
     const { settings, release } = heldSettings();
-    const open = new Set(['file:///w/postmortems/a.md']);
-    const cache = new AnalysisCache(settings, () => NOW, new LiveStore(), (uri) => open.has(uri));
     const document = TextDocument.create('file:///w/postmortems/a.md', 'markdown', 1, SEED);
+    const cache = new AnalysisCache(settings, () => NOW, new LiveStore(), (uri) => (uri === document.uri ? document : undefined));
     const first = cache.get(document);
     TextDocument.update(document, [{ text: SEED.replace('16:04pm', '16:05pm') }], 2);
     cache.changed(document);
@@ -43,8 +42,8 @@ describe('analysis cache', { timeout: 60_000 }, () => {
 
   test('settings changed (a new generation) while a version waits, then an edit: both settle on the last version', async () => {
     const { settings, release } = heldSettings();
-    const cache = new AnalysisCache(settings, () => NOW, new LiveStore(), () => true);
     const document = TextDocument.create('file:///w/postmortems/b.md', 'markdown', 1, SEED);
+    const cache = new AnalysisCache(settings, () => NOW, new LiveStore(), () => document);
     const first = cache.get(document);
     cache.invalidateAll();
     const again = cache.get(document);
@@ -58,13 +57,34 @@ describe('analysis cache', { timeout: 60_000 }, () => {
 
   test('a closed document: whoever waited gets AnalysisCancelled', async () => {
     const { settings, release } = heldSettings();
-    const open = new Set(['file:///w/postmortems/c.md']);
-    const cache = new AnalysisCache(settings, () => NOW, new LiveStore(), (uri) => open.has(uri));
+    const open = new Map<string, TextDocument>();
+    const cache = new AnalysisCache(settings, () => NOW, new LiveStore(), (uri) => open.get(uri));
     const document = TextDocument.create('file:///w/postmortems/c.md', 'markdown', 1, SEED);
+    open.set(document.uri, document);
     const pending = cache.get(document);
     open.delete(document.uri);
     cache.delete(document.uri);
     release();
     await assert.rejects(pending, AnalysisCancelled);
+  });
+
+  test('closed and opened again under the same URI while analysed: the URI gets the new text, not the old at version 1', async () => {
+    const { settings, release } = heldSettings();
+    const open = new Map<string, TextDocument>();
+    const cache = new AnalysisCache(settings, () => NOW, new LiveStore(), (uri) => open.get(uri));
+    const uri = 'untitled:Untitled-1';
+    const before = TextDocument.create(uri, 'markdown', 1, SEED);
+    open.set(uri, before);
+    const pending = cache.get(before);
+    // VS Code reuses an untitled name once its document is closed; versions start again at 1.
+    cache.delete(uri);
+    const after = TextDocument.create(uri, 'markdown', 1, SEED.replace('16:04pm', '16:07pm'));
+    open.set(uri, after);
+    release();
+    const stopped = await pending;
+    const current = await cache.get(after);
+    assert.equal(stopped, current, 'the stopped analysis answers with the open document\'s');
+    assert.ok(current.findings.some((f) => f.message.includes('16:07pm')), 'the new text was analysed');
+    assert.ok(!current.findings.some((f) => f.message.includes('16:04pm')), 'not the closed one');
   });
 });

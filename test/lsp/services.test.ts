@@ -138,4 +138,24 @@ describe('code lenses', () => {
     assert.equal(lenses[0].command?.command, '', 'an informational lens runs nothing');
     assert.ok(lenses[0].range.start.line <= 1 && lenses[0].range.end.line <= 4);
   });
+
+  test('in a large inventory come without titles; each resolves to what a small one shows', async () => {
+    const uri = 'untitled:cert-inventory-large.yaml';
+    const entries = 150; // 300 lenses: over LAZY_LENSES_ABOVE
+    const text = ['certificates:', ...Array.from({ length: entries }, (_, i) => [`  - name: svc-${i}`, `    hosts: [svc-${i}.example.com]`, '    owner: web-team@example.com', `    expires: ${expires}`]).flat(), ''].join('\n');
+    await client.open(uri, text, 'yaml');
+    await client.waitForDiagnostics(uri);
+    const unresolved = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    assert.equal(unresolved.length, 2 * entries);
+    assert.ok(unresolved.every((l) => l.command === undefined && l.data !== undefined), 'no titles, data to resolve them');
+    // The last entry's pair, as an editor scrolled to the end would ask for them.
+    const last = unresolved.slice(-2);
+    const resolved = await Promise.all(last.map((l) => client.request<CodeLens>('codeLens/resolve', l)));
+    const days = Math.round((Date.parse(expires) - Date.parse(NOW)) / 86_400_000);
+    assert.match(resolved[0].command?.title ?? '', new RegExp(`^Expires in ${days} days`));
+    assert.equal(resolved[1].command?.title, 'Check live');
+    assert.deepEqual(resolved[1].command?.arguments, [{ uri, entry: entries - 1 }], 'the command acts on that entry of that document');
+    assert.deepEqual(resolved.map((l) => l.range), last.map((l) => l.range));
+    await client.close(uri);
+  });
 });

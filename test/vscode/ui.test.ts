@@ -218,4 +218,21 @@ describe('VS Code UI (code-server + Chromium)', { timeout: 10 * 60_000 }, () => 
     assert.match(await status.innerText(), /legacy-portal: expired [23] days ago/);
     await shot(page, 'certificates-view');
   }));
+
+  it('the status bar and the Certificates view follow unsaved edits to an entry', () => step(() => page, 'unsaved-edit', async () => {
+    await openFile(page, 'cert-inventory.yaml');
+    // End of line 11, "  - name: legacy-portal": type a burst, as a user renaming the entry would.
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').fill(':11:24');
+    await page.keyboard.press('Enter');
+    await page.locator('[id="status.editor.selection"]', { hasText: 'Ln 11, Col 24' }).waitFor({ timeout: UI_TIMEOUT });
+    await page.keyboard.type('-v2', { delay: 30 });
+    const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Certificates/i }) });
+    await page.locator('.statusbar-item', { hasText: /legacy-portal-v2: expired [23] days ago/ }).waitFor({ timeout: UI_TIMEOUT });
+    await view.locator('.monaco-list-row', { hasText: 'legacy-portal-v2' }).waitFor({ timeout: UI_TIMEOUT });
+    // Reverted without saving: both go back to what the file says.
+    await palette(page, 'File: Revert File');
+    await page.locator('.statusbar-item', { hasText: /legacy-portal: expired/ }).waitFor({ timeout: UI_TIMEOUT });
+    await view.locator('.monaco-list-row', { hasText: 'legacy-portal-v2' }).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+  }));
 });

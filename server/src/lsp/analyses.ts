@@ -108,8 +108,12 @@ export class AnalysisCache {
     private readonly settings: DocumentSettings,
     private readonly clock: () => Date,
     private readonly live: LiveStore,
-    /** Whether the document is still open (a stopped analysis is then redone for its current version). */
-    private readonly isOpen: (uri: string) => boolean,
+    /**
+     * The document open under a URI now, if any: a stopped analysis is redone for it. Not the
+     * object the analysis started from: closed and opened again (an untitled name reused), the
+     * URI holds another document whose versions start again at 1.
+     */
+    private readonly openDocument: (uri: string) => TextDocument | undefined,
     private readonly budgetMs = LINT_BUDGET_MS,
   ) {}
 
@@ -221,13 +225,14 @@ export class AnalysisCache {
     const control: StepControl = { cancelled, budgetMs: this.budgetMs, spent: { ms: 0 } };
     const parsed = await runSteps(analyzeSteps(source, config), control);
     if (parsed.kind === 'cancelled') throw new AnalysisCancelled(source.uri ?? '');
+    const now = this.clock();
     if (parsed.kind === 'over-budget') {
       const analysis = overBudgetAnalysis(source, config, this.budgetMs);
-      return { analysis, findings: async () => analysis.documentFindings };
+      return { analysis, findings: async () => analysis.documentFindings, now };
     }
-    const now = this.clock();
     return {
       analysis: parsed.value,
+      now,
       findings: async () => {
         const linted = await lintInSlices(parsed.value, { now }, control);
         if (linted === STOPPED) throw new AnalysisCancelled(source.uri ?? '');
@@ -238,8 +243,9 @@ export class AnalysisCache {
 
   /** A stopped analysis answers with the document's current one, or not at all once it is closed. */
   private afterStop(document: TextDocument): Promise<DocumentAnalysis> {
-    if (!this.isOpen(document.uri)) return Promise.reject(new AnalysisCancelled(document.uri));
-    return this.get(document);
+    const current = this.openDocument(document.uri);
+    if (!current) return Promise.reject(new AnalysisCancelled(document.uri));
+    return this.get(current);
   }
 }
 
@@ -247,6 +253,8 @@ export class AnalysisCache {
 export interface UnopenedAnalysis {
   analysis: Analysis;
   findings(): Promise<Finding[]>;
+  /** The "now" its findings count days from. */
+  now: Date;
 }
 
 /** The analysis of a version whose parse ran over the budget: no model, one finding. */

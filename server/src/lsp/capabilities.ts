@@ -14,7 +14,7 @@ export function serverCapabilities(features: ClientFeatures, commandIds: string[
   // Front-matter keys and values; no trigger characters: Markdown prose would ask on every space.
   if (features.requests.completion) capabilities.completionProvider = { resolveProvider: false };
   if (features.requests.documentSymbol) capabilities.documentSymbolProvider = { label: 'Incident Docs' };
-  if (features.requests.codeLens) capabilities.codeLensProvider = { resolveProvider: false };
+  if (features.requests.codeLens) capabilities.codeLensProvider = { resolveProvider: true };
   if (features.requests.documentLink) capabilities.documentLinkProvider = { resolveProvider: false };
   if (features.workspaceFolders) capabilities.workspace = { workspaceFolders: { supported: true, changeNotifications: true } };
   return capabilities;

@@ -9,6 +9,8 @@ export interface ClientFeatures {
   configurationChangeRegistration: boolean;
   watchedFilesRegistration: boolean;
   workspaceFolders: boolean;
+  /** The server may ask for code lenses again (workspace/codeLens/refresh). */
+  codeLensRefresh: boolean;
   diagnostics: {
     version: boolean;
     codeDescription: boolean;
@@ -37,6 +39,7 @@ export function clientFeatures(capabilities: ClientCapabilities | undefined): Cl
     configurationChangeRegistration: workspace?.didChangeConfiguration?.dynamicRegistration === true,
     watchedFilesRegistration: workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     workspaceFolders: workspace?.workspaceFolders === true,
+    codeLensRefresh: workspace?.codeLens?.refreshSupport === true,
     diagnostics: {
       version: diagnostics?.versionSupport === true,
       codeDescription: diagnostics?.codeDescriptionSupport === true,

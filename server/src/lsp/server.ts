@@ -1,16 +1,18 @@
 import * as path from 'node:path';
 import {
+  CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   TextDocuments,
   type Connection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ExpiryDayChangedNotification } from '../../../contract/src/requests';
 import { CONFIG_FILE_NAME } from '../core/workspace/configFile';
 import type { DocumentAnalysis } from './analyses';
 import { serverCapabilities } from './capabilities';
 import { codeActions } from './codeActions';
-import { codeLenses } from './codeLens';
+import { codeLenses, lensUri, resolveCodeLens } from './codeLens';
 import { completion } from './completion';
 import { Commands } from './commandRegistry';
 import { registerCommands } from './commands';
@@ -18,6 +20,7 @@ import { hover } from './hover';
 import { SETTINGS_SECTION, settingsFromPush } from './initOptions';
 import { documentLinks } from './links';
 import { createSession, type Session } from './session';
+import { perAnalysis } from './perAnalysis';
 import { documentSymbols } from './symbols';
 import { uriToPath } from './uri';
 import { registerWorkspaceRequests } from './workspace';
@@ -40,7 +43,10 @@ export function startServer(connection: Connection): void {
     };
   });
   connection.onInitialized(() => {
-    if (session) registerDynamicCapabilities(connection, session);
+    if (!session) return;
+    registerDynamicCapabilities(connection, session);
+    const current = session;
+    current.expiry.onNewDay(() => expiryDayChanged(connection, current));
   });
 
   watchSettings(connection, currentSession);
@@ -60,6 +66,16 @@ export function startServer(connection: Connection): void {
 function settingsChanged(session: Session | undefined): void {
   session?.analyses.invalidateAll();
   session?.validator.scheduleAll();
+}
+
+/**
+ * Every day count changed: diagnostics are computed and published again, lenses asked for again,
+ * and the client told, so its Certificates view and status bar count from the same day.
+ */
+function expiryDayChanged(connection: Connection, session: Session): void {
+  settingsChanged(session);
+  if (session.features.codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  void connection.sendNotification(ExpiryDayChangedNotification, { now: session.expiry.now().toISOString() });
 }
 
 /** Registers only what the client said it can register dynamically. */
@@ -140,7 +156,7 @@ function registerDocumentRequests(
   );
   connection.onDocumentSymbol((params) =>
     withAnalysis(params.textDocument.uri, [], (result, s) =>
-      documentSymbols(params.textDocument.uri, result, s.features.symbols),
+      perAnalysis(result, 'symbols', () => documentSymbols(params.textDocument.uri, result, s.features.symbols)),
     ),
   );
   connection.onHover((params) =>
@@ -150,6 +166,10 @@ function registerDocumentRequests(
     withAnalysis(params.textDocument.uri, [], (result, s) => completion(params.position, result, s.features.completion)),
   );
   connection.onCodeLens((params) => withAnalysis(params.textDocument.uri, [], (result) => codeLenses(result)));
+  connection.onCodeLensResolve((lens) => {
+    const uri = lensUri(lens);
+    return uri ? withAnalysis(uri, lens, (result) => resolveCodeLens(lens, result)) : lens;
+  });
   connection.onDocumentLinks((params) =>
     withAnalysis(params.textDocument.uri, [], (result, s) => documentLinks(result, s.features.linkTooltips)),
   );

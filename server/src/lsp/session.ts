@@ -2,6 +2,7 @@ import type { Connection, InitializeParams, TextDocuments } from 'vscode-languag
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './analyses';
 import { clientFeatures, type ClientFeatures } from './clientFeatures';
+import { ExpiryClock } from './expiryClock';
 import { readInitOptions } from './initOptions';
 import { LiveStore } from './liveStore';
 import { Logger } from './logger';
@@ -21,6 +22,8 @@ export interface Session {
   live: LiveStore;
   /** The server's "now": the clock, or the fixed time tests pass in initializationOptions. */
   clock: () => Date;
+  /** "Now" for expiry, the same for every answer; says when the UTC day turns. */
+  expiry: ExpiryClock;
 }
 
 export function createSession(
@@ -36,7 +39,8 @@ export function createSession(
   const fixedNow = init.now;
   const live = new LiveStore();
   const clock = fixedNow ? () => new Date(fixedNow) : () => new Date();
-  const analyses = new AnalysisCache(settings, clock, live, (uri) => documents.get(uri) !== undefined, init.lintBudgetMs);
+  const expiry = new ExpiryClock(clock, fixedNow !== undefined);
+  const analyses = new AnalysisCache(settings, () => expiry.now(), live, (uri) => documents.get(uri), init.lintBudgetMs);
   const validator = new Validator(connection, documents, analyses, features, logger);
-  return { features, logger, folders, settings, analyses, validator, live, clock };
+  return { features, logger, folders, settings, analyses, validator, live, clock, expiry };
 }

@@ -2,7 +2,8 @@ import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCancelled, type AnalysisCache } from './analyses';
 import type { ClientFeatures } from './clientFeatures';
-import { toDiagnostic } from './convert';
+import { toDiagnostics } from './diagnostics';
+import { QuietSpells } from './quietSpell';
 import type { Logger } from './logger';
 
 /** A validation slower than this is logged once per document, so a slow rule or a huge file is noticed. */
@@ -16,6 +17,7 @@ export class Validator {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** The debounce each document's settings asked for last time; the default until known. */
   private readonly debounceMs = new Map<string, number>();
+  private readonly quiet = new QuietSpells();
 
   constructor(
     private readonly connection: Connection,
@@ -25,13 +27,13 @@ export class Validator {
     private readonly logger: Logger,
   ) {}
 
-  /** Validates after the document's debounce; at once when it has not been validated since it was opened. */
+  /** Validates after the document's debounce; at once when just opened or after a quiet spell (quietSpell.ts). */
   schedule(uri: string): void {
     this.cancel(uri);
     // The analysis of the version before stops now, not when the debounce ends.
     const document = this.documents.get(uri);
     if (document) this.analyses.changed(document);
-    const delay = this.debounceMs.get(uri) ?? 0;
+    const delay = this.quiet.delayForEdit(uri, this.debounceMs.get(uri) ?? 0);
     this.timers.set(
       uri,
       setTimeout(() => {
@@ -48,6 +50,7 @@ export class Validator {
   closed(uri: string): void {
     this.cancel(uri);
     this.debounceMs.delete(uri);
+    this.quiet.forget(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -67,9 +70,7 @@ export class Validator {
       // Edited or closed while settings were fetched: the newer run (or the close) wins.
       if (this.documents.get(uri)?.version !== version || result.version !== version) return;
       this.debounceMs.set(uri, result.config.debounceMs);
-      const diagnostics = result.findings.map((finding, index) =>
-        toDiagnostic(finding, uri, { version, index }, this.features.diagnostics),
-      );
+      const diagnostics = toDiagnostics(result.findings, uri, version, this.features.diagnostics, result.config.groupFindingsAbove);
       const elapsed = performance.now() - started;
       if (elapsed > SLOW_VALIDATION_MS) {
         this.logger.warnOnce(`validating ${uri} took ${Math.round(elapsed)} ms (more than ${SLOW_VALIDATION_MS} ms)`);
@@ -81,6 +82,8 @@ export class Validator {
       });
     } catch (e) {
       if (!(e instanceof AnalysisCancelled)) this.logger.error(`validating ${uri} failed`, e);
+    } finally {
+      this.quiet.validated(uri);
     }
   }
 }

@@ -93,6 +93,8 @@ export interface Workbench {
   exitCode: Promise<number>;
   /** code-server's own output, for failure reports. */
   serverOutput(): string;
+  /** code-server's process id, which is also its process group's (the extension host and language servers are in it). */
+  processGroup: number;
   /** Closes the browser and kills code-server's whole process group; removes the temporary dirs. */
   close(): Promise<void>;
 }
@@ -225,7 +227,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     if (options.folder) target.searchParams.set('folder', options.folder);
     await page.goto(target.toString(), { timeout: readyTimeoutMs });
     await page.locator('.monaco-workbench').waitFor({ timeout: readyTimeoutMs });
-    return { page, url, exitCode, serverOutput: () => output, close };
+    return { page, url, exitCode, serverOutput: () => output, processGroup: server.pid!, close };
   } catch (error) {
     await close();
     throw new Error(`${(error as Error).message}\n--- code-server output ---\n${output.slice(-4000)}`, { cause: error });

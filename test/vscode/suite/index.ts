@@ -8,6 +8,7 @@ import { commandTests } from './commands.suite';
 import { fixAllTests } from './fixAll.suite';
 import { closeEverything, WAIT_MS } from './helpers';
 import { languageTests } from './language.suite';
+import { scaleTests } from './scale.suite';
 import { leftoverSettings, restoreWorkspace, snapshotWorkspace, type WorkspaceSnapshot } from './workspaceState';
 
 export function run(): Promise<void> {
@@ -33,6 +34,7 @@ export function run(): Promise<void> {
   languageTests();
   commandTests();
   fixAllTests();
+  scaleTests();
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} extension test(s) failed`)) : resolve()));
   });

@@ -49,7 +49,15 @@ export const SETTINGS: SettingDescriptor[] = [
     type: 'number',
     default: 200,
     editorOnly: true,
-    description: 'Milliseconds to wait after an edit before a document is validated again.',
+    description: 'Milliseconds a burst of edits waits for a pause before the document is validated again. An edit after a quiet spell this long is validated at once.',
+  }),
+  setting({
+    key: 'groupFindingsAbove',
+    type: 'number',
+    default: 100,
+    editorOnly: true,
+    description:
+      'A rule with more findings than this in one file is shown as one problem that lists them in its related information (VS Code shows at most 1,000 problems per file). 0 never groups. The CLI always reports each finding.',
   }),
   setting({
     key: 'rules',

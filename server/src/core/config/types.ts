@@ -16,6 +16,8 @@ export type MetricTag = (typeof METRIC_TAGS)[number];
 export interface Config {
   enable: boolean;
   debounceMs: number;
+  /** Editor only: above this many findings of one rule in one file, they are shown as one (0: never). */
+  groupFindingsAbove: number;
   /** Per-rule level overrides: `{"pm/empty-row": "off"}`. */
   rules: Record<string, RuleLevel>;
   postmortemGlobs: string[];

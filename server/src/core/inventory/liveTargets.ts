@@ -27,14 +27,27 @@ export function liveTargets(model: CertModel): LiveTarget[] {
   return out;
 }
 
+/**
+ * Verdicts by host name: the editor asks for every host of a large inventory on each keystroke
+ * (its lenses), and the names rarely change between versions. Bounded: cleared when it fills.
+ */
+const probeableHosts = new Map<string, boolean>();
+const PROBEABLE_CACHE_SIZE = 50_000;
+
 /** A wildcard (`*.example.com`) names no host to connect to; the probe's own parser is the judge. */
 function probeable(host: HostPort): boolean {
+  const known = probeableHosts.get(host.host);
+  if (known !== undefined) return known;
+  let verdict: boolean;
   try {
     normalizeHost(host.host);
-    return true;
+    verdict = true;
   } catch {
-    return false;
+    verdict = false;
   }
+  if (probeableHosts.size >= PROBEABLE_CACHE_SIZE) probeableHosts.clear();
+  probeableHosts.set(host.host, verdict);
+  return verdict;
 }
 
 /** The entry's source text: a live observation stays valid while this is unchanged. */

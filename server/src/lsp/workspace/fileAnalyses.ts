@@ -22,6 +22,8 @@ export interface FileAnalysis {
   analysis: Analysis;
   /** Findings, with the server's clock and any live results for an open document. */
   findings: () => Promise<Finding[]>;
+  /** The "now" its findings count days from: an open document's analysis's, else the server's. */
+  now: Date;
 }
 
 /** What every workspace request handler gets: the connection, the open documents, the session. */
@@ -36,7 +38,7 @@ export async function analyzeFile(context: WorkspaceContext, uri: string, cancel
   const open = context.documents.get(uri);
   if (open) {
     const result = await session.analyses.get(open);
-    return { uri, analysis: result.analysis, findings: async () => result.findings };
+    return { uri, analysis: result.analysis, findings: async () => result.findings, now: result.now };
   }
   const filePath = uriToPath(uri);
   if (!filePath) throw new Error('not a file: URI');

@@ -11,20 +11,19 @@ export function registerInventoryEntries(context: WorkspaceContext): void {
     const session = context.session();
     const uris = await filesOf(context, params);
     const byUri = new Map<string, InventoryCertificate[]>();
-    const now = session.clock();
     await analyzeAll(
       context,
       uris,
       token,
       (file) => {
         const model = inventoryModel(file.analysis);
-        if (model) byUri.set(file.uri, certificatesOf(file.uri, model, file.analysis.config, now));
+        if (model) byUri.set(file.uri, certificatesOf(file.uri, model, file.analysis.config, file.now));
       },
       (uri, message) => session.logger.warnOnce(`inventoryEntries: cannot read ${uri} (${message})`),
     );
     // Answer in the order asked, whatever order the reads finished in.
     const inventories = uris.filter((u) => byUri.has(u));
-    return { certificates: inventories.flatMap((u) => byUri.get(u) ?? []), inventories, now: now.toISOString() };
+    return { certificates: inventories.flatMap((u) => byUri.get(u) ?? []), inventories, now: session.expiry.now().toISOString() };
   });
 }
 

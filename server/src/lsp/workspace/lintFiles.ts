@@ -1,7 +1,7 @@
 /** `incidentDocs/lintFiles`: Scan Workspace, the findings of files whether open or not. */
 import { LintFilesRequest, type LintFilesResult } from '../../../../contract/src/requests';
 import { kindsOf } from '../../core/lint';
-import { toDiagnostic } from '../convert';
+import { toDiagnostics } from '../diagnostics';
 import { analyzeAll, filesOf, type WorkspaceContext } from './fileAnalyses';
 
 export function registerLintFiles(context: WorkspaceContext): void {
@@ -17,7 +17,7 @@ export function registerLintFiles(context: WorkspaceContext): void {
       async (file) => {
         const kinds = kindsOf(file.analysis);
         if (kinds.length === 0 && file.analysis.documentFindings.length === 0) return;
-        const diagnostics = (await file.findings()).map((finding, index) => toDiagnostic(finding, file.uri, { version: -1, index }, session.features.diagnostics));
+        const diagnostics = toDiagnostics(await file.findings(), file.uri, -1, session.features.diagnostics, file.analysis.config.groupFindingsAbove);
         linted.set(file.uri, { uri: file.uri, kinds, diagnostics });
       },
       (uri, message) => errors.push({ uri, message }),

@@ -1,0 +1,70 @@
+/**
+ * CPU time of the editor's processes, from /proc (Linux): the language server and the extension
+ * host in code-server's process group, and the workbench page's main thread (Chromium's own
+ * count, through the DevTools protocol). Wall-clock figures on a shared machine move with its
+ * load; CPU time says where the work went whatever the load.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import type { CDPSession, Page } from 'playwright-core';
+
+/** Clock ticks per second of /proc's utime and stime (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+export interface CpuSample {
+  /** Milliseconds of CPU, per part. */
+  server: number;
+  extensionHost: number;
+  page: number;
+}
+
+function processesOf(group: number): { pid: number; ticks: number; cmdline: string }[] {
+  const out: { pid: number; ticks: number; cmdline: string }[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces and parentheses).
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) !== group) continue;
+      const ticks = Number(fields[11]) + Number(fields[12]);
+      out.push({ pid: Number(name), ticks, cmdline: readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ') });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
+export class CpuMeter {
+  private constructor(
+    private readonly group: number,
+    private readonly cdp: CDPSession,
+  ) {}
+
+  static async attach(page: Page, group: number): Promise<CpuMeter> {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    return new CpuMeter(group, cdp);
+  }
+
+  async sample(): Promise<CpuSample> {
+    let server = 0;
+    let extensionHost = 0;
+    for (const p of processesOf(this.group)) {
+      const ms = (p.ticks / TICKS_PER_SECOND) * 1000;
+      if (/dist\/server\.js/.test(p.cmdline)) server += ms;
+      else if (/--type=extensionHost/.test(p.cmdline)) extensionHost += ms;
+    }
+    const { metrics } = await this.cdp.send('Performance.getMetrics');
+    const task = metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+    return { server, extensionHost, page: task * 1000 };
+  }
+
+  /** What `body` cost each part. */
+  async measure<T>(body: () => Promise<T>): Promise<{ value: T; cpu: CpuSample }> {
+    const before = await this.sample();
+    const value = await body();
+    const after = await this.sample();
+    return { value, cpu: { server: after.server - before.server, extensionHost: after.extensionHost - before.extensionHost, page: after.page - before.page } };
+  }
+}

@@ -1,0 +1,60 @@
+/// <reference types="mocha" />
+/**
+ * Large documents in the real extension host: VS Code keeps 1,000 problems per file and builds a
+ * widget per resolved code lens, so what a big inventory sends must stay small.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { mkdirSync } from 'node:fs';
+import { codeOf, waitFor, waitForDiagnostics, workspaceRoot } from './helpers';
+
+/** `expired` entries expired in 2020, then `personal` valid entries with a personal owner. */
+function inventory(expired: number, personal: number): string {
+  const lines = ['defaults:', '  notify: [platform@example.com]', '  renewal: { method: acme }', 'certificates:'];
+  for (let i = 0; i < expired; i++) lines.push(`  - name: old-${i}`, `    hosts: [old-${i}.example.test]`, '    owner: platform@example.com', '    expires: 2020-01-15');
+  for (let i = 0; i < personal; i++) lines.push(`  - name: new-${i}`, `    hosts: [new-${i}.example.test]`, `    owner: jane.doe${i}@gmail.com`, '    expires: 2099-01-15');
+  return lines.join('\n') + '\n';
+}
+
+const rule = (id: string) => (ds: vscode.Diagnostic[]) => ds.filter((d) => codeOf(d) === id);
+
+export function scaleTests(): void {
+  describe('at scale', () => {
+    // Untitled documents only; the folder may not exist yet when these tests run alone (INCIDENT_DOCS_VSCODE_GREP).
+    before(() => mkdirSync(workspaceRoot(), { recursive: true }));
+
+    it('1,200 expired entries are one problem listing the first 200; the personal addresses stay visible', async () => {
+      const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: inventory(1_200, 3) });
+      await vscode.window.showTextDocument(document);
+      const ds = await waitForDiagnostics(document, (all) => rule('cert/expired')(all).length > 0 && rule('cert/personal-email')(all).length === 3, 'the grouped and the personal-address problems');
+      const [group, ...others] = rule('cert/expired')(ds);
+      assert.deepEqual(others, [], 'one problem for the rule');
+      assert.match(group.message, /^1,200 findings: [^\n]*`expires`[^\n]* is in the past\. More than 100 of one rule in a file show as one \(groupFindingsAbove\); the first 200 are listed in related information\.$/);
+      assert.equal(group.severity, vscode.DiagnosticSeverity.Error);
+      assert.equal(group.relatedInformation?.length, 200);
+      const firstExpires = document.getText().split('\n').findIndex((l) => l.includes('expires: 2020-01-15'));
+      assert.equal(group.range.start.line, firstExpires, 'at the first expired entry');
+      assert.equal(group.relatedInformation?.[199].location.range.start.line, firstExpires + 4 * 199);
+      assert.ok(ds.length < 1_000, `${ds.length} problems: under VS Code's per-file limit, none hidden`);
+    });
+
+    it('the lenses of a 300-entry inventory come without titles and resolve to them', async () => {
+      const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: inventory(0, 300) });
+      await vscode.window.showTextDocument(document);
+      // Without a count VS Code resolves nothing: what the server sends for a document this size.
+      const bare = await waitFor(async () => {
+        const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+        return found.length > 0 && found;
+      }, 'code lenses');
+      assert.equal(bare.length, 600);
+      assert.ok(bare.every((l) => l.command === undefined), 'none has a title yet');
+      // Resolved, as the editor does for the lenses on screen: the last entry's pair.
+      const resolved = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, bare.length);
+      const lastLine = Math.max(...resolved.map((l) => l.range.start.line));
+      const titles = resolved.filter((l) => l.range.start.line === lastLine).map((l) => l.command?.title ?? '').sort();
+      assert.equal(titles.length, 2);
+      assert.equal(titles[0], 'Check live');
+      assert.match(titles[1], /^Expires in \d+ days · 2099-01-15$/);
+    });
+  });
+}
