@@ -47,7 +47,7 @@ export function startServer(connection: Connection): void {
   registerDocumentRequests(connection, documents, currentSession);
   connection.onExecuteCommand((params) => {
     if (!session) throw new Error('not initialized');
-    return commands.execute(params, { session, documents });
+    return commands.execute(params, { session, documents, connection });
   });
   registerWorkspaceRequests(connection, documents, currentSession);
 

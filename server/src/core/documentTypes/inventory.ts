@@ -2,6 +2,7 @@ import { isYamlDocument } from '../inventory/detect';
 import { reparseCertModel } from '../inventory/incremental';
 import { buildCertModel, restrictToLines } from '../inventory/model';
 import { codeLenses, hover, outline } from '../inventory/services';
+import { yamlSuppression } from '../inventory/suppression';
 import { certRules } from '../rules/cert';
 import { defineDocumentType } from './definition';
 
@@ -22,4 +23,5 @@ export const certificateYamlType = defineDocumentType({
   outline,
   hover,
   codeLenses,
+  suppress: yamlSuppression,
 });

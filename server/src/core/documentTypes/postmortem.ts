@@ -1,6 +1,7 @@
 import { isMarkdownDocument } from '../postmortem/detect';
 import { buildPostmortemModel, reparsePostmortemModel } from '../postmortem/model';
 import { postmortemHover, postmortemLinks, postmortemOutline } from '../postmortem/services';
+import { postmortemSuppression } from '../postmortem/suppression';
 import { postmortemRules } from '../rules/pm';
 import { defineDocumentType } from './definition';
 
@@ -17,4 +18,5 @@ export const postmortemType = defineDocumentType({
   outline: postmortemOutline,
   hover: (model, offset) => postmortemHover(model, offset),
   links: postmortemLinks,
+  suppress: postmortemSuppression,
 });
