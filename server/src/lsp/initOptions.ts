@@ -8,6 +8,12 @@ export interface InitOptions {
   settings: unknown;
   /** Fixed "now" for the expiry rules; a hook for tests, not a user setting. */
   now?: Date;
+  /**
+   * The editor outlines Markdown headings itself (VS Code's Markdown support does): the server's
+   * Markdown outline then holds only what that one lacks, the timeline's entries, so no heading
+   * shows twice. `outlineTimelineOnly: true`; not a user setting.
+   */
+  outlineTimelineOnly: boolean;
 }
 
 /**
@@ -15,11 +21,11 @@ export interface InitOptions {
  * object itself (what Helix and plain Neovim set-ups tend to send).
  */
 export function readInitOptions(raw: unknown): InitOptions {
-  if (!isRecord(raw)) return { settings: undefined };
+  if (!isRecord(raw)) return { settings: undefined, outlineTimelineOnly: false };
   const section = isRecord(raw[SETTINGS_SECTION]) ? raw[SETTINGS_SECTION] : raw;
-  const { now, ...settings } = section as Record<string, unknown>;
+  const { now, outlineTimelineOnly, ...settings } = section as Record<string, unknown>;
   const date = typeof now === 'string' || typeof now === 'number' ? new Date(now) : undefined;
-  return { settings, now: date && !Number.isNaN(date.getTime()) ? date : undefined };
+  return { settings, now: date && !Number.isNaN(date.getTime()) ? date : undefined, outlineTimelineOnly: outlineTimelineOnly === true };
 }
 
 const SETTING_KEYS = new Set<string>(SETTINGS.map((s) => s.key));

@@ -136,7 +136,7 @@ function registerDocumentRequests(
   );
   connection.onDocumentSymbol((params) =>
     withAnalysis(params.textDocument.uri, [], (result, s) =>
-      documentSymbols(params.textDocument.uri, result, s.features.symbols),
+      documentSymbols(params.textDocument.uri, result, s.features.symbols, s.outlineTimelineOnly),
     ),
   );
   connection.onHover((params) =>

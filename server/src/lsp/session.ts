@@ -21,6 +21,8 @@ export interface Session {
   live: LiveStore;
   /** The server's "now": the clock, or the fixed time tests pass in initializationOptions. */
   clock: () => Date;
+  /** Markdown outlines hold only the timeline's entries: the editor outlines the headings (initOptions.ts). */
+  outlineTimelineOnly: boolean;
 }
 
 export function createSession(
@@ -38,5 +40,5 @@ export function createSession(
   const clock = fixedNow ? () => new Date(fixedNow) : () => new Date();
   const analyses = new AnalysisCache(settings, clock, live);
   const validator = new Validator(connection, documents, analyses, features, logger);
-  return { features, logger, folders, settings, analyses, validator, live, clock };
+  return { features, logger, folders, settings, analyses, validator, live, clock, outlineTimelineOnly: init.outlineTimelineOnly };
 }
