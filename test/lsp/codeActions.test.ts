@@ -181,6 +181,9 @@ describe('disable a rule for this line, show its documentation', () => {
     assert.deepEqual(client.shownDocuments.slice(shown), [{ uri: invalid.codeDescription!.href, external: true }], 'the page the diagnostic’s code links to');
     assert.deepEqual(result, { uri: invalid.codeDescription!.href, success: true });
     await assert.rejects(client.request('workspace/executeCommand', { command: docs.command.command, arguments: ['pm/no-such-rule'] }), /not a rule of incident-docs/);
+    // A whole-document finding has its section of the reference too.
+    const tooLarge = await client.request<{ uri: string }>('workspace/executeCommand', { command: docs.command.command, arguments: ['doc/too-large'] });
+    assert.match(tooLarge.uri, /rules\.md#doctoo-large$/);
     await client.close(uri);
   });
 });

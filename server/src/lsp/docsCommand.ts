@@ -1,6 +1,6 @@
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { SERVER_COMMANDS } from '../../../contract/src/commandIds';
-import { allRules, ruleDocsUrl } from '../core/ruleReference';
+import { ruleDocsUrl, ruleIds } from '../core/ruleReference';
 import { quoteText } from '../core/quote';
 import type { Commands } from './commandRegistry';
 
@@ -9,7 +9,7 @@ import type { Commands } from './commandRegistry';
  * (`window/showDocument`, external), the page the diagnostic's code links to.
  */
 export function registerDocsCommand(commands: Commands): void {
-  const known = new Set(allRules().map((r) => r.id));
+  const known = new Set(ruleIds());
   commands.register(SERVER_COMMANDS.showRuleDocumentation, async (args, { connection }) => {
     const rule = args[0];
     if (typeof rule !== 'string' || !known.has(rule)) {
