@@ -13,6 +13,8 @@ const entries = [
   // Both are npm bins (incident-docs, incident-docs-server): executable scripts need the shebang.
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The GitHub Action's entry (action.yml); neither the npm package nor the .vsix ships it.
+  { entryPoints: ['server/src/cli/action/main.ts'], outfile: 'dist/action.js' },
 ];
 
 if (watch) {

@@ -1,6 +1,6 @@
 // Runs every *.test.ts under test/ and server/src with Node's test runner (TypeScript through tsx).
 // Usage: node scripts/run-tests.mjs [--quick] [substring-filter...]
-// --quick leaves out what needs a browser, an editor or a Debian service, and the long property
+// --quick leaves out what needs a browser, an editor, a Debian service or pre-commit, and the long property
 // runs: the edit-test loop (`npm run test:quick`). `npm test` runs everything.
 //
 // The tests get a temporary folder of their own (TMPDIR), so runs side by side never meet there,
@@ -30,6 +30,7 @@ const SLOW_OR_EXTERNAL = [
   'test/vscode/', // code-server and Chromium
   'test/editors/', // Neovim
   'test/export/blackbox', // blackbox_exporter
+  'test/ci/pre-commit', // pre-commit from the Python package registry
   'test/reliability/fuzz.test', // thousands of mutated documents
   'test/reliability/server.test', // 10,000 edits through the server
   'test/core/postmortem/incremental.test', // random edits against whole parses

@@ -25,6 +25,14 @@ function schemaFor(setting: SettingDescriptor): Record<string, unknown> {
       return { type: 'array', items: { type: 'string' } };
     case 'rules':
       return { type: 'object', additionalProperties: { type: 'string', enum: LEVELS } };
+    case 'wordLists':
+      return {
+        type: 'object',
+        properties: Object.fromEntries((setting.keys ?? []).map((key) => [key, { type: 'array', items: { type: 'string' } }])),
+        additionalProperties: false,
+      };
+    case 'daysByName':
+      return { type: 'object', additionalProperties: { type: 'number', minimum: 0 } };
     case 'requiredSections':
       return {
         type: 'array',

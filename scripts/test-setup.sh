@@ -5,17 +5,35 @@ set -euo pipefail
 
 # promtool (prometheus) checks the exported rules and config; the blackbox exporter runs in the
 # export end-to-end test; neovim (0.7.2 on Debian 12) is the LSP client of test/editors;
-# libkrb5-dev, ripgrep and chromium serve the VS Code suites (scripts/vscode-setup.sh). Add
-# packages here as suites need them.
-REQUIRED_DEBIAN_PACKAGES=(prometheus prometheus-blackbox-exporter neovim libkrb5-dev ripgrep chromium)
+# libkrb5-dev, ripgrep and chromium serve the VS Code suites (scripts/vscode-setup.sh);
+# libxml2-utils is xmllint, which validates `lint --format junit` against a JUnit XSD;
+# python3-venv holds pre-commit (below). Add packages here as suites need them.
+REQUIRED_DEBIAN_PACKAGES=(prometheus prometheus-blackbox-exporter neovim libkrb5-dev ripgrep chromium libxml2-utils python3-venv)
+
+# pre-commit, from the Python package registry, runs .pre-commit-hooks.yaml in test/ci: in a venv
+# of its own in the cache (the path test/helpers/tools.ts reads), installed once.
+PRE_COMMIT_VERSION=4.6.2
+home=${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}
+pre_commit_venv=${INCIDENT_DOCS_PRE_COMMIT_DIR:-${XDG_CACHE_HOME:-$home/.cache}/incident-docs/pre-commit-$PRE_COMMIT_VERSION}
+install_pre_commit() {
+  [[ -x $pre_commit_venv/bin/pre-commit ]] && return 0
+  rm -rf "$pre_commit_venv"
+  /usr/bin/python3 -m venv "$pre_commit_venv"
+  "$pre_commit_venv/bin/pip" install --quiet "pre-commit==$PRE_COMMIT_VERSION"
+}
+
+# What is not a Debian package, then the VS Code suites' code-server (installed once, cached).
+setup_the_rest() {
+  install_pre_commit
+  exec bash "$(dirname "$0")/vscode-setup.sh"
+}
 
 need=()
 for pkg in "${REQUIRED_DEBIAN_PACKAGES[@]}"; do
   # `dpkg -s` succeeds for removed-but-configured packages too; only "install ok installed" counts.
   [[ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)" == "install ok installed" ]] || need+=("$pkg")
 done
-# Packages present: only the VS Code suites' code-server is left to check (installed once, cached).
-((${#need[@]})) || exec bash "$(dirname "$0")/vscode-setup.sh"
+((${#need[@]})) || setup_the_rest
 
 if [[ $(id -u) -ne 0 ]]; then
   echo "test-setup: missing Debian packages: ${need[*]} (run as root or install them)" >&2
@@ -37,4 +55,4 @@ trap '$added_policy && rm -f "$policy"' EXIT
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${need[@]}" </dev/null
-bash "$(dirname "$0")/vscode-setup.sh"
+setup_the_rest

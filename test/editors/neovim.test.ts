@@ -185,7 +185,7 @@ describe('Neovim 0.7.2 as the client', () => {
     assert.deepEqual(vimPlaces(inventory), asVimDiagnostics(files.inventory.text, findings));
   });
 
-  test('code lenses: expiry text from the server\'s "now" and "Check live"', () => {
+  test('code lenses: expiry text from the server\'s "now" and "Check live"; incident metrics on the post-mortem', () => {
     const lenses = result.buffers.inventory.lenses ?? [];
     const titles = lenses.map((l) => l.command?.title);
     const expires = INVENTORY_TEMPLATE.match(/expires: (\d{4}-\d{2}-\d{2})/)![1];
@@ -195,7 +195,12 @@ describe('Neovim 0.7.2 as the client', () => {
     const check = lenses.find((l) => l.command?.title === 'Check live')!;
     assert.equal(check.command?.command, 'incidentDocs.checkLiveEntry');
     assert.equal(check.range.start.line, positionOf(files.inventory.text, 'name: api').line, 'on the first entry');
-    assert.deepEqual(result.buffers.seed.lenses, [], 'a post-mortem has none');
+    const seedLenses = result.buffers.seed.lenses ?? [];
+    assert.deepEqual(
+      seedLenses.map((l) => [l.range.start.line, l.command?.title]),
+      [[positionOf(SEED, 'Timeline\n').line, 'Time to detect unknown · acknowledge unknown · mitigate unknown · resolve unknown']],
+      'a post-mortem has one, above its Timeline heading: the seed states none of its metrics',
+    );
   });
 
   test('hovers at Neovim\'s cursor: a timeline entry, and an address after a 🔒', () => {

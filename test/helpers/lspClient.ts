@@ -57,6 +57,7 @@ export const FULL_CAPABILITIES: ClientCapabilities = {
       dataSupport: true,
     },
     hover: { contentFormat: ['markdown', 'plaintext'] },
+    completion: { completionItem: { documentationFormat: ['markdown', 'plaintext'], insertTextModeSupport: { valueSet: [1, 2] } } },
     documentSymbol: { hierarchicalDocumentSymbolSupport: true, symbolKind: { valueSet: Array.from({ length: 26 }, (_, i) => (i + 1) as SymbolKind) } },
     codeAction: {
       codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix'] } },

@@ -127,7 +127,7 @@ describe('a client that announces no capabilities', () => {
   test('is offered only what it can take and asked nothing', () => {
     const offered = client.initializeResult.capabilities;
     assert.ok(offered.textDocumentSync);
-    for (const provider of ['codeActionProvider', 'hoverProvider', 'documentSymbolProvider', 'codeLensProvider', 'documentLinkProvider'] as const) {
+    for (const provider of ['codeActionProvider', 'hoverProvider', 'completionProvider', 'documentSymbolProvider', 'codeLensProvider', 'documentLinkProvider'] as const) {
       assert.equal(offered[provider], undefined, provider);
     }
     assert.deepEqual(client.registrations, []);

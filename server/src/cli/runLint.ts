@@ -1,16 +1,19 @@
-import { distance } from 'fastest-levenshtein';
 import { analyze, lintAnalysis, typesForKind, type Analysis } from '../core/lint';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../core/live';
-import { allRules, ruleDocsUrl, ruleIds } from '../core/ruleReference';
+import { allRules, ruleDocsUrl } from '../core/ruleReference';
 import type { DocumentKind } from '../core/types';
 import { changedFilesSince, keepChanged } from './changedSince';
 import { ConfigResolver } from './configs';
 import { asCliErrorAsync, CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors';
-import { formatterNamed, type FileReport, type RuleDescription } from './format';
-import { countFindings } from './format/summary';
-import { ruleOverridesToRules, type RuleOverride } from './options';
+import { formatterNamed, type FileReport, type FormatContext, type RuleDescription } from './format';
+import { countFindings, type SeverityCounts } from './format/summary';
+import { checkRuleIds, ruleOverridesToRules, type RuleOverride } from './options';
 import { displayPath } from './paths';
 import { probeInventories, type LiveProbeOptions } from './liveProbes';
+import { unifiedDiff } from './unifiedDiff';
+import { writeFixed } from './writeFixed';
+import { fixAll } from '../core/fix/fixAll';
+import { fixingOf, fixSummary, remainingSummary, STOPPED } from './fixing';
 import { expandPaths } from '../core/workspace/expandPaths';
 import { readDocumentFile } from '../core/workspace/readFile';
 import { WorkspaceError } from '../core/workspace/errors';
@@ -31,6 +34,12 @@ export interface LintCommandOptions {
   timeout?: number;
   /** Lets pemFile and extraCaFiles leave the repository; only the command line may say so. */
   allowPathsOutsideWorkspace?: boolean;
+  /** Apply every safe fix and write the files, then report what remains. */
+  fix?: boolean;
+  /** Print what --fix would change as a unified diff; write nothing. */
+  fixDryRun?: boolean;
+  /** Fix only these rules' findings. */
+  fixRule?: string[];
 }
 
 export interface CliIO {
@@ -48,8 +57,45 @@ export interface CliIO {
 export async function runLint(inputs: string[], options: LintCommandOptions, io: CliIO): Promise<number> {
   const formatter = formatterNamed(options.format);
   if (!formatter) throw new CliError(`unknown format "${options.format}"`);
+  const result = await lintFiles(inputs, options, io);
+  if (result.fixed.dryRun) {
+    // The diff is the output; what would remain is counted on stderr, where it cannot break a patch.
+    io.stdout(result.fixed.diffs.join(''));
+    io.stderr(`incident-docs: --fix-dry-run: ${fixSummary(result.fixed, true)}; ${remainingSummary(result.counts)}`);
+  } else {
+    io.stdout(formatter.format(result.shown, formatContext(io)));
+    if (result.fixed.fixes > 0) io.stderr(`incident-docs: ${fixSummary(result.fixed, false)}`);
+  }
+  reportWarningBudget(result, options, io);
+  return result.exitCode;
+}
+
+/** What every format is given besides the reports. */
+export function formatContext(io: Pick<CliIO, 'color' | 'version'>): FormatContext {
+  return { color: io.color, rules: describeRules(), toolVersion: io.version };
+}
+
+/** The --max-warnings message, on stderr after the findings. */
+export function reportWarningBudget(result: LintResult, options: LintCommandOptions, io: CliIO): void {
+  if (result.tooManyWarnings) io.stderr(`incident-docs: ${result.counts.warning} warnings, more than --max-warnings ${options.maxWarnings}`);
+}
+
+export interface LintResult {
+  /** Every finding of every checked file. */
+  reports: FileReport[];
+  /** What is shown: under --quiet, errors only. */
+  shown: FileReport[];
+  counts: SeverityCounts;
+  tooManyWarnings: boolean;
+  fixed: { dryRun: boolean; files: number; fixes: number; diffs: string[] };
+  exitCode: number;
+}
+
+/** Reads, fixes (with --fix) and checks the files; the caller decides what to print. */
+export async function lintFiles(inputs: string[], options: LintCommandOptions, io: CliIO): Promise<LintResult> {
   checkKind(options.kind);
   checkRuleIds(options.rule ?? []);
+  const fixing = fixingOf(options);
   const configs = new ConfigResolver({
     explicitFile: options.config,
     ruleOverrides: ruleOverridesToRules(options.rule ?? []),
@@ -73,9 +119,10 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
 
   const reports: FileReport[] = [];
   const analyses: { shown: string; analysis: Analysis }[] = [];
+  const fixed = { dryRun: !!fixing?.dryRun, files: 0, fixes: 0, diffs: [] as string[] };
   for (const file of files) {
     const shown = displayPath(file, io.cwd);
-    let source: { config: ReturnType<ConfigResolver['configFor']>; text: string; truncated: boolean };
+    let source: { config: ReturnType<ConfigResolver['configFor']>; text: string; truncated: boolean; bytes: Buffer };
     try {
       const config = configs.configFor(file);
       source = { config, ...(await readDocumentFile(file, config.maxFileSizeBytes, shown)) };
@@ -86,7 +133,28 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
     }
     try {
       const document = { path: file, text: source.text, truncated: source.truncated, root: configs.rootFor(file) };
-      analyses.push({ shown, analysis: analyze(document, source.config, { now, kind: options.kind }) });
+      const lintOptions = { now, kind: options.kind };
+      if (!fixing) {
+        analyses.push({ shown, analysis: analyze(document, source.config, lintOptions) });
+        continue;
+      }
+      const result = fixAll(document, source.config, lintOptions, { rules: fixing.rules });
+      if (result.stopped) io.stderr(`incident-docs: warning: ${shown}: ${STOPPED[result.stopped]}`);
+      let analysis = result.analysis;
+      if (result.changes.length > 0) {
+        try {
+          if (fixing.dryRun) fixed.diffs.push(unifiedDiff(shown, result.original, result.changes));
+          else writeFixed({ file, shown, bytes: source.bytes, text: result.text, root: document.root, allowOutside: !!options.allowPathsOutsideWorkspace });
+          fixed.files++;
+          fixed.fixes += result.applied.length;
+        } catch (e) {
+          if (!(e instanceof CliError)) throw e;
+          fail(e.message);
+          // Not written: what remains is what the file still holds.
+          analysis = analyze(document, source.config, lintOptions);
+        }
+      }
+      analyses.push({ shown, analysis });
     } catch (e) {
       // The core reports rule failures as findings; reaching here is a bug, but one file must not hide the others.
       failed++;
@@ -96,22 +164,15 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
 
   const live = options.live ? await probeInventories(analyses.map((a) => a.analysis), liveOptions(options, now, io)) : undefined;
   for (const { shown, analysis } of analyses) {
-    reports.push({ file: shown, findings: lintAnalysis(analysis, { now, kind: options.kind, live }) });
+    reports.push({ file: shown, findings: lintAnalysis(analysis, { now, kind: options.kind, live }), text: analysis.document.text });
   }
 
   // --max-warnings counts every warning, also under --quiet, so quiet output cannot hide a failing budget.
   const counts = countFindings(reports);
-  const shownReports = options.quiet
-    ? reports.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }))
-    : reports;
-  io.stdout(formatter.format(shownReports, { color: io.color, rules: describeRules(), toolVersion: io.version }));
-
+  const shown = options.quiet ? reports.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : reports;
   const tooManyWarnings = options.maxWarnings !== undefined && counts.warning > options.maxWarnings;
-  if (tooManyWarnings) {
-    io.stderr(`incident-docs: ${counts.warning} warnings, more than --max-warnings ${options.maxWarnings}`);
-  }
-  if (failed > 0) return EXIT_USAGE;
-  return counts.error > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
+  const exitCode = failed > 0 ? EXIT_USAGE : counts.error > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
+  return { reports, shown, counts, tooManyWarnings, fixed, exitCode };
 }
 
 function liveOptions(options: LintCommandOptions, now: Date, io: CliIO): LiveProbeOptions {
@@ -126,17 +187,6 @@ function liveOptions(options: LintCommandOptions, now: Date, io: CliIO): LivePro
 
 function describeRules(): RuleDescription[] {
   return allRules().map((r) => ({ id: r.id, defaultSeverity: r.defaultSeverity, summary: r.docs.summary, helpUri: ruleDocsUrl(r.id) }));
-}
-
-/** A misspelt --rule would silently do nothing; in CI that hides findings, so refuse it. */
-function checkRuleIds(overrides: RuleOverride[]): void {
-  const known = ruleIds();
-  for (const { rule } of overrides) {
-    if (known.includes(rule)) continue;
-    const closest = known.reduce((best, id) => (distance(id, rule) < distance(best, rule) ? id : best), known[0] ?? '');
-    const hint = closest && distance(closest, rule) <= 3 ? ` (did you mean ${closest}?)` : '';
-    throw new CliError(`--rule: unknown rule "${rule}"${hint}; \`incident-docs rules\` lists them`);
-  }
 }
 
 function checkKind(kind: DocumentKind | undefined): void {

@@ -30,3 +30,14 @@ export interface LinkInfo {
   target: string;
   tooltip?: string;
 }
+
+/** A completion: `newText` replaces `span` (the word typed so far). */
+export interface CompletionInfo {
+  label: string;
+  kind: 'key' | 'value';
+  span: Span;
+  newText: string;
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+}

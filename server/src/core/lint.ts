@@ -159,7 +159,7 @@ function runRule(rule: Rule<never>, lines: LineIndex, context: RuleContext, out:
   const convert = (fix: FixSpec): Fix => {
     let out = converted.get(fix);
     if (!out) {
-      out = { title: fix.title, preferred: fix.preferred, edits: fix.edits.map((e) => ({ range: lines.rangeOf(e.span), newText: e.newText })) };
+      out = { title: fix.title, preferred: fix.preferred, ...(fix.safe ? { safe: true } : {}), edits: fix.edits.map((e) => ({ range: lines.rangeOf(e.span), newText: e.newText })) };
       converted.set(fix, out);
     }
     return out;

@@ -14,6 +14,8 @@ export interface RuleDocs {
   /** A document the rule reports on, and one it accepts. */
   bad: string;
   good: string;
+  /** The quick fixes it offers; safe ones are applied by `lint --fix` and fix-all on save. */
+  fixes?: FixDoc[];
 }
 
 export interface EditSpec {
@@ -25,6 +27,18 @@ export interface FixSpec {
   title: string;
   edits: EditSpec[];
   preferred?: boolean;
+  /** Safe to apply unattended (see Fix.safe); the rule's `docs.fixes` says which of its fixes are. */
+  safe?: boolean;
+}
+
+/** One kind of fix a rule offers, for the reference: what it does and whether `--fix` applies it. */
+export interface FixDoc {
+  /** What the fix does, as its title reads ("Delete the empty rows of the table"). */
+  title: string;
+  /** Applied by `lint --fix` and fix-all on save. */
+  safe: boolean;
+  /** Why it is not safe, or when it is not offered. */
+  note?: string;
 }
 
 export interface ReportSpec {

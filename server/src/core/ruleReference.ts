@@ -5,7 +5,7 @@
  * from here, so an anchor cannot drift from its heading nor the printed reference from the file.
  */
 import { documentTypes } from './documentTypes';
-import type { Rule, RuleDocs } from './rule';
+import type { FixDoc, Rule, RuleDocs } from './rule';
 import type { DocumentKind, Severity } from './types';
 
 export const RULE_DOCS_BASE_URL = 'https://github.com/incident-docs/incident-docs/blob/main/docs/rules.md';
@@ -100,6 +100,7 @@ export interface RuleReferenceEntry {
   options?: string;
   bad: string;
   good: string;
+  fixes?: FixDoc[];
 }
 
 const KIND_TITLES: Record<DocumentKind, string> = {
@@ -123,6 +124,7 @@ export function ruleReferenceEntries(groups: RuleGroup[]): RuleReferenceEntry[] 
       ...(r.docs.options ? { options: r.docs.options } : {}),
       bad: r.docs.bad,
       good: r.docs.good,
+      ...(r.docs.fixes?.length ? { fixes: r.docs.fixes } : {}),
     })),
   );
 }
@@ -138,6 +140,10 @@ export function renderRulesMarkdown(groups: RuleGroup[], documentFindings: reado
     '(`rules: { pm/empty-row: off }`), in the editor setting `incidentDocs.rules`, or on the command line',
     'with `--rule pm/empty-row=off`. Silence one place with a comment such as',
     '`<!-- incident-docs-disable-next-line pm/empty-row -->` (Markdown) or `# incident-docs-disable-next-line` (YAML).',
+    '',
+    'A rule\'s **Fixes** say which of its quick fixes are **safe**: those `incident-docs lint --fix` and the',
+    'editor\'s fix-all (`source.fixAll.incidentDocs`, e.g. on save) apply unattended. A safe fix needs no',
+    'choice and never removes or invents what a person wrote; the others are offered as quick fixes only.',
     '',
   ];
   for (const group of groups.filter((g) => g.rules.length > 0)) {
@@ -163,8 +169,14 @@ function ruleSection(rule: DocumentedRule, language: string): string[] {
   const lines = [`### ${rule.id}`, '', severity, '', docs.summary.trim(), ''];
   if (docs.details?.trim()) lines.push(docs.details.trim(), '');
   if (docs.options?.trim()) lines.push(`**Options:** ${docs.options.trim()}`, '');
+  if (docs.fixes?.length) lines.push('**Fixes:**', '', ...docs.fixes.map(fixLine), '');
   lines.push('**Reported:**', '', ...fenced(docs.bad, language), '', '**Accepted:**', '', ...fenced(docs.good, language), '');
   return lines;
+}
+
+function fixLine(fix: FixDoc): string {
+  const how = fix.safe ? '**safe**, applied by `--fix` and fix-all' : 'a quick fix only';
+  return `- ${fix.title.trim()}: ${how}${fix.note?.trim() ? `; ${fix.note.trim()}` : ''}.`;
 }
 
 /** A fence longer than any backtick run inside, so examples may contain code blocks themselves. */

@@ -31,6 +31,11 @@ export interface Fix {
   edits: TextEdit[];
   /** The fix an editor may offer as the preferred one (auto-fix). */
   preferred?: boolean;
+  /**
+   * May be applied unattended (`lint --fix`, fix-all on save): it needs no choice and never
+   * removes or invents what a person wrote. Applied only when also preferred.
+   */
+  safe?: boolean;
 }
 
 export interface RelatedInformation {

@@ -16,8 +16,9 @@ export interface ClientFeatures {
     data: boolean;
   };
   /** Requests the client said it makes; the server offers only those. */
-  requests: { hover: boolean; documentSymbol: boolean; codeLens: boolean; documentLink: boolean };
+  requests: { hover: boolean; documentSymbol: boolean; codeLens: boolean; documentLink: boolean; completion: boolean };
   hoverMarkdown: boolean;
+  completion: { markdown: boolean; insertTextModeAsIs: boolean };
   symbols: { hierarchical: boolean; kinds: ReadonlySet<SymbolKind> };
   codeActions: { literals: boolean; preferred: boolean };
   documentChanges: boolean;
@@ -49,8 +50,13 @@ export function clientFeatures(capabilities: ClientCapabilities | undefined): Cl
       documentSymbol: text?.documentSymbol !== undefined,
       codeLens: text?.codeLens !== undefined,
       documentLink: text?.documentLink !== undefined,
+      completion: text?.completion !== undefined,
     },
     hoverMarkdown: text?.hover?.contentFormat?.includes('markdown') === true,
+    completion: {
+      markdown: text?.completion?.completionItem?.documentationFormat?.includes('markdown') === true,
+      insertTextModeAsIs: text?.completion?.completionItem?.insertTextModeSupport?.valueSet?.includes(1) === true,
+    },
     symbols: {
       hierarchical: text?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
       kinds: new Set(text?.documentSymbol?.symbolKind?.valueSet ?? BASE_SYMBOL_KINDS),

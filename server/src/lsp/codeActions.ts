@@ -6,25 +6,64 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { SERVER_COMMANDS } from '../../../contract/src/commandIds';
+import { fixAll } from '../core/fix/fixAll';
 import { suppressionEdits } from '../core/suppressionFix';
+import { LineIndex } from '../core/text';
 import type { Finding, Fix, TextEdit } from '../core/types';
 import type { DocumentAnalysis } from './analyses';
 import type { ClientFeatures } from './clientFeatures';
 import { isOurDiagnostic, rangesTouch, readDiagnosticData, sameRange, toDiagnostic } from './convert';
 
 /**
+ * Every safe fix of the document as one edit, the same `lint --fix` applies: what VS Code's
+ * `editor.codeActionsOnSave: { "source.fixAll.incidentDocs": "explicit" }` (or `source.fixAll`)
+ * and any editor asking for `source.fixAll` get.
+ */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.incidentDocs`;
+
+/** The kinds of code action the server offers, for its capabilities. */
+export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
+
+/**
  * Quick fixes from the fixes that travel with findings, then for each finding "Disable incident-docs
- * rule X for this line" (a comment in the document's own syntax) and "Show documentation for X".
- * A finding is found from the diagnostics the client sends back (by `data`, else by rule and
- * range), and findings in the requested range are offered too, for clients that send no
- * diagnostics in the context.
+ * rule X for this line" (a comment in the document's own syntax) and "Show documentation for X";
+ * and, when asked for by kind, the fix-all source action.
  */
 export function codeActions(
   params: CodeActionParams,
   result: DocumentAnalysis,
   features: ClientFeatures,
 ): CodeAction[] {
-  if (!features.codeActions.literals || !wantsQuickFixes(params.context?.only)) return [];
+  if (!features.codeActions.literals) return [];
+  const only = params.context?.only;
+  const actions = wants(only, CodeActionKind.QuickFix) ? quickFixes(params, result, features) : [];
+  // Only on request by kind (save, "Source Action…", a key binding): never in the light bulb.
+  if (only && wants(only, FIX_ALL_KIND)) {
+    const all = fixAllAction(params.textDocument.uri, result, features);
+    if (all) actions.push(all);
+  }
+  return actions;
+}
+
+function fixAllAction(uri: string, result: DocumentAnalysis, features: ClientFeatures): CodeAction | undefined {
+  const { analysis, now, live } = result;
+  const fixed = fixAll(analysis.document, analysis.config, { now, live }, { initial: { analysis, findings: result.findings } });
+  if (fixed.changes.length === 0) return undefined;
+  const lines = new LineIndex(fixed.original);
+  const edits: TextEdit[] = fixed.changes.map((c) => ({ range: lines.rangeOf(c), newText: c.newText }));
+  return {
+    title: `Fix all safe problems (${fixed.applied.length} ${fixed.applied.length === 1 ? 'fix' : 'fixes'})`,
+    kind: FIX_ALL_KIND,
+    edit: workspaceEdit(edits, uri, result.version, features.documentChanges),
+  };
+}
+
+/**
+ * A finding is found from the diagnostics the client sends back (by `data`, else by rule and
+ * range), and findings in the requested range are offered too, for clients that send no
+ * diagnostics in the context.
+ */
+function quickFixes(params: CodeActionParams, result: DocumentAnalysis, features: ClientFeatures): CodeAction[] {
   const uri = params.textDocument.uri;
   const findings = result.findings;
   const matched = new Map<Finding, Diagnostic>();
@@ -79,9 +118,9 @@ export function codeActions(
   return [...actions.values(), ...silence.values(), ...docs.values()];
 }
 
-function wantsQuickFixes(only: string[] | undefined): boolean {
+function wants(only: string[] | undefined, kind: string): boolean {
   // A requested kind matches itself and the kinds below it ("" matches all).
-  return !only || only.some((kind) => kind === CodeActionKind.Empty || kind === CodeActionKind.QuickFix);
+  return !only || only.some((k) => k === CodeActionKind.Empty || k === kind || kind.startsWith(`${k}.`));
 }
 
 function findFinding(diagnostic: Diagnostic, findings: Finding[], version: number): Finding | undefined {

@@ -1,4 +1,5 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
+import { plainTextOf } from '../core/hoverText';
 import type { DocumentAnalysis } from './analyses';
 
 /** The first hover a document type offers at the position. */
@@ -7,8 +8,8 @@ export function hover(position: Position, result: DocumentAnalysis, markdown: bo
     const info = hover(model.lines.offsetAt(position), result.context);
     if (!info) continue;
     return {
-      // Clients that cannot render Markdown still read it well as plain text.
-      contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: info.markdown },
+      // A client whose contentFormat lacks Markdown would show its marks and escapes as they are.
+      contents: markdown ? { kind: MarkupKind.Markdown, value: info.markdown } : { kind: MarkupKind.PlainText, value: plainTextOf(info.markdown) },
       range: model.lines.rangeOf(info.span),
     };
   }

@@ -11,6 +11,7 @@ import type { DocumentAnalysis } from './analyses';
 import { serverCapabilities } from './capabilities';
 import { codeActions } from './codeActions';
 import { codeLenses } from './codeLens';
+import { completion } from './completion';
 import { Commands } from './commandRegistry';
 import { registerCommands } from './commands';
 import { hover } from './hover';
@@ -108,7 +109,7 @@ function trackDocuments(documents: TextDocuments<TextDocument>, currentSession: 
   });
 }
 
-/** The requests answered from one document's analysis: code actions, symbols, hovers, lenses, links. */
+/** The requests answered from one document's analysis: code actions, symbols, hovers, completions, lenses, links. */
 function registerDocumentRequests(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
@@ -141,6 +142,9 @@ function registerDocumentRequests(
   );
   connection.onHover((params) =>
     withAnalysis(params.textDocument.uri, null, (result, s) => hover(params.position, result, s.features.hoverMarkdown)),
+  );
+  connection.onCompletion((params) =>
+    withAnalysis(params.textDocument.uri, [], (result, s) => completion(params.position, result, s.features.completion)),
   );
   connection.onCodeLens((params) => withAnalysis(params.textDocument.uri, [], (result) => codeLenses(result)));
   connection.onDocumentLinks((params) =>

@@ -74,6 +74,25 @@ describe('config resolution', () => {
       { name: 'Timeline', aliases: ['Chronology'] },
     ]);
   });
+  it('metricTags merges per moment; one word alone is a list; unknown moments and non-words are problems', () => {
+    const { config, problems } = resolveConfig([
+      { source: 'settings', values: { metricTags: { detected: ['detected', 'paged'], resolved: 'fixed' } } },
+      { source: '.incident-docs.yaml', values: { metricTags: { mitigated: [' contained '], ended: ['x'], acknowledged: [1] } } },
+    ]);
+    assert.deepEqual(config.metricTags, {
+      started: ['started'],
+      detected: ['detected', 'paged'],
+      acknowledged: ['acknowledged', 'ack'],
+      mitigated: ['contained'],
+      resolved: ['fixed'],
+    });
+    assert.deepEqual(problems, [
+      '.incident-docs.yaml: "metricTags": unknown key "ended"; use started, detected, acknowledged, mitigated, resolved',
+      '.incident-docs.yaml: "metricTags": "acknowledged" expects a list of words, but item 1 is 1',
+    ]);
+    assert.deepEqual(defaultConfig().metricTags.detected, ['detected'], 'the defaults are untouched');
+    assert.match(resolveConfig([{ source: 'f', values: { metricTags: ['x'] } }]).problems[0], /expects a mapping of names to lists of words, got a list/);
+  });
   it('a non-mapping layer is a problem, not a crash', () => {
     const { problems } = resolveConfig([{ source: 'x', values: ['a'] }]);
     assert.equal(problems.length, 1);
@@ -102,5 +121,29 @@ describe('.incident-docs.yaml', () => {
   it('bad YAML or a missing file is a problem, not a throw', () => {
     assert.match(parseConfigText('a: [1,', 'x.yaml').error ?? '', /not valid YAML/);
     assert.match(loadConfigFile('/nonexistent/.incident-docs.yaml').error ?? '', /no such file/);
+  });
+
+  it('reviewOverdueDays: days by severity, replacing the default as a whole; a bad entry is named and left out', () => {
+    assert.deepEqual(defaultConfig().reviewOverdueDays, { SEV1: 3, SEV2: 5 });
+    const { config, problems } = resolveConfig([{ source: 'f', values: { reviewOverdueDays: { SEV1: 2, SEV3: 'soon', SEV4: -1, P1: 0 } } }]);
+    assert.deepEqual(config.reviewOverdueDays, { SEV1: 2, P1: 0 });
+    assert.deepEqual(problems, [
+      'f: "reviewOverdueDays": "SEV3" has the text "soon"; expected a number of days (0 or more)',
+      'f: "reviewOverdueDays": "SEV4" has -1; expected a number of days (0 or more)',
+    ]);
+    assert.deepEqual(resolveConfig([{ source: 'f', values: { reviewOverdueDays: [3] } }]).problems, ['f: "reviewOverdueDays" expects a mapping of names to numbers of days (0 or more), got a list']);
+  });
+  it('frontMatterSchema in a config file is relative to the file; empty stays empty', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cfg-schema-'));
+    try {
+      mkdirSync(join(dir, 'docs'));
+      const file = join(dir, '.incident-docs.yaml');
+      writeFileSync(file, 'frontMatterSchema: docs/front-matter.schema.json\ntemplate: google-sre\n');
+      assert.deepEqual(loadConfigFile(file).layer?.values, { frontMatterSchema: join(dir, 'docs', 'front-matter.schema.json'), template: 'google-sre' });
+      writeFileSync(file, "frontMatterSchema: ''\n");
+      assert.deepEqual(loadConfigFile(file).layer?.values, { frontMatterSchema: '' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

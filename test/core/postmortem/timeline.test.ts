@@ -84,4 +84,14 @@ describe('timeline shapes', () => {
     const model = buildPostmortemModel({ path: 'postmortems/x.md', text: '---\ntimezone: UTC\n---\n## Timeline\n\n- 10:00 a\n' }, defaultConfig());
     assert.equal(model.timeline?.zone, 'UTC');
   });
+  it('what an entry says is its text as read: inline code kept, Markdown marks left out, in tables, lists and headings', () => {
+    const table = timeline('## Timeline\n\n| Time | Event |\n| --- | --- |\n| 16:02 | First alert, but from an affected service (`k8s-janitor`) |\n');
+    assert.equal(table.entries[0].text, 'First alert, but from an affected service (k8s-janitor)');
+    const html = timeline('## Timeline\n\n<table><tr><td>16:02</td><td>Restarted <code>kiam</code><br>pods</td></tr></table>\n');
+    assert.equal(html.entries[0].text, 'Restarted kiam pods');
+    const list = timeline('## Timeline\n\n- **16:58 UTC** - `flags` is *down*, see [the graph](http://x)\n- [17:20] \\[detected\\] alert\n');
+    assert.deepEqual(list.entries.map((e) => e.text), ['flags is down, see the graph', '[detected] alert']);
+    const headings = timeline('## Timeline\n\n### 21:06 - Logger `error`\n');
+    assert.equal(headings.entries[0].text, 'Logger error');
+  });
 });

@@ -1,6 +1,6 @@
 /**
  * Every rule's messages, as a reader meets them in the Problems panel: a sentence that starts with
- * a capital (or with document text in “quotes”, which is never re-cased). Checked over the
+ * a capital (or with document text in “quotes” or a `key`, which is never re-cased). Checked over the
  * fixtures, the examples, every rule's documented bad example and, for the live rules, probes.
  */
 import assert from 'node:assert/strict';
@@ -51,15 +51,16 @@ function liveCase(): { document: SourceDocument; live: LiveObservations } {
   return { document: { path: '/repo/cert-inventory.yaml', text }, live };
 }
 
-/** A capital letter, a digit, or quoted document text (“16:04pm”), whose case is the author's. */
-const SENTENCE_START = /^(?:\p{Lu}|\p{N}|“)/u;
+/** A capital letter, a digit, or document text in quotes (“16:04pm”, a key as `status`), whose case is the author's. */
+const SENTENCE_START = /^(?:\p{Lu}|\p{N}|“|`)/u;
 
 describe('rule messages', () => {
   it('start with a capital, for every rule, on the fixtures, the examples, the docs’ examples and live probes', () => {
     const documents = [...documentsUnder(join(REPO, 'test', 'fixtures')), ...documentsUnder(join(REPO, 'examples'))];
     for (const rule of postmortemRules) documents.push({ path: 'postmortems/example.md', text: rule.docs.bad });
     for (const rule of certRules) documents.push({ path: rule.docs.bad.startsWith('apiVersion') ? '/k8s/example.yaml' : '/repo/example.yaml', text: rule.docs.bad });
-    const settings = config({ rules: { 'pm/section-order': 'info' } });
+    // The rules that are off by default, turned on: their messages count too.
+    const settings = config({ rules: Object.fromEntries([...postmortemRules, ...certRules].filter((r) => r.offByDefault).map((r) => [r.id, 'info'])) });
     const findings = documents.flatMap((document) => lint(document, settings, { now: NOW }));
     const { document, live } = liveCase();
     findings.push(...lint(document, settings, { now: NOW, live }));

@@ -57,7 +57,9 @@ describe('readBoundedFile', () => {
     const read = await readDocumentFile(big, 1000);
     assert.equal(read.truncated, true);
     assert.equal(read.text.length, 1001);
-    assert.deepEqual(await readDocumentFile(big, 5000), { text: 'x'.repeat(5000), truncated: false });
+    const whole = await readDocumentFile(big, 5000);
+    assert.deepEqual({ text: whole.text, truncated: whole.truncated }, { text: 'x'.repeat(5000), truncated: false });
+    assert.deepEqual(whole.bytes, Buffer.from('x'.repeat(5000)), 'the bytes read, for --fix to write back alike');
   });
 
   it('says "no such file" for a missing file, as a usage problem', () => {

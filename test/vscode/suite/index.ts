@@ -5,6 +5,7 @@
  */
 import Mocha from 'mocha';
 import { commandTests } from './commands.suite';
+import { fixAllTests } from './fixAll.suite';
 import { closeEverything, WAIT_MS } from './helpers';
 import { languageTests } from './language.suite';
 import { leftoverSettings, restoreWorkspace, snapshotWorkspace, type WorkspaceSnapshot } from './workspaceState';
@@ -31,6 +32,7 @@ export function run(): Promise<void> {
   });
   languageTests();
   commandTests();
+  fixAllTests();
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} extension test(s) failed`)) : resolve()));
   });

@@ -9,6 +9,8 @@ import { runLint, type LintCommandOptions } from '../runLint';
 
 const KINDS = ['postmortem', 'inventory', 'cert-manager'];
 
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
 export function registerLintCommand(program: Command): void {
   program
     .command('lint')
@@ -29,6 +31,9 @@ export function registerLintCommand(program: Command): void {
     .option('--live', 'also probe every host of every inventory entry (a TLS handshake each) and report cert/live-* findings')
     .option('--concurrency <n>', 'with --live: probes at most n hosts at once (default 16)', parsePositive)
     .option('--timeout <ms>', 'with --live: limit per host for DNS, connect and handshake (default 5000)', parsePositive)
+    .option('--fix', 'apply every safe fix (docs/rules.md says which are), write the files, then report what remains')
+    .option('--fix-dry-run', 'print what --fix would change as a unified diff; write nothing')
+    .option('--fix-rule <rule>', 'with --fix or --fix-dry-run: fix only this rule\'s findings (repeatable, or comma-separated)', collect)
     .option('--allow-paths-outside-workspace', 'let pemFile and extraCaFiles name files outside the repository (never taken from a config file)')
     .addHelpText(
       'after',

@@ -5,6 +5,8 @@ export interface FileReport {
   /** Path as shown to the user: relative to the working directory, forward slashes. */
   file: string;
   findings: Finding[];
+  /** The text that was checked, for formats that quote it (GitLab's fingerprints). */
+  text?: string;
 }
 
 /** What a CI format may need to describe the rules (SARIF lists every rule with a help link). */

@@ -15,6 +15,8 @@ const EXPECTED: Record<SettingType, string> = {
   'string[]': 'a list of text values',
   rules: 'a mapping of rule ids to levels',
   requiredSections: 'a list of section names or {name, aliases}',
+  wordLists: 'a mapping of names to lists of words',
+  daysByName: 'a mapping of names to numbers of days (0 or more)',
 };
 
 export function coerce(d: SettingDescriptor, raw: unknown, source: string, problems: string[]): unknown {
@@ -49,6 +51,16 @@ export function coerce(d: SettingDescriptor, raw: unknown, source: string, probl
         return out;
       }
       break;
+    case 'daysByName':
+      if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+        const out: Record<string, number> = {};
+        for (const [name, days] of Object.entries(raw as Record<string, unknown>)) {
+          if (typeof days === 'number' && Number.isFinite(days) && days >= 0) out[name] = days;
+          else problems.push(`${where}: "${quoteText(name)}" has ${describe(days)}; expected a number of days (0 or more)`);
+        }
+        return out;
+      }
+      break;
     case 'requiredSections':
       if (Array.isArray(raw)) {
         const out: RequiredSection[] = [];
@@ -65,9 +77,29 @@ export function coerce(d: SettingDescriptor, raw: unknown, source: string, probl
         return out;
       }
       break;
+    case 'wordLists':
+      if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) return wordLists(d, raw as Record<string, unknown>, where, problems);
+      break;
   }
   problems.push(`${where} expects ${EXPECTED[d.type]}, got ${describe(raw)}`);
   return undefined;
+}
+
+/** `{detected: [detected, paged], resolved: resolved}`: the keys given, each a list of words (one word alone is a list of one). */
+function wordLists(d: SettingDescriptor, raw: Record<string, unknown>, where: string, problems: string[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (!d.keys?.includes(key)) {
+      problems.push(`${where}: unknown key "${quoteText(key)}"; use ${d.keys?.join(', ')}`);
+      continue;
+    }
+    const list = typeof value === 'string' ? [value] : value;
+    const other = Array.isArray(list) ? list.findIndex((w) => typeof w !== 'string') : -1;
+    if (!Array.isArray(list)) problems.push(`${where}: "${quoteText(key)}" expects a list of words, got ${describe(value)}`);
+    else if (other >= 0) problems.push(`${where}: "${quoteText(key)}" expects a list of words, but item ${other + 1} is ${describe(list[other])}`);
+    else out[key] = (list as string[]).map((w) => w.trim()).filter((w) => w !== '');
+  }
+  return out;
 }
 
 /** A raw setting value in a problem: `-3`, `the text "thirty"`, `a list`, never the whole of a long value. */

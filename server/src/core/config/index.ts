@@ -9,7 +9,8 @@ import { coerce, describe } from './coerce';
 import { defaultConfig, SETTINGS } from './settings';
 import type { Config } from './types';
 
-export type { Config, RequiredSection } from './types';
+export type { Config, MetricTag, RequiredSection } from './types';
+export { METRIC_TAGS } from './types';
 export { DEFAULT_REQUIRED_SECTIONS, defaultConfig, SETTINGS, type SettingDescriptor } from './settings';
 export { DEFAULT_TICKET_PATTERNS, TICKET_KEY_PATTERN } from './ticketPatterns';
 
@@ -28,7 +29,7 @@ export interface ResolvedConfig {
 /**
  * Merges layers over the defaults, later layers winning. Unknown keys and values of the wrong
  * type are reported and ignored, never thrown: a typo in settings must not stop linting.
- * `rules` merges per rule id; every other key replaces.
+ * `rules` merges per rule id and a word list (`metricTags`) per key; every other key replaces.
  */
 export function resolveConfig(layers: ConfigLayer[]): ResolvedConfig {
   const config = defaultConfig() as unknown as Record<string, unknown>;
@@ -51,6 +52,8 @@ export function resolveConfig(layers: ConfigLayer[]): ResolvedConfig {
       if (value === undefined) continue;
       if (descriptor.type === 'rules') {
         config.rules = { ...(config.rules as Record<string, RuleLevel>), ...(value as Record<string, RuleLevel>) };
+      } else if (descriptor.type === 'wordLists') {
+        config[key] = { ...(config[key] as Record<string, string[]>), ...(value as Record<string, string[]>) };
       } else {
         config[key] = value;
       }

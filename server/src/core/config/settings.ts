@@ -4,7 +4,7 @@
  * and checked against it by tests.
  */
 import { DEFAULT_TICKET_PATTERNS } from './ticketPatterns';
-import type { Config, RequiredSection } from './types';
+import { METRIC_TAGS, type Config, type RequiredSection } from './types';
 
 export const DEFAULT_REQUIRED_SECTIONS: RequiredSection[] = [
   { name: 'Overview', aliases: ['Summary', 'Executive Summary', 'Incident Summary', 'Description'] },
@@ -23,7 +23,7 @@ export const DEFAULT_REQUIRED_SECTIONS: RequiredSection[] = [
   { name: 'Messaging', aliases: ['Communication', 'Communications', 'Comms', 'External Communication'] },
 ];
 
-export type SettingType = 'boolean' | 'number' | 'string' | 'string[]' | 'rules' | 'requiredSections';
+export type SettingType = 'boolean' | 'number' | 'string' | 'string[]' | 'rules' | 'requiredSections' | 'wordLists' | 'daysByName';
 
 export interface SettingDescriptor<K extends keyof Config = keyof Config> {
   key: K;
@@ -32,6 +32,8 @@ export interface SettingDescriptor<K extends keyof Config = keyof Config> {
   description: string;
   /** Settings read by the server only (not meaningful in .incident-docs.yaml or the CLI). */
   editorOnly?: boolean;
+  /** For `wordLists`: the keys it has, each a list of words; a layer that names some keeps the others. */
+  keys?: readonly string[];
 }
 
 function setting<K extends keyof Config>(d: SettingDescriptor<K>): SettingDescriptor {
@@ -99,6 +101,13 @@ export const SETTINGS: SettingDescriptor[] = [
     description: 'URL template for ticket keys, e.g. https://jira.example.com/browse/{key}. When set, ticket keys become links.',
   }),
   setting({
+    key: 'actionItemDoneWords',
+    type: 'string[]',
+    default: ['done', 'closed', 'fixed', 'complete', 'completed', 'resolved', 'merged', 'shipped', 'cancelled', 'canceled', "won't fix", 'wontfix', "won't do", 'not planned', 'obsolete'],
+    description:
+      'Statuses that close an action item (a Status column, or "status: …" in a list item), compared with the status\'s first words, ignoring case: done, or dropped on purpose (won\'t fix). A checked task-list box and ✅ count as done too. Done items are not overdue (pm/action-item-overdue) and need no ticket.',
+  }),
+  setting({
     key: 'impactToleranceMinutes',
     type: 'number',
     default: 15,
@@ -164,6 +173,47 @@ export const SETTINGS: SettingDescriptor[] = [
     default: false,
     description:
       'Let pemFile and extraCaFiles name files outside the workspace folder (by "..", an absolute path or a symbolic link). Off, such files are not read and pemFile gets a cert/pem-invalid finding.',
+  }),
+  setting({
+    key: 'metricTags',
+    type: 'wordLists',
+    keys: METRIC_TAGS,
+    default: {
+      started: ['started'],
+      detected: ['detected'],
+      acknowledged: ['acknowledged', 'ack'],
+      mitigated: ['mitigated'],
+      resolved: ['resolved'],
+    },
+    description:
+      'Words that, in brackets in a timeline entry ("[detected] First alert"), mark the moment it records, per moment (started, detected, acknowledged, mitigated, resolved); compared ignoring case. Time to detect, acknowledge, mitigate and resolve are taken from the front matter (incident.*), else from these entries, else from lines that state them ("Time to detection: 54 minutes").',
+  }),
+  setting({
+    key: 'metricsToleranceMinutes',
+    type: 'number',
+    default: 10,
+    description:
+      'How many minutes a front-matter time or a stated duration ("TTR: 148 min") may differ from the timeline entry tagged with the same moment before pm/metrics-mismatch reports it.',
+  }),
+  setting({
+    key: 'severities',
+    type: 'string[]',
+    default: ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5'],
+    description: 'The severities a post-mortem\'s front matter may give (severity: SEV2), most severe first. Empty: any text.',
+  }),
+  setting({
+    key: 'frontMatterSchema',
+    type: 'string',
+    default: '',
+    description:
+      'The path of a JSON Schema file (JSON or YAML) declaring the team\'s own front-matter fields (in .incident-docs.yaml, relative to it). Checked with the built-in fields (title, date, status, severity, authors, incident, services, tickets) by pm/front-matter.',
+  }),
+  setting({
+    key: 'reviewOverdueDays',
+    type: 'daysByName',
+    default: { SEV1: 3, SEV2: 5 },
+    description:
+      'Days after the incident (incident.resolved, else date) by which a post-mortem of each severity must leave draft and in-review; pm/review-overdue reports it after. Severities not listed are never overdue.',
   }),
 ];
 

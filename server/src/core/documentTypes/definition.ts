@@ -1,5 +1,5 @@
 import type { Config } from '../config';
-import type { HoverInfo, LensInfo, LinkInfo, OutlineItem } from '../editorServices';
+import type { CompletionInfo, HoverInfo, LensInfo, LinkInfo, OutlineItem } from '../editorServices';
 import type { BaseModel, EditSpec, Report, Rule, RuleContext } from '../rule';
 import type { LineEdit } from '../text';
 import type { DocumentKind, SourceDocument } from '../types';
@@ -30,6 +30,7 @@ export interface DocumentTypeDefinition<Model extends BaseModel> {
   rules: Rule<Model>[];
   outline?: (model: Model) => OutlineItem[];
   hover?: (model: Model, offset: number, context: RuleContext) => HoverInfo | undefined;
+  completion?: (model: Model, offset: number, context: RuleContext) => CompletionInfo[];
   codeLenses?: (model: Model, context: RuleContext) => LensInfo[];
   links?: (model: Model, config: Config) => LinkInfo[];
   /** The edits of a comment that silences `rule` on `line` in the document's own syntax; undefined where none can go. */
@@ -71,6 +72,7 @@ export interface ParsedDocument {
   reparse(document: SourceDocument, config: Config): { parsed: ParsedDocument; edit?: LineEdit } | undefined;
   outline(): OutlineItem[];
   hover(offset: number, context: RuleContext): HoverInfo | undefined;
+  completion(offset: number, context: RuleContext): CompletionInfo[];
   codeLenses(context: RuleContext): LensInfo[];
   links(config: Config): LinkInfo[];
   /** See DocumentTypeDefinition.suppress. */
@@ -115,6 +117,7 @@ export function defineDocumentType<Model extends BaseModel>(definition: Document
       },
       outline: () => definition.outline?.(model) ?? [],
       hover: (offset, context) => definition.hover?.(model, offset, context),
+      completion: (offset, context) => definition.completion?.(model, offset, context) ?? [],
       codeLenses: (context) => definition.codeLenses?.(model, context) ?? [],
       links: (config) => definition.links?.(model, config) ?? [],
       suppress: (line, rule) => definition.suppress?.(model, line, rule),

@@ -1,6 +1,7 @@
 import { isMarkdownDocument } from '../postmortem/detect';
+import { frontMatterCompletion, frontMatterHover } from '../postmortem/frontMatterServices';
 import { buildPostmortemModel, reparsePostmortemModel } from '../postmortem/model';
-import { postmortemHover, postmortemLinks, postmortemOutline } from '../postmortem/services';
+import { postmortemCodeLenses, postmortemHover, postmortemLinks, postmortemOutline } from '../postmortem/services';
 import { postmortemSuppression } from '../postmortem/suppression';
 import { postmortemRules } from '../rules/pm';
 import { defineDocumentType } from './definition';
@@ -16,7 +17,9 @@ export const postmortemType = defineDocumentType({
   },
   rules: postmortemRules,
   outline: postmortemOutline,
-  hover: (model, offset) => postmortemHover(model, offset),
+  hover: (model, offset, context) => frontMatterHover(model, offset, context) ?? postmortemHover(model, offset, context.config),
+  completion: frontMatterCompletion,
+  codeLenses: (model, context) => postmortemCodeLenses(model, context.config),
   links: postmortemLinks,
   suppress: postmortemSuppression,
 });

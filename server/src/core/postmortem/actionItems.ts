@@ -1,9 +1,10 @@
 import type { List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import { preorder } from '../limits/walk';
 import type { Span } from '../types';
+import { columnRoles, fieldRuns, flaggedDone, isDoneStatus, isFieldLine, mergeFields, rowFields, scanFields, type DueDate, type ItemFields, type ItemValue } from './actionFields';
 import { runsText, spanOf, textRuns } from './runs';
 import type { Section } from './sections';
-import { columnIndex, isEmptyRow, isHtmlTable, readHtmlTable, readPipeTable, type Table, type TableCell } from './tables';
+import { columnIndex, isEmptyRow, isHtmlTable, readHtmlTable, readPipeTable, type Table } from './tables';
 import { linkDefinitions, nodeLinks } from './tickets';
 
 export interface ActionItem {
@@ -16,10 +17,21 @@ export interface ActionItem {
   source: string;
   /** Link targets (Markdown links, resolved references, autolinks, HTML anchors), sub-items included. */
   links: string[];
-  /** Present when the item's table has a Status column. */
-  status?: TableCell;
-  /** Marked done (✅, "(Completed)", a checked box, a "has been done" note, a "Completed" heading): not open work. */
+  /** The status as written: the item's cell in a Status column (possibly empty), or a `status:` field. */
+  status?: ItemValue;
+  /**
+   * Marked done (✅, "(Completed)", a checked box, a "has been done" note, a "Completed" heading,
+   * struck out, or a status starting with one of `actionItemDoneWords`): not open work.
+   */
   done: boolean;
+  /** Who owns it, when named: an owner column's cell, an `owner:` field, an @mention, an `Owner:` line above its list. */
+  owner?: ItemValue;
+  /** The owner as written, even empty or `TBD`: the item's cell in an owner column, or an `owner:` field. */
+  ownerField?: ItemValue;
+  /** When it is due, when a whole unambiguous day is written (ISO 8601, or a month name with the year). */
+  due?: DueDate;
+  /** The due field as written, even when no date can be read from it (`03/04/2026`, `Q3`). */
+  dueField?: ItemValue;
   /**
    * Source text around the item that may name the ticket for a whole group: the headings above it
    * inside the action section, and the paragraphs just before and after its list or table.
@@ -60,11 +72,17 @@ function isInside(section: Section, ancestor: Section): boolean {
   return false;
 }
 
-export function buildActionItems(sections: Section[], root: Root, source: string): ActionItems | undefined {
+export interface ActionItemOptions {
+  /** Statuses that close an item (the `actionItemDoneWords` setting). */
+  doneWords: readonly string[];
+}
+
+export function buildActionItems(sections: Section[], root: Root, source: string, options: ActionItemOptions): ActionItems | undefined {
   const definitions = linkDefinitions(root);
   const items: ActionItem[] = [];
-  for (const section of sections) sectionItems(section, source, definitions, items);
-  labelledParagraphs(root, source, definitions, items);
+  const read: Reading = { source, definitions, doneWords: options.doneWords };
+  for (const section of sections) sectionItems(section, read, items);
+  labelledParagraphs(root, read, items);
   if (sections.length === 0 && items.length === 0) return undefined;
   items.sort((a, b) => a.span.start - b.span.start);
   return { sections, items };
@@ -75,9 +93,17 @@ interface Context {
   links: string[];
 }
 
-function sectionItems(section: Section, source: string, definitions: Map<string, string>, out: ActionItem[]): void {
+/** What every reader of items needs. */
+interface Reading {
+  source: string;
+  definitions: Map<string, string>;
+  doneWords: readonly string[];
+}
+
+function sectionItems(section: Section, read: Reading, out: ActionItem[]): void {
+  const { source, definitions } = read;
   // The headings above a block inside the section, by depth: their tickets cover what is under them.
-  const headings: { depth: number; context: Context; done: boolean }[] = [
+  const headings: { depth: number; context: Context; done: boolean; owner?: ItemValue }[] = [
     { depth: section.heading.depth, context: contextOf(section.heading.node, source, definitions), done: DONE_HEADING.test(section.heading.normalized) },
   ];
   const nodes = section.nodes;
@@ -85,7 +111,7 @@ function sectionItems(section: Section, source: string, definitions: Map<string,
     if (node.type === 'heading') {
       while (headings.length > 1 && headings[headings.length - 1].depth >= node.depth) headings.pop();
       const text = runsText(textRuns(node, source)).toLowerCase();
-      headings.push({ depth: node.depth, context: contextOf(node, source, definitions), done: DONE_HEADING.test(text) });
+      headings.push({ depth: node.depth, context: contextOf(node, source, definitions), done: DONE_HEADING.test(text), owner: labelledOwner(node, source) });
       return;
     }
     const isTable = node.type === 'table' || (node.type === 'html' && isHtmlTable(node));
@@ -95,14 +121,35 @@ function sectionItems(section: Section, source: string, definitions: Map<string,
       if (neighbour?.type === 'paragraph') context.push(contextOf(neighbour, source, definitions));
     }
     const done = headings.some((h) => h.done);
+    // "Owner: @platform" on the line before a list, or in a heading above it, owns what has no owner of its own.
+    const previous = nodes[i - 1];
+    const groupOwner = (previous?.type === 'paragraph' ? labelledOwner(previous, source) : undefined) ?? nearestOwner(headings);
     const before = out.length;
-    if (node.type === 'list') listItems(node, source, definitions, out);
-    else tableItems(node.type === 'table' ? readPipeTable(node, source) : readHtmlTable(node as never, source), source, out);
+    if (node.type === 'list') listItems(node, read, out);
+    else tableItems(node.type === 'table' ? readPipeTable(node, source) : readHtmlTable(node as never, source), read, out);
     for (let k = before; k < out.length; k++) {
       out[k].context = context;
       out[k].done ||= done;
+      out[k].owner ??= groupOwner;
     }
   });
+}
+
+function nearestOwner(headings: { owner?: ItemValue }[]): ItemValue | undefined {
+  for (let k = headings.length - 1; k >= 0; k--) if (headings[k].owner) return headings[k].owner;
+  return undefined;
+}
+
+/** An owner written with a label (`Owner: @platform`) in a paragraph or heading; a passing @mention is not one. */
+function labelledOwner(node: RootContent, source: string): ItemValue | undefined {
+  const fields = scanFields(fieldRuns(node, source), source);
+  return fields.ownerField && fields.owner === fields.ownerField ? fields.owner : undefined;
+}
+
+/** The fields an item carries, and whether its status closes it. */
+function withFields(fields: ItemFields, doneWords: readonly string[]): Pick<ActionItem, 'owner' | 'ownerField' | 'due' | 'dueField' | 'status'> & { doneByStatus: boolean } {
+  const { owner, ownerField, due, dueField, status } = fields;
+  return { owner, ownerField, due, dueField, status, doneByStatus: !!status && isDoneStatus(status.text, doneWords) };
 }
 
 function contextOf(node: RootContent, source: string, definitions: Map<string, string>): Context {
@@ -110,23 +157,34 @@ function contextOf(node: RootContent, source: string, definitions: Map<string, s
   return { source: source.slice(span.start, span.end), links: nodeLinks(node, definitions) };
 }
 
-function tableItems(table: Table, source: string, out: ActionItem[]): void {
+function tableItems(table: Table, read: Reading, out: ActionItem[]): void {
+  const { source } = read;
   let itemCol = columnIndex(table, ITEM_COLUMN);
   if (itemCol < 0) itemCol = 0;
   const statusCol = columnIndex(table, STATUS_COLUMN);
+  const roles = columnRoles(table, itemCol);
   for (const row of table.rows) {
     if (isEmptyRow(row)) continue;
     const cell = row.cells[itemCol] ?? row.cells[0];
     const text = cell.text || row.cells.map((c) => c.text).filter(Boolean).join(' · ');
-    const status = statusCol >= 0 ? row.cells[statusCol] : undefined;
+    const fields = rowFields(row.cells, roles, cell, source);
+    // A Status column says it for the row; a `status:` written in the item's cell only when there is none.
+    // A State or Progress column stands in for a missing Status column when it says something.
+    const stateCell = row.cells[statusCol >= 0 ? statusCol : roles.state];
+    if (statusCol >= 0 || (stateCell && stateCell.text !== '')) {
+      fields.status = stateCell ? { text: stateCell.text, span: stateCell.span } : undefined;
+    } else if (fields.status?.text === '') fields.status = undefined;
+    const { doneByStatus, ...found } = withFields(fields, read.doneWords);
+    // ✅ or "(Completed)" in any cell of the row, or a Done? column saying yes, closes the row.
+    const marked = row.cells.some((c) => DONE_MARK.test(c.text)) || flaggedDone(row.cells, roles);
     out.push({
       span: row.span,
       labelSpan: cell.text ? cell.span : row.span,
       text,
       source: source.slice(row.span.start, row.span.end),
       links: row.cells.flatMap((c) => c.links),
-      status,
-      done: DONE_MARK.test(text) || /^(done|completed?|fixed|closed|resolved|merged|shipped)\b/i.test(status?.text ?? ''),
+      ...found,
+      done: DONE_MARK.test(text) || marked || doneByStatus,
       context: [],
     });
   }
@@ -135,9 +193,10 @@ function tableItems(table: Table, source: string, out: ActionItem[]): void {
 /**
  * A list item is an action; its sub-items are notes on it (status, links, details) and belong to
  * it. Only an item that is a bare label ("Prow:", "**BinderHub**", "Process") groups the items
- * nested under it.
+ * nested under it, unless they are all its fields ("Owner: Jane", "Due: 2026-12-01").
  */
-function listItems(list: List, source: string, definitions: Map<string, string>, out: ActionItem[]): void {
+function listItems(list: List, read: Reading, out: ActionItem[]): void {
+  const { source, definitions } = read;
   // Work list instead of recursion: lists can nest deeper than the stack.
   const pending: List[] = [list];
   while (pending.length > 0) {
@@ -147,24 +206,41 @@ function listItems(list: List, source: string, definitions: Map<string, string>,
       const first = item.children[0];
       const ownText = first && first.type !== 'list' ? runsText(textRuns(first, source)) : '';
       const text = ownText.replace(/^\[[ xX]?\]\s*/, '');
-      if (nested.length && isGroupLabel(first, text)) {
+      if (nested.length && isGroupLabel(first, text) && !nested.every((n) => n.children.every((sub) => isFieldItem(sub, source)))) {
         pending.push(...nested);
         continue;
       }
       if (!text) continue; // an empty "- [ ]" placeholder is template text, not a missing ticket
       const span = spanOf(item);
       const notes = nested.map((n) => runsText(textRuns(n, source)));
+      // Fields in the item's own text first, then in its sub-items (`- Owner: Jane`, `- Due: 2026-12-01`).
+      const subItems = nested.flatMap((n) => n.children);
+      const fields = mergeFields([item, ...subItems].map((node) => scanFields(fieldRuns(node, source), source)));
+      if (fields.status?.text === '') fields.status = undefined; // an empty `Status:` in a list is no status column
+      const { doneByStatus, ...found } = withFields(fields, read.doneWords);
       out.push({
         span,
         labelSpan: first ? spanOf(first) : span,
         text,
         source: source.slice(span.start, span.end),
         links: nodeLinks(item, definitions),
-        done: item.checked === true || isDeleted(first) || DONE_MARK.test(text) || notes.some((n) => DONE_MARK.test(n) || /^(done|completed?|fixed)\b/i.test(n)),
+        ...found,
+        done:
+          item.checked === true ||
+          isDeleted(first) ||
+          DONE_MARK.test(text) ||
+          doneByStatus ||
+          notes.some((n) => DONE_MARK.test(n) || /^(done|completed?|fixed)\b/i.test(n)),
         context: [],
       });
     }
   }
+}
+
+/** A sub-item that is only a field of the item above it; its first paragraph alone is read (lists nest deep). */
+function isFieldItem(sub: ListItem, source: string): boolean {
+  const first = sub.children[0];
+  return first?.type === 'paragraph' && isFieldLine(runsText(textRuns(first, source)));
 }
 
 /** "Prow:", "**BinderHub**", "Process": a short label with no sentence of its own. */
@@ -183,17 +259,18 @@ function isDeleted(first: ListItem['children'][number] | undefined): boolean {
 }
 
 /** "**Action item:** Rotate the key" as a paragraph of its own, anywhere outside an action list. */
-function labelledParagraphs(root: Root, source: string, definitions: Map<string, string>, out: ActionItem[]): void {
+function labelledParagraphs(root: Root, read: Reading, out: ActionItem[]): void {
   preorder<Root | RootContent>(root, (node) => {
     if (node.type === 'root' || node.type === 'blockquote') return true;
     if (node.type !== 'paragraph') return false;
-    const item = labelledItem(node, source, definitions);
+    const item = labelledItem(node, read);
     if (item) out.push(item);
     return false;
   });
 }
 
-function labelledItem(node: Paragraph, source: string, definitions: Map<string, string>): ActionItem | undefined {
+function labelledItem(node: Paragraph, read: Reading): ActionItem | undefined {
+  const { source, definitions } = read;
   const [label, ...rest] = node.children;
   if (label?.type !== 'strong') return undefined;
   const labelText = runsText(textRuns(label, source));
@@ -204,13 +281,17 @@ function labelledItem(node: Paragraph, source: string, definitions: Map<string, 
   const span = spanOf(node);
   const afterStrong = spanOf(label).end;
   const lead = /^[\s:]*/.exec(source.slice(afterStrong, span.end))?.[0].length ?? 0;
+  const fields = scanFields(fieldRuns(node, source), source);
+  if (fields.status?.text === '') fields.status = undefined;
+  const { doneByStatus, ...found } = withFields(fields, read.doneWords);
   return {
     span,
     labelSpan: { start: afterStrong + lead, end: span.end },
     text,
     source: source.slice(span.start, span.end),
     links: nodeLinks(node, definitions),
-    done: DONE_MARK.test(text),
+    ...found,
+    done: DONE_MARK.test(text) || doneByStatus,
     context: [],
   };
 }

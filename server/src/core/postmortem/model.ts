@@ -1,15 +1,14 @@
 import type { Html, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { parse as parseYaml } from 'yaml';
 import { DEFAULT_REQUIRED_SECTIONS, type Config, type RequiredSection } from '../config';
-import { MAX_ALIAS_COUNT } from '../limits';
 import { preorder } from '../limits/walk';
 import { matchesGlobs } from '../globs';
 import type { BaseModel, SuppressionDirective } from '../rule';
 import { parseDirective } from '../suppress';
 import { LineIndex } from '../text';
-import type { SourceDocument, Span } from '../types';
+import type { SourceDocument } from '../types';
 import { buildActionItems, findActionSections, type ActionItems } from './actionItems';
+import { readFrontMatter, type FrontMatter } from './frontMatter';
 import { POSTMORTEM_TITLE } from './detect';
 import { buildImpact, buildOverview, findImpactSection, type Impact, type Overview } from './impact';
 import { reparseMarkdown } from './incremental';
@@ -21,10 +20,7 @@ import type { TemplateSection } from './teamTemplate';
 import { DEFAULT_PRESET, loadTemplate, type TemplateState } from './templateSource';
 import { buildTimeline, findTimelineSection, type Timeline } from './timeline';
 
-export interface FrontMatter {
-  data: Record<string, unknown>;
-  span: Span;
-}
+export type { FrontMatter } from './frontMatter';
 
 export interface LocatedTable {
   table: Table;
@@ -74,7 +70,8 @@ export function reparsePostmortemModel(previous: PostmortemModel, document: Sour
 
 function postmortemModelFrom(document: SourceDocument, config: Config, root: Root, lines = new LineIndex(document.text)): PostmortemModel {
   const text = document.text;
-  const frontMatter = readFrontMatter(root);
+  const first = root.children[0];
+  const frontMatter = first?.type === 'yaml' ? readFrontMatter(first, text) : undefined;
   const { all, top } = buildSections(root, text);
   const headings = all.map((s) => s.heading);
   const title = stringValue(frontMatter?.data.title) ?? headings[0]?.text;
@@ -104,7 +101,7 @@ function postmortemModelFrom(document: SourceDocument, config: Config, root: Roo
     impact: impactSection ? buildImpact(impactSection, text) : undefined,
     overview: buildOverview(root, all, text),
     resolution: all.find((s) => RESOLUTION_HEADING.test(s.heading.normalized)),
-    actionItems: buildActionItems(findActionSections(all), root, text),
+    actionItems: buildActionItems(findActionSections(all), root, text, { doneWords: config.actionItemDoneWords }),
     template,
     requiredSections: requiredSectionsFor(config, template),
   };
@@ -127,18 +124,6 @@ function isDefaultList(list: RequiredSection[]): boolean {
     defaultLists.set(list, known);
   }
   return known;
-}
-
-function readFrontMatter(root: Root): FrontMatter | undefined {
-  const node = root.children[0];
-  if (node?.type !== 'yaml') return undefined;
-  try {
-    const data = parseYaml(node.value, { maxAliasCount: MAX_ALIAS_COUNT });
-    if (data && typeof data === 'object' && !Array.isArray(data)) return { data: data as Record<string, unknown>, span: spanOf(node) };
-  } catch {
-    // Front matter that is not YAML is the author's business; the post-mortem is still checked.
-  }
-  return { data: {}, span: spanOf(node) };
 }
 
 function stringValue(v: unknown): string | undefined {

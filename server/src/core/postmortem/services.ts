@@ -1,13 +1,15 @@
 import type { Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { TICKET_KEY_PATTERN, type Config } from '../config';
-import type { HoverInfo, LinkInfo, OutlineItem } from '../editorServices';
+import type { HoverInfo, LensInfo, LinkInfo, OutlineItem } from '../editorServices';
+import { markdownText } from '../hoverText';
+import { incidentMetrics } from './metrics';
+import { describeMetrics, metricsLensTitle } from './metrics/describe';
 import type { PostmortemModel } from './model';
 import { spanOf } from './runs';
 import type { Section } from './sections';
-import { describeSummary, summarizeTimeline } from './summary';
 import { formatDuration } from './time';
-import type { TimelineEntry } from './timeline';
+import type { Timeline, TimelineEntry } from './timeline';
 
 /** Sections as a tree, with the timeline's entries under the Timeline section. */
 export function postmortemOutline(model: PostmortemModel): OutlineItem[] {
@@ -32,27 +34,44 @@ export function postmortemOutline(model: PostmortemModel): OutlineItem[] {
   return model.topSections.map(toItem);
 }
 
-/** On a timeline entry: time since the first and the previous entry. On the Timeline heading: span, TTD, TTR. */
-export function postmortemHover(model: PostmortemModel, offset: number): HoverInfo | undefined {
+/**
+ * On a timeline entry: time since the first and the previous entry. On the Timeline heading: its
+ * span and the incident metrics, each with where it came from (never guessed from the entries' words).
+ */
+export function postmortemHover(model: PostmortemModel, offset: number, config: Pick<Config, 'metricTags'>): HoverInfo | undefined {
   const timeline = model.timeline;
   if (!timeline) return undefined;
   const heading = timeline.section.heading;
   if (offset >= heading.span.start && offset <= heading.span.end) {
-    const summary = summarizeTimeline(timeline);
-    return summary ? { markdown: describeSummary(summary), span: heading.textSpan } : undefined;
+    const lines = [describeSpan(timeline), '', ...describeMetrics(incidentMetrics(model, config), model.lines)];
+    return { markdown: lines.join('\n'), span: heading.textSpan };
   }
   const timed = timeline.entries.filter((e) => e.precision === 'minute');
   const index = timed.findIndex((e) => offset >= e.span.start && offset <= e.span.end);
   if (index < 0) return undefined;
   const entry = timed[index];
-  const lines = [`**${label(entry)}**${entry.text ? ` — ${entry.text}` : ''}`];
+  const lines = [`**${markdownText(label(entry))}**${entry.text ? ` — ${markdownText(entry.text, 200)}` : ''}`];
   if (index > 0) {
-    lines.push(`- ${since(entry, timed[0])} after the first entry (${label(timed[0])})`);
-    lines.push(`- ${since(entry, timed[index - 1])} after the previous entry (${label(timed[index - 1])})`);
+    lines.push(`- ${since(entry, timed[0])} after the first entry (${markdownText(label(timed[0]))})`);
+    lines.push(`- ${since(entry, timed[index - 1])} after the previous entry (${markdownText(label(timed[index - 1]))})`);
   } else {
     lines.push('- the first entry of the timeline');
   }
   return { markdown: lines.join('\n'), span: entry.timeSpan };
+}
+
+/** "**Timeline**: 2:43pm → 4:05pm (1 h 22 min)", first and last timed entries in document order. */
+function describeSpan(timeline: Timeline): string {
+  const timed = timeline.entries.filter((e) => e.precision === 'minute' && e.minutes !== undefined);
+  if (timed.length === 0) return '**Timeline**: no entry with a time';
+  const [first, last] = [timed[0], timed[timed.length - 1]];
+  return `**Timeline**: ${markdownText(label(first))} → ${markdownText(label(last))} (${formatDuration(last.minutes! - first.minutes!)})`;
+}
+
+/** Above the Timeline heading of a post-mortem: time to detect, acknowledge, mitigate and resolve, each with its source. */
+export function postmortemCodeLenses(model: PostmortemModel, config: Pick<Config, 'metricTags'>): LensInfo[] {
+  if (!model.applies || !model.timeline) return [];
+  return [{ span: model.timeline.section.heading.textSpan, title: metricsLensTitle(incidentMetrics(model, config)) }];
 }
 
 function label(e: TimelineEntry): string {

@@ -3,13 +3,15 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Html, Nodes as MdastNodes, Table as MdastTable } from 'mdast';
 import { preorder } from '../limits/walk';
 import type { Span } from '../types';
-import { runsText, spanOf, textRuns, type TextRun } from './runs';
+import { runsText, spanOf, textRuns, visibleText, type TextRun } from './runs';
 
 export interface TableCell {
   span: Span;
   runs: TextRun[];
-  /** Visible text, whitespace collapsed. */
+  /** Visible text without inline code, whitespace collapsed: what rules scan. */
   text: string;
+  /** The cell as a reader sees it, inline code included: for hovers and the outline. */
+  display: string;
   /** Link targets inside the cell. */
   links: string[];
 }
@@ -59,7 +61,7 @@ function readPipeTableUncached(node: MdastTable, source: string): Table {
     span: spanOf(row),
     cells: row.children.map((cell) => {
       const runs = textRuns(cell, source);
-      return { span: pipeCellSpan(cell, source), runs, text: runsText(runs), links: mdastLinks(cell) };
+      return { span: pipeCellSpan(cell, source), runs, text: runsText(runs), display: visibleText(cell, source), links: mdastLinks(cell) };
     }),
   }));
   const [header, ...body] = rows;
@@ -135,7 +137,7 @@ function isCell(n: HastNodes): boolean {
 function readHtmlRow(tr: Element, source: string, base: number): TableRow {
   const cells = tr.children.filter(isCell).map((cell) => {
     const runs = hastRuns(cell as Element, source, base);
-    return { span: hastSpan(cell, base), runs, text: runsText(runs), links: hastLinks(cell as Element) };
+    return { span: hastSpan(cell, base), runs, text: runsText(runs), display: hastText(cell), links: hastLinks(cell as Element) };
   });
   return { span: hastSpan(tr, base), cells };
 }
@@ -155,6 +157,17 @@ function hastRuns(root: HastNodes, source: string, base: number): TextRun[] {
     return !(n.type === 'element' && (n.tagName === 'code' || n.tagName === 'pre' || n.tagName === 'img'));
   });
   return out;
+}
+
+/** Every text of an HTML cell, code included, whitespace collapsed. */
+function hastText(root: HastNodes): string {
+  const parts: string[] = [];
+  preorder<HastNodes>(root, (n) => {
+    if (n.type === 'text') parts.push(n.value);
+    else if (n.type === 'element' && n.tagName === 'br') parts.push(' ');
+    return n.type !== 'comment';
+  });
+  return parts.join('').replace(/\s+/g, ' ').trim();
 }
 
 function hastLinks(root: Element): string[] {

@@ -1,7 +1,7 @@
 import type { List, ListItem, Root, RootContent } from 'mdast';
 import type { Span } from '../types';
 import { MINUTE_MS, MINUTES_PER_DAY } from '../units';
-import { runsText, spanOf, textRuns } from './runs';
+import { runsText, spanOf, textRuns, visibleText } from './runs';
 import type { Section } from './sections';
 import { columnIndex, isEmptyRow, isHtmlTable, readHtmlTable, readPipeTable, type Table } from './tables';
 import { dayNumber, leadingTime, scanTimes, type CalendarDate, type TimeToken } from './time';
@@ -70,7 +70,7 @@ export function buildTimeline(
     if (node.type === 'heading') {
       if (node.depth <= section.heading.depth) continue;
       const count = raw.length;
-      collectLine(spanOf(node), headingTextSpan(node, source), source, raw, true);
+      collectLine(node, spanOf(node), headingTextSpan(node, source), source, raw, true);
       if (raw.length > count) raw[count].headingDepth = node.depth;
     } else if (node.type === 'paragraph') {
       collectParagraph(node, source, raw);
@@ -98,20 +98,25 @@ function headingTextSpan(node: RootContent & { children?: unknown[] }, source: s
   return { start: span.start + lead, end: span.end };
 }
 
-/** A line that starts with a time is an entry; a line that is only a date groups what follows. */
-function collectLine(span: Span, textSpan: Span, source: string, raw: RawEntry[], isHeading = false): void {
+/**
+ * A line that starts with a time is an entry; a line that is only a date groups what follows.
+ * `node` holds the line (the heading, paragraph or item's first block): what the entry says is
+ * read from it, inline code included and Markdown syntax left out.
+ */
+function collectLine(node: RootContent, span: Span, textSpan: Span, source: string, raw: RawEntry[], isHeading = false): void {
   const text = source.slice(textSpan.start, textSpan.end);
   const token = leadingTime(text, textSpan.start);
   if (!token) return;
   const rest = source.slice(token.span.end, textSpan.end).replace(/[\s*_[\]():,|-]+/g, ' ').trim();
   const dateOnly = token.date && !token.time && !token.placeholder;
+  const description = () => cleanDescription(visibleText(node, source, { start: token.span.end, end: textSpan.end }));
   if (dateOnly && (isHeading || rest === '' || /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*$/i.test(rest))) {
     // A heading's words ("### 2021-01-05 (Day 1)") may still group entries: resolveDateHeadings decides.
-    raw.push({ span, timeSpan: token.span, token, text: cleanDescription(source.slice(token.span.end, textSpan.end)), groupDate: token.date });
+    raw.push({ span, timeSpan: token.span, token, text: description(), groupDate: token.date });
     return;
   }
   if (!token.time && !token.placeholder && !isHeading && !token.date) return;
-  raw.push({ span, timeSpan: token.span, token, text: cleanDescription(source.slice(token.span.end, textSpan.end)) });
+  raw.push({ span, timeSpan: token.span, token, text: description() });
 }
 
 /**
@@ -135,7 +140,7 @@ function collectParagraph(node: RootContent, source: string, raw: RawEntry[]): v
   const text = source.slice(span.start, span.end);
   for (const line of text.split(/(?<=\n)/)) {
     const lineSpan = { start: lineStart, end: lineStart + line.replace(/\r?\n$/, '').length };
-    collectLine(lineSpan, lineSpan, source, raw);
+    collectLine(node, lineSpan, lineSpan, source, raw);
     lineStart += line.length;
   }
 }
@@ -149,7 +154,7 @@ function collectList(list: List, source: string, raw: RawEntry[]): void {
     const firstLineEnd = source.indexOf('\n', firstSpan.start);
     const lineSpan = { start: firstSpan.start, end: firstLineEnd === -1 || firstLineEnd > firstSpan.end ? firstSpan.end : firstLineEnd };
     const count = raw.length;
-    collectLine(spanOf(item), lineSpan, source, raw);
+    collectLine(first ?? item, spanOf(item), lineSpan, source, raw);
     const added = raw[count];
     if (added?.groupDate) {
       // "- 2019-01-22" with the day's entries nested under it.
@@ -201,7 +206,8 @@ function collectTable(table: Table, raw: RawEntry[]): string | undefined {
     if (token && (token.time || token.date || token.placeholder)) timed++;
     const description = row.cells
       .filter((_, i) => i !== col)
-      .map((c) => c.text)
+      .map((c) => c.display)
+      .filter((t) => t !== '')
       .join(' · ');
     rows.push({ span: row.span, timeSpan: token?.span ?? cell.span, token, text: description });
   }

@@ -67,17 +67,21 @@ export function loadConfigFile(file: string, options: ConfigFileOptions = {}): L
   return { layer: { source: shown, values: resolvePaths(values, path.dirname(path.resolve(file))) }, problems };
 }
 
-/** Path-valued settings in a config file are relative to the file, wherever the tool runs from. */
-const PATH_SETTINGS = ['extraCaFiles', 'template'];
-
-/** `template` names a preset (`google-sre`) or a file (`docs/template.md`): only a file is resolved. */
-function namesFile(value: string): boolean {
-  return /[\\/]/.test(value) || /\.(md|markdown)$/i.test(value);
-}
+/**
+ * Path-valued settings in a config file are relative to the file, wherever the tool runs from;
+ * each with the test of whether a value names a file.
+ */
+const PATH_SETTINGS: Record<string, (value: string) => boolean> = {
+  extraCaFiles: () => true,
+  // A preset (`google-sre`) or a file (`docs/template.md`): only a file is resolved.
+  template: (value) => /[\\/]/.test(value) || /\.(md|markdown)$/i.test(value),
+  // Empty means no schema.
+  frontMatterSchema: (value) => value !== '',
+};
 
 function resolvePaths(values: Record<string, unknown>, dir: string): Record<string, unknown> {
   const out = { ...values };
-  for (const key of PATH_SETTINGS) {
+  for (const [key, namesFile] of Object.entries(PATH_SETTINGS)) {
     const v = out[key];
     if (Array.isArray(v)) out[key] = v.map((p) => (typeof p === 'string' ? path.resolve(dir, p) : p));
     else if (typeof v === 'string' && namesFile(v.trim())) out[key] = path.resolve(dir, v.trim());

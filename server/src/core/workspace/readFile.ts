@@ -16,6 +16,8 @@ export const READ_LIMITS = {
   caBundle: 4 * MIB,
   pem: 1 * MIB,
   template: 1 * MIB,
+  /** A front-matter JSON Schema: real ones are a few KB; the compiled validator grows with it. */
+  schema: 256 * KIB,
 } as const;
 
 // O_NONBLOCK makes opening a FIFO return at once instead of waiting for a writer; regular files
@@ -150,9 +152,10 @@ export function readTextFileSync(file: string, limit: ReadLimit, shown = file): 
 
 /**
  * A document to lint. One byte past `maxBytes` is read from a larger file, so the core still sees
- * that it is too large (and says so in one finding) without the whole file in memory.
+ * that it is too large (and says so in one finding) without the whole file in memory. `bytes`
+ * are what was read, for `lint --fix` to write the fixed text back in the same encoding.
  */
-export async function readDocumentFile(file: string, maxBytes: number, shown = file): Promise<{ text: string; truncated: boolean }> {
+export async function readDocumentFile(file: string, maxBytes: number, shown = file): Promise<{ text: string; truncated: boolean; bytes: Buffer }> {
   const { bytes, truncated } = await readBoundedFile(file, { maxBytes, overflow: 'truncate', what: 'document' }, shown);
-  return { text: decodeText(bytes), truncated };
+  return { text: decodeText(bytes), truncated, bytes };
 }

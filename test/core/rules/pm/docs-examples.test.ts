@@ -8,6 +8,7 @@ import { byRule, lintPostmortem } from '../../../helpers/lint';
 const OPTIONS: Record<string, Record<string, unknown>> = {
   'pm/required-section': { requiredSections: ['Overview', 'Timeline'] },
   'pm/section-order': { requiredSections: ['Overview', 'Impact', 'Timeline'], rules: { 'pm/section-order': 'info' } },
+  'pm/action-item-owner': { rules: { 'pm/action-item-owner': 'info' } },
 };
 
 describe('pm/* rule docs examples', () => {

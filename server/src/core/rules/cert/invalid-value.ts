@@ -113,6 +113,7 @@ export const invalidValue: Rule<CertModel> = {
     details: 'Also values of the wrong shape: an entry that is not a mapping, `hosts` that is neither a list nor one value, `owner`, `notify` or `escalation` that is not an address or a flat list of addresses, `renewal` that is not a mapping.',
     bad: 'certificates:\n  - name: api\n    hosts: [api.example.com:70000]\n    expires: 2026-02-30\n    owner: platform-team.example.com\n    warnDays: 0\n    renewal: { method: acmee }\n',
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com:8443]\n    expires: 2026-02-28\n    owner: platform-team@example.com\n    warnDays: 14\n    renewal: { method: acme }\n',
+    fixes: [{ title: 'Change a renewal method to the nearest known one', safe: false, note: 'the nearest by spelling, however far' }],
   },
   check(model, report, { config }) {
     const inv = model.inventory;

@@ -13,6 +13,7 @@ export const liveMismatch: Rule<CertModel> = {
     details: `The inventory is out of date (the certificate was renewed, or a different one is deployed). Quick fix: "Update expires to <date>", which edits just that value and keeps comments and formatting. ${LIVE_DETAILS}`,
     bad: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2026-01-10   # the host now serves one valid until 2026-04-10\n',
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2026-04-10\n',
+    fixes: [{ title: 'Update expires to the live notAfter', safe: false, note: 'one host’s answer at one moment (another backend may serve another certificate)' }],
   },
   check(model, report, context) {
     const reported = new Set<number>();

@@ -15,6 +15,7 @@ export const pemMismatch: Rule<CertModel> = {
       'Names are the certificate\'s DNS and IP subject alternative names, or its subject CN when it has none; `*.example.com` covers one label. Quick fix: set `expires` to the PEM\'s notAfter.',
     bad: 'certificates:\n  - name: api\n    hosts: [api.example.com, admin.example.com]\n    expires: 2027-01-31\n    pemFile: certs/api.pem   # notAfter 2026-12-20, SAN api.example.com only\n',
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2026-12-20T12:00:00Z\n    pemFile: certs/api.pem   # notAfter 2026-12-20, SAN api.example.com\n',
+    fixes: [{ title: "Set expires to the certificate's notAfter", safe: true }],
   },
   check(model, report) {
     for (const entry of model.inventory?.entries ?? []) {
@@ -27,7 +28,7 @@ export const pemMismatch: Rule<CertModel> = {
           report({
             message: `Entry ${entryLabel(entry)}: \`expires\` says ${isoDay(expiry.parsed.date)} but the certificate in \`${source.kind}\` expires ${newText}.`,
             span: expiry.field.span,
-            fixes: [{ title: `Set expires to the certificate's notAfter (${newText})`, edits: [{ span: expiry.field.span, newText }], preferred: true }],
+            fixes: [{ title: `Set expires to the certificate's notAfter (${newText})`, edits: [{ span: expiry.field.span, newText }], preferred: true, safe: true }],
             related: [{ span: source.field.span, message: 'The certificate' }],
           });
         }

@@ -22,6 +22,7 @@ export const personalEmail: Rule<CertModel> = {
     options: '`teamEmailPatterns`, `personalEmailPatterns`, `requireTeamEmail`, `defaultTeamEmail`',
     bad: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2099-01-31\n    owner: jane.doe@example.com\n    notify: [janedoe1984@gmail.com]\n',
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2099-01-31\n    owner: platform-team@example.com\n    notify: [sre-oncall@example.com]\n',
+    fixes: [{ title: 'Replace with `defaultTeamEmail`', safe: false, note: 'it changes who is told, which a person decides' }],
   },
   check(model, report, { config }) {
     const byAddress = new Map<string, { ref: EmailRef; verdict: ReturnType<typeof classifyEmail> }[]>();

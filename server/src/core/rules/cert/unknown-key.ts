@@ -16,15 +16,19 @@ function suggestKey(key: string, known: string[]): string | undefined {
 
 function checkKeys(map: YAMLMap | null, known: string[], where: string, report: Report): void {
   if (!map) return;
-  for (const pair of map.items) {
+  const unknown = map.items.flatMap((pair) => {
     const key = keyText(pair);
-    if (key === undefined || key === MERGE_KEY || known.includes(key)) continue;
+    return key === undefined || key === MERGE_KEY || known.includes(key) ? [] : [{ pair, key, suggestion: suggestKey(key, known) }];
+  });
+  const present = new Set(map.items.map(keyText));
+  for (const { pair, key, suggestion } of unknown) {
     const span = spanOf(pair.key as Node | null);
-    const suggestion = suggestKey(key, known);
+    // Unattended, a rename must not make a duplicate key: the key is not there yet, and no other key would become it.
+    const safe = !!suggestion && !present.has(suggestion) && unknown.filter((u) => u.suggestion === suggestion).length === 1;
     report({
       message: `Unknown key \`${quoteText(key)}\` in ${where}${suggestion ? `; did you mean \`${suggestion}\`?` : `. Known keys: ${known.join(', ')}.`}`,
       span,
-      fixes: suggestion ? [{ title: `Rename to \`${suggestion}\``, edits: [{ span, newText: suggestion }], preferred: true }] : [],
+      fixes: suggestion ? [{ title: `Rename to \`${suggestion}\``, edits: [{ span, newText: suggestion }], preferred: true, safe }] : [],
     });
   }
 }
@@ -38,6 +42,7 @@ export const unknownKey: Rule<CertModel> = {
     details: 'The known keys are those of `schemas/cert-inventory.schema.json`. Quick fix: rename to the suggestion.',
     bad: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2099-01-31\n    notfy: [sre-oncall@example.com]\n',
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2099-01-31\n    notify: [sre-oncall@example.com]\n',
+    fixes: [{ title: 'Rename to the suggested key', safe: true, note: 'not applied unattended when that key is already there or another key would become it too' }],
   },
   check(model, report) {
     const inv = model.inventory;

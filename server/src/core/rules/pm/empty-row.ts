@@ -13,6 +13,7 @@ export const emptyRow: Rule<PostmortemModel> = {
       'Not reported inside a section pm/empty-section reports. Quick fix: delete the empty rows of that table. Does not catch: a row of placeholders (`-`, `TBD`, `?`; see pm/template-text) or a row that repeats the one above.',
     bad: '| Action Item | Status |\n| --- | --- |\n| Update docs (RHCLOUD-8666) | Done |\n| | |',
     good: '| Action Item | Status |\n| --- | --- |\n| Update docs (RHCLOUD-8666) | Done |',
+    fixes: [{ title: 'Delete the empty rows of the table', safe: true }],
   },
   check(model, report) {
     for (const { table } of model.tables) {
@@ -28,6 +29,7 @@ export const emptyRow: Rule<PostmortemModel> = {
         title: empty.length === 1 ? 'Delete the empty row' : `Delete the ${empty.length} empty rows of this table`,
         edits: dedupe(edits),
         preferred: true,
+        safe: true,
       };
       for (const row of empty) report({ message: 'Table row is empty.', span: row.span, fixes: [fix] });
     }

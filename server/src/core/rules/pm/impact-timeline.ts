@@ -6,7 +6,7 @@ import { zoneOffset } from '../../postmortem/zones';
 import type { Report, Rule } from '../../rule';
 import { MINUTES_PER_DAY } from '../../units';
 import { textRuns } from '../../postmortem/runs';
-import { RESOLVED, STARTED } from '../../postmortem/summary';
+import { RESOLVED, STARTED } from '../../postmortem/outageWords';
 import { scanTimes } from '../../postmortem/time';
 import { quoteText, sentenceStart } from '../../quote';
 

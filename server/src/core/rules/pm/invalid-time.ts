@@ -15,6 +15,7 @@ export const invalidTime: Rule<PostmortemModel> = {
       'Examples: `16:04pm` (a 24-hour time with pm), `13:00 am`, `25:10`, `12:61`, `2019-02-30`, `20202-01-16`. For a 24-hour time with am/pm, quick fixes offer both readings. Only the Timeline and Impact sections are read. Does not catch: a time that exists but is wrong, a date on the wrong weekday, or times outside those two sections.',
     bad: '## Impact\n\n| Time in SEV-1 | ~4 hours (12:21pm to 16:04pm) |\n| --- | --- |',
     good: '## Impact\n\n| Time in SEV-1 | ~4 hours (12:21pm to 4:04pm) |\n| --- | --- |',
+    fixes: [{ title: 'Change to the 12-hour or the 24-hour reading', safe: false, note: 'of two readings only the author knows which was meant' }],
   },
   check(model, report) {
     const sections = [model.timeline?.section, model.impact?.section].filter((s): s is Section => !!s);

@@ -111,6 +111,10 @@ export const requiredSection: Rule<PostmortemModel> = {
     // Checked in test/core/rules/pm/docs-examples.test.ts with requiredSections: [Overview, Timeline].
     bad: '# Post-mortem: API outage\n## Overview\n...\n## Timline\n...',
     good: '# Post-mortem: API outage\n## Overview\n...\n## Timeline\n...',
+    fixes: [
+      { title: 'Rename the heading a small edit away to the required name', safe: true },
+      { title: 'Insert the missing section', safe: false, note: 'it adds an empty section for the author to write' },
+    ],
   },
   check(model, report) {
     const anchorAt = reportSpan(model);
@@ -137,7 +141,7 @@ export const requiredSection: Rule<PostmortemModel> = {
       const near = nearMiss(model.headings.filter((h) => !required.some((other) => headingMatches(h, other))), r);
       const fixes: FixSpec[] = [];
       if (near) {
-        fixes.push({ title: `Rename heading to “${quoteText(r.name)}”`, edits: [{ span: near.textSpan, newText: r.name }], preferred: true });
+        fixes.push({ title: `Rename heading to “${quoteText(r.name)}”`, edits: [{ span: near.textSpan, newText: r.name }], preferred: true, safe: true });
       }
       fixes.push(insertFix(model, all, all.map((r) => model.sections.find((s) => headingMatches(s.heading, r))), all.indexOf(r)));
       report({

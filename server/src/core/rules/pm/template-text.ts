@@ -33,13 +33,22 @@ export const templateText: Rule<PostmortemModel> = {
     options: '`templatePatterns`: extra regular expressions that mark template text.',
     bad: '## Impact\n\n*Be specific here. Include numbers such as customers affected.*\n\nAll uploads failed for 4 hours.',
     good: '## Impact\n\nAll uploads failed for 4 hours.',
+    fixes: [
+      { title: 'Remove template text that is the template’s own text, or an empty task item', safe: true },
+      {
+        title: 'Remove template guidance, a prompt, a marker or a placeholder found by its shape',
+        safe: false,
+        note: 'italics, a question or capitals may be the author’s own words, and a placeholder or marker says something is still to be written',
+      },
+    ],
   },
   check(model, report, { config }) {
     const lines = model.lines;
     const text = model.text;
     const extra = userPatterns(config.templatePatterns);
     const guidance = model.template.template?.guidance;
-    const remove = (span: { start: number; end: number }, title = 'Remove template text') => [{ title, edits: [deleteBlock(span, lines)], preferred: true }];
+    // Safe only when nothing a person wrote goes: the template's own words, an empty task box.
+    const remove = (span: { start: number; end: number }, title = 'Remove template text', safe = false) => [{ title, edits: [deleteBlock(span, lines)], preferred: true, safe }];
     const template = model.template.template;
     // Guidance long enough to be told from an author's sentence that merely starts the same way.
     const sentences = template ? [...template.guidance].filter((g) => g.split(' ').length >= 3) : [];
@@ -73,7 +82,7 @@ export const templateText: Rule<PostmortemModel> = {
         const paragraph = node as Paragraph;
         const span = spanOf(node);
         if (isGuidanceParagraph(paragraph, text)) {
-          report({ message: `Template guidance left in: “${quoteText(nodeText(paragraph, text))}”.`, span, fixes: remove(span) });
+          report({ message: `Template guidance left in: “${quoteText(nodeText(paragraph, text))}”.`, span, fixes: remove(span, undefined, isTemplateGuidance(paragraph, text, guidance)) });
           return 'skip';
         }
         const labelled = labelledGuidance(paragraph, text);
@@ -85,7 +94,7 @@ export const templateText: Rule<PostmortemModel> = {
         const written = nodeText(paragraph, text);
         if (parent?.type === 'listItem' && /^\[[ xX]?\]$/.test(written)) {
           const item = spanOf(parent);
-          report({ message: 'Empty task item left in.', span: item, fixes: remove(item, 'Remove the empty item') });
+          report({ message: 'Empty task item left in.', span: item, fixes: remove(item, 'Remove the empty item', true) });
           return 'skip';
         }
         const placeholder = labelPlaceholder(written);
@@ -94,7 +103,7 @@ export const templateText: Rule<PostmortemModel> = {
           return 'skip';
         }
         if (isTemplateGuidance(paragraph, text, guidance)) {
-          report({ message: `Template text left in: “${quoteText(written)}”.`, span, fixes: remove(span) });
+          report({ message: `Template text left in: “${quoteText(written)}”.`, span, fixes: remove(span, undefined, true) });
           return 'skip';
         }
         if (template) reportLeftovers(paragraph, written, span);
@@ -102,7 +111,8 @@ export const templateText: Rule<PostmortemModel> = {
       }
       if (node.type === 'blockquote' && (isPromptBlockquote(node as Blockquote, text) || isTemplateGuidance(node as Blockquote, text, guidance))) {
         const span = spanOf(node);
-        report({ message: `Template prompt left in: “${quoteText(nodeText(node as Blockquote, text))}”.`, span, fixes: remove(span) });
+        const ownText = isTemplateGuidance(node as Blockquote, text, guidance);
+        report({ message: `Template prompt left in: “${quoteText(nodeText(node as Blockquote, text))}”.`, span, fixes: remove(span, undefined, ownText) });
         return 'skip';
       }
       if (node.type === 'html' && isCapsMarker((node as Html).value)) {
