@@ -41,7 +41,7 @@ describe(rule, () => {
     ]);
     const [f] = byRule(lintPostmortem(text), rule);
     assert.equal(f.severity, 'warning');
-    assert.deepEqual(f.related?.map((r) => [r.range.start.line + 1, r.message]), [[16, 'tagged [detected]']]);
+    assert.deepEqual(f.related?.map((r) => [r.range.start.line + 1, r.message]), [[16, 'Tagged [detected]']]);
   });
 
   it('the tolerance is a setting', () => {

@@ -19,7 +19,7 @@ export const liveUntrusted: Rule<CertModel> = {
       const r = fact.outcome;
       if (isProbeFailure(r) || r.trusted || r.daysLeft < 0) continue; // an expired one is live-expired's
       report({
-        message: `${hostLabel(fact.host)} serves a certificate for ${entryLabel(fact.entry)} that is not trusted: ${r.trustError ? quoteText(r.trustError, 2 * MAX_QUOTED_CHARS) : 'unknown reason'}.`,
+        message: `Host ${hostLabel(fact.host)} serves a certificate for ${entryLabel(fact.entry)} that is not trusted: ${r.trustError ? quoteText(r.trustError, 2 * MAX_QUOTED_CHARS) : 'unknown reason'}.`,
         span: fact.host.span,
       });
     }

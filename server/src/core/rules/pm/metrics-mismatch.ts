@@ -2,7 +2,7 @@ import { formatMetric } from '../../postmortem/metrics/describe';
 import { incidentMetrics, MILESTONES, type IncidentMetrics, type IncidentStart, type MetricFact, type MetricSource, type Milestone } from '../../postmortem/metrics';
 import type { PostmortemModel } from '../../postmortem/model';
 import { formatDuration } from '../../postmortem/time';
-import { quoteText } from '../../quote';
+import { quoteText, sentenceStart } from '../../quote';
 import type { Report, Rule } from '../../rule';
 
 export const metricsMismatch: Rule<PostmortemModel> = {
@@ -66,7 +66,7 @@ function checkMoment(metrics: IncidentMetrics, milestone: Milestone, tolerance: 
     report({
       message: `${describeFact(line)} says ${formatMetric(line.minutes)}, but ${describeFact(reference)} ${theirs}: ${formatDuration(line.minutes - reference.minutes)} apart.`,
       span: line.span,
-      related: [{ span: reference.span, message: reference.source === 'timeline-tag' ? `tagged [${quoteText(reference.label)}]` : reference.label }],
+      related: [{ span: reference.span, message: reference.source === 'timeline-tag' ? `Tagged [${quoteText(reference.label)}]` : sentenceStart(reference.label) }],
       data: { milestone },
     });
     found = true;
