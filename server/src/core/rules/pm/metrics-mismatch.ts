@@ -35,7 +35,7 @@ function checkStart(start: IncidentStart | undefined, tolerance: number, report:
   report({
     message: `This entry is tagged [${quoteText(tagged.word)}] at ${quoteText(tagged.entry.token?.text.trim() ?? '')}, but incident.started in the front matter is ${quoteText(start.text)}: ${formatDuration(tagged.minutes)} apart.`,
     span: tagged.entry.timeSpan,
-    related: [{ span: start.span, message: 'incident.started' }],
+    related: [{ span: start.span, message: '`incident.started` in the front matter' }],
     data: { milestone: 'started' },
   });
 }
@@ -113,7 +113,7 @@ function checkOrder(metrics: IncidentMetrics, disputed: Set<Milestone>, toleranc
     report({
       message,
       span: fact.span,
-      related: conflict.fact ? [{ span: conflict.fact.span, message: MOMENT[conflict.fact.milestone] }] : metrics.start ? [{ span: metrics.start.span, message: 'the start' }] : [],
+      related: conflict.fact ? [{ span: conflict.fact.span, message: capitalize(MOMENT[conflict.fact.milestone]) }] : metrics.start ? [{ span: metrics.start.span, message: 'The start' }] : [],
       data: { milestone: fact.milestone },
     });
   }
