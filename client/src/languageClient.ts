@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { ProgressLocation, window, workspace, type ExtensionContext } from 'vscode';
+import { extensions, ProgressLocation, window, workspace, type ExtensionContext } from 'vscode';
 import {
   LanguageClient,
   TransportKind,
@@ -13,6 +13,8 @@ import { InventoryEntriesRequest } from '../../contract/src/requests';
 import { confirmConnection } from './trust';
 
 const CLIENT_ID = 'incidentDocs';
+/** VS Code's own Markdown support, which outlines (and breadcrumbs) a document's headings. */
+const BUILT_IN_MARKDOWN = 'vscode.markdown-language-features';
 const CLIENT_NAME = 'Incident Docs';
 
 /** The language server (dist/server.js) over IPC for Markdown and YAML documents. */
@@ -33,6 +35,9 @@ export function createLanguageClient(context: ExtensionContext): LanguageClient 
     // Settings are pulled by the server per document (section `incidentDocs`), which also registers
     // for their change notifications; pushing them from here (configurationSection) is deprecated.
     synchronize: { fileEvents: configWatcher },
+    // Where VS Code outlines Markdown headings itself, the server adds only the timeline's entries:
+    // two trees of the same headings in the Outline and the breadcrumbs helped nobody.
+    initializationOptions: { incidentDocs: { outlineTimelineOnly: extensions.getExtension(BUILT_IN_MARKDOWN) !== undefined } },
     outputChannel,
     middleware: { ...liveCheckMiddleware(() => client), workspace: { didChangeConfiguration: changesOnly() } },
   };

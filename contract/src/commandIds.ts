@@ -15,6 +15,12 @@ export const LIVE_COMMANDS = {
   checkLiveEntry: 'incidentDocs.checkLiveEntry',
 } as const;
 
+/** The server's commands that connect nowhere: run as they come. */
+export const SERVER_COMMANDS = {
+  /** `ruleId` → opens the rule's section of the rule reference (`window/showDocument`); the "Show documentation" quick fix. */
+  showRuleDocumentation: 'incidentDocs.showRuleDocumentation',
+} as const;
+
 /** The client's commands (palette, menus, the Certificates view). */
 export const CLIENT_COMMANDS = {
   newPostmortem: 'incidentDocs.newPostmortem',

@@ -3,6 +3,10 @@ import { describe, test } from 'node:test';
 import {
   compareByExpiry,
   describeDaysLeft,
+  describeGroup,
+  inventoriesNeedingAction,
+  lookUpSections,
+  stateGroups,
   describeHosts,
   groupByInventory,
   soonest,
@@ -61,5 +65,37 @@ describe('certificates: order, groups, words', () => {
     assert.equal(TONE_COLORS[toneOf(www)], 'charts.yellow');
     assert.equal(TONE_COLORS[toneOf(api)], 'charts.green');
     assert.equal(TONE_COLORS[toneOf(undated)], undefined);
+  });
+});
+
+describe('a large inventory next to small ones', () => {
+  const BIG = 'file:///ws/generated/certificates.yaml';
+  const big = [
+    ...Array.from({ length: 4800 }, (_, i) => cert(`old-${i}`, BIG, new Date(Date.UTC(2020, 0, 1) + i * 60_000).toISOString(), -2000, 'expired')),
+    ...Array.from({ length: 200 }, (_, i) => cert(`soon-${i}`, BIG, '2026-12-01T00:00:00.000Z', 4, 'expiring')),
+  ];
+
+  test('the badge counts the inventories to open, not their certificates', () => {
+    assert.deepEqual(inventoriesNeedingAction([...big, api, www, legacy, undated]), { inventories: 3, expired: 4801, expiring: 201 });
+    assert.deepEqual(inventoriesNeedingAction([api, undated]), { inventories: 0, expired: 0, expiring: 0 });
+  });
+
+  test('its entries come by state, so the few expiring are not under thousands expired', () => {
+    const groups = stateGroups({ uri: BIG, certificates: sortByExpiry(big) });
+    assert.deepEqual(groups.map((g) => [g.label, g.certificates.length]), [['Expired', 4800], ['Expiring', 200]]);
+    assert.equal(describeGroup(big), '5,000 certificates · 4,800 expired, 200 expiring');
+  });
+
+  test('Look Up shows each inventory’s soonest first, then the rest; one inventory is one plain list', () => {
+    const sections = lookUpSections([...big, api, www, legacy], (uri) => uri.replace('file:///ws/', ''), 5);
+    assert.deepEqual(sections.map((s) => [s.title, s.certificates.length]), [
+      ['generated/certificates.yaml · 5,000 certificates · 4,800 expired, 200 expiring', 5],
+      ['b/certificates.yaml · 1 certificate · 1 expired', 1],
+      ['a/cert-inventory.yaml · 2 certificates · 1 expiring', 2],
+      ['generated/certificates.yaml · the other 4,995', 4995],
+    ]);
+    const firstScreen = sections.slice(0, 3).flatMap((s) => s.certificates.map((c) => c.name));
+    assert.ok(firstScreen.includes('www') && firstScreen.includes('legacy'), 'the small inventories are on the first screen');
+    assert.deepEqual(lookUpSections([api, www], (u) => u), [{ certificates: [www, api] }]);
   });
 });

@@ -47,6 +47,7 @@ export const FULL_CAPABILITIES: ClientCapabilities = {
     workspaceEdit: { documentChanges: true },
     executeCommand: { dynamicRegistration: false },
   },
+  window: { showDocument: { support: true } },
   textDocument: {
     synchronization: { dynamicRegistration: false },
     publishDiagnostics: {
@@ -82,6 +83,8 @@ export class LspTestClient {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   readonly configurationRequests: ConfigurationParams[] = [];
+  /** `window/showDocument` requests from the server, each answered as shown. */
+  readonly shownDocuments: { uri: string; external?: boolean }[] = [];
   readonly logs: string[] = [];
   private waiters: (() => void)[] = [];
   private stderr = '';
@@ -124,6 +127,10 @@ export class LspTestClient {
       this.registrations.push(...params.registrations);
       this.wake();
       return null;
+    });
+    c.onRequest('window/showDocument', (params: { uri: string; external?: boolean }) => {
+      this.shownDocuments.push(params);
+      return { success: true };
     });
     c.onRequest('workspace/configuration', async (params: ConfigurationParams) => {
       this.configurationRequests.push(params);

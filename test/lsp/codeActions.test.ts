@@ -123,6 +123,71 @@ describe('quick fixes', () => {
   });
 });
 
+describe('disable a rule for this line, show its documentation', () => {
+  let client: LspTestClient;
+  before(async () => {
+    client = await LspTestClient.start({ capabilities: FULL_CAPABILITIES, initializationOptions: { incidentDocs: FAST } });
+  });
+  after(() => client.stop());
+
+  const key = (d: Diagnostic) => `${d.code} ${d.message}`;
+
+  test('every rule the seed reports: both actions; the disable one silences that finding and changes no other', async () => {
+    const uri = 'untitled:disable-seed';
+    await client.open(uri, SEED);
+    const published = await client.waitForDiagnostics(uri, { version: 1 });
+    const rules = [...new Set(codes(published))];
+    assert.ok(rules.length >= 5, `the seed reports several rules: ${rules.join(', ')}`);
+    let version = 1;
+    for (const rule of rules) {
+      const [diagnostic] = withRule(published, rule);
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+      const titles = quickFixes(actions, diagnostic).map((a) => a.title);
+      assert.ok(titles.includes(`Show documentation for ${rule}`), `${rule}: ${titles.join(' | ')}`);
+      const disable = quickFixes(actions, diagnostic).find((a) => a.title === `Disable incident-docs rule ${rule} for this line`);
+      assert.ok(disable?.edit, `${rule}: ${titles.join(' | ')}`);
+      const silenced = applyEdits(SEED, editsOf(disable.edit, uri).edits);
+      await client.replace(uri, ++version, silenced);
+      const after = await client.waitForDiagnostics(uri, { version });
+      const stays = published.diagnostics.filter((d) => !(d.code === rule && d.range.start.line === diagnostic.range.start.line));
+      assert.deepEqual(after.diagnostics.map(key).sort(), stays.map(key).sort(), `${rule}: only the finding on its line goes`);
+      await client.replace(uri, ++version, SEED);
+      await client.waitForDiagnostics(uri, { version });
+    }
+    await client.close(uri);
+  });
+
+  test('in an inventory the comment is YAML’s', async () => {
+    const uri = 'untitled:disable-inventory.yaml';
+    const text = 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    owner: jane.doe@gmail.com\n    notify: [sre-oncall@example.com]\n    expires: 2030-01-01\n';
+    await client.open(uri, text, 'yaml');
+    const [personal] = withRule(await client.waitForDiagnostics(uri, { version: 1 }), 'cert/personal-email');
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: personal.range, context: { diagnostics: [personal] } });
+    const disable = actions.find((a) => a.title === 'Disable incident-docs rule cert/personal-email for this line');
+    assert.equal(applyEdits(text, editsOf(disable?.edit, uri).edits), text.replace('    owner:', '    # incident-docs-disable-next-line cert/personal-email\n    owner:'));
+    await client.close(uri);
+  });
+
+  test('Show documentation asks the client to open the rule’s section of the reference', async () => {
+    const uri = 'untitled:docs-seed';
+    await client.open(uri, SEED);
+    const [invalid] = withRule(await client.waitForDiagnostics(uri, { version: 1 }), 'pm/invalid-time');
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: invalid.range, context: { diagnostics: [invalid] } });
+    const docs = actions.find((a) => a.title === 'Show documentation for pm/invalid-time');
+    assert.ok(docs?.command && !docs.edit);
+    assert.ok(client.initializeResult.capabilities.executeCommandProvider?.commands.includes(docs.command.command));
+    const shown = client.shownDocuments.length;
+    const result = await client.request<{ uri: string; success: boolean }>('workspace/executeCommand', { command: docs.command.command, arguments: docs.command.arguments });
+    assert.deepEqual(client.shownDocuments.slice(shown), [{ uri: invalid.codeDescription!.href, external: true }], 'the page the diagnostic’s code links to');
+    assert.deepEqual(result, { uri: invalid.codeDescription!.href, success: true });
+    await assert.rejects(client.request('workspace/executeCommand', { command: docs.command.command, arguments: ['pm/no-such-rule'] }), /not a rule of incident-docs/);
+    // A whole-document finding has its section of the reference too.
+    const tooLarge = await client.request<{ uri: string }>('workspace/executeCommand', { command: docs.command.command, arguments: ['doc/too-large'] });
+    assert.match(tooLarge.uri, /rules\.md#doctoo-large$/);
+    await client.close(uri);
+  });
+});
+
 describe('quick fixes for a client without documentChanges or isPreferred', () => {
   let client: LspTestClient;
   before(async () => {
@@ -152,6 +217,8 @@ describe('quick fixes for a client without documentChanges or isPreferred', () =
     assert.ok(fix?.edit?.changes?.[uri]?.length);
     assert.equal(fix.edit.documentChanges, undefined);
     assert.equal(fix.isPreferred, undefined);
+    assert.ok(actions.some((a) => a.title === 'Disable incident-docs rule pm/empty-row for this line' && a.edit?.changes?.[uri]?.length));
+    assert.ok(!actions.some((a) => a.title.startsWith('Show documentation')), 'not offered to a client that cannot open it (window/showDocument)');
   });
 });
 

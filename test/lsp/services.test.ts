@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { CodeLens, DocumentLink, DocumentSymbol, Hover, MarkupContent, SymbolInformation } from 'vscode-languageserver/node';
+import { SymbolKind, type CodeLens, type DocumentLink, type DocumentSymbol, type Hover, type MarkupContent, type SymbolInformation } from 'vscode-languageserver/node';
 import { FULL_CAPABILITIES, LspTestClient, textAt } from '../helpers/lspClient';
 import { FAST, NOW, positionOf, SEED } from './fixtures';
 
@@ -157,5 +157,30 @@ describe('code lenses', () => {
     assert.deepEqual(resolved[1].command?.arguments, [{ uri, entry: entries - 1 }], 'the command acts on that entry of that document');
     assert.deepEqual(resolved.map((l) => l.range), last.map((l) => l.range));
     await client.close(uri);
+  });
+});
+
+describe('an editor that outlines Markdown headings itself (outlineTimelineOnly)', () => {
+  let client: LspTestClient;
+  const uri = 'untitled:services-timeline-only';
+  before(async () => {
+    client = await LspTestClient.start({ capabilities: FULL_CAPABILITIES, initializationOptions: { incidentDocs: { ...FAST, outlineTimelineOnly: true } } });
+    await openSeed(client, uri);
+  });
+  after(() => client.stop());
+
+  test('gets the timeline’s entries alone, no heading twice; an inventory’s outline is unchanged', async () => {
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.ok(symbols.length > 1, 'the entries');
+    for (const s of symbols) {
+      assert.equal(s.kind, SymbolKind.Event, `${s.name} is an entry`);
+      assert.match(textAt(SEED, s.range), TIME);
+    }
+    assert.deepEqual(symbols.map((s) => s.name).slice(0, 2), ['2:43pm', '2:48pm']);
+    const inventory = 'untitled:services-timeline-only.yaml';
+    await client.open(inventory, 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2030-01-01\n', 'yaml');
+    const entries = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: inventory } });
+    assert.deepEqual(entries.map((s) => s.name), ['api']);
+    await client.close(inventory);
   });
 });

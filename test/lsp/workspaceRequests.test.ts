@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { resolveConfig } from '../../server/src/core/config';
 import { lint } from '../../server/src/core/lint';
-import { LIVE_COMMANDS } from '../../contract/src/commandIds';
+import { LIVE_COMMANDS, SERVER_COMMANDS } from '../../contract/src/commandIds';
 import {
   InventoryEntriesRequest,
   LintFilesRequest,
@@ -203,11 +203,15 @@ describe('workspace requests over stdio', () => {
       }
     };
 
-    test('HTML table (the seed): after the row at the cursor, cells on their own lines, zone from the text', async () => {
+    test('HTML table (the seed): after the row at the cursor, cells on their own lines, its class kept, its 12-hour clock', async () => {
       const insertion = await at('untitled:seed', SEED, '2:48pm');
       assert.ok(insertion);
       assert.equal(insertion.shape.kind, 'html');
       assert.ok(insertion.shape.kind === 'html' && insertion.shape.cells >= 2 && insertion.shape.multiline);
+      const template = insertion.shape.template!;
+      assert.equal(template.text, '<tr class="even">\n<td>2:48pm</td>\n<td>Determined that no payloads were going through. 3Scale errors regarding SSL</td>\n</tr>');
+      assert.deepEqual(template.cells.map((c) => template.text.slice(c.start, c.end)), ['2:48pm', 'Determined that no payloads were going through. 3Scale errors regarding SSL']);
+      assert.deepEqual(insertion.clock, { twelveHour: true, padHour: false, separator: ':', am: 'am', pm: 'pm', spaceBeforeMarker: false });
       const lines = SEED.split('\n');
       assert.match(lines[insertion.insertAt.line - 1], /<\/tr>/, 'inserted after the end of a row');
       assert.ok(insertion.insertAt.line > positionOf(SEED, '2:48pm').line);
@@ -216,8 +220,13 @@ describe('workspace requests over stdio', () => {
     test('pipe table: after the row at the cursor; the zone from "All times in UTC" and its offset', async () => {
       const insertion = await at('untitled:pipe', PIPE_POSTMORTEM, '09:00');
       assert.deepEqual(insertion, {
-        shape: { kind: 'pipe', cells: 2, timeColumn: 0, indent: '' },
+        shape: {
+          kind: 'pipe', cells: 2, timeColumn: 0, indent: '',
+          // The row at the cursor, to copy: each cell's content located in it.
+          template: { text: '| 09:00 | Alert fired |', cells: [{ start: 2, end: 7, empty: false }, { start: 10, end: 21, empty: false }] },
+        },
         insertAt: { line: positionOf(PIPE_POSTMORTEM, '09:00').line + 1, character: 0 },
+        clock: { twelveHour: false, padHour: true, separator: ':' },
         zone: 'UTC',
         zoneOffsetMinutes: 0,
         zoneInHeader: false,
@@ -227,7 +236,7 @@ describe('workspace requests over stdio', () => {
     test('a zone in the time column header is not repeated on rows', async () => {
       const text = PIPE_POSTMORTEM.replace('All times in UTC.', '').replace('| Time | Event |', '| Event | Time (PDT) |').replace(/\| (\d\d:\d\d) \| ([^|]+) \|/g, '| $2 | $1 |');
       const insertion = await at('untitled:pipe-header', text, '09:00');
-      assert.deepEqual(insertion?.shape, { kind: 'pipe', cells: 2, timeColumn: 1, indent: '' });
+      assert.deepEqual(insertion?.shape, { kind: 'pipe', cells: 2, timeColumn: 1, indent: '', template: { text: '| Alert fired | 09:00 |', cells: [{ start: 2, end: 13, empty: false }, { start: 16, end: 21, empty: false }] } });
       assert.equal(insertion?.zone, 'PDT');
       assert.equal(insertion?.zoneOffsetMinutes, -420);
       assert.equal(insertion?.zoneInHeader, true);
@@ -241,6 +250,7 @@ describe('workspace requests over stdio', () => {
     test('bullet list: marker and indent kept, the zone written on entries', async () => {
       const insertion = await at('untitled:bullets', BULLET_POSTMORTEM, 'failover');
       assert.deepEqual(insertion?.shape, { kind: 'bullet', marker: '*', indent: '  ' });
+      assert.deepEqual(insertion?.clock, { twelveHour: false, padHour: true, separator: ':' });
       assert.equal(insertion?.zone, 'CET');
       assert.equal(insertion?.zoneOffsetMinutes, 60);
       assert.equal(insertion?.insertAt.line, positionOf(BULLET_POSTMORTEM, 'failover').line + 1);
@@ -252,8 +262,8 @@ describe('workspace requests over stdio', () => {
     });
   });
 
-  test('the server offers exactly the live commands the client intercepts (so none runs without the trust question)', () => {
+  test('the server offers the live commands the client intercepts (so none runs without the trust question) and only commands that connect nowhere besides', () => {
     const offered = client.initializeResult.capabilities.executeCommandProvider?.commands ?? [];
-    assert.deepEqual([...offered].sort(), Object.values(LIVE_COMMANDS).sort());
+    assert.deepEqual([...offered].sort(), [...Object.values(LIVE_COMMANDS), ...Object.values(SERVER_COMMANDS)].sort());
   });
 });

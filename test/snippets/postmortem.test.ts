@@ -66,13 +66,14 @@ describe('post-mortem skeleton snippet', () => {
     const lines = text.split('\n');
     const at = (f: (typeof findings)[0]) => `${f.rule} ${lines[f.range.start.line].trim()}`;
     // A section holding only guidance is empty (one finding); guidance beside content is template text.
+    // How'd We Do? holds only its subsections' prompts ("What helped", "What got in the way"): empty, once.
     assert.deepEqual(findings.map(at), [
       'pm/empty-section ## Overview',
       'pm/empty-section ## Contributing Factors',
       'pm/empty-section ## Resolution',
       'pm/template-text <td>start to end (duration)</td>',
       'pm/template-text <td>What happened at this time</td>',
-      'pm/empty-section ### What didn’t go so well?',
+      'pm/empty-section ## How’d We Do?',
       'pm/action-item-ticket <td>What will be done</td>',
       'pm/empty-section ## Messaging',
     ]);

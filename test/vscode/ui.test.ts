@@ -24,11 +24,24 @@ const DAY_MS = 86_400_000;
  */
 const UI_TIMEOUT = 90_000;
 
-/** Three entries whose order by expiry differs from their order in the file. */
+/** Entries of the large inventory beside the small one: more than the view keeps open. */
+const LARGE_INVENTORY = 60;
+
+/**
+ * The seed, an empty post-mortem to write in, a small inventory of three entries whose order by
+ * expiry differs from their order in the file, and a large one whose entries all expired (later
+ * than the small one's soonest).
+ */
 function writeWorkspace(dir: string, now: number): void {
   mkdirSync(path.join(dir, 'postmortems'), { recursive: true });
   copyFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'postmortems', SEED), path.join(dir, 'postmortems', SEED));
+  writeFileSync(path.join(dir, 'postmortems', 'draft-postmortem.md'), '');
   const iso = (days: number) => new Date(now + days * DAY_MS).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  mkdirSync(path.join(dir, 'legacy'), { recursive: true });
+  writeFileSync(
+    path.join(dir, 'legacy', 'certificates.yaml'),
+    ['certificates:', ...Array.from({ length: LARGE_INVENTORY }, (_, i) => [`  - name: old-${i}`, `    hosts: [old-${i}.example.test]`, '    owner: platform-team@example.com', `    expires: ${iso(-1.5)}`].join('\n')), ''].join('\n'),
+  );
   writeFileSync(
     path.join(dir, 'cert-inventory.yaml'),
     [
@@ -167,6 +180,33 @@ describe('VS Code UI (code-server + Chromium)', { timeout: 10 * 60_000 }, () => 
     await waitUntil(async () => (await rows.evaluateAll((els) => els.filter((e) => /Table row is empty/.test(e.getAttribute('aria-label') ?? '')).length)) === 6, 'six empty-row findings after filtering');
   }));
 
+  it('inserts a snippet when its prefix is typed in Markdown and Tab pressed, as the README says', () => step(() => page, 'snippet', async () => {
+    await hidePanel(page);
+    await openFile(page, 'draft-postmortem.md');
+    // VS Code reads a language's snippet files on first use, and Tab acts only on those already
+    // read (a first Tab typed faster than the read indents instead). Its snippet picker waits for
+    // them: once it lists ours, they are read, as for anyone who has used a snippet before.
+    await palette(page, 'Snippets: Insert Snippet');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'postmortem' }).first().waitFor({ timeout: UI_TIMEOUT });
+    await page.keyboard.press('Escape');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+    const lines = page.locator('.editor-group-container.active .monaco-editor .view-lines');
+    try {
+      await page.keyboard.type('postmortem');
+      await lines.filter({ hasText: 'postmortem' }).waitFor({ timeout: UI_TIMEOUT });
+      await page.keyboard.press('Tab');
+      await lines.filter({ hasText: 'Overview' }).waitFor({ timeout: UI_TIMEOUT });
+      // The editor draws spaces as no-break spaces.
+      const text = (await lines.innerText()).replace(/\u00a0/g, ' ');
+      assert.match(text, /^---\ndate: \d{4}-\d{2}-\d{2}\ntitle: Post-mortem - what broke, where\n---\n## Overview\n/);
+      await shot(page, 'snippet');
+    } finally {
+      // Left as it was found: the next steps close every editor, which would ask to save.
+      await palette(page, 'File: Revert File');
+      await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    }
+  }));
+
   it('shows the expiry lens above an inventory entry', () => step(() => page, 'code-lens', async () => {
     await hidePanel(page);
     await openFile(page, 'cert-inventory.yaml');
@@ -200,6 +240,7 @@ describe('VS Code UI (code-server + Chromium)', { timeout: 10 * 60_000 }, () => 
     assert.ok([...expected].some((n) => shown === `${n} days left`), `panel says "${shown}", expected ${[...expected].join(' or ')} days left`);
     assert.ok(tls.accepted > 0, 'the check connected to the local server');
     await page.locator('.notification-toast', { hasText: 'Checking the certificate' }).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    assert.equal(await page.locator('.editor-group-container').count(), 1, 'a tab, not a split that halves the document');
     await shot(page, 'live-check');
   }));
 
@@ -212,6 +253,16 @@ describe('VS Code UI (code-server + Chromium)', { timeout: 10 * 60_000 }, () => 
     await rows.filter({ hasText: 'legacy-portal' }).waitFor({ timeout: UI_TIMEOUT });
     const names = await rows.evaluateAll((els) => els.map((e) => e.querySelector('.label-name')?.textContent ?? ''));
     assert.deepEqual(names.filter((n) => ['www', 'billing', 'legacy-portal'].includes(n)), ['legacy-portal', 'billing', 'www']);
+    // The large inventory is there, collapsed: the small one's entries stay in sight.
+    const large = rows.filter({ hasText: path.join('legacy', 'certificates.yaml') });
+    assert.equal(await large.getAttribute('aria-expanded'), 'false');
+    assert.match(await large.innerText(), new RegExp(`${LARGE_INVENTORY} certificates · ${LARGE_INVENTORY} expired`));
+    assert.equal(await rows.filter({ hasText: 'old-0' }).count(), 0);
+    // Explorer's badge counts the two inventories to open (and adds VS Code's unsaved files), not 62 certificates.
+    const explorer = page.locator('.activitybar .action-item', { has: page.locator('.codicon-explorer-view-icon') });
+    const badge = explorer.locator('.badge-content');
+    await waitUntil(async () => (await badge.innerText().catch(() => '')) === '2', 'the Explorer badge to count 2 inventories');
+    assert.match((await explorer.locator('.action-label').getAttribute('aria-label')) ?? '', /2 inventories have certificates to renew \(61 expired, 1 expiring\)/);
     // The status bar names the soonest expiry (2.5 days past: 2 or 3 calendar days).
     const status = page.locator('.statusbar-item', { hasText: 'legacy-portal' });
     await status.waitFor({ timeout: UI_TIMEOUT });

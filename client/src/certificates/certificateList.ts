@@ -86,3 +86,73 @@ export function statusBarText(certificate: InventoryCertificate): string {
 export function describeHosts(certificate: Pick<InventoryCertificate, 'hosts'>): string {
   return certificate.hosts.length > 0 ? certificate.hosts.join(', ') : 'no hosts';
 }
+
+/** An inventory larger than this starts collapsed and is split by state; Look Up shows its soonest first. */
+export const LARGE_GROUP = 50;
+/** Entries of each inventory that Look Up shows before the rest of any inventory. */
+export const LOOK_UP_HEAD = 5;
+
+const STATE_ORDER: Tone[] = ['expired', 'expiring', 'valid', 'unknown'];
+const STATE_NAMES: Record<Tone, string> = { expired: 'Expired', expiring: 'Expiring', valid: 'Valid', unknown: 'No expiry date' };
+
+export interface StateGroup {
+  uri: string;
+  state: Tone;
+  label: string;
+  certificates: InventoryCertificate[];
+}
+
+/** A large inventory's entries by state, each sorted by expiry: the few expiring are not buried under thousands expired. */
+export function stateGroups(group: InventoryGroup): StateGroup[] {
+  return STATE_ORDER.map((state) => ({ uri: group.uri, state, label: STATE_NAMES[state], certificates: group.certificates.filter((c) => toneOf(c) === state) })).filter(
+    (g) => g.certificates.length > 0,
+  );
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** "5,000 certificates · 4,800 expired, 200 expiring". */
+export function describeGroup(certificates: readonly InventoryCertificate[]): string {
+  const expired = certificates.filter((c) => c.state === 'expired').length;
+  const expiring = certificates.filter((c) => c.state === 'expiring').length;
+  const attention = [expired ? `${count(expired)} expired` : '', expiring ? `${count(expiring)} expiring` : ''].filter(Boolean).join(', ');
+  return `${count(certificates.length)} certificate${certificates.length === 1 ? '' : 's'}${attention ? ` · ${attention}` : ''}`;
+}
+
+/**
+ * What the Explorer badge counts: the inventories with a certificate expired or expiring, the
+ * files to open. Explorer adds every badge of its views to its own unsaved-file count, so a count
+ * of certificates (5,000 in a large inventory) showed as "5K+" and hid how many files are unsaved.
+ */
+export function inventoriesNeedingAction(certificates: readonly InventoryCertificate[]): { inventories: number; expired: number; expiring: number } {
+  const files = new Set<string>();
+  let expired = 0;
+  let expiring = 0;
+  for (const c of certificates) {
+    if (c.state === 'expired') expired++;
+    else if (c.state === 'expiring') expiring++;
+    else continue;
+    files.add(c.uri);
+  }
+  return { inventories: files.size, expired, expiring };
+}
+
+export interface LookUpSection {
+  /** The separator above the section; none when the workspace has one inventory. */
+  title?: string;
+  certificates: InventoryCertificate[];
+}
+
+/**
+ * Look Up's list: with one inventory, all of it by expiry. With several, each inventory's
+ * soonest few first (a large one cannot bury a small one), then the rest of each.
+ */
+export function lookUpSections(certificates: readonly InventoryCertificate[], relative: (uri: string) => string, head = LOOK_UP_HEAD): LookUpSection[] {
+  const groups = groupByInventory(certificates).filter((g) => g.certificates.length > 0);
+  if (groups.length <= 1) return groups.map((g) => ({ certificates: g.certificates }));
+  const first = groups.map((g) => ({ title: `${relative(g.uri)} · ${describeGroup(g.certificates)}`, certificates: g.certificates.slice(0, head) }));
+  const rest = groups
+    .filter((g) => g.certificates.length > head)
+    .map((g) => ({ title: `${relative(g.uri)} · the other ${count(g.certificates.length - head)}`, certificates: g.certificates.slice(head) }));
+  return [...first, ...rest];
+}

@@ -1,13 +1,14 @@
-import { ThemeIcon, Uri, window, workspace, type QuickPickItem } from 'vscode';
+import { QuickPickItemKind, ThemeIcon, Uri, window, workspace, type QuickPickItem } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { InventoryCertificate } from '../../../contract/src/requests';
 import type { CertificateIndex } from '../certificates/certificateIndex';
-import { describeDaysLeft, describeHosts, sortByExpiry } from '../certificates/certificateList';
+import { describeDaysLeft, describeHosts, lookUpSections } from '../certificates/certificateList';
 import { openCertificate } from '../views/certificatesView';
 import { checkLiveCertificate } from './checkLive';
 
 interface CertificatePick extends QuickPickItem {
-  certificate: InventoryCertificate;
+  /** Absent on a separator (never picked). */
+  certificate?: InventoryCertificate;
 }
 
 const CHECK_LIVE_BUTTON = { iconPath: new ThemeIcon('plug'), tooltip: 'Check live' };
@@ -34,19 +35,25 @@ export async function lookUpCertificate(client: LanguageClient, index: Certifica
   quickPick.busy = true;
   quickPick.show();
   const { certificates } = await index.refresh().catch(() => index.result);
-  quickPick.items = sortByExpiry(certificates).map((certificate) => ({
-    certificate,
-    label: `$(shield) ${certificate.name}`,
-    description: describeHosts(certificate),
-    detail: `${describeDaysLeft(certificate)}${certificate.expires ? ` · ${certificate.expires.slice(0, 10)}` : ''} · ${workspace.asRelativePath(Uri.parse(certificate.uri))}`,
-    buttons: certificate.hosts.length > 0 ? [CHECK_LIVE_BUTTON] : [],
-  }));
+  const relative = (uri: string) => workspace.asRelativePath(Uri.parse(uri));
+  // Each inventory's soonest first when there are several: a large one does not bury a small one.
+  quickPick.items = lookUpSections(certificates, relative).flatMap(({ title, certificates: section }) => [
+    ...(title ? [{ label: title, kind: QuickPickItemKind.Separator }] : []),
+    ...section.map((certificate) => ({
+      certificate,
+      label: `$(shield) ${certificate.name}`,
+      description: describeHosts(certificate),
+      detail: `${describeDaysLeft(certificate)}${certificate.expires ? ` · ${certificate.expires.slice(0, 10)}` : ''} · ${relative(certificate.uri)}`,
+      buttons: certificate.hosts.length > 0 ? [CHECK_LIVE_BUTTON] : [],
+    })),
+  ]);
   quickPick.busy = false;
   if (certificates.length === 0) quickPick.placeholder = 'No certificate inventory in this workspace';
   const choice = await chosen;
   quickPick.dispose();
   if (!choice) return;
   const { certificate } = choice.pick;
+  if (!certificate) return;
   if (choice.live) return checkLiveCertificate(client, certificate);
   await openCertificate(certificate);
   if (certificate.hosts.length === 0) return;

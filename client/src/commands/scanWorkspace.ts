@@ -5,14 +5,17 @@ import { batches } from '../workspace/batches';
 import { MARKDOWN_AND_YAML } from '../workspace/fileGlobs';
 import { findWorkspaceFiles } from '../workspace/findFiles';
 
-/** Files per request: progress moves, and a cancel stops within one batch. */
-const BATCH_SIZE = 25;
+/** At most this many files per request: progress moves, and a cancel stops within one batch. */
+const MAX_BATCH = 25;
+/** About this many progress steps, whatever the number of files (one file a step for a few files). */
+const STEPS = 50;
 const SYNCED_LANGUAGES = new Set(['markdown', 'yaml']);
 
 /**
  * Lints every post-mortem and inventory of the workspace without opening editors; findings go
- * to the Problems panel through a DiagnosticCollection. Open documents are left to the language
- * server, which already publishes theirs (no duplicates); opening a scanned file hands it over too.
+ * to the Problems panel through a DiagnosticCollection. Open documents are checked too (the server
+ * reads them as the editor holds them) and counted, but their findings are left to the language
+ * server, which already publishes them (no duplicates); opening a scanned file hands it over too.
  */
 export class WorkspaceScanner implements Disposable {
   private readonly collection: DiagnosticCollection = languages.createDiagnosticCollection('incident-docs-scan');
@@ -29,28 +32,32 @@ export class WorkspaceScanner implements Disposable {
       { location: ProgressLocation.Notification, title: 'Incident Docs: scanning the workspace', cancellable: true },
       async (progress, token) => {
         progress.report({ message: 'finding files…' });
-        const files = await findWorkspaceFiles(MARKDOWN_AND_YAML, token);
-        const open = new Set(workspace.textDocuments.filter((d) => SYNCED_LANGUAGES.has(d.languageId)).map((d) => d.uri.toString()));
-        const uris = files.map((f) => f.toString()).filter((u) => !open.has(u)).sort();
+        const uris = (await findWorkspaceFiles(MARKDOWN_AND_YAML, token)).map((f) => f.toString()).sort();
         this.collection.clear();
         const counts = { files: 0, postmortems: 0, inventories: 0, problems: 0, unreadable: 0 };
-        const parts = batches(uris, BATCH_SIZE);
-        for (const [i, batch] of parts.entries()) {
+        // Progress says what is done, never what is about to be: the count moves when a batch comes back.
+        let done = 0;
+        const parts = batches(uris, Math.min(MAX_BATCH, Math.max(1, Math.ceil(uris.length / STEPS))));
+        for (const batch of parts) {
           if (token.isCancellationRequested) break;
-          progress.report({ message: `${Math.min((i + 1) * BATCH_SIZE, uris.length)} of ${uris.length} files`, increment: 100 / parts.length });
+          const current = batch.length === 1 ? ` · ${workspace.asRelativePath(Uri.parse(batch[0]))}` : '';
+          progress.report({ message: `${done} of ${uris.length} files checked${current}` });
           const result = await this.client.sendRequest(LintFilesRequest, { uris: batch }, token).catch(() => undefined);
           if (!result) break;
+          const open = new Set(workspace.textDocuments.filter((d) => SYNCED_LANGUAGES.has(d.languageId)).map((d) => d.uri.toString()));
           for (const file of result.files) {
             const diagnostics = await this.client.protocol2CodeConverter.asDiagnostics(file.diagnostics);
-            this.collection.set(Uri.parse(file.uri), diagnostics);
+            if (!open.has(file.uri)) this.collection.set(Uri.parse(file.uri), diagnostics);
             counts.files++;
             if (file.kinds.includes('postmortem')) counts.postmortems++;
             if (file.kinds.includes('inventory')) counts.inventories++;
             counts.problems += diagnostics.length;
           }
           counts.unreadable += result.errors.length;
+          done += batch.length;
+          progress.report({ message: `${done} of ${uris.length} files checked`, increment: (100 * batch.length) / uris.length });
         }
-        return { ...counts, cancelled: token.isCancellationRequested, openSkipped: open.size };
+        return { ...counts, cancelled: token.isCancellationRequested };
       },
     );
     const what = `${summary.postmortems} post-mortem${summary.postmortems === 1 ? '' : 's'}, ${summary.inventories} inventor${summary.inventories === 1 ? 'y' : 'ies'}`;

@@ -14,12 +14,24 @@ export interface ShownResult {
 let panel: WebviewPanel | undefined;
 let shown: ShownResult | undefined;
 
-/** One panel for live results, reused: the latest check replaces the previous one. */
+/**
+ * Beside the editor only where there is room for it already: in another editor group when the
+ * user has split the editor. Otherwise a tab of the active group, as a preview opens: a new split
+ * would squeeze the document being edited to half its width.
+ */
+function placement(): { column: ViewColumn; preserveFocus: boolean } {
+  const active = window.tabGroups.activeTabGroup;
+  const other = window.tabGroups.all.find((g) => g !== active);
+  return other ? { column: other.viewColumn, preserveFocus: true } : { column: ViewColumn.Active, preserveFocus: false };
+}
+
+/** One panel for live results, reused: the latest check replaces the previous one, where it is. */
 export function showProbeResult(result: ShownResult): void {
   shown = result;
+  const place = placement();
   if (!panel) {
     // Scripts only for the copy and check-again buttons; no local or remote resources at all.
-    panel = window.createWebviewPanel('incidentDocs.liveCertificate', title(result), ViewColumn.Beside, {
+    panel = window.createWebviewPanel('incidentDocs.liveCertificate', title(result), { viewColumn: place.column, preserveFocus: place.preserveFocus }, {
       enableScripts: true,
       localResourceRoots: [],
     });
@@ -41,7 +53,7 @@ export function showProbeResult(result: ShownResult): void {
     warnDays: result.warnDays,
     now: new Date(),
   });
-  panel.reveal(ViewColumn.Beside, true);
+  panel.reveal(panel.viewColumn ?? place.column, place.preserveFocus);
 }
 
 function title(result: ShownResult): string {

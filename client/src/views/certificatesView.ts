@@ -15,13 +15,31 @@ import {
 import type { InventoryCertificate } from '../../../contract/src/requests';
 import type { CertificateIndex } from '../certificates/certificateIndex';
 import { CERTIFICATES_VIEW, CLIENT_COMMANDS } from '../../../contract/src/commandIds';
-import { describeDaysLeft, describeHosts, groupByInventory, toneOf, TONE_COLORS, type InventoryGroup } from '../certificates/certificateList';
+import {
+  describeDaysLeft,
+  describeGroup,
+  describeHosts,
+  groupByInventory,
+  inventoriesNeedingAction,
+  LARGE_GROUP,
+  stateGroups,
+  toneOf,
+  TONE_COLORS,
+  type InventoryGroup,
+  type StateGroup,
+} from '../certificates/certificateList';
 
-type Node = InventoryGroup | InventoryCertificate;
+type Node = InventoryGroup | StateGroup | InventoryCertificate;
 
 const isCertificate = (node: Node): node is InventoryCertificate => 'index' in node;
+const isStateGroup = (node: Node): node is StateGroup => 'state' in node && !isCertificate(node);
 
-/** Explorer view: inventories, each with its certificates sorted by days left, icons coloured by the warn window. */
+/**
+ * Explorer view: inventories, each with its certificates sorted by days left, icons coloured by the
+ * warn window. A large inventory starts collapsed and holds its entries by state (expired,
+ * expiring, valid), so it neither pushes the small ones out of sight nor buries its own few
+ * expiring entries under thousands of expired ones.
+ */
 class CertificatesTree implements TreeDataProvider<Node> {
   private readonly changed = new EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -33,22 +51,41 @@ class CertificatesTree implements TreeDataProvider<Node> {
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
-    if (node) return isCertificate(node) ? [] : node.certificates;
-    const { certificates, inventories } = await this.index.get();
-    return groupByInventory(certificates, inventories);
+    if (!node) {
+      const { certificates, inventories } = await this.index.get();
+      return groupByInventory(certificates, inventories);
+    }
+    if (isCertificate(node)) return [];
+    if (isStateGroup(node)) return node.certificates;
+    return node.certificates.length > LARGE_GROUP ? stateGroups(node) : node.certificates;
   }
 
   getTreeItem(node: Node): TreeItem {
-    return isCertificate(node) ? certificateItem(node) : inventoryItem(node);
+    if (isCertificate(node)) return certificateItem(node);
+    return isStateGroup(node) ? stateItem(node) : inventoryItem(node);
   }
 }
 
 function inventoryItem(group: InventoryGroup): TreeItem {
   const uri = Uri.parse(group.uri);
-  const item = new TreeItem(workspace.asRelativePath(uri), TreeItemCollapsibleState.Expanded);
+  const large = group.certificates.length > LARGE_GROUP;
+  const item = new TreeItem(workspace.asRelativePath(uri), large ? TreeItemCollapsibleState.Collapsed : TreeItemCollapsibleState.Expanded);
   item.resourceUri = uri;
-  item.description = `${group.certificates.length} certificate${group.certificates.length === 1 ? '' : 's'}`;
+  item.description = describeGroup(group.certificates);
   item.contextValue = 'inventory';
+  // Its own id per size class: an inventory that grows large starts collapsed, whatever it was.
+  item.id = `${group.uri}${large ? '#large' : ''}`;
+  return item;
+}
+
+function stateItem(group: StateGroup): TreeItem {
+  const large = group.certificates.length > LARGE_GROUP;
+  const item = new TreeItem(group.label, large ? TreeItemCollapsibleState.Collapsed : TreeItemCollapsibleState.Expanded);
+  const color = TONE_COLORS[group.state];
+  item.iconPath = new ThemeIcon('shield', color ? new ThemeColor(color) : undefined);
+  item.description = describeGroup(group.certificates).replace(/ · .*$/, '');
+  item.contextValue = 'inventoryState';
+  item.id = `${group.uri}#${group.state}${large ? '#large' : ''}`;
   return item;
 }
 
@@ -76,11 +113,17 @@ export function registerCertificatesView(index: CertificateIndex): Disposable[] 
   const view = window.createTreeView(CERTIFICATES_VIEW, { treeDataProvider: tree, showCollapseAll: true });
   const describe = () => {
     // An empty workspace gets the view's welcome content (package.json viewsWelcome).
-    const { certificates } = index.result;
-    const soon = certificates.filter((c) => c.state === 'expired' || c.state === 'expiring').length;
-    view.badge = soon > 0 ? { value: soon, tooltip: `${soon} certificate${soon === 1 ? '' : 's'} expired or expiring` } : undefined;
+    view.badge = needsActionBadge(index.result.certificates);
   };
   return [view, index.onDidChange(() => (tree.fire(), describe()))];
+}
+
+/** The inventories to open (see inventoriesNeedingAction), with the certificates' counts in the tooltip. */
+export function needsActionBadge(certificates: readonly InventoryCertificate[]): { value: number; tooltip: string } | undefined {
+  const { inventories, expired, expiring } = inventoriesNeedingAction(certificates);
+  if (inventories === 0) return undefined;
+  const what = [expired ? `${expired.toLocaleString('en-US')} expired` : '', expiring ? `${expiring.toLocaleString('en-US')} expiring` : ''].filter(Boolean).join(', ');
+  return { value: inventories, tooltip: `${inventories} inventor${inventories === 1 ? 'y has' : 'ies have'} certificates to renew (${what})` };
 }
 
 /** Opens an inventory entry with its name selected: `{uri, selectionRange}` as the server gave it. */

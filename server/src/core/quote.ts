@@ -91,3 +91,8 @@ export function quoteList(items: readonly string[], marks: readonly [string, str
   const rest = items.length - shown.length;
   return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
 }
+
+/** Our own wording ("entry api", "the last timeline entry") at the start of a message: its first letter upper-cased. */
+export function sentenceStart(words: string): string {
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

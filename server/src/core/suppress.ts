@@ -41,3 +41,16 @@ function isSuppressed(finding: Finding, directives: SuppressionDirective[]): boo
   }
   return disabled;
 }
+
+/** `incident-docs-disable-line pm/empty-row`: a directive's words, for the document's own comment syntax to wrap. */
+export function directiveWords(action: SuppressionDirective['action'], rules: readonly string[]): string {
+  return `${DIRECTIVE_PREFIX}${action} ${rules.join(' ')}`;
+}
+
+/**
+ * Where `rule` goes to join the directive of `action` already on `line` (its comment ends at
+ * `commentEnd`, found by the caller in its own syntax): one comment per line, a list of rules in it.
+ */
+export function existingDirective(directives: readonly SuppressionDirective[], line: number, action: SuppressionDirective['action']): SuppressionDirective | undefined {
+  return directives.find((d) => d.line === line && d.action === action && d.rules.length > 0);
+}

@@ -25,6 +25,8 @@ export interface ClientFeatures {
   codeActions: { literals: boolean; preferred: boolean };
   documentChanges: boolean;
   linkTooltips: boolean;
+  /** The client opens a URI the server names (`window/showDocument`): the "Show documentation" quick fix needs it. */
+  showDocument: boolean;
 }
 
 /** The symbol kinds of LSP 1.0 (File..Array): all a client that lists none is obliged to know. */
@@ -68,5 +70,6 @@ export function clientFeatures(capabilities: ClientCapabilities | undefined): Cl
     },
     documentChanges: workspace?.workspaceEdit?.documentChanges === true,
     linkTooltips: text?.documentLink?.tooltipSupport === true,
+    showDocument: capabilities?.window?.showDocument?.support === true,
   };
 }

@@ -5,8 +5,10 @@ import {
   type Diagnostic,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
+import { SERVER_COMMANDS } from '../../../contract/src/commandIds';
 import { fixAllSteps } from '../core/fix/fixAll';
 import type { Steps } from '../core/steps';
+import { suppressionEdits } from '../core/suppressionFix';
 import { LineIndex } from '../core/text';
 import type { Finding, Fix, TextEdit } from '../core/types';
 import type { DocumentAnalysis } from './analyses';
@@ -27,8 +29,9 @@ export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
 export type SliceRunner = <T>(steps: Steps<T>) => Promise<T | undefined>;
 
 /**
- * Quick fixes from the fixes that travel with findings, and, when asked for by kind, the fix-all
- * source action (its lint passes run in slices through `run`).
+ * Quick fixes from the fixes that travel with findings, then for each finding "Disable incident-docs
+ * rule X for this line" (a comment in the document's own syntax) and "Show documentation for X";
+ * and, when asked for by kind, the fix-all source action (its lint passes run in slices through `run`).
  */
 export async function codeActions(
   params: CodeActionParams,
@@ -56,7 +59,7 @@ async function fixAllAction(uri: string, result: DocumentAnalysis, features: Cli
   return {
     title: `Fix all safe problems (${fixed.applied.length} ${fixed.applied.length === 1 ? 'fix' : 'fixes'})`,
     kind: FIX_ALL_KIND,
-    edit: workspaceEdit({ title: '', edits }, uri, result.version, features.documentChanges),
+    edit: workspaceEdit(edits, uri, result.version, features.documentChanges),
   };
 }
 
@@ -75,7 +78,7 @@ function quickFixes(params: CodeActionParams, result: DocumentAnalysis, features
     if (finding && !matched.has(finding)) matched.set(finding, diagnostic);
   }
   findings.forEach((finding, index) => {
-    if (!matched.has(finding) && finding.fixes?.length && rangesTouch(finding.range, params.range)) {
+    if (!matched.has(finding) && rangesTouch(finding.range, params.range)) {
       matched.set(finding, toDiagnostic(finding, uri, { version: result.version, index }, features.diagnostics));
     }
   });
@@ -90,7 +93,34 @@ function quickFixes(params: CodeActionParams, result: DocumentAnalysis, features
       else actions.set(key, toCodeAction(fix, diagnostic, uri, result.version, features));
     }
   }
-  return [...actions.values()];
+  // Then, as ESLint and markdownlint offer them: silence the rule on this line, read about it.
+  const silence = new Map<string, CodeAction>();
+  const docs = new Map<string, CodeAction>();
+  for (const [finding, diagnostic] of matched) {
+    const line = finding.range.start.line;
+    const key = `${finding.rule} ${line}`;
+    const existing = silence.get(key);
+    if (existing) existing.diagnostics?.push(diagnostic);
+    else {
+      const edits = suppressionEdits(result.analysis, finding);
+      if (edits) {
+        silence.set(key, {
+          title: `Disable incident-docs rule ${finding.rule} for this line`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: workspaceEdit(edits, uri, result.version, features.documentChanges),
+        });
+      }
+    }
+    if (!features.showDocument) continue;
+    const known = docs.get(finding.rule);
+    if (known) known.diagnostics?.push(diagnostic);
+    else {
+      const title = `Show documentation for ${finding.rule}`;
+      docs.set(finding.rule, { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: SERVER_COMMANDS.showRuleDocumentation, arguments: [finding.rule] } });
+    }
+  }
+  return [...actions.values(), ...silence.values(), ...docs.values()];
 }
 
 function wants(only: string[] | undefined, kind: string): boolean {
@@ -110,14 +140,14 @@ function toCodeAction(fix: Fix, diagnostic: Diagnostic, uri: string, version: nu
     title: fix.title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
-    edit: workspaceEdit(fix, uri, version, features.documentChanges),
+    edit: workspaceEdit(fix.edits, uri, version, features.documentChanges),
   };
   if (features.codeActions.preferred && fix.preferred) action.isPreferred = true;
   return action;
 }
 
 /** Versioned when the client can check it: edits computed for an older text must not apply to a newer one. */
-function workspaceEdit(fix: Fix, uri: string, version: number, documentChanges: boolean): WorkspaceEdit {
-  const edits = fix.edits.map((e) => ({ range: e.range, newText: e.newText }));
+function workspaceEdit(textEdits: TextEdit[], uri: string, version: number, documentChanges: boolean): WorkspaceEdit {
+  const edits = textEdits.map((e) => ({ range: e.range, newText: e.newText }));
   return documentChanges ? { documentChanges: [{ textDocument: { uri, version }, edits }] } : { changes: { [uri]: edits } };
 }

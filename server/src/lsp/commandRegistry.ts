@@ -1,4 +1,4 @@
-import type { ExecuteCommandParams, TextDocuments } from 'vscode-languageserver/node';
+import type { Connection, ExecuteCommandParams, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Session } from './session';
 
@@ -6,6 +6,8 @@ import type { Session } from './session';
 export interface CommandContext {
   session: Session;
   documents: TextDocuments<TextDocument>;
+  /** For requests a command makes of the client (`window/showDocument`). */
+  connection: Connection;
 }
 
 export type CommandHandler = (args: unknown[], context: CommandContext) => Promise<unknown> | unknown;

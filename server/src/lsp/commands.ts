@@ -1,4 +1,5 @@
 import type { Commands } from './commandRegistry';
+import { registerDocsCommand } from './docsCommand';
 import { registerLiveCommands } from './liveCommands';
 
 /**
@@ -7,4 +8,5 @@ import { registerLiveCommands } from './liveCommands';
  */
 export function registerCommands(commands: Commands): void {
   registerLiveCommands(commands);
+  registerDocsCommand(commands);
 }

@@ -10,6 +10,12 @@ export interface InitOptions {
   now?: Date;
   /** The time budget per document version (analyses.ts); a hook for tests, not a user setting. */
   lintBudgetMs?: number;
+  /**
+   * The editor outlines Markdown headings itself (VS Code's Markdown support does): the server's
+   * Markdown outline then holds only what that one lacks, the timeline's entries, so no heading
+   * shows twice. `outlineTimelineOnly: true`; not a user setting.
+   */
+  outlineTimelineOnly: boolean;
 }
 
 /**
@@ -17,12 +23,17 @@ export interface InitOptions {
  * object itself (what Helix and plain Neovim set-ups tend to send).
  */
 export function readInitOptions(raw: unknown): InitOptions {
-  if (!isRecord(raw)) return { settings: undefined };
+  if (!isRecord(raw)) return { settings: undefined, outlineTimelineOnly: false };
   const section = isRecord(raw[SETTINGS_SECTION]) ? raw[SETTINGS_SECTION] : raw;
-  const { now, lintBudgetMs, ...settings } = section as Record<string, unknown>;
+  const { now, lintBudgetMs, outlineTimelineOnly, ...settings } = section as Record<string, unknown>;
   const date = typeof now === 'string' || typeof now === 'number' ? new Date(now) : undefined;
   const budget = typeof lintBudgetMs === 'number' && lintBudgetMs >= 0 ? lintBudgetMs : undefined;
-  return { settings, now: date && !Number.isNaN(date.getTime()) ? date : undefined, lintBudgetMs: budget };
+  return {
+    settings,
+    now: date && !Number.isNaN(date.getTime()) ? date : undefined,
+    lintBudgetMs: budget,
+    outlineTimelineOnly: outlineTimelineOnly === true,
+  };
 }
 
 const SETTING_KEYS = new Set<string>(SETTINGS.map((s) => s.key));

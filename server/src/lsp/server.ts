@@ -54,7 +54,7 @@ export function startServer(connection: Connection): void {
   registerDocumentRequests(connection, documents, currentSession);
   connection.onExecuteCommand((params) => {
     if (!session) throw new Error('not initialized');
-    return commands.execute(params, { session, documents });
+    return commands.execute(params, { session, documents, connection });
   });
   registerWorkspaceRequests(connection, documents, currentSession);
 
@@ -156,7 +156,10 @@ function registerDocumentRequests(
   );
   connection.onDocumentSymbol((params) =>
     withAnalysis(params.textDocument.uri, [], (result, s) =>
-      perAnalysis(result, 'symbols', () => documentSymbols(params.textDocument.uri, result, s.features.symbols)),
+      // The outline's kind is part of the key: a timeline-only answer is never served for a full one.
+      perAnalysis(result, s.outlineTimelineOnly ? 'symbols:timeline' : 'symbols:all', () =>
+        documentSymbols(params.textDocument.uri, result, s.features.symbols, s.outlineTimelineOnly),
+      ),
     ),
   );
   connection.onHover((params) =>

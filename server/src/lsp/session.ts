@@ -24,6 +24,8 @@ export interface Session {
   clock: () => Date;
   /** "Now" for expiry, the same for every answer; says when the UTC day turns. */
   expiry: ExpiryClock;
+  /** Markdown outlines hold only the timeline's entries: the editor outlines the headings (initOptions.ts). */
+  outlineTimelineOnly: boolean;
 }
 
 export function createSession(
@@ -42,5 +44,8 @@ export function createSession(
   const expiry = new ExpiryClock(clock, fixedNow !== undefined);
   const analyses = new AnalysisCache(settings, () => expiry.now(), live, (uri) => documents.get(uri), init.lintBudgetMs);
   const validator = new Validator(connection, documents, analyses, features, logger);
-  return { features, logger, folders, settings, analyses, validator, live, clock, expiry };
+  return {
+    features, logger, folders, settings, analyses, validator, live, clock, expiry,
+    outlineTimelineOnly: init.outlineTimelineOnly,
+  };
 }

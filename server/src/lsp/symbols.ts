@@ -18,11 +18,16 @@ const FALLBACK_KINDS: Partial<Record<SymbolKind, SymbolKind>> = {
   [SymbolKind.Key]: SymbolKind.Property,
 };
 
-/** The outline as nested DocumentSymbols, or flat SymbolInformation for clients without hierarchy. */
+/**
+ * The outline as nested DocumentSymbols, or flat SymbolInformation for clients without hierarchy.
+ * With `timelineOnly` (the editor outlines Markdown headings itself), a post-mortem's outline is
+ * its timeline's entries alone: a second tree of the same headings helps nobody.
+ */
 export function documentSymbols(
   uri: string,
   result: DocumentAnalysis,
   features: ClientFeatures['symbols'],
+  timelineOnly = false,
 ): DocumentSymbol[] | SymbolInformation[] {
   const kindOf = (item: OutlineItem) => {
     const kind = KINDS[item.kind] ?? SymbolKind.String;
@@ -41,10 +46,23 @@ export function documentSymbols(
       children: item.children.map((child) => toSymbol(child, lines)),
     };
   };
-  const symbols = result.analysis.parsed.flatMap(({ model, outline }) =>
-    outline().map((item) => toSymbol(item, model.lines)),
-  );
+  const symbols = result.analysis.parsed.flatMap(({ model, outline }) => {
+    const items = timelineOnly && model.kind === 'postmortem' ? withoutSections(outline()) : outline();
+    return items.map((item) => toSymbol(item, model.lines));
+  });
   return features.hierarchical ? symbols : flatten(symbols, uri);
+}
+
+/** Sections give way to what they hold, down to the entries. */
+function withoutSections(items: OutlineItem[]): OutlineItem[] {
+  const out: OutlineItem[] = [];
+  const pending = [...items].reverse();
+  while (pending.length > 0) {
+    const item = pending.pop()!;
+    if (item.kind === 'section') pending.push(...[...item.children].reverse());
+    else out.push(item);
+  }
+  return out;
 }
 
 function flatten(symbols: DocumentSymbol[], uri: string, container?: string): SymbolInformation[] {

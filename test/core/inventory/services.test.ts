@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultConfig } from '../../../server/src/core/config';
-import { analyze } from '../../../server/src/core/lint';
+import { analyze, lint } from '../../../server/src/core/lint';
 import type { RuleContext } from '../../../server/src/core/rule';
 import type { SourceDocument } from '../../../server/src/core/types';
 import { describeExpiry } from '../../../server/src/core/inventory/dates';
@@ -65,11 +65,24 @@ describe('hover', () => {
   });
   it('on an e-mail says why it is or is not personal', () => {
     const { parsed, context } = services(TEXT);
-    const personal = parsed.hover(TEXT.indexOf('jane.doe') + 2, context);
-    assert.match(personal!.markdown, /\*\*Personal address\*\*[\s\S]*first\.last/);
     const team = parsed.hover(TEXT.indexOf('platform-team@') + 2, context);
     assert.match(team!.markdown, /\*\*Team address\*\*[\s\S]*role or team \("platform"\)/);
     assert.equal(parsed.hover(TEXT.indexOf('hosts'), context), undefined);
+    // With the rule off there is no finding to say why: the hover does.
+    const off = { ...context, config: { ...context.config, rules: { 'cert/personal-email': 'off' as const } } };
+    assert.match(parsed.hover(TEXT.indexOf('jane.doe') + 2, off)!.markdown, /\*\*Personal address\*\*[\s\S]*first\.last[\s\S]*team address/);
+  });
+  it('on a reported personal address adds to the finding’s message, never repeats it (the editor shows both)', () => {
+    const text = TEXT.replace('  - name: gone\n', '  - name: gone\n    owner: jane.doe@example.com\n');
+    const { parsed, context } = services(text);
+    const [finding] = lint({ path: '/repo/cert-inventory.yaml', text }, defaultConfig(), { now: NOW }).filter((f) => f.rule === 'cert/personal-email');
+    const first = parsed.hover(text.indexOf('jane.doe') + 2, context)!.markdown;
+    assert.match(first, /^\*\*Personal address\*\* \(cert\/personal-email\)\n\nSet `defaultTeamEmail`/);
+    const sentences = (s: string) => s.split(/(?<=\.)\s+/).map((x) => x.trim()).filter((x) => x.length > 20);
+    assert.deepEqual(sentences(first).filter((s) => finding.message.includes(s)), [], `hover: ${first}\nmessage: ${finding.message}`);
+    // The second use has no finding of its own: its hover explains.
+    const second = parsed.hover(text.lastIndexOf('jane.doe') + 2, context)!.markdown;
+    assert.match(second, /^\*\*Personal address\*\*\n\n`jane\.doe@example\.com` looks personal/);
   });
 });
 

@@ -1,11 +1,11 @@
 /// <reference types="mocha" />
 /** Every contributed command is registered and does its job, driven by arguments or stubbed dialogs. */
 import * as assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { addDays, createCertificate, startTlsServer, wholeSecondNow, type TestTlsServer } from '../../helpers/tls';
-import { codeOf, extension, inventoryFile, lineOf, open, seedFile, stubbing, waitFor, within, workspaceRoot } from './helpers';
+import { codeOf, extension, inventoryFile, lineOf, open, seedFile, stubbing, waitFor, waitForDiagnostics, within, workspaceRoot } from './helpers';
 
 interface Certificate {
   uri: string;
@@ -87,6 +87,28 @@ export function commandTests(): void {
       }
     });
 
+    it('New Post-Mortem’s skeleton filled in part: the placeholder left among written ones is reported', async () => {
+      await stubbing('showInputBox', (async () => 'Gateway certificate expired') as typeof vscode.window.showInputBox, () => vscode.commands.executeCommand('incidentDocs.newPostmortem'));
+      const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.fsPath.endsWith('-gateway-certificate-expired.md') && vscode.window.activeTextEditor, 'the new post-mortem in the editor');
+      try {
+        // As an author does: Tab through the fields to the Impact window's, write its start and end.
+        const selected = () => editor.document.getText(editor.selection);
+        for (let i = 0; i < 40 && selected() !== 'start'; i++) await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+        assert.equal(selected(), 'start', 'the “start” field of the Impact window');
+        await vscode.commands.executeCommand('type', { text: '14:02' });
+        await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+        assert.equal(selected(), 'end');
+        await vscode.commands.executeCommand('type', { text: '16:10' });
+        assert.match(editor.document.getText(), /<td>14:02 to 16:10 \(duration\)<\/td>/);
+        const ds = await waitForDiagnostics(editor.document, (all) => all.some((d) => codeOf(d) === 'pm/template-text' && editor.document.getText(d.range) === 'duration'), 'pm/template-text on “duration”');
+        const left = ds.find((d) => editor.document.getText(d.range) === 'duration')!;
+        assert.equal(left.message, 'Placeholder “duration” left as the template inserted it: “14:02 to 16:10 (duration)”.');
+      } finally {
+        await vscode.commands.executeCommand('leaveSnippet');
+        rmSync(editor.document.uri.fsPath, { force: true });
+      }
+    });
+
     it('Insert Timeline Entry Now adds a row stamped with a time to the seed’s timeline', async () => {
       const seed = seedFile();
       const editor = await open(seed);
@@ -97,8 +119,13 @@ export function commandTests(): void {
       await waitFor(() => editor.document.getText() !== before, 'the document to change');
       const rows = (text: string) => (text.match(/<tr\b/g) ?? []).length;
       assert.equal(rows(editor.document.getText()), rows(before) + 1);
-      const added = editor.document.getText().split('\n').filter((l) => !before.includes(l));
-      assert.ok(added.some((l) => /\b\d{1,2}:\d{2}\b/.test(l)), `a time among the added lines: ${added.join(' / ')}`);
+      const added = editor.document.getText().split('\n').slice(line + 3, line + 7);
+      // A copy of the row it follows (<tr class="odd">, cells on their own lines), its time written
+      // as the seed writes times (2:43pm), the cursor in the note.
+      assert.equal(added[0], '<tr class="odd">', added.join(' / '));
+      assert.match(added[1], /^<td>(1[0-2]|[1-9]):[0-5]\d(am|pm)<\/td>$/, added.join(' / '));
+      assert.deepEqual(added.slice(2), ['<td></td>', '</tr>']);
+      assert.equal(editor.selection.active.line, line + 5);
     });
 
     it('Scan Workspace lints files that are not open into the Problems panel', async () => {
@@ -125,12 +152,73 @@ export function commandTests(): void {
       await waitFor(() => vscode.languages.getDiagnostics(closed).length === 0, 'the deleted file’s findings to go');
     });
 
-    it('Check Live Certificate… connects to the given host and opens the result panel', async () => {
+    it('Scan Workspace counts the post-mortems open in editors too, and its progress counts files checked', async () => {
+      const folder = vscode.Uri.file(path.join(workspaceRoot(), 'incidents'));
+      const closed = vscode.Uri.joinPath(folder, 'never-opened-postmortem.md');
+      mkdirSync(folder.fsPath, { recursive: true });
+      try {
+        copyFileSync(path.join(extension().extensionPath, 'test', 'fixtures', 'postmortems', '3scale-cert-expiry-postmortem.md'), closed.fsPath);
+        const seed = await open(seedFile());
+        const live = await waitFor(() => vscode.languages.getDiagnostics(seed.document.uri).length > 0 && vscode.languages.getDiagnostics(seed.document.uri), 'the open seed’s findings');
+        const markdownFiles = (await vscode.workspace.findFiles('**/*.md')).length;
+        const messages: string[] = [];
+        const reports: { message?: string; increment?: number; closedListed: boolean }[] = [];
+        const withProgress = vscode.window.withProgress;
+        const tracked = ((options, task) =>
+          withProgress(options, (progress, token) =>
+            task({ report: (value) => (reports.push({ ...value, closedListed: vscode.languages.getDiagnostics(closed).length > 0 }), progress.report(value)) }, token),
+          )) as typeof vscode.window.withProgress;
+        await stubbing('withProgress', tracked, () =>
+          stubbing('showInformationMessage', (async (message: string) => (messages.push(message), undefined)) as typeof vscode.window.showInformationMessage, () =>
+            vscode.commands.executeCommand('incidentDocs.scanWorkspace'),
+          ),
+        );
+        assert.equal(messages.length, 1);
+        assert.equal(markdownFiles, 2, 'the seed, open, and the copy, closed');
+        assert.match(messages[0], /^Scanned 2 post-mortems, \d+ inventor(y|ies): \d+ problems\.$/);
+        // The open document keeps its live findings, not doubled by the scan's.
+        assert.equal(vscode.languages.getDiagnostics(seed.document.uri).length, live.length);
+        const counted = reports.map((r) => ({ ...r, done: /^(\d+) of (\d+) files checked/.exec(r.message ?? '') })).filter((r) => r.done);
+        const total = Number(counted[0]?.done?.[2]);
+        assert.ok(total >= 3, `the Markdown and YAML files: ${reports.map((r) => r.message).join(' / ')}`);
+        assert.equal(Number(counted[0].done![1]), 0, 'nothing is counted before it is checked');
+        assert.deepEqual(counted.map((r) => Number(r.done![1])), [...counted.map((r) => Number(r.done![1]))].sort((a, b) => a - b), 'the count only grows');
+        const last = counted.at(-1)!;
+        assert.equal(Number(last.done![1]), total);
+        assert.ok(last.closedListed, 'every file counted has its findings listed');
+        assert.ok(Math.abs(reports.reduce((sum, r) => sum + (r.increment ?? 0), 0) - 100) < 1e-6, 'the bar fills as files are checked');
+      } finally {
+        const remove = new vscode.WorkspaceEdit();
+        remove.deleteFile(closed, { ignoreIfNotExists: true });
+        await vscode.workspace.applyEdit(remove);
+        rmSync(folder.fsPath, { recursive: true, force: true });
+      }
+      await waitFor(() => vscode.languages.getDiagnostics(closed).length === 0, 'the deleted file’s findings to go');
+    });
+
+    it('Check Live Certificate… connects to the given host and opens the result as a tab, not a new split', async () => {
       const target = `127.0.0.1:${tls.port}`;
       const accepted = tls.accepted;
+      await open(inventory.uri);
       await vscode.commands.executeCommand('incidentDocs.checkLiveCertificate', { host: '127.0.0.1', port: tls.port });
       await waitFor(() => liveTab(target), `the "Live: ${target}" panel`);
       assert.ok(tls.accepted > accepted, 'a real connection to the local TLS server');
+      assert.equal(vscode.window.tabGroups.all.length, 1, 'one editor group: the document keeps its width');
+      assert.ok(vscode.window.tabGroups.all[0].tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.fsPath === inventory.uri.fsPath));
+    });
+
+    it('Check Live Certificate… opens beside the document when the editor is already split', async () => {
+      const target = `127.0.0.1:${tls.port}`;
+      await open(inventory.uri);
+      await vscode.commands.executeCommand('workbench.action.splitEditor');
+      await waitFor(() => vscode.window.tabGroups.all.length === 2, 'two editor groups');
+      await vscode.commands.executeCommand('workbench.action.focusFirstEditorGroup');
+      await waitFor(() => vscode.window.tabGroups.activeTabGroup.viewColumn === vscode.ViewColumn.One, 'the first group active');
+      await vscode.commands.executeCommand('incidentDocs.checkLiveCertificate', { host: '127.0.0.1', port: tls.port });
+      const tab = await waitFor(() => liveTab(target), `the "Live: ${target}" panel`);
+      assert.equal(vscode.window.tabGroups.all.length, 2, 'no third group');
+      assert.equal(tab.group.viewColumn, vscode.ViewColumn.Two, 'in the other group');
+      assert.equal(vscode.window.tabGroups.activeTabGroup.viewColumn, vscode.ViewColumn.One, 'the document keeps the focus');
     });
 
     it('Check Live Certificate… asks for host:port when given nothing', async () => {
@@ -213,6 +301,29 @@ export function commandTests(): void {
         assert.equal(editor.document.getText(editor.selection), 'billing');
       });
     }
+
+    it('Look Up Certificate… keeps a small inventory in sight next to a large one', async () => {
+      const big = path.join(workspaceRoot(), 'generated-certificates.yaml');
+      const expired = (i: number) => new Date(Date.now() - (400 + i) * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      writeFileSync(big, ['certificates:', ...Array.from({ length: 120 }, (_, i) => [`  - name: old-${i}`, `    hosts: [old-${i}.example.test]`, '    owner: platform-team@example.com', `    expires: ${expired(i)}`].join('\n')), ''].join('\n'));
+      try {
+        let quickPick: vscode.QuickPick<vscode.QuickPickItem> | undefined;
+        const create = vscode.window.createQuickPick;
+        await stubbing('createQuickPick', (() => (quickPick = create())) as typeof vscode.window.createQuickPick, async () => {
+          const command = vscode.commands.executeCommand('incidentDocs.lookUpCertificate');
+          const picker = await waitFor(() => quickPick?.activeItems[0] && quickPick.items.some((i) => i.label.includes('old-')) && quickPick, 'the list with both inventories');
+          const labels = picker.items.map((i) => i.label);
+          const firstScreen = labels.slice(0, 12);
+          assert.ok(firstScreen.some((l) => l.includes('billing')) && firstScreen.some((l) => l.includes('api')), `the small inventory on the first screen: ${firstScreen.join(' | ')}`);
+          assert.equal(picker.items.filter((i) => i.kind === vscode.QuickPickItemKind.Separator).length, 3, 'each inventory’s soonest, then the rest of the large one');
+          assert.equal(labels.filter((l) => l.includes('old-')).length, 120, 'every entry is still there to type for');
+          picker.hide();
+          await command;
+        });
+      } finally {
+        rmSync(big, { force: true });
+      }
+    });
 
     it('Look Up Certificate… ends when its picker is dismissed before the list loads', async () => {
       const create = vscode.window.createQuickPick;

@@ -114,5 +114,70 @@ export function languageTests(): void {
       assert.ok(labels.includes('postmortem'), `snippets offered: ${labels.join(', ')}`);
     });
 
+
+    it('Markdown gets snippets on Tab by default (VS Code suggests nothing as you type there)', () => {
+      assert.equal(vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).get('tabCompletion'), 'onlySnippets');
+      assert.equal(vscode.workspace.getConfiguration('editor', { languageId: 'plaintext' }).get('tabCompletion'), 'off', 'other languages keep VS Code’s default');
+    });
+
+    it('outlines the timeline’s entries beside VS Code’s own headings, each heading once', async () => {
+      const { document } = await open(seed);
+      await waitForDiagnostics(document, has('pm/invalid-time'), 'the server to have read the seed');
+      const names = await waitFor(async () => {
+        const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', seed)) ?? [];
+        const all: string[] = [];
+        const walk = (list: vscode.DocumentSymbol[]) => list.forEach((s) => (all.push(s.name), walk(s.children ?? [])));
+        walk(symbols);
+        return all.includes('2:43pm') && all;
+      }, 'the timeline’s entries in the outline');
+      const heading = (name: string) => names.filter((n) => n.replace(/^#+\s*/, '') === name).length;
+      assert.equal(heading('Timeline'), 1, `one Timeline heading: ${names.join(' | ')}`);
+      assert.equal(heading('Impact'), 1);
+      assert.ok(names.includes('2:48pm'));
+    });
+
+    it('offers “Disable incident-docs rule X for this line” and “Show documentation for X” on a finding', async () => {
+      const editor = await open(seed);
+      const ds = await waitForDiagnostics(editor.document, has('pm/invalid-time'), 'pm/invalid-time');
+      const invalid = ds.find((d) => codeOf(d) === 'pm/invalid-time')!;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', seed, invalid.range, vscode.CodeActionKind.QuickFix.value);
+      const titles = actions.map((a) => a.title);
+      const disable = actions.find((a) => a.title === 'Disable incident-docs rule pm/invalid-time for this line');
+      const docs = actions.find((a) => a.title === 'Show documentation for pm/invalid-time');
+      assert.ok(disable?.edit && docs?.command, titles.join(' | '));
+      // The documentation: the page the diagnostic's code links to, opened outside the editor.
+      const opened: string[] = [];
+      const env = vscode.env as { openExternal: typeof vscode.env.openExternal };
+      const openExternal = env.openExternal;
+      env.openExternal = async (uri: vscode.Uri) => (opened.push(uri.toString(true)), true);
+      try {
+        await vscode.commands.executeCommand(docs.command.command, ...(docs.command.arguments ?? []));
+      } finally {
+        env.openExternal = openExternal;
+      }
+      const target = typeof invalid.code === 'object' ? invalid.code.target.toString(true) : '';
+      assert.deepEqual(opened, [target]);
+      assert.match(target, /docs\/rules\.md#pminvalid-time$/);
+      // Disabling writes the comment: that finding goes, the others stay.
+      const before = ds.filter((d) => !(codeOf(d) === 'pm/invalid-time' && d.range.start.line === invalid.range.start.line)).map((d) => `${codeOf(d)} ${d.message}`).sort();
+      assert.ok(await vscode.workspace.applyEdit(disable.edit));
+      assert.match(editor.document.lineAt(invalid.range.start.line).text, /<!-- incident-docs-disable-line pm\/invalid-time -->/);
+      const after = await waitForDiagnostics(editor.document, (all) => all.length > 0 && !has('pm/invalid-time')(all), 'pm/invalid-time to go');
+      assert.deepEqual(after.map((d) => `${codeOf(d)} ${d.message}`).sort(), before);
+    });
+
+    it('words findings as sentences, and the personal-address hover adds to the finding instead of repeating it', async () => {
+      const editor = await open(inventory.uri);
+      const ds = await waitForDiagnostics(editor.document, has('cert/personal-email'), 'cert/personal-email');
+      const seedDiagnostics = await waitForDiagnostics((await open(seed)).document, has('pm/invalid-time'), 'the seed’s findings');
+      for (const d of [...ds, ...seedDiagnostics]) assert.match(d.message, /^(\p{Lu}|\p{N}|“)/u, `${codeOf(d)}: ${d.message}`);
+      const personal = ds.find((d) => codeOf(d) === 'cert/personal-email')!;
+      assert.match(personal.message, /^Entry billing: personal notify address/);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', inventory.uri, personal.range.start.translate(0, 2));
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+      assert.match(text, /\*\*Personal address\*\*/);
+      const sentences = text.split(/(?<=\.)\s+/).map((x) => x.trim()).filter((x) => x.length > 20);
+      assert.deepEqual(sentences.filter((x) => personal.message.includes(x)), [], `hover: ${text}`);
+    });
   });
 }

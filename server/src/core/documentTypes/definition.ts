@@ -1,6 +1,6 @@
 import type { Config } from '../config';
 import type { CompletionInfo, HoverInfo, LensInfo, LinkInfo, OutlineItem } from '../editorServices';
-import type { BaseModel, Report, Rule, RuleContext } from '../rule';
+import type { BaseModel, EditSpec, Report, Rule, RuleContext } from '../rule';
 import type { Steps } from '../steps';
 import type { LineEdit } from '../text';
 import type { DocumentKind, SourceDocument } from '../types';
@@ -48,6 +48,8 @@ export interface DocumentTypeDefinition<Model extends BaseModel> {
   completion?: (model: Model, offset: number, context: RuleContext) => CompletionInfo[];
   codeLenses?: (model: Model, context: RuleContext) => LensInfo[];
   links?: (model: Model, config: Config) => LinkInfo[];
+  /** The edits of a comment that silences `rule` on `line` in the document's own syntax; undefined where none can go. */
+  suppress?: (model: Model, line: number, rule: string) => EditSpec[] | undefined;
 }
 
 /**
@@ -94,6 +96,8 @@ export interface ParsedDocument {
   completion(offset: number, context: RuleContext): CompletionInfo[];
   codeLenses(context: RuleContext): LensInfo[];
   links(config: Config): LinkInfo[];
+  /** See DocumentTypeDefinition.suppress. */
+  suppress(line: number, rule: string): EditSpec[] | undefined;
 }
 
 /** A registered document type that still knows its model type, to bind a model built elsewhere (tests do). */
@@ -145,6 +149,7 @@ export function defineDocumentType<Model extends BaseModel>(definition: Document
       completion: (offset, context) => definition.completion?.(model, offset, context) ?? [],
       codeLenses: (context) => definition.codeLenses?.(model, context) ?? [],
       links: (config) => definition.links?.(model, config) ?? [],
+      suppress: (line, rule) => definition.suppress?.(model, line, rule),
     };
   }
 

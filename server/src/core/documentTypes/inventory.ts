@@ -2,6 +2,7 @@ import { isYamlDocument } from '../inventory/detect';
 import { reparseCertModel } from '../inventory/incremental';
 import { buildCertModel, certModelSteps, restrictToLines } from '../inventory/model';
 import { codeLenses, hover, outline } from '../inventory/services';
+import { yamlSuppression } from '../inventory/suppression';
 import { certRules } from '../rules/cert';
 import { defineDocumentType } from './definition';
 
@@ -23,4 +24,5 @@ export const certificateYamlType = defineDocumentType({
   outline,
   hover,
   codeLenses,
+  suppress: yamlSuppression,
 });

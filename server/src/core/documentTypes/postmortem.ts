@@ -2,6 +2,7 @@ import { isMarkdownDocument } from '../postmortem/detect';
 import { frontMatterCompletion, frontMatterHover } from '../postmortem/frontMatterServices';
 import { buildPostmortemModel, mayBePostmortem, postmortemModelSteps, reparsePostmortemModel, reparsePostmortemModelSteps } from '../postmortem/model';
 import { postmortemCodeLenses, postmortemHover, postmortemLinks, postmortemOutline } from '../postmortem/services';
+import { postmortemSuppression } from '../postmortem/suppression';
 import { postmortemRules } from '../rules/pm';
 import { defineDocumentType } from './definition';
 
@@ -26,4 +27,5 @@ export const postmortemType = defineDocumentType({
   completion: frontMatterCompletion,
   codeLenses: (model, context) => postmortemCodeLenses(model, context.config),
   links: postmortemLinks,
+  suppress: postmortemSuppression,
 });

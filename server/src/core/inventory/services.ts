@@ -13,7 +13,8 @@ import { liveFacts, liveTargets, type LiveFact } from './liveTargets';
 import type { CertModel, InventoryEntry } from './model';
 import { certFacts, effectiveWarnWindow, isAutomated, renewalMethod, renewalPoint, sourceLabel, typedLifetime, type CertFacts, type FactSource } from './facts';
 import { describeShare, lifetimeDays } from './lifetime';
-import { emailRefs, expiryOf, hostRefs, isPlaceholder, issuedOf } from './refs';
+import { emailRefs, expiryOf, hostRefs, isPlaceholder, issuedOf, type EmailRef } from './refs';
+import { quoteText } from '../quote';
 
 const within = (span: Span, offset: number) => offset >= span.start && offset <= span.end;
 
@@ -111,6 +112,8 @@ export function hover(model: CertModel, offset: number, context: RuleContext): H
     if (ref.inManifest && isPlaceholder(ref.address)) return { span: ref.span, markdown: 'A template placeholder: checked once rendered.' };
     const verdict = classifyEmail(ref.address, context.config);
     const title = !verdict.valid ? '**Not an e-mail address**' : verdict.personal ? '**Personal address**' : '**Team address**';
+    // The editor shows the finding's message in the same hover: the hover adds to it, never repeats it.
+    if (verdict.personal && isReportedUse(model, ref, context.config)) return { span: ref.span, markdown: `${title} (cert/personal-email)\n\n${teamAddressAdvice(context.config)}` };
     return { span: ref.span, markdown: `${title}\n\n${explainVerdict(verdict)}` };
   }
   return undefined;
@@ -152,6 +155,19 @@ const SOURCE_TEXT: Record<FactSource, string> = {
   pem: 'from the PEM (`pem`/`pemFile`), the leaf certificate',
   typed: 'typed (`expires`, `issued`, `lifetime`)',
 };
+
+/** cert/personal-email reports an address once, on its first use, unless the rule is off. */
+function isReportedUse(model: CertModel, ref: EmailRef, config: Config): boolean {
+  if (config.rules['cert/personal-email'] === 'off') return false;
+  const address = ref.address.toLowerCase();
+  return emailRefs(model).find((r) => r.address.toLowerCase() === address && !(r.inManifest && isPlaceholder(r.address))) === ref;
+}
+
+function teamAddressAdvice(config: Config): string {
+  const team = config.defaultTeamEmail.trim();
+  const fix = team ? `The quick fix puts in \`${quoteText(team)}\` (\`defaultTeamEmail\`).` : 'Set `defaultTeamEmail` and the quick fix puts it in.';
+  return `${fix} Addresses matching \`teamEmailPatterns\` are never personal.`;
+}
 
 /** One inventory entry as a list of certificates shows it (the editor's Certificates view). */
 export interface CertificateRow {

@@ -16,6 +16,7 @@ import type { Html, Nodes, Root, RootContent } from 'mdast';
 import type { RequiredSection } from '../config';
 import { preorder } from '../limits/walk';
 import { hasPlaceholder, isGuidanceWorthy, normalizeGuidance, renderPlaceholders } from './guidance';
+import { guidanceShape, type GuidanceShape } from './leftovers';
 import { parseMarkdown } from './markdown';
 import { runsText, textRuns } from './runs';
 import { buildSections, normalizeHeading, type Section } from './sections';
@@ -34,6 +35,8 @@ export interface PostmortemTemplate {
   sections: TemplateSection[];
   /** Normalized (normalizeGuidance) text of every block and placeholder cell a post-mortem must not keep. */
   guidance: ReadonlySet<string>;
+  /** Lines with placeholders among other words, to find the placeholders a filled-in line still holds. */
+  shapes: readonly GuidanceShape[];
   /** The template's Markdown, from which New Post-Mortem builds its skeleton. */
   text: string;
 }
@@ -42,7 +45,7 @@ const PLACEHOLDER_SPLIT = /\{\{[^{}\n]{0,200}\}\}/;
 
 export function parseTemplate(text: string): PostmortemTemplate {
   const root = parseMarkdown(text);
-  return { sections: templateSections(root, text), guidance: templateGuidance(root, text), text };
+  return { sections: templateSections(root, text), ...templateGuidance(root, text), text };
 }
 
 function templateSections(root: Root, text: string): TemplateSection[] {
@@ -106,11 +109,16 @@ function markers(section: Section): { optional: boolean; required: boolean; alia
   return { optional, required, aliases };
 }
 
-function templateGuidance(root: Root, text: string): Set<string> {
+function templateGuidance(root: Root, text: string): { guidance: Set<string>; shapes: GuidanceShape[] } {
   const out = new Set<string>();
-  const add = (written: string) => {
+  const shapes: GuidanceShape[] = [];
+  const add = (written: string, block = false) => {
     const rendered = renderPlaceholders(written);
-    if (isGuidanceWorthy(rendered)) out.add(normalizeGuidance(rendered));
+    // A paragraph that is one placeholder is a prompt whatever its length ("{{ What helped }}"); a
+    // short cell value ("{{ none }}") may well be the answer.
+    if (isGuidanceWorthy(rendered) || (block && isPromptPlaceholder(written, rendered))) out.add(normalizeGuidance(rendered));
+    const shape = guidanceShape(written);
+    if (shape) shapes.push(shape);
   };
   preorder<Root | RootContent>(root, (node) => {
     switch (node.type) {
@@ -119,10 +127,10 @@ function templateGuidance(root: Root, text: string): Set<string> {
       case 'code':
         return false;
       case 'paragraph':
-        add(visibleText(node, text));
+        add(visibleText(node, text), true);
         return false;
       case 'blockquote':
-        add(visibleText(node, text));
+        add(visibleText(node, text), true);
         return true;
       case 'table':
         addCells(readPipeTable(node, text), add);
@@ -134,7 +142,13 @@ function templateGuidance(root: Root, text: string): Set<string> {
         return true;
     }
   });
-  return out;
+  return { guidance: out, shapes };
+}
+
+/** `{{ What helped }}` alone: words to replace, not a label ("Owner:") or a choice. */
+function isPromptPlaceholder(written: string, rendered: string): boolean {
+  const only = /^\{\{([^{}\n]{0,200})\}\}$/.exec(written.trim());
+  return !!only && !only[1].includes('|') && /\p{L}/u.test(rendered) && !/:\s*$/.test(rendered);
 }
 
 /** Value cells only: a row's first cell is its label, which a filled-in table keeps. */

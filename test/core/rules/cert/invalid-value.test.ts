@@ -55,7 +55,7 @@ describe('cert/invalid-value', () => {
       { text: '[c@example.com]', message: 'Entry "api-gateway": `owner` item 2 should be an address, not a list (a list inside the list: write its addresses in the outer list).' },
     ]);
     assert.deepEqual(invalid('  owner: platform-team@example.com', '  owner: 42'), [
-      { text: '42', message: '`defaults`: `owner` should be an address or a list of addresses, not 42.' },
+      { text: '42', message: 'In `defaults`: `owner` should be an address or a list of addresses, not 42.' },
     ]);
     assert.deepEqual(invalid('escalation: cert-approvers@example.com', 'escalation: {team: x}').map((f) => f.message), [
       'Entry "api-gateway": `renewal.escalation` should be an address or a list of addresses, not a mapping.',

@@ -54,7 +54,7 @@ describe('cert/personal-email', () => {
       '  - name: second\n    hosts: [b.example.com]\n    expires: 2027-08-16\n    renewal: { method: acme }\n';
     const findings = byRule(lintYaml(text), 'cert/personal-email');
     assert.equal(findings.length, 1);
-    assert.match(findings[0].message, /^defaults: personal owner/);
+    assert.match(findings[0].message, /^Defaults: personal owner/);
   });
   it('flags personal ACME registration e-mails in cert-manager issuers, not placeholders', () => {
     const issuer = (email: string) =>

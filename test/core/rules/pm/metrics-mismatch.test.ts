@@ -17,6 +17,11 @@ function messages(text: string, values: Record<string, unknown> = {}): string[] 
   return byRule(lintPostmortem(text, values), rule).map((f) => f.message);
 }
 
+/** Each finding's related notes, as the Problems panel lists them under it. */
+function relatedNotes(text: string): string[][] {
+  return byRule(lintPostmortem(text), rule).map((f) => (f.related ?? []).map((r) => r.message));
+}
+
 /** KIAM with tags on two of its rows. */
 function tagKiam(detectedRow: string, resolvedRow = 'New certificates generated, service restored'): string {
   return KIAM.replace(`| ${detectedRow}`, `| [detected] ${detectedRow}`).replace(`| ${resolvedRow}`, `| [resolved] ${resolvedRow}`);
@@ -41,7 +46,7 @@ describe(rule, () => {
     ]);
     const [f] = byRule(lintPostmortem(text), rule);
     assert.equal(f.severity, 'warning');
-    assert.deepEqual(f.related?.map((r) => [r.range.start.line + 1, r.message]), [[16, 'tagged [detected]']]);
+    assert.deepEqual(f.related?.map((r) => [r.range.start.line + 1, r.message]), [[16, 'Tagged [detected]']]);
   });
 
   it('the tolerance is a setting', () => {
@@ -65,6 +70,7 @@ describe(rule, () => {
     const text = FRONT({ started: '2020-01-21T15:00:00+01:00' }) + KIAM.replace('| Certificate for KIAM', '| [started] Certificate for KIAM');
     assert.deepEqual(found(text), ['20:3 2020-01-21 15:36']);
     assert.match(messages(text)[0], /tagged \[started\] at 2020-01-21 15:36, but incident\.started in the front matter is 2020-01-21T15:00:00\+01:00: 36 min apart/);
+    assert.deepEqual(relatedNotes(text), [['`incident.started` in the front matter']]);
   });
 
   it('times out of order: the fewest that break the order are reported, at their front-matter values', () => {
@@ -77,6 +83,7 @@ describe(rule, () => {
     }) + '# Post-mortem\n';
     assert.deepEqual(found(text), ['6:17 2024-03-01T09:05:00Z']);
     assert.match(messages(text)[0], /^Acknowledged 5 min after the start \(the front matter's “incident\.acknowledged: 2024-03-01T09:05:00Z”\) comes before detected at 10 min/);
+    assert.deepEqual(relatedNotes(text), [['Detected']]);
   });
 
   it('resolved before detected, from stated lines alone; a tie keeps the earlier moment', () => {
@@ -87,6 +94,7 @@ describe(rule, () => {
     const text = FRONT({ started: '2024-03-01T09:00:00Z' }) + '## Timeline\n\nAll times in UTC.\n\n- 2024-03-01 08:30 [detected] alert\n';
     assert.deepEqual(found(text), ['10:3 2024-03-01 08:30']);
     assert.match(messages(text)[0], /^Detected 30 min before the incident started \(the entry at 2024-03-01 08:30 tagged \[detected\]; the start is incident\.started 2024-03-01T09:00:00Z\)\.$/);
+    assert.deepEqual(relatedNotes(text), [['The start']]);
   });
 
   it('sources that differ may be the tolerance out of order; one source may not', () => {

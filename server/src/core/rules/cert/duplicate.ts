@@ -23,7 +23,7 @@ export const duplicate: Rule<CertModel> = {
           report({
             message: `The name ${label} is already used by an earlier entry; names must be unique.`,
             span: entry.anchor,
-            related: [{ span: first.span, message: `${label} is first used here` }],
+            related: [{ span: first.span, message: `Entry ${label} uses it first` }],
           });
         } else names.set(entry.name, { span: entry.anchor, label });
       }
@@ -37,9 +37,9 @@ export const duplicate: Rule<CertModel> = {
         }
         const where = first.index === entry.index ? 'earlier in this entry' : `by entry ${first.label}`;
         report({
-          message: `${key} is already listed ${where}; two records of one endpoint disagree sooner or later.`,
+          message: `Host ${key} is already listed ${where}; two records of one endpoint disagree sooner or later.`,
           span: host.span,
-          related: [{ span: first.span, message: `${key} is first listed here` }],
+          related: [{ span: first.span, message: `Host ${key} is first listed here` }],
         });
       }
     }

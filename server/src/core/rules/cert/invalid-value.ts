@@ -142,29 +142,29 @@ export const invalidValue: Rule<CertModel> = {
     const inv = model.inventory;
     if (!inv) return;
     if (inv.certificates && !isSeq(inv.certificates.node)) {
-      report({ message: `\`certificates\` should be a list of entries, not ${describe(inv.certificates.node)}.`, span: inv.certificates.span });
+      report({ message: `Key \`certificates\` should be a list of entries, not ${describe(inv.certificates.node)}.`, span: inv.certificates.span });
     }
     const defaults = inv.defaults;
     if (defaults && !defaults.map && !(isScalar(defaults.field.node) && defaults.field.node.value === null)) {
-      report({ message: `\`defaults\` should be a mapping, not ${describe(defaults.field.node)}.`, span: defaults.field.span });
+      report({ message: `Key \`defaults\` should be a mapping, not ${describe(defaults.field.node)}.`, span: defaults.field.span });
     }
     if (defaults?.map) {
       const field = (key: string) => {
         const pair = pairOf(inv.doc, defaults.map!, key);
         return pair ? fieldOf(inv.doc, pair) : undefined;
       };
-      checkWarnDays(field('warnDays'), '`defaults`', report);
-      checkLifetime(field('lifetime'), '`defaults`', report);
-      checkTrust(field('trust'), '`defaults`', report);
-      checkAddresses(field('owner'), '`defaults`', inv, report);
-      checkAddresses(field('notify'), '`defaults`', inv, report);
-      checkRenewal(field('renewal'), '`defaults`', inv, report);
+      checkWarnDays(field('warnDays'), 'In `defaults`', report);
+      checkLifetime(field('lifetime'), 'In `defaults`', report);
+      checkTrust(field('trust'), 'In `defaults`', report);
+      checkAddresses(field('owner'), 'In `defaults`', inv, report);
+      checkAddresses(field('notify'), 'In `defaults`', inv, report);
+      checkRenewal(field('renewal'), 'In `defaults`', inv, report);
     }
     for (const entry of inv.entries) checkEntry(entry, inv, report);
     for (const ref of emailRefs(model)) {
       if (ref.inManifest) continue;
       if (!classifyEmail(ref.address, config).valid) {
-        report({ message: `"${quoteText(ref.address)}" is not a valid e-mail address (${ref.role}, ${ref.where}).`, span: ref.span });
+        report({ message: `Not a valid e-mail address: "${quoteText(ref.address)}" (${ref.role}, ${ref.where}).`, span: ref.span });
       }
     }
   },

@@ -17,7 +17,7 @@ export const liveExpired: Rule<CertModel> = {
       const r = fact.outcome;
       if (isProbeFailure(r) || r.daysLeft >= 0) continue;
       report({
-        message: `${hostLabel(fact.host)} serves an expired certificate for ${entryLabel(fact.entry)}: notAfter ${r.notAfter} (${-r.daysLeft} day${r.daysLeft === -1 ? '' : 's'} ago).`,
+        message: `Host ${hostLabel(fact.host)} serves an expired certificate for ${entryLabel(fact.entry)}: notAfter ${r.notAfter} (${-r.daysLeft} day${r.daysLeft === -1 ? '' : 's'} ago).`,
         span: fact.host.span,
         data: { notAfter: r.notAfter },
       });

@@ -18,7 +18,7 @@ export const liveHostname: Rule<CertModel> = {
       const r = fact.outcome;
       if (isProbeFailure(r) || r.hostnameMatches) continue;
       report({
-        message: `${hostLabel(fact.host)} serves a certificate for ${entryLabel(fact.entry)} that does not name ${quoteText(r.servername ?? r.host)} (it names ${r.sans.length ? quoteList(r.sans, ['', '']) : quoteText(r.subject)}).`,
+        message: `Host ${hostLabel(fact.host)} serves a certificate for ${entryLabel(fact.entry)} that does not name ${quoteText(r.servername ?? r.host)} (it names ${r.sans.length ? quoteList(r.sans, ['', '']) : quoteText(r.subject)}).`,
         span: fact.host.span,
       });
     }

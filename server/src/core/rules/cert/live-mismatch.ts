@@ -33,10 +33,10 @@ export const liveMismatch: Rule<CertModel> = {
         preferred: true,
       };
       report({
-        message: `${entryLabel(fact.entry)} says it expires ${expiry.parsed.dateOnly ? expiry.parsed.date.toISOString().slice(0, 10) : expiry.parsed.date.toISOString()}, but ${hostLabel(fact.host)} serves a certificate valid until ${r.notAfter}.`,
+        message: `Entry ${entryLabel(fact.entry)} says it expires ${expiry.parsed.dateOnly ? expiry.parsed.date.toISOString().slice(0, 10) : expiry.parsed.date.toISOString()}, but ${hostLabel(fact.host)} serves a certificate valid until ${r.notAfter}.`,
         span: expiry.field.span,
         fixes: [fix],
-        related: [{ span: fact.host.span, message: `live certificate of ${hostLabel(fact.host)}` }],
+        related: [{ span: fact.host.span, message: `Live certificate of ${hostLabel(fact.host)}` }],
         data: { notAfter: r.notAfter },
       });
     }

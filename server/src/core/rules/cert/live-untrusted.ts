@@ -19,7 +19,7 @@ export const liveUntrusted: Rule<CertModel> = {
       const r = fact.outcome;
       if (isProbeFailure(r) || r.daysLeft < 0) continue; // an expired one is live-expired's
       const on = { span: fact.host.span };
-      const where = `${hostLabel(fact.host)} serves`;
+      const where = `Host ${hostLabel(fact.host)} serves`;
       const entry = entryLabel(fact.entry);
       if (!r.trusted) {
         report({ ...on, message: `${where} a certificate for ${entry} that is not trusted: ${r.trustError ? quoteText(r.trustError, 2 * MAX_QUOTED_CHARS) : 'unknown reason'}.` });

@@ -32,7 +32,7 @@ export const namespaceAmbiguous: Rule<CertModel> = {
         report({
           message: `Namespace "${quoteText(namespace)}" is used by entries of different environments (${quoteList(environments, ['', ''])}); say which cluster it is in (cluster/namespace).`,
           span: user.span,
-          related: others.map((o) => ({ span: o.span, message: `${o.label} (${quoteText(o.environment)}) uses it too` })),
+          related: others.map((o) => ({ span: o.span, message: `Entry ${o.label} (${quoteText(o.environment)}) uses it too` })),
         });
       }
     }

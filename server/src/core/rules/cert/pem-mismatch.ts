@@ -29,7 +29,7 @@ export const pemMismatch: Rule<CertModel> = {
             message: `Entry ${entryLabel(entry)}: \`expires\` says ${isoDay(expiry.parsed.date)} but the certificate in \`${source.kind}\` expires ${newText}.`,
             span: expiry.field.span,
             fixes: [{ title: `Set expires to the certificate's notAfter (${newText})`, edits: [{ span: expiry.field.span, newText }], preferred: true, safe: true }],
-            related: [{ span: source.field.span, message: 'the certificate' }],
+            related: [{ span: source.field.span, message: 'The certificate' }],
           });
         }
         for (const host of hostRefs(entry)) {
@@ -39,7 +39,7 @@ export const pemMismatch: Rule<CertModel> = {
           report({
             message: `Entry ${entryLabel(entry)}: the certificate in \`${source.kind}\` does not cover ${quoteText(name)} (it names ${cert.names.length ? quoteList(cert.names, ['', '']) : 'nothing'}).`,
             span: host.span,
-            related: [{ span: source.field.span, message: 'the certificate' }],
+            related: [{ span: source.field.span, message: 'The certificate' }],
           });
         }
       }

@@ -2,6 +2,7 @@ import { classifyEmail, explainVerdict } from '../../inventory/emails';
 import { emailRefs, isPlaceholder, type EmailRef, type EmailRole } from '../../inventory/refs';
 import type { FixSpec, Rule } from '../../rule';
 import type { CertModel } from '../../inventory/model';
+import { sentenceStart } from '../../quote';
 
 const ROLE_NAMES: Record<EmailRole, string> = {
   owner: 'owner',
@@ -41,10 +42,10 @@ export const personalEmail: Rule<CertModel> = {
       }
       const also = others.length ? ` Also used by ${others.map((o) => o.ref.where).join(', ')}.` : '';
       report({
-        message: `${ref.where}: personal ${ROLE_NAMES[ref.role]}. ${explainVerdict(verdict)}${also}`,
+        message: `${sentenceStart(ref.where)}: personal ${ROLE_NAMES[ref.role]}. ${explainVerdict(verdict)}${also}`,
         span: ref.span,
         fixes,
-        related: others.map((o) => ({ span: o.ref.span, message: `${o.ref.where}: the same address` })),
+        related: others.map((o) => ({ span: o.ref.span, message: `${sentenceStart(o.ref.where)}: the same address` })),
         data: { address: ref.address, evidence: verdict.evidence },
       });
     }

@@ -8,7 +8,7 @@ import { MINUTES_PER_DAY } from '../../units';
 import { textRuns } from '../../postmortem/runs';
 import { RESOLVED, STARTED } from '../../postmortem/outageWords';
 import { scanTimes } from '../../postmortem/time';
-import { quoteText } from '../../quote';
+import { quoteText, sentenceStart } from '../../quote';
 
 const DURATION_TOLERANCE = 0.25;
 
@@ -57,7 +57,7 @@ export const impactTimeline: Rule<PostmortemModel> = {
       report({
         message: `The Impact window starts at ${quoteText(earliest.start.text)}, ${formatDuration(first.minutes! - start)} before the first timeline entry (${quoteText(first.token!.text)}): the start of the outage is missing from the timeline.`,
         span: earliest.start.span,
-        related: [{ span: first.timeSpan, message: 'first timeline entry' }],
+        related: [{ span: first.timeSpan, message: 'The first timeline entry' }],
       });
     }
     const latest = impact.windows.reduce((a, b) => (endOf(b, timeline, first) > endOf(a, timeline, first) ? b : a));
@@ -71,7 +71,7 @@ export const impactTimeline: Rule<PostmortemModel> = {
       report({
         message: `The Impact window ends at ${quoteText(latest.end.text)}, ${formatDuration(gap)} ${gap > 0 ? 'after' : 'before'} ${what} (${quoteText(reference.token!.text)}).`,
         span: latest.end.span,
-        related: [{ span: reference.timeSpan, message: what }],
+        related: [{ span: reference.timeSpan, message: sentenceStart(what) }],
       });
     }
   },
@@ -94,8 +94,8 @@ function checkStatedDurations(model: PostmortemModel, timed: TimelineEntry[], fr
       message: `The ${where} says “${quoteText(d.text)}”, but the timeline runs ${formatDuration(span)} (${quoteText(from.token!.text)} to ${quoteText(to.token!.text)}).`,
       span: d.span,
       related: [
-        { span: from.timeSpan, message: 'the outage starts' },
-        { span: to.timeSpan, message: 'the outage ends' },
+        { span: from.timeSpan, message: 'The outage starts' },
+        { span: to.timeSpan, message: 'The outage ends' },
       ],
     });
   }
@@ -125,7 +125,7 @@ function checkResolutionTimes(model: PostmortemModel, timed: TimelineEntry[], en
         report({
           message: `The Resolution says ${quoteText(token.text)}, but no timeline entry is near that time; the timeline ends the outage at ${quoteText(ended.token!.text)}.`,
           span: token.span,
-          related: [{ span: ended.timeSpan, message: 'the timeline entry that ends the outage' }],
+          related: [{ span: ended.timeSpan, message: 'The timeline entry that ends the outage' }],
         });
       }
     }

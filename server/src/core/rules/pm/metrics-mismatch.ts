@@ -2,7 +2,7 @@ import { formatMetric } from '../../postmortem/metrics/describe';
 import { incidentMetrics, MILESTONES, type IncidentMetrics, type IncidentStart, type MetricFact, type MetricSource, type Milestone } from '../../postmortem/metrics';
 import type { PostmortemModel } from '../../postmortem/model';
 import { formatDuration } from '../../postmortem/time';
-import { quoteText } from '../../quote';
+import { quoteText, sentenceStart } from '../../quote';
 import type { Report, Rule } from '../../rule';
 
 export const metricsMismatch: Rule<PostmortemModel> = {
@@ -35,7 +35,7 @@ function checkStart(start: IncidentStart | undefined, tolerance: number, report:
   report({
     message: `This entry is tagged [${quoteText(tagged.word)}] at ${quoteText(tagged.entry.token?.text.trim() ?? '')}, but incident.started in the front matter is ${quoteText(start.text)}: ${formatDuration(tagged.minutes)} apart.`,
     span: tagged.entry.timeSpan,
-    related: [{ span: start.span, message: 'incident.started' }],
+    related: [{ span: start.span, message: '`incident.started` in the front matter' }],
     data: { milestone: 'started' },
   });
 }
@@ -66,7 +66,7 @@ function checkMoment(metrics: IncidentMetrics, milestone: Milestone, tolerance: 
     report({
       message: `${describeFact(line)} says ${formatMetric(line.minutes)}, but ${describeFact(reference)} ${theirs}: ${formatDuration(line.minutes - reference.minutes)} apart.`,
       span: line.span,
-      related: [{ span: reference.span, message: reference.source === 'timeline-tag' ? `tagged [${quoteText(reference.label)}]` : reference.label }],
+      related: [{ span: reference.span, message: reference.source === 'timeline-tag' ? `Tagged [${quoteText(reference.label)}]` : sentenceStart(reference.label) }],
       data: { milestone },
     });
     found = true;
@@ -113,7 +113,7 @@ function checkOrder(metrics: IncidentMetrics, disputed: Set<Milestone>, toleranc
     report({
       message,
       span: fact.span,
-      related: conflict.fact ? [{ span: conflict.fact.span, message: MOMENT[conflict.fact.milestone] }] : metrics.start ? [{ span: metrics.start.span, message: 'the start' }] : [],
+      related: conflict.fact ? [{ span: conflict.fact.span, message: capitalize(MOMENT[conflict.fact.milestone]) }] : metrics.start ? [{ span: metrics.start.span, message: 'The start' }] : [],
       data: { milestone: fact.milestone },
     });
   }

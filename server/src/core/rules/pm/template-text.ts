@@ -4,7 +4,8 @@ import { deleteBlock } from '../../postmortem/edits';
 import { normalizeGuidance } from '../../postmortem/guidance';
 import { emptySections, inEmptySection } from '../../postmortem/emptiness';
 import type { PostmortemModel } from '../../postmortem/model';
-import { spanOf } from '../../postmortem/runs';
+import { spanOf, textRuns } from '../../postmortem/runs';
+import { guidanceSentence, placeholdersLeft, sentenceSpan } from '../../postmortem/leftovers';
 import {
   CURLY_PLACEHOLDER,
   isCapsMarker,
@@ -28,7 +29,7 @@ export const templateText: Rule<PostmortemModel> = {
   docs: {
     summary: 'Template guidance left in the post-mortem.',
     details:
-      'Italic-only paragraphs that instruct the author (“*Be specific here...*”, “*What details contributed to the incident?*”), a bold label whose value is italic guidance (“**Owner:** _Your name goes here._”), blockquote prompts (“> What happened?”), `{{ ... }}` placeholders, `<START OF OUTAGE>`-style markers, an empty task item `- [ ]`, `TODO`/`TBD`/`FIXME` in capitals, a value left as `?`, `XXX` or `TBD` (“Time to detection: ?”, a table cell `?mins` or `??%`; `N/A` where the row asks for a number). Nothing is reported inside a section pm/empty-section reports. Quick fix: remove it. With a `template` set, any paragraph, list item, blockquote or filled-in table cell of three words or more that is the template’s own text (compared ignoring case, spacing and closing punctuation; a placeholder as New Post-Mortem inserts it). Does not catch: a template cell left in an action item’s row (pm/action-item-ticket reports the row), guidance edited a little (one word changed), template text of two words or fewer, lower-case “todo”, or example values left unchanged (“On the morning of August 99th…” without italics).',
+      'Italic-only paragraphs that instruct the author (“*Be specific here...*”, “*What details contributed to the incident?*”), a bold label whose value is italic guidance (“**Owner:** _Your name goes here._”), blockquote prompts (“> What happened?”), `{{ ... }}` placeholders, `<START OF OUTAGE>`-style markers, an empty task item `- [ ]`, `TODO`/`TBD`/`FIXME` in capitals, a value left as `?`, `XXX` or `TBD` (“Time to detection: ?”, a table cell `?mins` or `??%`; `N/A` where the row asks for a number). Nothing is reported inside a section pm/empty-section reports. Quick fix: remove it. With a `template` set, any paragraph, list item, blockquote or filled-in table cell of three words or more that is the template’s own text (compared ignoring case, spacing and closing punctuation; a placeholder as New Post-Mortem inserts it; a paragraph that is one placeholder, such as “{{ What helped }}”, at any length). Also the skeleton filled in part: a line with several placeholders where some were written over and others kept (“14:02 to 16:10 (duration)”), and a guidance sentence of three words or more kept before or after the author’s own sentences (quick fix: remove that sentence). Does not catch: a template cell left in an action item’s row (pm/action-item-ticket reports the row), guidance edited a little (one word changed), other template text of two words or fewer, lower-case “todo”, or example values left unchanged (“On the morning of August 99th…” without italics).',
     options: '`templatePatterns`: extra regular expressions that mark template text.',
     bad: '## Impact\n\n*Be specific here. Include numbers such as customers affected.*\n\nAll uploads failed for 4 hours.',
     good: '## Impact\n\nAll uploads failed for 4 hours.',
@@ -45,9 +46,36 @@ export const templateText: Rule<PostmortemModel> = {
     const lines = model.lines;
     const text = model.text;
     const extra = userPatterns(config.templatePatterns);
-    const guidance = model.template.template?.guidance;
+    const template = model.template.template;
+    const guidance = template?.guidance;
     // Safe only when nothing a person wrote goes: the template's own words, an empty task box.
     const remove = (span: { start: number; end: number }, title = 'Remove template text', safe = false) => [{ title, edits: [deleteBlock(span, lines)], preferred: true, safe }];
+    // Guidance long enough to be told from an author's sentence that merely starts the same way.
+    const sentences = template ? [...template.guidance].filter((g) => g.split(' ').length >= 3) : [];
+    /** The skeleton filled in part: placeholders kept among written words, a guidance sentence beside the author's. */
+    const reportLeftovers = (paragraph: Paragraph, written: string, span: Span) => {
+      const left = placeholdersLeft(written, template?.shapes ?? []);
+      if (left.length > 0) {
+        report({ message: `${placeholderWords(left)} left as the template inserted ${left.length === 1 ? 'it' : 'them'}: “${quoteText(written)}”.`, span: wordsSpan(left, span) ?? span });
+        return;
+      }
+      const sentence = guidanceSentence(written, sentences);
+      if (!sentence) return;
+      const at = sentenceSpan(textRuns(paragraph, text), sentence.guidance, sentence.at);
+      report({
+        message: `Template text left in beside what was written: “${quoteText((at ? text.slice(at.start, at.end) : sentence.guidance).trim().replace(/[.!?…]+$/u, ''))}”.`,
+        span: at ?? span,
+        fixes: at ? [{ title: 'Remove template text', edits: [{ span: at, newText: '' }], preferred: true }] : undefined,
+      });
+    };
+    /** The span of the one occurrence of the placeholder's words in the source, when there is exactly one. */
+    const wordsSpan = (left: string[], within: Span): Span | undefined => {
+      if (left.length !== 1) return undefined;
+      const source = text.slice(within.start, within.end).toLowerCase();
+      const first = source.indexOf(left[0]);
+      if (first < 0 || source.indexOf(left[0], first + 1) >= 0) return undefined;
+      return { start: within.start + first, end: within.start + first + left[0].length };
+    };
     // Iterative and without the ancestor lists unist-util-visit builds: a timeline of thousands of
     // rows is hundreds of thousands of nodes.
     const anyEmpty = emptySections(model).length > 0;
@@ -84,6 +112,7 @@ export const templateText: Rule<PostmortemModel> = {
           report({ message: `Template text left in: “${quoteText(written)}”.`, span, fixes: remove(span, undefined, true) });
           return false;
         }
+        if (template) reportLeftovers(paragraph, written, span);
         return undefined;
       }
       if (node.type === 'blockquote' && (isPromptBlockquote(node as Blockquote, text) || isTemplateGuidance(node as Blockquote, text, guidance))) {
@@ -118,8 +147,15 @@ export const templateText: Rule<PostmortemModel> = {
         // item's row is pm/action-item-ticket's (one finding for a row left as the template wrote it).
         if (inActionItem(row.span)) continue;
         for (const cell of row.cells.slice(1)) {
-          if (placeholders.includes(cell) || !guidance?.has(normalizeGuidance(cell.text))) continue;
-          report({ message: `Template text left in: “${quoteText(cell.text)}”.`, span: cell.span });
+          if (placeholders.includes(cell)) continue;
+          if (guidance?.has(normalizeGuidance(cell.text))) {
+            report({ message: `Template text left in: “${quoteText(cell.text)}”.`, span: cell.span });
+            continue;
+          }
+          const left = placeholdersLeft(cell.text, template?.shapes ?? []);
+          if (left.length > 0) {
+            report({ message: `${placeholderWords(left)} left as the template inserted ${left.length === 1 ? 'it' : 'them'}: “${quoteText(cell.text)}”.`, span: wordsSpan(left, cell.span) ?? cell.span });
+          }
         }
       }
     }
@@ -148,6 +184,11 @@ function containedIn(spans: Span[]): (span: Span) => boolean {
     }
     return found >= 0 && furthestEnd[found] >= span.end;
   };
+}
+
+/** “Placeholder “duration””, “Placeholders “start”, “end””. */
+function placeholderWords(left: string[]): string {
+  return `Placeholder${left.length === 1 ? '' : 's'} ${left.map((w) => `“${quoteText(w)}”`).join(', ')}`;
 }
 
 function scan(matches: Iterable<{ 0: string; index?: number }>, offset: number, what: string, report: Report, fix = true): void {

@@ -24,7 +24,7 @@ export const timelineOrder: Rule<PostmortemModel> = {
         report({
           message: `Timeline entry “${quoteText(entry.token!.text)}” is earlier than the entry before it (“${quoteText(previous.token!.text)}”).`,
           span: entry.timeSpan,
-          related: [{ span: previous.timeSpan, message: 'the entry before it' }],
+          related: [{ span: previous.timeSpan, message: 'The entry before it' }],
         });
       }
       previous = entry;
