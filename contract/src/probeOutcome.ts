@@ -2,6 +2,8 @@
  * What a live certificate check returns: the server's `incidentDocs.checkLiveCert` answers with a
  * ProbeOutcome, the client renders it, the CLI prints it. Plain data, so it crosses the wire as is.
  */
+import type { StartTlsProtocol } from './tlsScheme';
+
 export interface ChainCertificate {
   subject: string;
   issuer: string;
@@ -19,6 +21,8 @@ export interface ChainCertificate {
 export interface ProbeResult {
   host: string;
   port: number;
+  /** The plaintext dialogue spoken before the handshake (`smtp`, `ldap`, …); absent for implicit TLS. */
+  starttls?: StartTlsProtocol;
   /** The SNI sent; null for IP literals. */
   servername: string | null;
   /** The IP address actually connected to. */
@@ -58,9 +62,13 @@ export interface ProbeResult {
   elapsedMs: number;
 }
 
-export type ProbeErrorCode = 'refused' | 'timeout' | 'dns' | 'not-tls' | 'reset' | 'unreachable';
+/**
+ * `starttls-refused`: the server does not offer TLS in its protocol, or refused it (the message
+ * quotes its reply); `protocol`: it did not speak the protocol the dialogue expected.
+ */
+export type ProbeErrorCode = 'refused' | 'timeout' | 'dns' | 'not-tls' | 'reset' | 'unreachable' | 'starttls-refused' | 'protocol';
 
-export const PROBE_ERROR_CODES: readonly ProbeErrorCode[] = ['refused', 'timeout', 'dns', 'not-tls', 'reset', 'unreachable'];
+export const PROBE_ERROR_CODES: readonly ProbeErrorCode[] = ['refused', 'timeout', 'dns', 'not-tls', 'reset', 'unreachable', 'starttls-refused', 'protocol'];
 
 /** No handshake happened. */
 export interface ProbeFailure {
