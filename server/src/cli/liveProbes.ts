@@ -32,9 +32,10 @@ export async function probeInventories(analyses: Analysis[], options: LiveProbeO
       if (model.kind !== 'inventory') continue;
       const extraCaPems = loadExtraCas(analysis.config, analysis.document.root, warnOnce);
       for (const { host } of liveTargets(model as CertModel)) {
-        const key = liveKey(host.parsed.host, host.parsed.port);
+        const key = liveKey(host.parsed.host, host.parsed.port, host.parsed.starttls);
         if (!targets.has(key)) {
-          targets.set(key, { host: host.parsed.host, port: host.parsed.port, timeoutMs: options.timeoutMs, now: options.now, extraCaPems });
+          const starttls = host.parsed.starttls ?? undefined;
+          targets.set(key, { host: host.parsed.host, port: host.parsed.port, starttls, timeoutMs: options.timeoutMs, now: options.now, extraCaPems });
         }
       }
     }
