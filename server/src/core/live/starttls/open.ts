@@ -37,6 +37,8 @@ export function openStartTls(target: PlainTarget, protocol: StartTlsProtocol): P
       if (outcome === socket) {
         socket.removeListener('error', fail);
         socket.removeListener('close', closed);
+        // The handshake listens on the TLS socket; an error the plain one still emits must not crash the process.
+        socket.on('error', () => {});
         resolve(outcome);
         return;
       }
