@@ -31,6 +31,7 @@ const SLOW_OR_EXTERNAL = [
   '.browser.test', // Chromium
   'test/editors/', // Neovim
   'test/export/blackbox', // blackbox_exporter
+  'test/core/live/daemons/', // Postfix, Dovecot, slapd, PostgreSQL
   'test/ci/pre-commit', // pre-commit from the Python package registry
   'test/reliability/fuzz.test', // thousands of mutated documents
   'test/reliability/server.test', // 10,000 edits through the server

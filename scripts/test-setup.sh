@@ -7,8 +7,12 @@ set -euo pipefail
 # export end-to-end test; neovim (0.7.2 on Debian 12) is the LSP client of test/editors;
 # libkrb5-dev, ripgrep and chromium serve the VS Code suites (scripts/vscode-setup.sh);
 # libxml2-utils is xmllint, which validates `lint --format junit` against a JUnit XSD;
-# python3-venv holds pre-commit (below). Add packages here as suites need them.
-REQUIRED_DEBIAN_PACKAGES=(prometheus prometheus-blackbox-exporter neovim libkrb5-dev ripgrep chromium libxml2-utils python3-venv)
+# python3-venv holds pre-commit (below); postfix, dovecot-imapd, dovecot-pop3d, slapd (with
+# ldap-utils' ldapsearch, to see it ready) and postgresql are the real servers the STARTTLS live
+# checks run against (test/core/live/daemons/), each started by its test on a loopback port with a
+# throw-away configuration. Add packages here as suites need them.
+REQUIRED_DEBIAN_PACKAGES=(prometheus prometheus-blackbox-exporter neovim libkrb5-dev ripgrep chromium libxml2-utils python3-venv
+  postfix dovecot-imapd dovecot-pop3d slapd ldap-utils postgresql)
 
 # pre-commit, from the Python package registry, runs .pre-commit-hooks.yaml in test/ci: in a venv
 # of its own in the cache (the path test/helpers/tools.ts reads), installed once.

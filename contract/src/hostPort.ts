@@ -7,29 +7,43 @@ import { isIP } from 'node:net';
 import { domainToASCII } from 'node:url';
 import { DEFAULT_TLS_PORT, portNumber, splitHostPort } from './hostSyntax';
 import { ProbeInputError } from './probeOutcome';
+import { schemeNames, splitScheme, type StartTlsProtocol } from './tlsScheme';
 
 export interface HostPort {
   /** Host name (ASCII, lower case, no trailing dot) or IP literal (IPv6 without brackets). */
   host: string;
   port: number;
+  /** The dialogue before TLS a scheme asks for (`smtp://`); absent for implicit TLS. */
+  starttls?: StartTlsProtocol;
 }
 
 /**
  * Reads what a person types: `example.com`, `example.com:8443`, `10.0.0.1:443`, `[::1]:8443`,
- * `[::1]`, a bare `::1`, or a pasted `https://example.com:8443/path`. Throws a ProbeInputError
- * that says what is wrong.
+ * `[::1]`, a bare `::1`, a pasted `https://example.com:8443/path`, or a host with the scheme of
+ * another TLS service (`smtp://mail.example.com:587`, `ldaps://…`: contract/src/tlsScheme.ts),
+ * whose default port it takes. Throws a ProbeInputError that says what is wrong. `defaultPort`,
+ * when given, is used instead of the scheme's when the text writes no port.
  */
-export function parseHostPort(input: string, defaultPort = DEFAULT_TLS_PORT): HostPort {
+export function parseHostPort(input: string, defaultPort?: number): HostPort {
   if (typeof input !== 'string') throw new ProbeInputError(`Expected HOST[:PORT], got ${typeof input}.`);
   let text = input.trim();
   if (text === '') throw new ProbeInputError('Expected HOST[:PORT], got an empty string.');
-  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text);
-  if (scheme) {
-    if (scheme[1].toLowerCase() !== 'https') {
-      throw new ProbeInputError(`Only https:// addresses can be checked, not ${scheme[1]}:// ("${input}").`);
-    }
-    text = text.slice(scheme[0].length).replace(/[/?#].*$/, '');
+  const parts = splitScheme(text);
+  if ('problem' in parts) {
+    throw new ProbeInputError(`Unknown scheme ${parts.name}://; known: ${schemeNames()}.`);
   }
+  const scheme = parts.scheme;
+  if (scheme) {
+    text = parts.rest.replace(/[/?#].*$/, '');
+    // A database URL may carry a user and password: never sent, and never echoed either.
+    if (text.includes('@')) throw new ProbeInputError(`${scheme.name}:// address with "user@": credentials are never sent; write ${scheme.name}://HOST[:PORT].`);
+    if (text === '') throw new ProbeInputError(`"${input}" names no host.`);
+  }
+  const target = hostAndPort(text, input, defaultPort ?? scheme?.defaultPort ?? DEFAULT_TLS_PORT);
+  return scheme?.starttls ? { ...target, starttls: scheme.starttls } : target;
+}
+
+function hostAndPort(text: string, input: string, defaultPort: number): HostPort {
   let hostText: string;
   let portText: string | undefined;
   if (!text.startsWith('[') && isIP(stripZone(text)) === 6) {

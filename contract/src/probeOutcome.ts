@@ -2,6 +2,8 @@
  * What a live certificate check returns: the server's `incidentDocs.checkLiveCert` answers with a
  * ProbeOutcome, the client renders it, the CLI prints it. Plain data, so it crosses the wire as is.
  */
+import type { StartTlsProtocol } from './tlsScheme';
+
 export interface ChainCertificate {
   subject: string;
   issuer: string;
@@ -19,6 +21,8 @@ export interface ChainCertificate {
 export interface ProbeResult {
   host: string;
   port: number;
+  /** The plaintext dialogue spoken before the handshake (`smtp`, `ldap`, …); absent for implicit TLS. */
+  starttls?: StartTlsProtocol;
   /** The SNI sent; null for IP literals. */
   servername: string | null;
   /** The IP address actually connected to. */
@@ -73,10 +77,34 @@ export interface ProbeResult {
 /** "unknown" also covers a staple that cannot be read, is not for this certificate or does not verify (see ocspDetail). */
 export type OcspStatus = 'good' | 'revoked' | 'unknown' | 'none';
 
-/** `client-cert-required`: the server asked for a client certificate and refused the handshake without one it accepts. */
-export type ProbeErrorCode = 'refused' | 'timeout' | 'dns' | 'not-tls' | 'reset' | 'unreachable' | 'client-cert-required';
+/**
+ * `client-cert-required`: the server asked for a client certificate and refused the handshake
+ * without one it accepts. `starttls-refused`: the server does not offer TLS in its protocol, or
+ * refused it (the message quotes its reply); `protocol`: it did not speak the protocol the
+ * dialogue expected.
+ */
+export type ProbeErrorCode =
+  | 'refused'
+  | 'timeout'
+  | 'dns'
+  | 'not-tls'
+  | 'reset'
+  | 'unreachable'
+  | 'client-cert-required'
+  | 'starttls-refused'
+  | 'protocol';
 
-export const PROBE_ERROR_CODES: readonly ProbeErrorCode[] = ['refused', 'timeout', 'dns', 'not-tls', 'reset', 'unreachable', 'client-cert-required'];
+export const PROBE_ERROR_CODES: readonly ProbeErrorCode[] = [
+  'refused',
+  'timeout',
+  'dns',
+  'not-tls',
+  'reset',
+  'unreachable',
+  'client-cert-required',
+  'starttls-refused',
+  'protocol',
+];
 
 /** No handshake happened. */
 export interface ProbeFailure {

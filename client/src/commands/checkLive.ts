@@ -2,6 +2,7 @@ import { ProgressLocation, window, type TextEditor } from 'vscode';
 import { ExecuteCommandRequest, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
 import { formatHostPort, parseHostPort } from '../../../contract/src/hostPort';
 import type { ProbeOutcome } from '../../../contract/src/probeOutcome';
+import type { StartTlsProtocol } from '../../../contract/src/tlsScheme';
 import { LIVE_COMMANDS } from '../../../contract/src/commandIds';
 import { InventoryEntriesRequest, SettingsRequest, type InventoryCertificate } from '../../../contract/src/requests';
 import { hostFromSelection } from '../live/hostFromSelection';
@@ -14,6 +15,8 @@ export type CheckLiveArgument = string | { host: string; port?: number; serverna
 interface Target {
   host: string;
   port: number;
+  /** The dialogue before TLS a scheme asked for (`smtp://…`). */
+  starttls?: StartTlsProtocol;
   servername?: string;
   /** The document whose settings apply (extraCaFiles, warnDays). */
   uri?: string;
@@ -30,7 +33,7 @@ export async function checkLiveCertificate(client: LanguageClient, arg: CheckLiv
     return;
   }
   if (!target) return;
-  const label = formatHostPort(target.host, target.port);
+  const label = `${target.starttls ? `${target.starttls}://` : ''}${formatHostPort(target.host, target.port)}`;
   if (!(await confirmConnection(label))) return;
   const outcome = await window.withProgress(
     { location: ProgressLocation.Notification, title: `Checking the certificate of ${label}…`, cancellable: true },
@@ -38,7 +41,7 @@ export async function checkLiveCertificate(client: LanguageClient, arg: CheckLiv
       try {
         return await client.sendRequest(
           ExecuteCommandRequest.type,
-          { command: LIVE_COMMANDS.checkLiveCert, arguments: [{ host: target.host, port: target.port, servername: target.servername, uri: target.uri }] },
+          { command: LIVE_COMMANDS.checkLiveCert, arguments: [{ host: target.host, port: target.port, starttls: target.starttls, servername: target.servername, uri: target.uri }] },
           token,
         ) as ProbeOutcome | null;
       } catch (e) {
@@ -59,7 +62,7 @@ async function resolveTarget(client: LanguageClient, arg: CheckLiveArgument): Pr
   const editor = window.activeTextEditor;
   const typed = await window.showInputBox({
     title: 'Check Live Certificate',
-    prompt: 'host[:port] to connect to (port 443 when omitted)',
+    prompt: 'host[:port] to connect to (port 443 when omitted), or scheme://host[:port] such as smtp://mail.example.com:587',
     placeHolder: 'api.example.com:443',
     value: typeof arg === 'string' ? arg : await prefill(client, editor),
     ignoreFocusOut: true,

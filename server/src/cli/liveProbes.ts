@@ -37,13 +37,14 @@ export async function probeInventories(analyses: Analysis[], options: LiveProbeO
       if (model.kind !== 'inventory') continue;
       const extraCaPems = loadExtraCas(analysis.config, analysis.document.root, warnOnce);
       for (const { entry, host } of liveTargets(model as CertModel)) {
-        const key = liveKey(host.parsed.host, host.parsed.port);
+        const key = liveKey(host.parsed.host, host.parsed.port, host.parsed.starttls);
         const own = entryClientIdentity(entry, model as CertModel);
         if (targets.has(key) || (own && 'error' in own)) continue;
         const client = own?.identity ?? options.clientIdentity;
         targets.set(key, {
           host: host.parsed.host,
           port: host.parsed.port,
+          starttls: host.parsed.starttls ?? undefined,
           timeoutMs: options.timeoutMs,
           now: options.now,
           extraCaPems,

@@ -7,11 +7,14 @@ import { parseHostPort, probeCertificate, ProbeInputError } from '../core/live';
 import { loadExtraCas } from '../core/live/extraCas';
 import { liveKey } from '../core/live/observations';
 import type { ProbeOutcome } from '../core/live/types';
+import type { StartTlsProtocol } from '../../../contract/src/tlsScheme';
 import type { CommandContext, Commands } from './commandRegistry';
 
 interface CheckLiveCertArgs {
   host: string;
   port?: number;
+  /** The dialogue before TLS (`smtp`, …); a host string's scheme gives it too. */
+  starttls?: StartTlsProtocol;
   servername?: string;
   timeoutMs?: number;
   /** A document whose settings (extraCaFiles) apply; the workspace's otherwise. */
@@ -28,14 +31,22 @@ async function checkLiveCert(raw: unknown, context: CommandContext): Promise<Pro
   const args = readArgs(raw);
   const extraCaPems = await extraCas(context, args.uri);
   try {
-    return await probeCertificate({ host: args.host, port: args.port, servername: args.servername, timeoutMs: args.timeoutMs, extraCaPems, now: context.session.clock() });
+    return await probeCertificate({
+      host: args.host,
+      port: args.port,
+      starttls: args.starttls,
+      servername: args.servername,
+      timeoutMs: args.timeoutMs,
+      extraCaPems,
+      now: context.session.clock(),
+    });
   } catch (e) {
     if (e instanceof ProbeInputError) throw new ResponseError(ErrorCodes.InvalidParams, e.message);
     throw e;
   }
 }
 
-/** `{host, port?, servername?}`, or "host:port" as a plain string. */
+/** `{host, port?, starttls?, servername?}`, or "host:port" / "smtp://host:port" as a plain string. */
 function readArgs(raw: unknown): CheckLiveCertArgs {
   if (typeof raw === 'string') {
     try {
@@ -45,9 +56,18 @@ function readArgs(raw: unknown): CheckLiveCertArgs {
     }
   }
   if (!raw || typeof raw !== 'object' || typeof (raw as CheckLiveCertArgs).host !== 'string') {
-    throw new ResponseError(ErrorCodes.InvalidParams, `${LIVE_COMMANDS.checkLiveCert} expects {host, port?, servername?}`);
+    throw new ResponseError(ErrorCodes.InvalidParams, `${LIVE_COMMANDS.checkLiveCert} expects {host, port?, starttls?, servername?}`);
   }
   const args = raw as CheckLiveCertArgs;
+  // A host written with a scheme ("smtp://mail.example.com") in the object form, as the palette sends it.
+  if (/:\/\//.test(args.host)) {
+    try {
+      const parsed = parseHostPort(args.host, args.port);
+      return { ...args, host: parsed.host, port: parsed.port, starttls: args.starttls ?? parsed.starttls };
+    } catch (e) {
+      throw new ResponseError(ErrorCodes.InvalidParams, (e as Error).message);
+    }
+  }
   if (args.port !== undefined && typeof args.port !== 'number') {
     throw new ResponseError(ErrorCodes.InvalidParams, 'port must be a number');
   }
@@ -78,11 +98,12 @@ async function checkLiveEntry(raw: unknown, context: CommandContext): Promise<{ 
   const outcomes = await Promise.all(
     targets.map(async (t) => ({
       host: t.host.text,
-      key: liveKey(t.host.parsed.host, t.host.parsed.port),
+      key: liveKey(t.host.parsed.host, t.host.parsed.port, t.host.parsed.starttls),
       entryText: entrySource(model, t.entry),
       outcome: await probeCertificate({
         host: t.host.parsed.host,
         port: t.host.parsed.port,
+        starttls: t.host.parsed.starttls ?? undefined,
         extraCaPems,
         clientCertPem: identity?.certPem,
         clientKeyPem: identity?.keyPem,

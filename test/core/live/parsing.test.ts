@@ -40,7 +40,9 @@ describe('parseHostPort', () => {
     ['[example.com]:443', /not an IPv6 address/],
     ['exa mple.com', /not a valid host name/],
     ['a..b', /not a valid host name/],
-    ['ftp://example.com', /Only https:\/\//],
+    ['gopher://example.com', /Unknown scheme gopher:\/\/; known: https, smtp, smtps, imap/],
+    ['postgres://user:secret@db.example/app', /credentials are never sent; write postgres:\/\/HOST\[:PORT\]/],
+    ['smtp://', /names no host/],
     ['2001:db8::7:443x', /IPv6 address with a port as \[ADDRESS\]:PORT/],
   ];
   for (const [input, message] of bad) {
@@ -48,6 +50,32 @@ describe('parseHostPort', () => {
       assert.throws(() => parseHostPort(input), (e: unknown) => e instanceof ProbeInputError && message.test(e.message));
     });
   }
+
+  const schemes: Array<[string, string, number, string | undefined]> = [
+    ['smtp://mail.example.com:587', 'mail.example.com', 587, 'smtp'],
+    ['SMTP://mail.example.com', 'mail.example.com', 25, 'smtp'],
+    ['smtps://mail.example.com', 'mail.example.com', 465, undefined],
+    ['imap://[::1]', '::1', 143, 'imap'],
+    ['imaps://imap.example.com', 'imap.example.com', 993, undefined],
+    ['pop3://pop.example.com', 'pop.example.com', 110, 'pop3'],
+    ['pop3s://pop.example.com', 'pop.example.com', 995, undefined],
+    ['ldap://ldap.example.com/dc=example,dc=com', 'ldap.example.com', 389, 'ldap'],
+    ['ldaps://ldap.example.com', 'ldap.example.com', 636, undefined],
+    ['postgres://db.example.com/app?sslmode=require', 'db.example.com', 5432, 'postgres'],
+    ['postgresql://db.example.com:6432', 'db.example.com', 6432, 'postgres'],
+    ['mysql://db.example.com', 'db.example.com', 3306, 'mysql'],
+    ['ftp://ftp.example.com', 'ftp.example.com', 21, 'ftp'],
+    ['xmpp://chat.example.com', 'chat.example.com', 5222, 'xmpp'],
+  ];
+  for (const [input, host, port, starttls] of schemes) {
+    it(`reads ${JSON.stringify(input)}: the scheme's dialogue and default port`, () => {
+      assert.deepEqual(parseHostPort(input), starttls ? { host, port, starttls } : { host, port });
+    });
+  }
+
+  it('never echoes a password written in an address', () => {
+    assert.throws(() => parseHostPort('mysql://root:hunter2@db.example'), (e: unknown) => e instanceof ProbeInputError && !e.message.includes('hunter2'));
+  });
 
   it('uses the given default port', () => {
     assert.deepEqual(parseHostPort('ldap.example', 636), { host: 'ldap.example', port: 636 });

@@ -20,13 +20,16 @@ import {
 import { escapeControls } from '../../core/quote';
 import { readClientIdentity } from '../clientIdentity';
 import { ConfigResolver } from '../configs';
-import { asCliError, asCliErrorAsync, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../errors';
+import { asCliError, asCliErrorAsync, CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../errors';
+import { isStartTlsProtocol, schemeOfStartTls, splitScheme, STARTTLS_PROTOCOLS, type StartTlsProtocol } from '../../../../contract/src/tlsScheme';
 import { palette, shouldUseColor } from '../format/colors';
 import { parseNow } from '../options';
 import { messagePath } from '../paths';
 
 export interface CertCommandOptions {
   servername?: string;
+  /** `--starttls PROTO`: the dialogue before TLS, as `openssl s_client -starttls` names it. */
+  starttls?: StartTlsProtocol;
   /** CA files from --ca, in addition to the config's extraCaFiles. */
   ca: string[];
   /** A client certificate (PEM file) for servers that ask for one; with `key`. */
@@ -51,7 +54,14 @@ export interface CertIo {
 
 /** Probes and prints; returns the exit code instead of exiting, so tests can call it. */
 export async function runCert(target: string, options: CertCommandOptions, io: CertIo): Promise<number> {
-  const { host, port } = asCliError(() => parseHostPort(target));
+  // `--starttls smtp HOST` without a port: the protocol's port, as smtp://HOST would have.
+  const flagPort = options.starttls ? schemeOfStartTls(options.starttls).defaultPort : undefined;
+  const { host, port, starttls: schemeStartTls } = asCliError(() => parseHostPort(target, flagPort));
+  const written = splitScheme(target.trim());
+  if (options.starttls && 'scheme' in written && written.scheme && written.scheme.starttls !== options.starttls) {
+    throw new CliError(`--starttls ${options.starttls} contradicts the ${written.scheme.name}:// of the target`);
+  }
+  const starttls = options.starttls ?? schemeStartTls;
   const settings = loadSettings(options, io);
   const client = readClientIdentity(options.cert, options.key, io.cwd);
   const now = options.now ?? new Date();
@@ -59,6 +69,7 @@ export async function runCert(target: string, options: CertCommandOptions, io: C
     probeCertificate({
       host,
       port,
+      starttls,
       servername: options.servername,
       timeoutMs: options.timeout,
       extraCaPems: settings.extraCaPems,
@@ -114,6 +125,13 @@ function readCaFile(file: string, cwd: string): string {
   return text;
 }
 
+/** `--starttls PROTO`: one of openssl s_client's names that this check speaks. */
+export function parseStartTls(value: string): StartTlsProtocol {
+  const text = value.trim().toLowerCase();
+  if (!isStartTlsProtocol(text)) throw new InvalidArgumentError(`Expected one of ${STARTTLS_PROTOCOLS.join(', ')}.`);
+  return text;
+}
+
 function colorVerdict(line: string, problems: CertProblem[], color: boolean): string {
   const paint = palette(color);
   if (problems.length === 0) return paint.bold(line);
@@ -156,7 +174,8 @@ export function registerCertCommand(program: Command, io: () => CertIo = process
   return program
     .command('cert')
     .description('Connect to a host, complete a TLS handshake and report the certificate it serves.')
-    .argument('<host[:port]>', 'host name or IP address, port 443 unless given; IPv6 as [::1]:8443')
+    .argument('<host[:port]>', 'host name or IP address, port 443 unless given; IPv6 as [::1]:8443; or SCHEME://HOST[:PORT] (smtp, smtps, imap, imaps, pop3, pop3s, ldap, ldaps, postgres, mysql, ftp, xmpp, https)')
+    .option('--starttls <proto>', `speak this protocol before TLS, like openssl s_client: ${STARTTLS_PROTOCOLS.join(', ')} (port: the protocol's unless given)`, parseStartTls)
     .option('--servername <name>', 'SNI name to send and to check the certificate against (default: the host name)')
     .option('--ca <file>', 'PEM file of an extra trusted CA, e.g. an internal one (repeatable)', collect, [])
     .option('--cert <file>', 'client certificate (PEM) to present to a server that asks for one; with --key')
@@ -170,8 +189,8 @@ export function registerCertCommand(program: Command, io: () => CertIo = process
       'after',
       '\nExit codes: 0 trusted, valid for the host, more than the warning window left; 1 expired, expiring,\n' +
         'untrusted, valid for another name, revoked (stapled OCSP) or must-staple without a staple; 2 no\n' +
-        'TLS handshake (refused, timeout, dns, not-tls, reset, unreachable, client-cert-required) or a\n' +
-        'usage error.',
+        'TLS handshake (refused, timeout, dns, not-tls, reset, unreachable, client-cert-required,\n' +
+        'starttls-refused, protocol) or a usage error.',
     )
     .action(async (target: string, options: CertCommandOptions) => {
       process.exitCode = await runCert(target, options, io());

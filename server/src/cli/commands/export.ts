@@ -13,6 +13,7 @@ import {
   DEFAULT_MODULE,
   HTTPS_MODULE,
   prometheusExport,
+  unprobeableSchemes,
 } from '../../core/export/prometheus';
 import { ConfigResolver } from '../configs';
 import { CliError, EXIT_OK } from '../errors';
@@ -42,6 +43,7 @@ async function runExportPrometheus(inventories: string[], options: ExportPrometh
 
   const { entries, warnings } = monitoredEntries(sources);
   for (const reason of warnings) io.stderr(`incident-docs: warning: ${reason}`);
+  for (const gap of unprobeableSchemes(entries)) io.stderr(`incident-docs: warning: ${gap}`);
   if (entries.length === 0) io.stderr('incident-docs: warning: no entry with a name and a host: targets.json is empty');
 
   const files = prometheusExport(entries, {

@@ -8,11 +8,17 @@ import { entryLabel, type CertModel, type InventoryEntry } from '../inventory/mo
 import { hostRefs, textOf, warnWindow } from '../inventory/refs';
 import { deref, stringOf } from '../inventory/yaml';
 
+export interface MonitoredTarget {
+  /** `host:port` (IPv6 in brackets), as blackbox_exporter's target parameter takes them. */
+  address: string;
+  /** How TLS is reached there: `https` (implicit TLS, also a host without a scheme), `smtp`, `ldaps`, …. */
+  scheme: string;
+}
+
 export interface MonitoredEntry {
   /** The entry's name: the `cert` label. */
   name: string;
-  /** `host:port` (IPv6 in brackets), as blackbox_exporter's target parameter takes them. */
-  targets: string[];
+  targets: MonitoredTarget[];
   warnDays: number;
   owner?: string;
   environment?: string;
@@ -72,13 +78,16 @@ export function monitoredEntries(sources: InventorySource[]): MonitoredEntries {
   return { entries, warnings };
 }
 
-/** Valid hosts as `host:port`; a wildcard names no server to connect to, and malformed hosts are the linter's business. */
-function probeTargets(entry: InventoryEntry, where: string, warnings: string[]): string[] {
-  const targets: string[] = [];
+/** Valid hosts as `host:port` and scheme; a wildcard names no server to connect to, and malformed hosts are the linter's business. */
+function probeTargets(entry: InventoryEntry, where: string, warnings: string[]): MonitoredTarget[] {
+  const targets: MonitoredTarget[] = [];
   for (const ref of hostRefs(entry)) {
     if ('error' in ref.parsed) warnings.push(`${where}: host "${ref.text}" skipped (${ref.parsed.error})`);
     else if (ref.parsed.host.includes('*')) warnings.push(`${where}: wildcard host "${ref.text}" cannot be probed; list the names it serves`);
-    else if (!targets.includes(ref.parsed.key)) targets.push(ref.parsed.key);
+    else {
+      const { key: address, scheme } = ref.parsed;
+      if (!targets.some((t) => t.address === address && t.scheme === scheme)) targets.push({ address, scheme });
+    }
   }
   return targets;
 }

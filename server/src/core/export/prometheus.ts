@@ -8,7 +8,7 @@
  * runbooks; the warn windows become one rule per distinct `warn_days` label value.
  */
 import { Document } from 'yaml';
-import type { MonitoredEntry } from './entries';
+import type { MonitoredEntry, MonitoredTarget } from './entries';
 
 export interface PrometheusExportOptions {
   /** Scrape job name, and the `job` matcher of every rule. */
@@ -34,12 +34,80 @@ const TARGET_LABELS = ['cert', 'owner', 'environment', 'namespace', 'sop', 'esca
 
 export interface TargetGroup {
   targets: string[];
-  labels: Partial<Record<(typeof TARGET_LABELS)[number], string>>;
+  /** `__param_module` picks the blackbox module of a STARTTLS group (Prometheus sets the URL parameter from it). */
+  labels: Partial<Record<(typeof TARGET_LABELS)[number] | '__param_module', string>>;
 }
 
-/** file_sd: one target group per entry. */
+/**
+ * How blackbox_exporter reaches each scheme: implicit TLS through the TLS module (`null` here:
+ * whatever --module names), line-based STARTTLS dialogues through the tcp prober's
+ * query_response, and `false` where it cannot speak the dialogue at all.
+ */
+const SCHEME_MODULES: Record<string, string | null | false> = {
+  https: null,
+  smtps: null,
+  imaps: null,
+  pop3s: null,
+  ldaps: null,
+  smtp: 'smtp_starttls',
+  imap: 'imap_starttls',
+  pop3: 'pop3_starttls',
+  ftp: 'ftp_auth_tls',
+  ldap: false,
+  postgres: false,
+  mysql: false,
+  xmpp: false,
+};
+
+/** Why blackbox_exporter cannot probe a scheme: its tcp prober only sends and expects lines of text. */
+const CANNOT_PROBE: Record<string, string> = {
+  ldap: 'LDAP StartTLS, a binary extended operation',
+  postgres: "PostgreSQL's binary SSLRequest",
+  mysql: "MySQL's binary SSL request",
+  xmpp: 'XMPP STARTTLS, an XML stream without lines to expect',
+};
+
+/** The query_response dialogues (blackbox_exporter appends "\n" to each send). */
+const STARTTLS_MODULES: Record<string, { expect?: string; send?: string; starttls?: boolean }[]> = {
+  smtp_starttls: [{ expect: '^220 ' }, { send: 'EHLO prober.invalid\r' }, { expect: '^250 ' }, { send: 'STARTTLS\r' }, { expect: '^220 ' }, { starttls: true }],
+  imap_starttls: [{ expect: '^\\* OK' }, { send: 'a1 STARTTLS\r' }, { expect: '^a1 OK' }, { starttls: true }],
+  pop3_starttls: [{ expect: '^\\+OK' }, { send: 'STLS\r' }, { expect: '^\\+OK' }, { starttls: true }],
+  ftp_auth_tls: [{ expect: '^220 ' }, { send: 'AUTH TLS\r' }, { expect: '^234' }, { starttls: true }],
+};
+
+/** The module a target is probed with: undefined for the TLS module, false when there is none. */
+function moduleOf(target: MonitoredTarget): string | undefined | false {
+  const module = SCHEME_MODULES[target.scheme];
+  return module === null || module === undefined ? undefined : module;
+}
+
+/** The STARTTLS modules the entries' targets need, in a stable order. */
+function startTlsModulesUsed(entries: MonitoredEntry[]): string[] {
+  const used = new Set(entries.flatMap((e) => e.targets.map(moduleOf)));
+  return Object.keys(STARTTLS_MODULES).filter((name) => used.has(name));
+}
+
+/**
+ * Targets blackbox_exporter cannot probe, one line per scheme, for stderr: they are left out of
+ * targets.json and stay to `lint --live`.
+ */
+export function unprobeableSchemes(entries: MonitoredEntry[]): string[] {
+  const byScheme = new Map<string, string[]>();
+  for (const e of entries) {
+    for (const t of e.targets) {
+      if (moduleOf(t) !== false) continue;
+      byScheme.set(t.scheme, [...(byScheme.get(t.scheme) ?? []), t.address]);
+    }
+  }
+  return [...byScheme].map(([scheme, addresses]) => {
+    const shown = addresses.slice(0, 3).map(labelValue).join(', ') + (addresses.length > 3 ? `, and ${addresses.length - 3} more` : '');
+    return `blackbox_exporter cannot probe ${scheme}:// (${CANNOT_PROBE[scheme] ?? 'no module for it'}): ${addresses.length} target${addresses.length === 1 ? '' : 's'} left out of targets.json (${shown}); \`incident-docs lint --live\` checks them`;
+  });
+}
+
+/** file_sd: one target group per entry, and one more per STARTTLS module its hosts need. */
 function targetGroups(entries: MonitoredEntry[]): TargetGroup[] {
-  return entries.map((e) => {
+  return entries.flatMap((e) => {
     const values: Record<(typeof TARGET_LABELS)[number], string | undefined> = {
       cert: e.name,
       owner: e.owner,
@@ -54,7 +122,14 @@ function targetGroups(entries: MonitoredEntry[]): TargetGroup[] {
       const value = values[name] === undefined ? '' : labelValue(values[name]);
       if (value) labels[name] = value;
     }
-    return { targets: e.targets, labels };
+    const groups: TargetGroup[] = [];
+    const implicit = e.targets.filter((t) => moduleOf(t) === undefined).map((t) => t.address);
+    if (implicit.length > 0) groups.push({ targets: implicit, labels });
+    for (const module of Object.keys(STARTTLS_MODULES)) {
+      const targets = e.targets.filter((t) => moduleOf(t) === module).map((t) => t.address);
+      if (targets.length > 0) groups.push({ targets, labels: { ...labels, __param_module: module } });
+    }
+    return groups;
   });
 }
 
@@ -155,9 +230,15 @@ function rulesYaml(entries: MonitoredEntry[], options: PrometheusExportOptions):
  * untrusted certificates are still measured (verification is what the alerts are for). The
  * https module is there for targets written as https:// URLs, if a team prefers HTTP checks.
  */
-function blackboxYaml(options: PrometheusExportOptions): string {
+function blackboxYaml(entries: MonitoredEntry[], options: PrometheusExportOptions): string {
   // A fresh object each time: one shared object would be written as a YAML anchor and alias.
   const tlsConfig = () => ({ insecure_skip_verify: true });
+  const startTlsModules = Object.fromEntries(
+    startTlsModulesUsed(entries).map((name) => [
+      name,
+      { prober: 'tcp', timeout: '10s', tcp: { query_response: STARTTLS_MODULES[name].map((step) => ({ ...step })), tls_config: tlsConfig() } },
+    ]),
+  );
   return yamlFile(
     {
       modules: {
@@ -167,6 +248,7 @@ function blackboxYaml(options: PrometheusExportOptions): string {
           timeout: '10s',
           http: { method: 'GET', fail_if_not_ssl: true, preferred_ip_protocol: 'ip4', tls_config: tlsConfig() },
         },
+        ...startTlsModules,
       },
     },
     options,
@@ -209,7 +291,7 @@ export function prometheusExport(entries: MonitoredEntry[], options: PrometheusE
   return {
     [FILES.targets]: targetsJson(entries),
     [FILES.rules]: rulesYaml(entries, options),
-    [FILES.blackbox]: blackboxYaml(options),
+    [FILES.blackbox]: blackboxYaml(entries, options),
     [FILES.prometheus]: prometheusYaml(options),
   };
 }

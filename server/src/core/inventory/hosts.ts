@@ -1,20 +1,36 @@
 import { isIP } from 'node:net';
 import { DEFAULT_TLS_PORT, portNumber, splitHostPort } from '../../../../contract/src/hostSyntax';
+import { schemeNames, splitScheme, type StartTlsProtocol, type TlsScheme } from '../../../../contract/src/tlsScheme';
 import { quoteText } from '../quote';
 
 export interface HostPort {
   host: string;
   port: number;
   family: 'dns' | 'ipv4' | 'ipv6';
-  /** Normalised `host:port` (lower case, default port 443) for duplicate detection. */
+  /** Normalised `host:port` (lower case, the scheme's default port, else 443) for duplicate detection. */
   key: string;
+  /** How TLS is reached: the host's own scheme, else the entry's `protocol`, else https (implicit TLS). */
+  scheme: string;
+  /** The dialogue before TLS that scheme asks for; null for implicit TLS. */
+  starttls: StartTlsProtocol | null;
 }
 
-/** Parses `host`, `host:port` or `[v6]:port`; returns a reason instead of throwing. */
-export function parseHostPort(text: string): HostPort | { error: string } {
-  const trimmed = text.trim();
+/**
+ * Parses `host`, `host:port`, `[v6]:port`, each optionally after a scheme (`smtp://`, contract's
+ * tlsScheme.ts); `protocol` is the entry's, for hosts without one. Returns a reason instead of throwing.
+ */
+export function parseHostPort(text: string, protocol?: TlsScheme): HostPort | { error: string } {
+  let trimmed = text.trim();
   if (!trimmed) return { error: 'an empty host' };
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) return { error: `"${quoteText(trimmed)}" is a URL; write the host (and port) only` };
+  const written = splitScheme(trimmed);
+  if ('problem' in written) return { error: `"${quoteText(trimmed)}" has an unknown scheme ${quoteText(written.name)}://; known: ${schemeNames()}` };
+  const scheme = written.scheme ?? protocol;
+  if (written.scheme) {
+    trimmed = written.rest;
+    // Never echoed: it may hold a password.
+    if (trimmed.includes('@')) return { error: `a ${written.scheme.name}:// host with "user@"; credentials do not belong in an inventory, write ${written.scheme.name}://host:port` };
+    if (/[/?#]/.test(trimmed)) return { error: `"${quoteText(text.trim())}" has a path; write ${written.scheme.name}://host:port only` };
+  }
   const parts = splitHostPort(trimmed);
   if ('problem' in parts) {
     if (parts.problem === 'unclosed-bracket') return { error: `"${quoteText(trimmed)}" opens an IPv6 bracket but does not close it` };
@@ -23,7 +39,7 @@ export function parseHostPort(text: string): HostPort | { error: string } {
   }
   const host = parts.host;
   if (parts.bracketed && isIP(host) !== 6) return { error: `"${quoteText(host)}" is not an IPv6 address` };
-  let port = DEFAULT_TLS_PORT;
+  let port = scheme?.defaultPort ?? DEFAULT_TLS_PORT;
   if (parts.port !== undefined) {
     const written = portNumber(parts.port);
     if (written === undefined) return { error: `"${quoteText(parts.port)}" is not a port (1-65535)` };
@@ -36,7 +52,7 @@ export function parseHostPort(text: string): HostPort | { error: string } {
   }
   const lower = host.toLowerCase();
   const key = `${family === 'ipv6' ? `[${lower}]` : lower}:${port}`;
-  return { host: lower, port, family, key };
+  return { host: lower, port, family, key, scheme: scheme?.name ?? 'https', starttls: scheme?.starttls ?? null };
 }
 
 function hostnameProblem(host: string): string | undefined {

@@ -65,7 +65,7 @@ export function liveFacts(model: CertModel, context: Pick<RuleContext, 'live'>):
   if (!live || live.size === 0) return [];
   const out: LiveFact[] = [];
   for (const target of liveTargets(model)) {
-    const observation = live.get(liveKey(target.host.parsed.host, target.host.parsed.port));
+    const observation = live.get(liveKey(target.host.parsed.host, target.host.parsed.port, target.host.parsed.starttls));
     if (!observation) continue;
     if (observation.entryText !== undefined && observation.entryText !== entrySource(model, target.entry)) continue;
     out.push({ ...target, outcome: observation.outcome });

@@ -6,6 +6,7 @@ import type { Span } from '../types';
 import { resourceLabel } from './certManager';
 import { parseExpiry, type Expiry } from './dates';
 import { parseHostPort, type HostPort } from './hosts';
+import { tlsScheme, type TlsScheme } from '../../../../contract/src/tlsScheme';
 import type { CertModel, Field, InventoryEntry } from './model';
 import { at, deref, spanOf, stringOf } from './yaml';
 
@@ -125,14 +126,22 @@ export function hostRefs(entry: InventoryEntry): HostRef[] {
 function computeHostRefs(entry: InventoryEntry): HostRef[] {
   const field = entry.own('hosts');
   if (!field) return [];
+  const protocol = protocolOf(entry);
   const items: { node: Node | null; written: Node | Field }[] = isSeq(field.node)
     ? field.node.items.map((i) => ({ node: i as Node, written: i as Node }))
     : [{ node: field.node, written: field }];
   return items.flatMap(({ node, written }) => {
     if (!isScalar(node) || node.value === null || typeof node.value === 'object') return [];
     const text = String(node.value);
-    return [new WrittenHost(text, written, parseHostPort(text))];
+    return [new WrittenHost(text, written, parseHostPort(text, protocol))];
   });
+}
+
+/** The entry's `protocol` (or defaults'), when it names a known scheme; cert/invalid-value reports others. */
+export function protocolOf(entry: InventoryEntry): TlsScheme | undefined {
+  const name = textOf(entry.field('protocol'));
+  // Exactly as the schema's enum writes them: lower case.
+  return name === undefined || name !== name.toLowerCase() ? undefined : tlsScheme(name.trim());
 }
 
 export interface EntryExpiry {

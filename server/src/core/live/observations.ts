@@ -1,3 +1,4 @@
+import type { StartTlsProtocol } from '../../../../contract/src/tlsScheme';
 import type { ProbeOutcome } from './types';
 
 /** A live probe's outcome for one host of an inventory entry. */
@@ -10,9 +11,9 @@ export interface LiveObservation {
   entryText?: string;
 }
 
-/** Keyed by the inventory's normalised `host:port` (lower case, port 443 by default). */
+/** Keyed by the inventory's normalised `host:port` (lower case, port 443 by default), after `smtp://` for a STARTTLS dialogue. */
 export type LiveObservations = Map<string, LiveObservation>;
 
-export function liveKey(host: string, port = 443): string {
-  return `${host.toLowerCase()}:${port}`;
+export function liveKey(host: string, port = 443, starttls?: StartTlsProtocol | null): string {
+  return `${starttls ? `${starttls}://` : ''}${host.toLowerCase()}:${port}`;
 }

@@ -3,7 +3,7 @@
  * complete whatever the certificate (expired, self-signed, wrong name) because reporting those is
  * the point; trust and name are judged afterwards and reported, never enforced.
  */
-import type { LookupFunction } from 'node:net';
+import { Socket, type LookupFunction } from 'node:net';
 import { connect, checkServerIdentity, type ConnectionOptions, type DetailedPeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
 import { certificateFacts, chainEntry, daysBetween, endsAtSystemRoot, peerChain } from './certificate';
 import { checkClientIdentity, clientCertRefusal, closedAfterRequest, verdictPending } from './clientAuth';
@@ -12,6 +12,8 @@ import { checkPort, formatHostPort, isIpLiteral, normalizeHost } from '../../../
 import { DEFAULT_TLS_PORT } from '../../../../contract/src/hostSyntax';
 import { stapledStatus } from './ocsp';
 import { isMustStaple } from '../x509/tlsFeature';
+import { isStartTlsProtocol, schemeOfStartTls, STARTTLS_PROTOCOLS, type StartTlsProtocol } from '../../../../contract/src/tlsScheme';
+import { openStartTls } from './starttls/open';
 import { trustContext } from './trust';
 import { ProbeInputError, type ProbeOptions, type ProbeOutcome, type ProbeResult } from './types';
 
@@ -31,6 +33,8 @@ interface CheckedProbe {
   /** A client certificate is in the context. */
   clientCert: boolean;
   lookup: LookupFunction | undefined;
+  /** The plaintext dialogue before the handshake; null for implicit TLS. */
+  starttls: StartTlsProtocol | null;
 }
 
 /**
@@ -40,14 +44,23 @@ interface CheckedProbe {
  * the event loop's slack).
  */
 export async function probeCertificate(options: ProbeOptions): Promise<ProbeOutcome> {
-  return handshake(checkProbeOptions(options));
+  const probe = checkProbeOptions(options);
+  if (!probe.starttls) return handshake(probe);
+  // STARTTLS: the plaintext dialogue, then the handshake on its socket, under the same deadline.
+  const started = performance.now();
+  const opened = await openStartTls(probe, probe.starttls);
+  return opened instanceof Socket ? handshake(probe, opened, started) : opened;
 }
 
 /** Validates and normalizes options; throws ProbeInputError with a reason a person understands. */
 export function checkProbeOptions(options: ProbeOptions): CheckedProbe {
   if (!options || typeof options !== 'object') throw new ProbeInputError('Probe options are required: {host, port?, ...}.');
   const host = normalizeHost(options.host);
-  const port = options.port ?? DEFAULT_TLS_PORT;
+  if (options.starttls !== undefined && !isStartTlsProtocol(options.starttls)) {
+    throw new ProbeInputError(`Unknown STARTTLS protocol ${JSON.stringify(options.starttls)}; known: ${STARTTLS_PROTOCOLS.join(', ')}.`);
+  }
+  const starttls = options.starttls ?? null;
+  const port = options.port ?? (starttls ? schemeOfStartTls(starttls).defaultPort : DEFAULT_TLS_PORT);
   checkPort(port);
   let servername: string | undefined;
   if (options.servername !== undefined && options.servername !== null && options.servername !== '') {
@@ -76,16 +89,17 @@ export function checkProbeOptions(options: ProbeOptions): CheckedProbe {
     secureContext: trustContext(options.extraCaPems, client),
     clientCert: client !== undefined,
     lookup: options.lookup,
+    starttls,
   };
 }
 
 type Stage = 'resolving' | 'connecting' | 'handshaking';
 
-function handshake(probe: CheckedProbe): Promise<ProbeOutcome> {
+/** `plain`: a socket a STARTTLS dialogue left ready for TLS, its time counted from `started`. */
+function handshake(probe: CheckedProbe, plain?: Socket, started = performance.now()): Promise<ProbeOutcome> {
   const target = formatHostPort(probe.host, probe.port);
-  const started = performance.now();
   return new Promise((resolve) => {
-    let stage: Stage = isIpLiteral(probe.host) ? 'connecting' : 'resolving';
+    let stage: Stage = plain ? 'handshaking' : isIpLiteral(probe.host) ? 'connecting' : 'resolving';
     let settled = false;
     let socket: TLSSocket | undefined;
     /** The OCSP response stapled to the handshake; null when none was. */
@@ -107,10 +121,14 @@ function handshake(probe: CheckedProbe): Promise<ProbeOutcome> {
     };
     // One timer for DNS, connect and handshake together: the caller's bound is the whole wait.
     // A server that said nothing about the client by then let it be: the handshake stands.
-    const timer = setTimeout(() => finish(awaitingVerdict ?? failure('timeout', timeoutMessage(stage, probe, target))), probe.timeoutMs);
+    const timer = setTimeout(
+      () => finish(awaitingVerdict ?? failure('timeout', timeoutMessage(stage, probe, target))),
+      probe.timeoutMs - (performance.now() - started),
+    );
     try {
       // tls.connect passes requestOCSP on to the socket; @types/node lists it for TLSSocket only.
       const options: ConnectionOptions & { requestOCSP: boolean } = {
+        socket: plain,
         host: probe.host,
         port: probe.port,
         servername: probe.sni ?? undefined,
@@ -176,6 +194,7 @@ function describe(socket: TLSSocket, probe: CheckedProbe, elapsedMs: number, sta
   const result: ProbeResult = {
     host: probe.host,
     port: probe.port,
+    ...(probe.starttls ? { starttls: probe.starttls } : {}),
     servername: probe.sni,
     address: socket.remoteAddress ?? '',
     protocol: socket.getProtocol() ?? 'unknown',

@@ -2,6 +2,7 @@
 import { plural, type CertProblem } from '../../../../contract/src/certificateVerdict';
 import { formatHostPort } from '../../../../contract/src/hostPort';
 import { describeKey } from '../../../../contract/src/keyStrength';
+import { startTlsLabel } from '../../../../contract/src/tlsScheme';
 import { isProbeFailure, type ProbeOutcome, type ProbeResult } from './types';
 
 /** Lines of a readable summary; `problems` (from judgeCertificate) make the closing verdict. */
@@ -13,7 +14,7 @@ export function summarizeProbe(outcome: ProbeOutcome, problems: CertProblem[] = 
 function describeResult(r: ProbeResult): string[] {
   const row = (label: string, value: string) => `  ${label.padEnd(12)} ${value}`;
   const lines = [
-    `${formatHostPort(r.host, r.port)}  ${r.address}, ${r.protocol}, ${r.servername ? `SNI ${r.servername}` : 'no SNI'}`,
+    `${formatHostPort(r.host, r.port)}  ${r.address}, ${r.protocol}${r.starttls ? ` after ${startTlsLabel(r.starttls)}` : ''}, ${r.servername ? `SNI ${r.servername}` : 'no SNI'}`,
     row('Subject', r.subject),
     row('Issuer', r.issuer),
     row('Names', r.sans.length > 0 ? r.sans.join(', ') : '(none)'),

@@ -1,14 +1,17 @@
 /** Vocabulary of the live certificate check. No LSP, no vscode: the CLI and the server share it. */
 import type { LookupFunction } from 'node:net';
+import type { StartTlsProtocol } from '../../../../contract/src/tlsScheme';
 
 export interface ProbeOptions {
   /** Host name or IP literal (IPv6 without brackets). */
   host: string;
-  /** Defaults to 443. */
+  /** Defaults to 443, or the STARTTLS protocol's port (smtp 25, ldap 389, …). */
   port?: number;
+  /** The plaintext dialogue before the handshake (`smtp`, `imap`, …); implicit TLS without one. */
+  starttls?: StartTlsProtocol;
   /** SNI to send instead of the host name. Never sent for IP literals. */
   servername?: string;
-  /** Bounds DNS + connect + handshake together. Defaults to 5000 ms. */
+  /** Bounds DNS + connect + any STARTTLS dialogue + handshake together. Defaults to 5000 ms. */
   timeoutMs?: number;
   /** PEM text of extra trusted CAs (internal CAs), each possibly a bundle. */
   extraCaPems?: string[];

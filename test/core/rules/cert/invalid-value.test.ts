@@ -23,12 +23,27 @@ describe('cert/invalid-value', () => {
     assert.equal(invalid('expires: 2027-08-16T16:14:00Z', 'expires: 2028-02-29').length, 0, 'a leap day is a day');
   });
   it('reports malformed hosts and ports', () => {
-    assert.deepEqual(invalid('hosts: [api.example.com:443]', 'hosts: [api.example.com:70000, "https://x.example.com", bad_host!.com, "[::1]:8443", 2001:db8::1]').map((f) => f.text), [
+    assert.deepEqual(invalid('hosts: [api.example.com:443]', 'hosts: [api.example.com:70000, "gopher://x.example.com", bad_host!.com, "[::1]:8443", 2001:db8::1]').map((f) => f.text), [
       'api.example.com:70000',
-      '"https://x.example.com"',
+      '"gopher://x.example.com"',
       'bad_host!.com',
       '2001:db8::1',
     ]);
+  });
+  it('takes hosts with a TLS scheme, and reports paths, credentials and unknown schemes', () => {
+    assert.deepEqual(invalid('hosts: [api.example.com:443]', 'hosts: ["smtp://mail.example.com:587", "imaps://mail.example.com", "https://x.example.com", "postgresql://db.example.com"]'), []);
+    const found = invalid('hosts: [api.example.com:443]', 'hosts: ["ldap://ldap.example.com/dc=example", "postgres://app:s3cret@db.example.com", "smpt://mail.example.com"]');
+    assert.deepEqual(found.map((f) => f.text), ['"ldap://ldap.example.com/dc=example"', '"postgres://app:s3cret@db.example.com"', '"smpt://mail.example.com"']);
+    assert.match(found[0].message, /has a path; write ldap:\/\/host:port only/);
+    assert.match(found[1].message, /credentials do not belong in an inventory/);
+    assert.doesNotMatch(found[1].message, /s3cret/, 'a password is never echoed');
+    assert.match(found[2].message, /unknown scheme smpt:\/\/; known: https, smtp/);
+  });
+  it('reports a protocol that is not a known scheme', () => {
+    assert.deepEqual(invalid('    environment: prod', '    environment: prod\n    protocol: smtp'), []);
+    const [f] = invalid('    environment: prod', '    environment: prod\n    protocol: SMTPS-ish');
+    assert.equal(f.text, 'SMTPS-ish');
+    assert.match(f.message, /`protocol` should be one of https, smtp, smtps, imap/);
   });
   it('reports malformed e-mails, non-positive warnDays and unknown renewal methods', () => {
     assert.deepEqual(invalid('escalation: cert-approvers@example.com', 'escalation: cert-approvers.example.com').map((f) => f.text), ['cert-approvers.example.com']);

@@ -8,6 +8,7 @@ import { emailRefs, expiryOf, hostRefs, issuedOf, warnDaysValue } from '../../in
 import { deref, pairOf, spanOf } from '../../inventory/yaml';
 import type { Report, Rule } from '../../rule';
 import { describeValue, quoteText } from '../../quote';
+import { schemeNames, tlsScheme } from '../../../../../contract/src/tlsScheme';
 
 const STRING_KEYS = ['name', 'environment', 'namespace', 'issuer', 'secret', 'pem', 'pemFile', 'clientCert', 'clientKey'];
 
@@ -53,6 +54,7 @@ function checkEntry(entry: InventoryEntry, inv: Inventory, report: Report): void
   }
   checkLifetime(entry.own('lifetime'), `Entry ${label}`, report);
   checkTrust(entry.own('trust'), `Entry ${label}`, report);
+  checkProtocol(entry.own('protocol'), `Entry ${label}`, report);
   checkWarnDays(entry.own('warnDays'), `Entry ${label}`, report);
   checkAddresses(entry.own('owner'), `Entry ${label}`, inv, report);
   checkAddresses(entry.own('notify'), `Entry ${label}`, inv, report);
@@ -73,6 +75,13 @@ function checkTrust(field: Field | undefined, where: string, report: Report): vo
   const value = isScalar(field.node) && field.node.value !== null ? String(field.node.value) : '';
   if (TRUST_VALUES.includes(value)) return;
   report({ message: `${where}: \`trust\` should be public or private, not ${describe(field.node)}.`, span: field.span });
+}
+
+function checkProtocol(field: Field | undefined, where: string, report: Report): void {
+  if (!field) return;
+  const value = isScalar(field.node) && field.node.value !== null ? String(field.node.value) : '';
+  if (value === value.toLowerCase() && tlsScheme(value.trim())) return;
+  report({ message: `${where}: \`protocol\` should be one of ${schemeNames()}, not ${describe(field.node)}.`, span: field.span });
 }
 
 function checkWarnDays(field: Field | undefined, where: string, report: Report): void {

@@ -9,7 +9,7 @@ export const liveUnreachable: Rule<CertModel> = {
   defaultSeverity: 'warning',
   docs: {
     summary: 'A live check of one of the entry’s hosts completed no TLS handshake.',
-    details: `The message says why: refused, timeout, dns, not-tls, reset, unreachable, or client-cert-required (the host asks for a client certificate: give one with \`clientCert\` and \`clientKey\`, or \`--cert\` and \`--key\`). ${LIVE_DETAILS}`,
+    details: `The message says why: refused, timeout, dns, not-tls, reset, unreachable, client-cert-required (the host asks for a client certificate: give one with \`clientCert\` and \`clientKey\`, or \`--cert\` and \`--key\`), starttls-refused (a STARTTLS host does not offer TLS or refused it, with its reply) or protocol (it did not speak the protocol its scheme or \`protocol\` names). ${LIVE_DETAILS}`,
     bad: 'certificates:\n  - name: old-api\n    hosts: [decommissioned.example.com]   # dns: no such host\n',
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n',
   },
