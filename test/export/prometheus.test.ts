@@ -214,6 +214,89 @@ describe('export prometheus: rules.yaml', () => {
   });
 });
 
+const LIFETIMES = `
+defaults:
+  owner: platform-team@example.com
+certificates:
+  - name: ninety
+    hosts: [ninety.example.com]
+    renewal: { method: acme }
+    issued: 2026-11-01
+    lifetime: 90d
+  - name: short
+    hosts: [short.example.com]
+    renewal: { method: cert-manager }
+    issued: 2026-11-20
+    lifetime: 47d
+  - name: manual
+    hosts: [manual.example.com]
+    renewal: { method: manual, sop: https://wiki.example.com/sop/manual }
+    issued: 2026-11-01
+    lifetime: 90d
+    expires: 2027-01-30
+`;
+
+describe('export prometheus: lifetimes and renewal health', () => {
+  const exported = exportInventory(LIFETIMES);
+  const rules: ExportedRule[] = exported.rules.groups.flatMap((g) => g.rules);
+  const labelsOf = (cert: string) => exported.targets.find((g) => g.labels.cert === cert)!.labels;
+
+  it('automated entries carry lifetime_days and renew_due_days; warn_days is warnShare of the lifetime, as the linter reads it', () => {
+    // 90 days: renewal due with a third left (renewAtShare 2/3), warned at a third (warnShare 1/3).
+    assert.deepEqual(labelsOf('ninety'), { cert: 'ninety', owner: 'platform-team@example.com', warn_days: '30', lifetime_days: '90', renew_due_days: '30' });
+    assert.deepEqual(labelsOf('short'), { cert: 'short', owner: 'platform-team@example.com', warn_days: '15', lifetime_days: '47', renew_due_days: '15' });
+    // Manual renewal has no renewal point to miss.
+    assert.equal(labelsOf('manual').renew_due_days, undefined);
+    assert.equal(labelsOf('manual').lifetime_days, undefined);
+  });
+
+  it('one CertificateRenewalOverdue rule per distinct renewal window, which promtool checks and fires for the overdue entry only', () => {
+    const overdue = rules.filter((r) => r.alert === 'CertificateRenewalOverdue');
+    assert.deepEqual(overdue.map((r) => r.labels.renew_due_days), ['15', '30']);
+    assert.equal(promtool(['check', 'rules', 'out/rules.yaml'], exported.dir).code, 0);
+    const job = 'incident-docs-certificates';
+    const day = 86_400;
+    const series = (cert: string, left: number) => {
+      const group = exported.targets.find((g) => g.labels.cert === cert)!;
+      const labels: Record<string, string> = { job, instance: group.targets[0], ...group.labels };
+      return { series: `probe_ssl_earliest_cert_expiry{${Object.entries(labels).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(',')}}`, values: `${left}x120`, labels };
+    };
+    // ninety: 25 days left of 90 (past its renewal point at 30); short: 20 left of 47 (not yet at 15).
+    const ninety = series('ninety', 25 * day);
+    const short = series('short', 20 * day);
+    const rule = overdue.find((r) => r.labels.renew_due_days === '30')!;
+    const evalSeconds = 90 * 60;
+    const testFile = {
+      rule_files: ['out/rules.yaml'],
+      evaluation_interval: '1m',
+      tests: [
+        {
+          interval: '1m',
+          input_series: [{ series: ninety.series, values: ninety.values }, { series: short.series, values: short.values }],
+          alert_rule_test: [
+            {
+              eval_time: '90m',
+              alertname: 'CertificateRenewalOverdue',
+              exp_alerts: [
+                {
+                  exp_labels: { ...ninety.labels, ...rule.labels },
+                  exp_annotations: Object.fromEntries(Object.entries(rule.annotations).map(([k, t]) => [k, expandTemplate(t, ninety.labels, 25 * day - evalSeconds)])),
+                },
+              ],
+            },
+            // Not yet an hour past: no page.
+            { eval_time: '59m', alertname: 'CertificateRenewalOverdue', exp_alerts: [] },
+          ],
+        },
+      ],
+    };
+    assert.match(rule.annotations.summary, /lifetime_days/);
+    fs.writeFileSync(path.join(exported.dir, 'renewal.test.yaml'), stringify(testFile));
+    const result = promtool(['test', 'rules', 'renewal.test.yaml'], exported.dir);
+    assert.equal(result.code, 0, result.output);
+  });
+});
+
 describe('export prometheus: bad input', () => {
   const cases: [string, Record<string, string>, string[], RegExp][] = [
     ['a missing file', {}, ['export', 'prometheus', 'nope.yaml', '--out', 'out'], /nope\.yaml: no such file/],

@@ -5,7 +5,9 @@
 import { isMap } from 'yaml';
 import type { Config } from '../config';
 import { entryLabel, type CertModel, type InventoryEntry } from '../inventory/model';
-import { hostRefs, textOf, warnWindow } from '../inventory/refs';
+import { certFacts, effectiveWarnWindow, isAutomated, renewalMethod } from '../inventory/facts';
+import { hostRefs, textOf } from '../inventory/refs';
+import { DAY_MS } from '../units';
 import { deref, stringOf } from '../inventory/yaml';
 
 export interface MonitoredTarget {
@@ -19,7 +21,12 @@ export interface MonitoredEntry {
   /** The entry's name: the `cert` label. */
   name: string;
   targets: MonitoredTarget[];
+  /** The warn window the linter uses: `warnDays`, else `warnShare` of a known lifetime, else the setting. */
   warnDays: number;
+  /** Automated renewal with a known lifetime: its length in whole days. */
+  lifetimeDays?: number;
+  /** …and the days left at its renewal point, `(1 - renewAtShare)` of the lifetime: fewer means renewal is overdue. */
+  renewDueDays?: number;
   owner?: string;
   environment?: string;
   namespace?: string;
@@ -63,10 +70,16 @@ export function monitoredEntries(sources: InventorySource[]): MonitoredEntries {
       if (earlier) warnings.push(`${where}: ${earlier} has the same name; their alerts share the cert label`);
       else seen.set(entry.name, here);
       const renewal = entry.field('renewal')?.node;
+      // The typed and PEM facts the rules read (a live check is not the repository's).
+      const facts = certFacts(entry, model, { live: undefined });
+      const lifetimeMs = isAutomated(renewalMethod(entry, model)) ? facts?.lifetimeMs : undefined;
+      const lifetime = lifetimeMs !== undefined && lifetimeMs > 0 ? lifetimeMs / DAY_MS : undefined;
       entries.push({
         name: entry.name,
         targets,
-        warnDays: warnWindow(entry, config).days,
+        warnDays: effectiveWarnWindow(entry, config, facts).days,
+        lifetimeDays: lifetime === undefined ? undefined : Math.round(lifetime),
+        renewDueDays: lifetime === undefined ? undefined : Math.floor((1 - config.renewAtShare) * lifetime),
         owner: textOf(entry.field('owner')),
         environment: textOf(entry.field('environment')),
         namespace: textOf(entry.field('namespace')),

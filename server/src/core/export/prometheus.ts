@@ -30,7 +30,7 @@ const PROBE_FAILING_FOR = '10m';
 const FILES = { targets: 'targets.json', rules: 'rules.yaml', blackbox: 'blackbox.yml', prometheus: 'prometheus.yml' } as const;
 
 /** Target labels, in this order; each set only when the inventory gives it. */
-const TARGET_LABELS = ['cert', 'owner', 'environment', 'namespace', 'sop', 'escalation', 'warn_days'] as const;
+const TARGET_LABELS = ['cert', 'owner', 'environment', 'namespace', 'sop', 'escalation', 'warn_days', 'lifetime_days', 'renew_due_days'] as const;
 
 export interface TargetGroup {
   targets: string[];
@@ -116,6 +116,8 @@ function targetGroups(entries: MonitoredEntry[]): TargetGroup[] {
       sop: e.sop,
       escalation: e.escalation,
       warn_days: String(e.warnDays),
+      lifetime_days: e.lifetimeDays === undefined ? undefined : String(e.lifetimeDays),
+      renew_due_days: e.renewDueDays === undefined ? undefined : String(e.renewDueDays),
     };
     const labels: TargetGroup['labels'] = {};
     for (const name of TARGET_LABELS) {
@@ -191,8 +193,22 @@ function alertRules(entries: MonitoredEntry[], options: Pick<PrometheusExportOpt
       ...ROUTING_ANNOTATIONS,
     },
   }));
+  const dueWindows = [...new Set(entries.flatMap((e) => (e.renewDueDays === undefined ? [] : [e.renewDueDays])))].sort((a, b) => a - b);
+  const overdue = dueWindows.map<AlertRule>((days) => ({
+    alert: 'CertificateRenewalOverdue',
+    // Past the renewal point (renewAtShare of the lifetime) and not replaced: automation is broken.
+    expr: `probe_ssl_earliest_cert_expiry{${job},renew_due_days="${days}"} - time() < ${days} * ${DAY_SECONDS} > 0`,
+    for: '1h',
+    labels: { severity: 'warning', renew_due_days: String(days) },
+    annotations: {
+      summary: 'Certificate {{ $labels.cert }} on {{ $labels.instance }} was not renewed on time: {{ $value | humanizeDuration }} left of its {{ $labels.lifetime_days }}-day lifetime',
+      description: `Automated renewal is due with ${days} days left; the certificate served has not been replaced, so renewal is failing. ${WHERE_TO_GO}`,
+      ...ROUTING_ANNOTATIONS,
+    },
+  }));
   return [
     ...expiring,
+    ...overdue,
     {
       alert: 'CertificateExpired',
       expr: `time() - probe_ssl_earliest_cert_expiry{${job}} >= 0`,
