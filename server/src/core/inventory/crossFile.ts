@@ -1,0 +1,189 @@
+/**
+ * What one YAML file tells the cross-file rules (cert/not-in-inventory, cert/no-certificate-resource):
+ * its cert-manager Certificates (names from `spec.dnsNames` and `spec.commonName`, namespace from
+ * `metadata.namespace`) and its inventory entries' hosts, with positions from the YAML parser.
+ * Kept small, so a workspace of them is cheap: names, namespace, a label and one position per
+ * Certificate and per entry, nothing else of the file.
+ */
+import { isMap, isScalar, isSeq, type Node, type YAMLSeq } from 'yaml';
+import type { BaseModel } from '../rule';
+import type { Span } from '../types';
+import { resourceLabel, type CertManagerResource } from './certManager';
+import { renewalMethod } from './facts';
+import { hostsMatch, namespaceName, namespacesAgree, normalizeHost } from './hostMatch';
+import { entryLabel, type CertModel, type InventoryEntry } from './model';
+import { hostRefs, isPlaceholder, textOf } from './refs';
+import { at, pairOf, spanOf } from './yaml';
+import type { CertFileFacts, CertWorkspace, IndexedCertificate, IndexedEntry, Place } from './workspaceFacts';
+
+export type { CertFileFacts, CertWorkspace, IndexedCertificate, IndexedEntry, Place } from './workspaceFacts';
+
+/** A file's facts, computed once per model (both cross-file rules read them). */
+const factsOfModel = new WeakMap<CertModel, CertFileFacts>();
+
+/** The file being linted and the others of its workspace; undefined while the workspace is still being read. */
+export interface WorkspaceView {
+  own: CertFileFacts;
+  others: CertFileFacts[];
+}
+
+export function workspaceView(model: CertModel, context: { workspace?: CertWorkspace; document: { path?: string } }): WorkspaceView | undefined {
+  if (context.workspace && !context.workspace.complete) return undefined;
+  let own = factsOfModel.get(model);
+  if (!own) factsOfModel.set(model, (own = certFileFacts(model, { path: context.document.path })));
+  return { own, others: context.workspace ? [...context.workspace.others(context.document.path)] : [] };
+}
+
+/** Related information at a place of `file`: within the linted file as a span, in another as its URI, path and range. */
+export function relatedAt(view: WorkspaceView, file: CertFileFacts, place: Place, message: string) {
+  if (file === view.own) return { span: place.span, message };
+  return { span: place.span, message, uri: file.uri, path: file.path, range: place.range };
+}
+
+/** The facts of a parsed YAML file; none for a file that neither is an inventory nor holds a Certificate. */
+export function certFileFacts(model: CertModel, where: { path?: string; uri?: string } = {}): CertFileFacts {
+  const certificates = model.resources.flatMap((r) => (r.kind === 'Certificate' ? certificateOf(model, r) : []));
+  const inventory = model.inventory;
+  const place = (span: Span): Place => ({ span, range: model.lines.rangeOf(span) });
+  return {
+    path: where.path ?? model.path,
+    uri: where.uri,
+    certificates,
+    inventory: inventory && model.kind === 'inventory' ? place(inventory.certificates?.keySpan ?? { start: 0, end: 0 }) : undefined,
+    entries: inventory && model.kind === 'inventory' ? inventory.entries.flatMap((e) => entryOf(model, e)) : [],
+  };
+}
+
+/** The facts of a parsed file (its certificate YAML model, if any), for an index; undefined for other kinds. */
+export function factsOfParsed(parsed: readonly { model: BaseModel }[], where: { path?: string; uri?: string }): CertFileFacts | undefined {
+  const model = parsed.find((p) => p.model.kind === 'inventory' || p.model.kind === 'cert-manager')?.model as CertModel | undefined;
+  return model ? certFileFacts(model, where) : undefined;
+}
+
+/** Whether the facts say anything the cross-file rules read. */
+export function hasCrossFileFacts(facts: CertFileFacts): boolean {
+  return facts.certificates.length > 0 || facts.inventory !== undefined;
+}
+
+/**
+ * A key that changes when what other files' findings say changes: hosts, namespaces and labels of
+ * Certificates and entries, whether the file is an inventory, and the lines related information
+ * points at.
+ */
+export function crossFileKey(facts: CertFileFacts): { certificates: string; entries: string } {
+  return {
+    certificates: JSON.stringify(facts.certificates.map((c) => [c.label, c.namespace, c.hosts, c.range.start.line])),
+    entries: JSON.stringify([facts.inventory?.range.start.line, facts.entries.map((e) => [e.label, e.namespace, e.hosts, e.certManager])]),
+  };
+}
+
+function certificateOf(model: CertModel, resource: CertManagerResource): IndexedCertificate[] {
+  const spec = at(resource.doc, resource.map, 'spec');
+  const dnsNames = at(resource.doc, spec, 'dnsNames');
+  const commonName = at(resource.doc, spec, 'commonName');
+  const names = [...(isSeq(dnsNames) ? dnsNames.items : []), commonName].flatMap(scalarText);
+  const { hosts, written } = usable(names);
+  // A Certificate whose names are all templated (or absent) cannot be matched either way.
+  if (hosts.length === 0) return [];
+  const span = isSeq(dnsNames) && dnsNames.items.length > 0 ? keyToLastItem(resource, spec, dnsNames) : commonName ? spanOf(commonName) : resource.selectionSpan;
+  return [{ label: resourceLabel(resource), namespace: namespaceName(resource.namespace), hosts, written, span, range: model.lines.rangeOf(span) }];
+}
+
+/** `dnsNames:` from its key to its last name (a block list's own range runs on to the next line). */
+function keyToLastItem(resource: CertManagerResource, spec: Node | null, dnsNames: YAMLSeq): Span {
+  const pair = isMap(spec) ? pairOf(resource.doc, spec, 'dnsNames') : undefined;
+  const last = dnsNames.items[dnsNames.items.length - 1] as Node | null;
+  const start = spanOf(pair?.key as Node | null, spanOf(dnsNames)).start;
+  const end = dnsNames.flow ? spanOf(dnsNames).end : spanOf(last, spanOf(dnsNames)).end;
+  return { start, end };
+}
+
+function entryOf(model: CertModel, entry: InventoryEntry): IndexedEntry[] {
+  const { hosts, written } = usable(hostRefs(entry).map((h) => h.text));
+  if (hosts.length === 0) return [];
+  const span = entry.anchor;
+  return [
+    {
+      label: entryLabel(entry),
+      namespace: namespaceName(textOf(entry.field('namespace'))),
+      hosts,
+      written,
+      certManager: renewalMethod(entry, model) === 'cert-manager',
+      span,
+      range: model.lines.rangeOf(span),
+    },
+  ];
+}
+
+function scalarText(node: unknown): string[] {
+  return isScalar(node as Node) && (node as { value: unknown }).value !== null && typeof (node as { value: unknown }).value !== 'object'
+    ? [String((node as { value: unknown }).value)]
+    : [];
+}
+
+/** Names that can be compared: templated ones (`{{ .Values.host }}`, `${HOST}`) are left out; each once. */
+function usable(names: string[]): { hosts: string[]; written: string[] } {
+  const hosts: string[] = [];
+  const written: string[] = [];
+  for (const name of names) {
+    if (isPlaceholder(name)) continue;
+    const host = normalizeHost(name);
+    if (host === undefined || hosts.includes(host)) continue;
+    hosts.push(host);
+    written.push(name.trim());
+  }
+  return { hosts, written };
+}
+
+/** A Certificate and an entry name a common host, and their namespaces agree. */
+export function certificateMatchesEntry(certificate: Pick<IndexedCertificate, 'hosts' | 'namespace'>, entry: Pick<IndexedEntry, 'hosts' | 'namespace'>): boolean {
+  return namespacesAgree(certificate.namespace, entry.namespace) && certificate.hosts.some((c) => entry.hosts.some((e) => hostsMatch(c, e)));
+}
+
+/** The entry's hosts that the Certificate covers (namespaces agreeing). */
+export function coveredHosts(certificate: Pick<IndexedCertificate, 'hosts' | 'namespace'>, entry: Pick<IndexedEntry, 'hosts' | 'namespace'>): Set<string> {
+  if (!namespacesAgree(certificate.namespace, entry.namespace)) return new Set();
+  return new Set(entry.hosts.filter((e) => certificate.hosts.some((c) => hostsMatch(c, e))));
+}
+
+/**
+ * The facts of a workspace's files, by path: what the CLI builds from the files it is given and
+ * the language server keeps for its workspace. A file with nothing to say is not kept.
+ */
+export class CertWorkspaceIndex implements CertWorkspace {
+  private readonly byPath = new Map<string, CertFileFacts>();
+
+  constructor(public complete = true) {}
+
+  /** Stores the file's facts; returns whether what other files' findings depend on changed. */
+  set(path: string, facts: CertFileFacts | undefined): boolean {
+    const before = this.byPath.get(path);
+    const kept = facts && hasCrossFileFacts(facts) ? facts : undefined;
+    if (kept) this.byPath.set(path, kept);
+    else this.byPath.delete(path);
+    return changedFor(before, kept);
+  }
+
+  delete(path: string): boolean {
+    return this.set(path, undefined);
+  }
+
+  get(path: string): CertFileFacts | undefined {
+    return this.byPath.get(path);
+  }
+
+  *others(path: string | undefined): Iterable<CertFileFacts> {
+    for (const [key, facts] of this.byPath) if (key !== path) yield facts;
+  }
+
+  all(): Iterable<CertFileFacts> {
+    return this.byPath.values();
+  }
+}
+
+/** What changed between two versions of a file's facts, as the other files see it. */
+export function changedFor(before: CertFileFacts | undefined, after: CertFileFacts | undefined): boolean {
+  const a = before ? crossFileKey(before) : undefined;
+  const b = after ? crossFileKey(after) : undefined;
+  return a?.certificates !== b?.certificates || a?.entries !== b?.entries;
+}
