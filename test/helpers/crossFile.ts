@@ -21,13 +21,14 @@ export const certificate = (name: string, dnsNames: string[], extra: { namespace
     '',
   ].join('\n');
 
-export const entry = (name: string, hosts: string[], extra: { namespace?: string; method?: string } = {}) =>
+export const entry = (name: string, hosts: string[], extra: { namespace?: string; method?: string; expires?: string } = {}) =>
   [
     `  - name: ${name}`,
     `    hosts: [${hosts.map((h) => `"${h}"`).join(', ')}]`,
     '    owner: platform@example.com',
     '    notify: [platform@example.com]',
     ...(extra.namespace ? [`    namespace: ${extra.namespace}`] : []),
+    ...(extra.expires ? [`    expires: ${extra.expires}`] : []),
     `    renewal: { method: ${extra.method ?? 'cert-manager'} }`,
     '',
   ].join('\n');
