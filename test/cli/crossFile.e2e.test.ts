@@ -45,7 +45,7 @@ describe('lint: an inventory beside cert-manager manifests', () => {
       { file: 'k8s/certificates.yaml', line: shopNames.line, column: shopNames.column, message: 'Certificate/shop covers shop.example.com' },
     ]);
     assert.deepEqual(unlisted.related, [{ file: 'inventory/cert-inventory.yaml', line: 1, column: 1, message: 'no entry of this inventory lists shop.example.com' }]);
-    // A finding without related places has no `related` key: the JSON of other findings is as before.
+    // Only findings pointing into another file get `related`: the JSON of every other finding is as before.
     assert.ok(findings.filter((f) => !CROSS.has(f.rule)).every((f) => !('related' in f)));
   });
 

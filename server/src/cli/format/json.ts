@@ -11,8 +11,9 @@ function relatedRow(related: RelatedInformation, file: string, showPath?: (file:
 /**
  * One JSON array of findings, one finding per line so the output diffs and greps well.
  * CI scripts read these keys, so they are an interface and do not change: file, line, column,
- * endLine, endColumn, severity, rule, message. A finding with related places adds `related`: each
- * place's file (the finding's own, or another, shown as `file` is), line, column and message.
+ * endLine, endColumn, severity, rule, message. A finding that points into another file (the
+ * cross-file cert/* rules) adds `related`: each place's file (shown as `file` is), line, column
+ * and message; the output of every other finding stays as it was.
  */
 export const jsonFormatter: Formatter = {
   name: 'json',
@@ -26,7 +27,7 @@ export const jsonFormatter: Formatter = {
           severity: f.severity,
           rule: f.rule,
           message: f.message,
-          ...(f.related?.length ? { related: f.related.map((r) => relatedRow(r, file, context.showPath)) } : {}),
+          ...(f.related?.some((r) => r.path !== undefined) ? { related: f.related.map((r) => relatedRow(r, file, context.showPath)) } : {}),
         }),
       ),
     );
