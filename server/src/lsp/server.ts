@@ -40,7 +40,9 @@ export function startServer(connection: Connection): void {
     };
   });
   connection.onInitialized(() => {
-    if (session) registerDynamicCapabilities(connection, session);
+    if (!session) return;
+    registerDynamicCapabilities(connection, session);
+    session.certificates.start(session);
   });
 
   watchSettings(connection, currentSession);
@@ -93,6 +95,7 @@ function watchSettings(connection: Connection, currentSession: () => Session | u
       return filePath !== undefined && path.basename(filePath) === CONFIG_FILE_NAME;
     });
     if (configChanged) settingsChanged(currentSession());
+    currentSession()?.certificates.filesChanged(params?.changes ?? []);
   });
 }
 
@@ -106,6 +109,7 @@ function trackDocuments(documents: TextDocuments<TextDocument>, currentSession: 
     session?.analyses.delete(document.uri);
     session?.settings.forget(document.uri);
     session?.live.forget(document.uri);
+    session?.certificates.closed(document.uri);
   });
 }
 

@@ -1,6 +1,7 @@
 import type { Connection, InitializeParams, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './analyses';
+import { WorkspaceCertificates } from './certIndex';
 import { clientFeatures, type ClientFeatures } from './clientFeatures';
 import { readInitOptions } from './initOptions';
 import { LiveStore } from './liveStore';
@@ -21,6 +22,8 @@ export interface Session {
   live: LiveStore;
   /** The server's "now": the clock, or the fixed time tests pass in initializationOptions. */
   clock: () => Date;
+  /** The workspace's cert-manager Certificates and inventory entries, for the cross-file cert/* rules. */
+  certificates: WorkspaceCertificates;
 }
 
 export function createSession(
@@ -36,7 +39,8 @@ export function createSession(
   const fixedNow = init.now;
   const live = new LiveStore();
   const clock = fixedNow ? () => new Date(fixedNow) : () => new Date();
-  const analyses = new AnalysisCache(settings, clock, live, (uri) => documents.get(uri) !== undefined, init.lintBudgetMs);
+  const certificates = new WorkspaceCertificates(connection, documents);
+  const analyses = new AnalysisCache(settings, clock, live, (uri) => documents.get(uri) !== undefined, init.lintBudgetMs, certificates);
   const validator = new Validator(connection, documents, analyses, features, logger);
-  return { features, logger, folders, settings, analyses, validator, live, clock };
+  return { features, logger, folders, settings, analyses, validator, live, clock, certificates };
 }
