@@ -16,15 +16,29 @@ import type { Analysis } from '../core/lint';
 import { isCandidateFile } from '../core/workspace/expandPaths';
 import { readDocumentFile } from '../core/workspace/readFile';
 import { isWalkedFile } from '../core/workspace/walk';
-import type { CrossFileHooks } from './analyses';
-import type { Session } from './session';
+import { expandPaths } from '../core/workspace/expandPaths';
+import type { AnalysisCache, CrossFileHooks } from './analyses';
+import type { ClientFeatures } from './clientFeatures';
+import type { Logger } from './logger';
+import type { DocumentSettings } from './settings';
 import { pathToUri, uriToPath } from './uri';
-import { filesOf } from './workspace/fileAnalyses';
+import type { Validator } from './validation';
+import type { WorkspaceFolders } from './workspaceFolders';
 
 /** Files read at once while indexing: the editor's own requests come first. */
 const READ_CONCURRENCY = 4;
 /** The YAML files the server asks the client to watch. */
 const WATCHED_YAML = '**/*.{yaml,yml}';
+
+/** What the index uses of the session (the session holds the index, so it is named by its parts). */
+export interface IndexServices {
+  features: Pick<ClientFeatures, 'workspaceFolders' | 'watchedFilesRegistration'>;
+  folders: Pick<WorkspaceFolders, 'firstUri'>;
+  settings: Pick<DocumentSettings, 'resolve' | 'rootFor' | 'forget'>;
+  analyses: Pick<AnalysisCache, 'analyzeUnopened' | 'relint'>;
+  validator: Pick<Validator, 'schedule'>;
+  logger: Pick<Logger, 'error' | 'warnOnce'>;
+}
 
 export class WorkspaceCertificates implements CrossFileHooks {
   private readonly index = new CertWorkspaceIndex(false);
@@ -32,7 +46,7 @@ export class WorkspaceCertificates implements CrossFileHooks {
   private readonly openPaths = new Set<string>();
   /** The latest read of each path; an older one that finishes later is dropped. */
   private readonly reads = new Map<string, number>();
-  private session: Session | undefined;
+  private session: IndexServices | undefined;
   private roots: string[] = [];
 
   constructor(
@@ -53,7 +67,7 @@ export class WorkspaceCertificates implements CrossFileHooks {
   }
 
   /** After `initialized`: reads the workspace, then lints the open documents with it. */
-  start(session: Session): void {
+  start(session: IndexServices): void {
     this.session = session;
     // A registration of its own, beside the settings file's: YAML files anywhere in the workspace.
     if (session.features.watchedFilesRegistration) {
@@ -84,10 +98,12 @@ export class WorkspaceCertificates implements CrossFileHooks {
     else this.update(filePath, undefined);
   }
 
-  private async build(session: Session): Promise<void> {
-    const uris = await filesOf({ connection: this.connection, documents: this.documents, session: () => session }, undefined);
+  private async build(session: IndexServices): Promise<void> {
+    // The walk Scan Workspace does: the client's folders, .gitignore and skipped folders honoured.
     this.roots = await this.folderPaths(session);
-    const paths = uris.map(uriToPath).filter((p): p is string => p !== undefined && isYamlDocument({ path: p, text: '' }));
+    const warn = (message: string) => session.logger.warnOnce(`cert-manager index: ${message}`);
+    const files = this.roots.length > 0 ? await expandPaths(this.roots, this.roots[0], { warn }) : [];
+    const paths = files.filter((p) => isYamlDocument({ path: p, text: '' }));
     let next = 0;
     const worker = async () => {
       while (next < paths.length) await this.read(paths[next++]);
@@ -98,7 +114,7 @@ export class WorkspaceCertificates implements CrossFileHooks {
     this.relintOpen(() => true);
   }
 
-  private async folderPaths(session: Session): Promise<string[]> {
+  private async folderPaths(session: IndexServices): Promise<string[]> {
     const first = [session.folders.firstUri()].filter((u): u is string => u !== undefined);
     const folders = session.features.workspaceFolders
       ? await this.connection.workspace.getWorkspaceFolders().then((f) => (f ?? []).map((x) => x.uri), () => first)
