@@ -10,7 +10,7 @@ import type { BaseModel } from '../rule';
 import type { Span } from '../types';
 import { resourceLabel, type CertManagerResource } from './certManager';
 import { renewalMethod } from './facts';
-import { hostsMatch, namespaceName, namespacesAgree, normalizeHost } from './hostMatch';
+import { namespaceName, namespacesAgree, normalizeHost } from './hostMatch';
 import { entryLabel, type CertModel, type InventoryEntry } from './model';
 import { hostRefs, isPlaceholder, textOf } from './refs';
 import { at, pairOf, spanOf } from './yaml';
@@ -29,9 +29,13 @@ export interface WorkspaceView {
 
 export function workspaceView(model: CertModel, context: { workspace?: CertWorkspace; document: { path?: string } }): WorkspaceView | undefined {
   if (context.workspace && !context.workspace.complete) return undefined;
-  let own = factsOfModel.get(model);
-  if (!own) factsOfModel.set(model, (own = certFileFacts(model, { path: context.document.path })));
-  return { own, others: context.workspace ? [...context.workspace.others(context.document.path)] : [] };
+  return { own: factsOf(model), others: context.workspace ? [...context.workspace.others(context.document.path)] : [] };
+}
+
+function factsOf(model: CertModel): CertFileFacts {
+  let facts = factsOfModel.get(model);
+  if (!facts) factsOfModel.set(model, (facts = certFileFacts(model)));
+  return facts;
 }
 
 /** Related information at a place of `file`: within the linted file as a span, in another as its URI, path and range. */
@@ -57,7 +61,8 @@ export function certFileFacts(model: CertModel, where: { path?: string; uri?: st
 /** The facts of a parsed file (its certificate YAML model, if any), for an index; undefined for other kinds. */
 export function factsOfParsed(parsed: readonly { model: BaseModel }[], where: { path?: string; uri?: string }): CertFileFacts | undefined {
   const model = parsed.find((p) => p.model.kind === 'inventory' || p.model.kind === 'cert-manager')?.model as CertModel | undefined;
-  return model ? certFileFacts(model, where) : undefined;
+  // The same facts the model's own lint computes (once per model), named for other files.
+  return model ? { ...factsOf(model), path: where.path ?? model.path, uri: where.uri } : undefined;
 }
 
 /** Whether the facts say anything the cross-file rules read. */
@@ -135,15 +140,49 @@ function usable(names: string[]): { hosts: string[]; written: string[] } {
   return { hosts, written };
 }
 
-/** A Certificate and an entry name a common host, and their namespaces agree. */
-export function certificateMatchesEntry(certificate: Pick<IndexedCertificate, 'hosts' | 'namespace'>, entry: Pick<IndexedEntry, 'hosts' | 'namespace'>): boolean {
-  return namespacesAgree(certificate.namespace, entry.namespace) && certificate.hosts.some((c) => entry.hosts.some((e) => hostsMatch(c, e)));
+/** The domain a wildcard over `host` names (`api.example.com` -> `example.com`); undefined for a single label. */
+function parentOf(host: string): string | undefined {
+  const dot = host.indexOf('.');
+  return dot > 0 && dot < host.length - 1 ? host.slice(dot + 1) : undefined;
 }
 
-/** The entry's hosts that the Certificate covers (namespaces agreeing). */
-export function coveredHosts(certificate: Pick<IndexedCertificate, 'hosts' | 'namespace'>, entry: Pick<IndexedEntry, 'hosts' | 'namespace'>): Set<string> {
-  if (!namespacesAgree(certificate.namespace, entry.namespace)) return new Set();
-  return new Set(entry.hosts.filter((e) => certificate.hosts.some((c) => hostsMatch(c, e))));
+/**
+ * Items (Certificates, entries) found by host as hostsMatch matches: the same name, or a wildcard
+ * on either side covering one label. Built in one pass, each look-up a few map reads, so
+ * comparing a workspace stays linear in its hosts.
+ */
+export class HostLookup<T extends { hosts: readonly string[]; namespace?: string }> {
+  private readonly byHost = new Map<string, T[]>();
+  /** Items by the parent domain of their plain (non-wildcard) hosts, for a wildcard looked up. */
+  private readonly byParent = new Map<string, T[]>();
+
+  constructor(items: Iterable<T>) {
+    for (const item of items) {
+      for (const host of item.hosts) {
+        push(this.byHost, host, item);
+        const parent = host.startsWith('*.') ? undefined : parentOf(host);
+        if (parent !== undefined && !host.startsWith('*')) push(this.byParent, parent, item);
+      }
+    }
+  }
+
+  /** The items with a host matching `host` whose namespace agrees with `namespace`, each once. */
+  matching(host: string, namespace: string | undefined): T[] {
+    const found = new Set<T>(this.byHost.get(host));
+    if (host.startsWith('*.')) for (const item of this.byParent.get(host.slice(2)) ?? []) found.add(item);
+    else {
+      const parent = parentOf(host);
+      if (parent !== undefined) for (const item of this.byHost.get(`*.${parent}`) ?? []) found.add(item);
+    }
+    return [...found].filter((item) => namespacesAgree(item.namespace, namespace));
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) {
+    if (list[list.length - 1] !== item) list.push(item);
+  } else map.set(key, [item]);
 }
 
 /**

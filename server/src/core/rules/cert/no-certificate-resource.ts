@@ -1,4 +1,4 @@
-import { coveredHosts, relatedAt, workspaceView } from '../../inventory/crossFile';
+import { HostLookup, relatedAt, workspaceView } from '../../inventory/crossFile';
 import type { CertModel } from '../../inventory/model';
 import { namespacesAgree } from '../../inventory/hostMatch';
 import { quoteList, quoteText } from '../../quote';
@@ -21,10 +21,18 @@ export const noCertificateResource: Rule<CertModel> = {
     const view = workspaceView(model, context);
     const entries = view?.own.entries.filter((e) => e.certManager) ?? [];
     if (!view || entries.length === 0) return;
-    const certificates = [view.own, ...view.others].flatMap((file) => file.certificates.map((certificate) => ({ file, certificate })));
+    const certificates = [view.own, ...view.others].flatMap((file) =>
+      file.certificates.map((certificate) => ({ file, certificate, hosts: certificate.hosts, namespace: certificate.namespace })),
+    );
     if (certificates.length === 0) return;
+    const lookup = new HostLookup(certificates);
     for (const entry of entries) {
-      const covering = certificates.map((c) => ({ ...c, covers: coveredHosts(c.certificate, entry) })).filter((c) => c.covers.size > 0);
+      // Each Certificate that covers some of the entry's hosts, with the hosts it covers.
+      const byCertificate = new Map<(typeof certificates)[number], Set<string>>();
+      for (const host of entry.hosts) {
+        for (const c of lookup.matching(host, entry.namespace)) byCertificate.set(c, (byCertificate.get(c) ?? new Set()).add(host));
+      }
+      const covering = [...byCertificate].map(([c, covers]) => ({ ...c, covers }));
       const uncovered = entry.written.filter((_, i) => !covering.some((c) => c.covers.has(entry.hosts[i])));
       if (uncovered.length === 0) continue;
       const partly = covering.length > 0;

@@ -1,5 +1,4 @@
-import { certificateMatchesEntry, relatedAt, workspaceView } from '../../inventory/crossFile';
-import { hostsMatch } from '../../inventory/hostMatch';
+import { HostLookup, relatedAt, workspaceView } from '../../inventory/crossFile';
 import type { CertModel } from '../../inventory/model';
 import { quoteList, quoteText } from '../../quote';
 import type { Rule } from '../../rule';
@@ -23,12 +22,12 @@ export const notInInventory: Rule<CertModel> = {
     const files = [view.own, ...view.others];
     const inventories = files.filter((f) => f.inventory !== undefined);
     if (inventories.length === 0) return;
-    const entries = files.flatMap((f) => f.entries);
+    const entries = new HostLookup(files.flatMap((f) => f.entries));
     for (const certificate of view.own.certificates) {
-      if (entries.some((entry) => certificateMatchesEntry(certificate, entry))) continue;
+      if (certificate.hosts.some((host) => entries.matching(host, certificate.namespace).length > 0)) continue;
       const names = quoteList(certificate.written, ['', '']);
       // An entry for the same host in another namespace is the likelier story: say so.
-      const elsewhere = entries.find((e) => e.namespace !== undefined && e.hosts.some((h) => certificate.hosts.some((c) => hostsMatch(c, h))));
+      const elsewhere = certificate.hosts.flatMap((host) => entries.matching(host, undefined)).find((e) => e.namespace !== undefined);
       const why = elsewhere
         ? ` (entry ${elsewhere.label} lists it in namespace "${quoteText(elsewhere.namespace ?? '')}", not "${quoteText(certificate.namespace ?? '')}")`
         : '';
