@@ -1,5 +1,8 @@
 /** The cross-file cert/* rules and detection by content through the built CLI: a folder of an inventory and cert-manager manifests. */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { certificate, entry, inventory } from '../helpers/crossFile';
 import { positionOf, runCli, runJson, tempTree } from './helpers';
@@ -62,5 +65,26 @@ describe('lint: an inventory beside cert-manager manifests', () => {
     const run = runCli(['lint', ...NOW, '.'], { cwd: root });
     assert.match(run.stdout, /inventory\/cert-inventory\.yaml:\d+:\d+ +warning +cert\/no-certificate-resource +"api" is renewed by cert-manager/);
     assert.match(run.stdout, /k8s\/certificates\.yaml:\d+:\d+ +info +cert\/not-in-inventory +Certificate\/shop: no inventory entry lists shop\.example\.com/);
+  });
+});
+
+describe('lint --changed-since: a changed inventory beside unchanged manifests', () => {
+  const GIT_ENV = { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
+  const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...GIT_ENV } });
+
+  it('checks only the changed files, judged against the manifests that did not change', () => {
+    const root = tempTree({ 'inventory/cert-inventory.yaml': inventory(entry('web', ['www.example.com'])), 'k8s/certificates.yaml': MANIFEST });
+    git(root, 'init', '-q', '-b', 'main');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'base');
+    const changed = inventory(entry('web', ['www.example.com']), entry('shop', ['shop.example.com'], { namespace: 'shop' }), entry('api', ['api.example.com']));
+    fs.writeFileSync(path.join(root, 'inventory/cert-inventory.yaml'), changed);
+    const { findings } = runJson([...NOW, '--changed-since', 'HEAD', '.'], { cwd: root });
+    assert.deepEqual([...new Set(findings.map((f) => f.file))], ['inventory/cert-inventory.yaml'], 'the manifest did not change: not checked');
+    // web and shop are covered by the unchanged manifest; api is not.
+    assert.deepEqual(
+      findings.filter((f) => CROSS.has(f.rule)).map((f) => [f.rule, f.line, f.column]),
+      [['cert/no-certificate-resource', positionOf(changed, 'api\n').line, positionOf(changed, 'api\n').column]],
+    );
   });
 });
