@@ -122,3 +122,33 @@ describe('cross-file rules in the server', () => {
     await client.waitForDiagnostics(inventoryUri(), { after: mark, where: entriesAre(['api', 'blog']) });
   });
 });
+
+describe('cross-file rules after a settings change', () => {
+  const temp = tempDir();
+  const file = (relative: string) => path.join(temp.dir, relative);
+  let client!: LspTestClient;
+  serveTempWorkspace(
+    temp,
+    {
+      prepare: () => {
+        mkdirSync(file('k8s'), { recursive: true });
+        writeFileSync(file('k8s/web.yaml'), WEB);
+        // No `certificates:` list and no glob names it: not an inventory, yet.
+        writeFileSync(file('team.yaml'), 'defaults:\n  owner: web@example.com\n');
+      },
+    },
+    (started) => (client = started),
+  );
+
+  test('the workspace is read again: a file inventoryGlobs now names is an inventory the manifest is compared with', async () => {
+    const uri = vscodeUri(file('k8s/web.yaml'));
+    await client.open(uri, WEB, 'yaml');
+    // Linted against the complete index: there is no inventory, so nothing to say.
+    await client.waitForDiagnostics(uri, { version: 1, where: (p) => p.diagnostics.length === 0 });
+    const mark = client.mark();
+    writeFileSync(file('.incident-docs.yaml'), 'inventoryGlobs: ["**/team.yaml"]\n');
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: vscodeUri(file('.incident-docs.yaml')), type: 1 }] });
+    const published = await client.waitForDiagnostics(uri, { after: mark, where: (p) => codes(p).includes(UNLISTED) });
+    assert.deepEqual(withRule(published, UNLISTED)[0].relatedInformation?.map((r) => r.location.uri), [vscodeUri(file('team.yaml'))]);
+  });
+});

@@ -48,6 +48,8 @@ export class WorkspaceCertificates implements CrossFileHooks {
   private readonly reads = new Map<string, number>();
   private session: IndexServices | undefined;
   private roots: string[] = [];
+  private building: Promise<void> | undefined;
+  private buildAgain = false;
 
   constructor(
     private readonly connection: Connection,
@@ -73,7 +75,31 @@ export class WorkspaceCertificates implements CrossFileHooks {
     if (session.features.watchedFilesRegistration) {
       void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_YAML }] });
     }
-    void this.build(session).catch((e) => session.logger.error('indexing cert-manager Certificates failed', e));
+    this.runBuild(session);
+  }
+
+  /**
+   * Settings or workspace folders changed (inventoryGlobs, maxFileSizeBytes, which folders): the
+   * workspace is read again; until then the index answers as it was.
+   */
+  rebuild(): void {
+    if (this.session) this.runBuild(this.session);
+  }
+
+  /** One walk at a time: a request for another while one runs starts it when that one ends. */
+  private runBuild(session: IndexServices): void {
+    if (this.building) {
+      this.buildAgain = true;
+      return;
+    }
+    this.building = this.build(session)
+      .catch((e) => session.logger.error('indexing cert-manager Certificates failed', e))
+      .finally(() => {
+        this.building = undefined;
+        if (!this.buildAgain) return;
+        this.buildAgain = false;
+        this.runBuild(session);
+      });
   }
 
   /** Files changed on disk (YAML ones the client watches for us, and any others it reports). */
@@ -104,6 +130,11 @@ export class WorkspaceCertificates implements CrossFileHooks {
     const warn = (message: string) => session.logger.warnOnce(`cert-manager index: ${message}`);
     const files = this.roots.length > 0 ? await expandPaths(this.roots, this.roots[0], { warn }) : [];
     const paths = files.filter((p) => isYamlDocument({ path: p, text: '' }));
+    // Files the walk no longer finds (a folder removed, newly ignored) leave the index.
+    const found = new Set(paths);
+    for (const facts of [...this.index.all()]) {
+      if (facts.path !== undefined && !found.has(facts.path) && !this.openPaths.has(facts.path)) this.index.delete(facts.path);
+    }
     let next = 0;
     const worker = async () => {
       while (next < paths.length) await this.read(paths[next++]);

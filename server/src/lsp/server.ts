@@ -62,6 +62,7 @@ export function startServer(connection: Connection): void {
 function settingsChanged(session: Session | undefined): void {
   session?.analyses.invalidateAll();
   session?.validator.scheduleAll();
+  session?.certificates.rebuild();
 }
 
 /** Registers only what the client said it can register dynamically. */
