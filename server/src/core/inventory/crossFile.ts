@@ -75,7 +75,15 @@ export function hasCrossFileFacts(facts: CertFileFacts): boolean {
  * Certificates and entries, whether the file is an inventory, and the lines related information
  * points at.
  */
+const keys = new WeakMap<CertFileFacts, { certificates: string; entries: string }>();
+
 export function crossFileKey(facts: CertFileFacts): { certificates: string; entries: string } {
+  let key = keys.get(facts);
+  if (!key) keys.set(facts, (key = computeKey(facts)));
+  return key;
+}
+
+function computeKey(facts: CertFileFacts): { certificates: string; entries: string } {
   return {
     certificates: JSON.stringify(facts.certificates.map((c) => [c.label, c.namespace, c.hosts, c.range.start.line])),
     entries: JSON.stringify([facts.inventory?.range.start.line, facts.entries.map((e) => [e.label, e.namespace, e.hosts, e.certManager])]),
@@ -103,21 +111,27 @@ function keyToLastItem(resource: CertManagerResource, spec: Node | null, dnsName
   return { start, end };
 }
 
+/**
+ * What an entry says, kept per entry: an edit re-parses only the entries it touched and keeps the
+ * others (the same objects), so a keystroke in a large inventory recomputes one entry, not all.
+ */
+type EntryData = Omit<IndexedEntry, 'span' | 'range'>;
+const entryData = new WeakMap<InventoryEntry, EntryData | null>();
+
 function entryOf(model: CertModel, entry: InventoryEntry): IndexedEntry[] {
-  const { hosts, written } = usable(hostRefs(entry).map((h) => h.text));
-  if (hosts.length === 0) return [];
+  let data = entryData.get(entry);
+  if (data === undefined) {
+    const { hosts, written } = usable(hostRefs(entry).map((h) => h.text));
+    data =
+      hosts.length === 0
+        ? null
+        : { label: entryLabel(entry), namespace: namespaceName(textOf(entry.field('namespace'))), hosts, written, certManager: renewalMethod(entry, model) === 'cert-manager' };
+    entryData.set(entry, data);
+  }
+  if (!data) return [];
+  // Positions are read now: the entry's nodes move with edits above it.
   const span = entry.anchor;
-  return [
-    {
-      label: entryLabel(entry),
-      namespace: namespaceName(textOf(entry.field('namespace'))),
-      hosts,
-      written,
-      certManager: renewalMethod(entry, model) === 'cert-manager',
-      span,
-      range: model.lines.rangeOf(span),
-    },
-  ];
+  return [{ ...data, span, range: model.lines.rangeOf(span) }];
 }
 
 function scalarText(node: unknown): string[] {
