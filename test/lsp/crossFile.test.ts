@@ -8,9 +8,14 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import { URI } from 'vscode-uri';
 import { certificate, entry, inventory } from '../helpers/crossFile';
 import type { LspTestClient } from '../helpers/lspClient';
-import { codes, positionOf, serveTempWorkspace, tempDir, vscodeUri, withRule } from './fixtures';
+import { LintFilesRequest, type LintFilesResult } from '../../contract/src/requests';
+import { runJson } from '../cli/helpers';
+import { codes, NOW, positionOf, serveTempWorkspace, tempDir, vscodeUri, withRule } from './fixtures';
+
+const uriToPath = (uri: string) => URI.parse(uri).fsPath;
 
 const UNCOVERED = 'cert/no-certificate-resource';
 const UNLISTED = 'cert/not-in-inventory';
@@ -120,6 +125,17 @@ describe('cross-file rules in the server', () => {
     rmSync(file('k8s/blog.yaml'));
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: vscodeUri(file('k8s/blog.yaml')), type: 3 }] });
     await client.waitForDiagnostics(inventoryUri(), { after: mark, where: entriesAre(['api', 'blog']) });
+  });
+
+  test('Scan Workspace reports what the CLI reports on the same folder', async () => {
+    const cross = (rule: unknown) => rule === UNCOVERED || rule === UNLISTED;
+    const scanned = await client.request<LintFilesResult>(LintFilesRequest.method, {});
+    const fromServer = scanned.files.flatMap((f) =>
+      f.diagnostics.filter((d) => cross(d.code)).map((d) => `${d.code} ${path.relative(temp.dir, uriToPath(f.uri))}:${d.range.start.line + 1}:${d.range.start.character + 1}`),
+    );
+    const fromCli = runJson(['--now', NOW, '.'], { cwd: temp.dir }).findings.filter((f) => cross(f.rule)).map((f) => `${f.rule} ${f.file}:${f.line}:${f.column}`);
+    assert.deepEqual(fromServer.sort(), fromCli.sort());
+    assert.equal(fromCli.length, 3, 'api and blog uncovered, shop unlisted');
   });
 });
 
