@@ -13,10 +13,9 @@ import { matchesGlobs } from '../core/globs';
 import { CertWorkspaceIndex, crossFileKey, factsOfParsed, type CertFileFacts, type CertWorkspace } from '../core/inventory/crossFile';
 import { isYamlDocument } from '../core/inventory/detect';
 import type { Analysis } from '../core/lint';
-import { isCandidateFile } from '../core/workspace/expandPaths';
+import { expandPaths, isCandidateFile } from '../core/workspace/expandPaths';
 import { readDocumentFile } from '../core/workspace/readFile';
 import { isWalkedFile } from '../core/workspace/walk';
-import { expandPaths } from '../core/workspace/expandPaths';
 import type { AnalysisCache, CrossFileHooks } from './analyses';
 import type { ClientFeatures } from './clientFeatures';
 import type { Logger } from './logger';
@@ -44,8 +43,9 @@ export class WorkspaceCertificates implements CrossFileHooks {
   private readonly index = new CertWorkspaceIndex(false);
   /** Paths the editor holds open: their facts come from its text, not from disk. */
   private readonly openPaths = new Set<string>();
-  /** The latest read of each path; an older one that finishes later is dropped. */
+  /** The latest read of each path (numbered across all paths); an older one that finishes later is dropped. */
   private readonly reads = new Map<string, number>();
+  private readCount = 0;
   private session: IndexServices | undefined;
   private roots: string[] = [];
   private building: Promise<void> | undefined;
@@ -65,7 +65,12 @@ export class WorkspaceCertificates implements CrossFileHooks {
     if (!filePath || !this.documents.get(uri)) return;
     this.openPaths.add(filePath);
     this.reads.delete(filePath);
-    this.update(filePath, factsOfParsed(analysis.parsed, { path: filePath, uri }));
+    try {
+      this.update(filePath, factsOfParsed(analysis.parsed, { path: filePath, uri }));
+    } catch (e) {
+      // The document's own analysis goes on; only the comparison with other files is missing.
+      this.session?.logger.error(`indexing ${uri} for the cross-file rules failed`, e);
+    }
   }
 
   /** After `initialized`: reads the workspace, then lints the open documents with it. */
@@ -157,7 +162,7 @@ export class WorkspaceCertificates implements CrossFileHooks {
   private async read(filePath: string): Promise<void> {
     const session = this.session;
     if (!session) return;
-    const ticket = (this.reads.get(filePath) ?? 0) + 1;
+    const ticket = ++this.readCount;
     this.reads.set(filePath, ticket);
     const current = () => this.reads.get(filePath) === ticket && !this.openPaths.has(filePath);
     const uri = pathToUri(filePath);
