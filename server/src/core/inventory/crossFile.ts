@@ -13,7 +13,7 @@ import { renewalMethod } from './facts';
 import { namespaceName, namespacesAgree, normalizeHost } from './hostMatch';
 import { entryLabel, type CertModel, type InventoryEntry } from './model';
 import { hostRefs, isPlaceholder, textOf } from './refs';
-import { at, pairOf, spanOf } from './yaml';
+import { at, deref, pairOf, spanOf } from './yaml';
 import type { CertFileFacts, CertWorkspace, IndexedCertificate, IndexedEntry, Place } from './workspaceFacts';
 
 export type { CertFileFacts, CertWorkspace, IndexedCertificate, IndexedEntry, Place } from './workspaceFacts';
@@ -94,7 +94,7 @@ function certificateOf(model: CertModel, resource: CertManagerResource): Indexed
   const spec = at(resource.doc, resource.map, 'spec');
   const dnsNames = at(resource.doc, spec, 'dnsNames');
   const commonName = at(resource.doc, spec, 'commonName');
-  const names = [...(isSeq(dnsNames) ? dnsNames.items : []), commonName].flatMap(scalarText);
+  const names = [...(isSeq(dnsNames) ? dnsNames.items : []), commonName].flatMap((node) => scalarText(deref(resource.doc, node)));
   const { hosts, written } = usable(names);
   // A Certificate whose names are all templated (or absent) cannot be matched either way.
   if (hosts.length === 0) return [];
@@ -102,13 +102,13 @@ function certificateOf(model: CertModel, resource: CertManagerResource): Indexed
   return [{ label: resourceLabel(resource), namespace: namespaceName(resource.namespace), hosts, written, span, range: model.lines.rangeOf(span) }];
 }
 
-/** `dnsNames:` from its key to its last name (a block list's own range runs on to the next line). */
+/** `dnsNames:` from its key to its last name, as written (a block list's own range runs on to the next line; an alias is its own text). */
 function keyToLastItem(resource: CertManagerResource, spec: Node | null, dnsNames: YAMLSeq): Span {
   const pair = isMap(spec) ? pairOf(resource.doc, spec, 'dnsNames') : undefined;
-  const last = dnsNames.items[dnsNames.items.length - 1] as Node | null;
-  const start = spanOf(pair?.key as Node | null, spanOf(dnsNames)).start;
-  const end = dnsNames.flow ? spanOf(dnsNames).end : spanOf(last, spanOf(dnsNames)).end;
-  return { start, end };
+  const written = (pair?.value ?? dnsNames) as Node;
+  const last = isSeq(written) && !written.flow ? (written.items[written.items.length - 1] as Node | null) : written;
+  const start = spanOf(pair?.key as Node | null, spanOf(written)).start;
+  return { start, end: Math.max(start, spanOf(last, spanOf(written)).end) };
 }
 
 /**

@@ -91,6 +91,14 @@ describe('cert/not-in-inventory', () => {
     // Related information inside the same file names no other URI.
     assert.deepEqual(findings[0].related?.map((r) => [r.uri, r.range.start.line]), [[undefined, 0]]);
   });
+  it('follows YAML aliases in dnsNames, and underlines what is written', () => {
+    const aliased = (names: string) => `apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: { name: web, annotations: { n: &n [www.example.com], one: &one www.example.com } }\nspec:\n  secretName: web-tls\n  dnsNames: ${names}\n`;
+    const run = (hosts: string[], names: string) => lintWorkspace({ [INVENTORY]: inventory(entry('e', hosts)), [MANIFEST]: aliased(names) });
+    assert.deepEqual(byRule(run(['www.example.com'], '*n')[MANIFEST], RULE), []);
+    assert.deepEqual(byRule(run(['www.example.com'], '[*one]')[MANIFEST], RULE), []);
+    const [finding] = byRule(run(['api.example.com'], '*n')[MANIFEST], RULE);
+    assert.equal(covered(aliased('*n'), finding.range), 'dnsNames: *n');
+  });
   it('honours suppression comments in the manifest', () => {
     const manifest = certificate('shop', ['shop.example.com']).replace('  dnsNames:', '  # incident-docs-disable-next-line cert/not-in-inventory\n  dnsNames:');
     const out = lintWorkspace({ [INVENTORY]: inventory(entry('api', ['api.example.com'])), [MANIFEST]: manifest });
