@@ -23,6 +23,7 @@ export function ticketChecker(ticketPatterns: readonly string[]): (item: ActionI
 
 /** "{{ summary }} [link to github issue]": a template's sample item is pm/template-text's, not a missing ticket, owner or date. */
 export function isTemplateItem(item: Pick<ActionItem, 'text'>): boolean {
-  CURLY_PLACEHOLDER.lastIndex = 0;
-  return CURLY_PLACEHOLDER.test(item.text) || isPlaceholderText(item.text);
+  // search() leaves the shared /g RegExp's lastIndex as it was; test() moved it, and pm/template-text's
+  // matchAll then started from there, missing placeholders in whichever document came next.
+  return item.text.search(CURLY_PLACEHOLDER) >= 0 || isPlaceholderText(item.text);
 }
