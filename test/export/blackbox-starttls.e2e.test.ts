@@ -5,49 +5,26 @@
  * blackbox.yml and asked, through the module each target group names, about every host.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startDovecot, startPostfix, type Daemon } from '../helpers/daemons';
-import { closedPort, createCertificate } from '../helpers/tls';
+import { createCertificate } from '../helpers/tls';
+import { sample, startBlackboxExporter, type BlackboxExporter } from './blackbox';
 import { exportInventory, type Exported } from './helpers';
 
-const BLACKBOX = '/usr/bin/prometheus-blackbox-exporter';
 /** A fixed date: the exporter reads it from the certificate, so no clock is involved. */
 const NOT_AFTER = new Date('2032-03-04T05:06:07Z');
 
-function sample(metrics: string, name: string): number {
-  const line = metrics.split('\n').find((l) => l.startsWith(`${name} `));
-  assert.ok(line, `${name} not in:\n${metrics}`);
-  return Number(line.slice(name.length + 1).trim());
-}
 
-async function waitForHttp(url: string, process: ChildProcess, stderr: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (process.exitCode !== null) throw new Error(`blackbox exporter exited (${process.exitCode}):\n${stderr()}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`blackbox exporter did not answer at ${url}:\n${stderr()}`);
-}
 
 describe('export prometheus over STARTTLS: blackbox_exporter against Postfix and Dovecot', () => {
   const certificate = createCertificate({ commonName: 'localhost', ipAddresses: ['127.0.0.1'], notBefore: new Date('2022-01-01T00:00:00Z'), notAfter: NOT_AFTER, keyName: 'daemon' });
   let postfix: Daemon;
   let dovecot: Daemon;
   let exported: Exported;
-  let exporter: ChildProcess | undefined;
-  let exporterAddress = '';
-  let exporterLog = '';
+  let exporter: BlackboxExporter | undefined;
 
   before(async () => {
-    assert.ok(fs.existsSync(BLACKBOX), `${BLACKBOX} is missing: bash scripts/test-setup.sh installs prometheus-blackbox-exporter`);
     [postfix, dovecot] = await Promise.all([startPostfix({ certificate }), startDovecot({ certificate })]);
     const at = (daemon: Daemon, listener: string) => `127.0.0.1:${daemon.ports[listener]}`;
     exported = exportInventory(
@@ -66,20 +43,11 @@ describe('export prometheus over STARTTLS: blackbox_exporter against Postfix and
         '',
       ].join('\n'),
     );
-    exporterAddress = `127.0.0.1:${await closedPort()}`;
-    exporter = spawn(BLACKBOX, [`--config.file=${path.join(exported.dir, 'out', 'blackbox.yml')}`, `--web.listen-address=${exporterAddress}`], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    exporter.stderr!.on('data', (chunk: Buffer) => (exporterLog += chunk.toString()));
-    await waitForHttp(`http://${exporterAddress}/-/healthy`, exporter, () => exporterLog);
+    exporter = await startBlackboxExporter(path.join(exported.dir, 'out', 'blackbox.yml'));
   });
 
   after(async () => {
-    if (exporter && exporter.exitCode === null) {
-      const exited = new Promise((resolve) => exporter!.once('exit', resolve));
-      exporter.kill('SIGTERM');
-      await exited;
-    }
+    await exporter?.stop();
     await Promise.all([postfix?.stop(), dovecot?.stop()]);
   });
 
@@ -113,7 +81,7 @@ describe('export prometheus over STARTTLS: blackbox_exporter against Postfix and
     for (const group of exported.targets) {
       for (const target of group.targets) {
         const module = group.labels.__param_module ?? 'tls_connect';
-        const response = await fetch(`http://${exporterAddress}/probe?${new URLSearchParams({ target, module, debug: 'true' })}`);
+        const response = await fetch(`http://${exporter!.address}/probe?${new URLSearchParams({ target, module, debug: 'true' })}`);
         assert.equal(response.status, 200);
         const body = await response.text();
         assert.equal(sample(body, 'probe_success'), 1, `${group.labels.cert} ${target} through ${module}:\n${body}\n${postfix.log()}\n${dovecot.log()}`);
