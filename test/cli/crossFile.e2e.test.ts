@@ -40,14 +40,14 @@ describe('lint: an inventory beside cert-manager manifests', () => {
       ],
     );
     const [uncovered, unlisted] = cross as (typeof cross[number] & { related: { file: string; line: number; column: number; message: string }[] })[];
-    assert.equal(uncovered.message, 'Entry "api" is renewed by cert-manager, but no Certificate in the workspace covers api.example.com in namespace "api".');
+    assert.equal(uncovered.message, '"api" is renewed by cert-manager, but no Certificate in the workspace covers api.example.com in namespace "api".');
     const web = positionOf(MANIFEST, 'dnsNames:\n    - "www');
     const shopNames = positionOf(MANIFEST, 'dnsNames:\n    - "shop');
     assert.deepEqual(uncovered.related, [
       { file: 'k8s/certificates.yaml', line: web.line, column: web.column, message: 'Certificate/web covers www.example.com' },
       { file: 'k8s/certificates.yaml', line: shopNames.line, column: shopNames.column, message: 'Certificate/shop covers shop.example.com' },
     ]);
-    assert.deepEqual(unlisted.related, [{ file: 'inventory/cert-inventory.yaml', line: 1, column: 1, message: 'No entry of this inventory lists shop.example.com' }]);
+    assert.deepEqual(unlisted.related, [{ file: 'inventory/cert-inventory.yaml', line: 1, column: 1, message: 'no entry of this inventory lists shop.example.com' }]);
     // Only findings pointing into another file get `related`: the JSON of every other finding is as before.
     assert.ok(findings.filter((f) => !CROSS.has(f.rule)).every((f) => !('related' in f)));
   });
@@ -63,7 +63,7 @@ describe('lint: an inventory beside cert-manager manifests', () => {
 
   it('shows them in the text output too, with paths relative to the working directory', () => {
     const run = runCli(['lint', ...NOW, '.'], { cwd: root });
-    assert.match(run.stdout, /inventory\/cert-inventory\.yaml:\d+:\d+ +warning +cert\/no-certificate-resource +Entry "api" is renewed by cert-manager/);
+    assert.match(run.stdout, /inventory\/cert-inventory\.yaml:\d+:\d+ +warning +cert\/no-certificate-resource +"api" is renewed by cert-manager/);
     assert.match(run.stdout, /k8s\/certificates\.yaml:\d+:\d+ +info +cert\/not-in-inventory +Certificate\/shop: no inventory entry lists shop\.example\.com/);
   });
 });

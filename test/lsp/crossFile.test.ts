@@ -65,7 +65,7 @@ describe('cross-file rules in the server', () => {
     await client.open(inventoryUri(), INVENTORY, 'yaml');
     const published = await client.waitForDiagnostics(inventoryUri(), { where: entriesAre(['blog']) });
     const [finding] = withRule(published, UNCOVERED);
-    assert.equal(finding.message, 'Entry "blog" is renewed by cert-manager, but no Certificate in the workspace covers blog.example.com.');
+    assert.equal(finding.message, '"blog" is renewed by cert-manager, but no Certificate in the workspace covers blog.example.com.');
     assert.deepEqual(finding.range.start, positionOf(INVENTORY, 'blog'));
     // Related information points into the manifest, where the Certificates are.
     const related = finding.relatedInformation ?? [];
@@ -87,8 +87,8 @@ describe('cross-file rules in the server', () => {
     });
     const published = await client.waitForDiagnostics(inventoryUri(), { after: mark, where: entriesAre(['api', 'blog']) });
     assert.equal(published.version, 1, 'the inventory was not edited or reopened');
-    const api = withRule(published, UNCOVERED).find((d) => String(d.message).startsWith('Entry "api"'));
-    assert.equal(api?.message, 'Entry "api" is renewed by cert-manager, but no Certificate in the workspace covers api.example.com in namespace "api".');
+    const api = withRule(published, UNCOVERED).find((d) => String(d.message).startsWith('"api"'));
+    assert.equal(api?.message, '"api" is renewed by cert-manager, but no Certificate in the workspace covers api.example.com in namespace "api".');
   });
 
   test('a manifest opened and edited in the editor changes them too, and its own findings point at the inventory', async () => {

@@ -46,6 +46,6 @@ describe('examples', () => {
     assert.deepEqual(manifest.map((f) => [f.rule, f.range.start.line + 1]), [['cert/not-in-inventory', 30]]);
     assert.match(manifest[0].message, /grafana\.example\.com/);
     const uncovered = lintExample('inventory/cert-inventory.yaml').findings.filter((f) => f.rule === 'cert/no-certificate-resource');
-    assert.deepEqual(uncovered.map((f) => f.message), ['Entry "search" is renewed by cert-manager, but no Certificate in the workspace covers search.example.com in namespace "search".']);
+    assert.deepEqual(uncovered.map((f) => f.message), ['"search" is renewed by cert-manager, but no Certificate in the workspace covers search.example.com in namespace "search".']);
   });
 });

@@ -18,7 +18,7 @@ describe('cert/no-certificate-resource', () => {
     const [finding, ...rest] = byRule(out[INVENTORY], RULE);
     assert.deepEqual(rest, []);
     assert.equal(finding.severity, 'warning');
-    assert.equal(finding.message, 'Entry "web" is renewed by cert-manager, but no Certificate in the workspace covers www.example.com.');
+    assert.equal(finding.message, '"web" is renewed by cert-manager, but no Certificate in the workspace covers www.example.com.');
     assert.deepEqual(finding.range, { start: { line: 1, character: 10 }, end: { line: 1, character: 13 } });
     assert.equal(covered(text, finding.range), 'web');
     assert.deepEqual(finding.related, [
@@ -41,7 +41,7 @@ describe('cert/no-certificate-resource', () => {
   it('names the hosts left uncovered when a Certificate covers only some, with that Certificate as related', () => {
     const out = run(inventory(entry('web', ['www.example.com', 'shop.example.com'])), certificate('www', ['www.example.com']));
     const [finding] = byRule(out[INVENTORY], RULE);
-    assert.equal(finding.message, 'Entry "web" is renewed by cert-manager, but no Certificate in the workspace covers shop.example.com (its other hosts are covered).');
+    assert.equal(finding.message, '"web" is renewed by cert-manager, but no Certificate in the workspace covers shop.example.com (its other hosts are covered).');
     assert.deepEqual(finding.related?.map((r) => r.message), ['Certificate/www covers www.example.com']);
   });
   it('asks the namespaces to agree when both name one', () => {
@@ -52,7 +52,7 @@ describe('cert/no-certificate-resource', () => {
     assert.deepEqual(byRule(run(inv(), cert('prod'))[INVENTORY], RULE), []);
     assert.deepEqual(byRule(run(inv('prod'), cert())[INVENTORY], RULE), []);
     const [finding] = byRule(run(inv('prod'), cert('staging'))[INVENTORY], RULE);
-    assert.equal(finding.message, 'Entry "web" is renewed by cert-manager, but no Certificate in the workspace covers www.example.com in namespace "prod".');
+    assert.equal(finding.message, '"web" is renewed by cert-manager, but no Certificate in the workspace covers www.example.com in namespace "prod".');
   });
   it('points at the Certificates of the entry\'s namespace first', () => {
     const out = run(

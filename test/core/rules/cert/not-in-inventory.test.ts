@@ -26,7 +26,7 @@ describe('cert/not-in-inventory', () => {
         uri: `file://${INVENTORY}`,
         path: INVENTORY,
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 12 } },
-        message: 'No entry of this inventory lists shop.example.com, www.shop.example.com',
+        message: 'no entry of this inventory lists shop.example.com, www.shop.example.com',
       },
     ]);
     // The inventory says nothing about a Certificate it does not list, and the entry (acme) is no cert-manager one.

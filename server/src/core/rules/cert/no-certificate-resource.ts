@@ -39,8 +39,8 @@ export const noCertificateResource: Rule<CertModel> = {
       const names = quoteList(uncovered, ['', '']);
       report({
         message: partly
-          ? `Entry ${entry.label} is renewed by cert-manager, but no Certificate in the workspace covers ${names} (its other hosts are covered).`
-          : `Entry ${entry.label} is renewed by cert-manager, but no Certificate in the workspace covers ${names}${entry.namespace ? ` in namespace "${quoteText(entry.namespace)}"` : ''}.`,
+          ? `${entry.label} is renewed by cert-manager, but no Certificate in the workspace covers ${names} (its other hosts are covered).`
+          : `${entry.label} is renewed by cert-manager, but no Certificate in the workspace covers ${names}${entry.namespace ? ` in namespace "${quoteText(entry.namespace)}"` : ''}.`,
         span: entry.span,
         related: partly
           ? covering

@@ -36,7 +36,7 @@ export const notInInventory: Rule<CertModel> = {
         span: certificate.span,
         related: inventories
           .slice(0, MAX_RELATED)
-          .map((f) => relatedAt(view, f, f.inventory!, `No entry of this inventory lists ${names}`)),
+          .map((f) => relatedAt(view, f, f.inventory!, `no entry of this inventory lists ${names}`)),
       });
     }
   },
