@@ -47,7 +47,6 @@ export function startServer(connection: Connection): void {
     registerDynamicCapabilities(connection, session);
     const current = session;
     current.expiry.onNewDay(() => expiryDayChanged(connection, current));
-    session.certificates.start(session);
   });
 
   watchSettings(connection, currentSession);
@@ -67,7 +66,6 @@ export function startServer(connection: Connection): void {
 function settingsChanged(session: Session | undefined): void {
   session?.analyses.invalidateAll();
   session?.validator.scheduleAll();
-  session?.certificates.rebuild();
 }
 
 /**
@@ -111,7 +109,6 @@ function watchSettings(connection: Connection, currentSession: () => Session | u
       return filePath !== undefined && path.basename(filePath) === CONFIG_FILE_NAME;
     });
     if (configChanged) settingsChanged(currentSession());
-    currentSession()?.certificates.filesChanged(params?.changes ?? []);
   });
 }
 
@@ -125,7 +122,6 @@ function trackDocuments(documents: TextDocuments<TextDocument>, currentSession: 
     session?.analyses.delete(document.uri);
     session?.settings.forget(document.uri);
     session?.live.forget(document.uri);
-    session?.certificates.closed(document.uri);
   });
 }
 
