@@ -28,12 +28,6 @@ export interface InventoryCertificate {
   expires?: string;
   /** Whole calendar days (UTC) from the server's now to `expires`; negative once past. */
   daysLeft?: number;
-  /**
-   * Automated renewal (acme, cert-manager) with a known lifetime: when renewal is due (ISO 8601,
-   * `renewAtShare` of the lifetime). Lists sort such entries by it: that is when a person must
-   * look, a third of the lifetime before `expires`.
-   */
-  renewalDue?: string;
   /** The entry's warn window: its own `warnDays`, else `defaults.warnDays`, else the setting. */
   warnDays: number;
   /** Judged by the core with the same clock and window as the cert/expir* rules; `unknown` without a date. */

@@ -36,13 +36,6 @@ describe('certificates: order, groups, words', () => {
     assert.ok(compareByExpiry(api, api) === 0);
   });
 
-  test('an automatically renewed certificate sorts by its renewal point, when a person must look, not by its expiry', () => {
-    // Expires after www, but renewal is due a third of its lifetime earlier: before www.
-    const renewed = { ...cert('renewed', A, '2027-01-10T00:00:00.000Z', 44, 'valid'), renewalDue: '2026-12-01T00:00:00.000Z' };
-    assert.deepEqual(sortByExpiry([api, www, renewed, legacy]).map((c) => c.name), ['legacy', 'renewed', 'www', 'api']);
-    assert.equal(soonest([api, www, renewed])?.name, 'renewed');
-  });
-
   test('groups per inventory, inventories by their soonest entry, empty inventories last', () => {
     const empty = 'file:///ws/c/certificates.yaml';
     const groups = groupByInventory([api, www, legacy, undated], [A, B, empty]);

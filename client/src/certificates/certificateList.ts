@@ -16,18 +16,13 @@ export function toneOf(certificate: Pick<InventoryCertificate, 'state'>): Tone {
   return certificate.state;
 }
 
-/**
- * Soonest first by when a person must act: the renewal point of an automatically renewed
- * certificate (its expiry is a third of the lifetime later), else the expiry; entries without a
- * date last; then by name.
- */
+/** Soonest expiry first; entries without a date last; then by name. */
 export function compareByExpiry(a: InventoryCertificate, b: InventoryCertificate): number {
   return compareKeyed(a, expiryTime(a), b, expiryTime(b));
 }
 
 function expiryTime(c: InventoryCertificate): number {
-  const when = c.renewalDue ?? c.expires;
-  return when ? Date.parse(when) : Number.POSITIVE_INFINITY;
+  return c.expires ? Date.parse(c.expires) : Number.POSITIVE_INFINITY;
 }
 
 function compareKeyed(a: InventoryCertificate, at: number, b: InventoryCertificate, bt: number): number {

@@ -106,31 +106,3 @@ describe('outline', () => {
     assert.equal(model.kind, 'cert-manager');
   });
 });
-
-describe('certificate rows (the Certificates view, Look Up, the status bar)', () => {
-  it('an automated entry with a known lifetime carries its renewal point; manual ones and unknown lifetimes do not', async () => {
-    const { certificateRows } = await import('../../../server/src/core/inventory/services');
-    const { buildCertModel } = await import('../../../server/src/core/inventory/model');
-    const text = `certificates:
-  - name: acme90
-    hosts: [a.example.com]
-    renewal: { method: acme }
-    issued: 2026-11-01
-    lifetime: 90d
-  - name: manual90
-    hosts: [b.example.com]
-    renewal: { method: manual }
-    issued: 2026-11-01
-    lifetime: 90d
-  - name: acme-typed-only
-    hosts: [c.example.com]
-    renewal: { method: cert-manager }
-    expires: 2027-01-30
-`;
-    const config = defaultConfig();
-    const rows = certificateRows(buildCertModel({ path: '/repo/cert-inventory.yaml', text }, config), config, new Date(NOW));
-    assert.equal(rows[0].renewalDue?.toISOString(), '2026-12-31T00:00:00.000Z'); // 2026-11-01 + 60 days
-    assert.equal(rows[1].renewalDue, undefined, 'manual renewal has no renewal point');
-    assert.equal(rows[2].renewalDue, undefined, 'an expiry alone gives no lifetime');
-  });
-});

@@ -177,8 +177,6 @@ export interface CertificateRow {
   hosts: string[];
   expires?: Date;
   daysLeft?: number;
-  /** Automated renewal (acme, cert-manager) with a known lifetime: when it is due (renewAtShare of the lifetime). */
-  renewalDue?: Date;
   warnDays: number;
   /** Judged as the cert/expir* rules judge it; `unknown` without a date. */
   state: ExpiryState | 'unknown';
@@ -192,14 +190,12 @@ export function certificateRows(model: CertModel, config: Config, now: Date): Ce
     const facts = certFacts(entry, model, {});
     const date = facts?.notAfter;
     const warnDays = effectiveWarnWindow(entry, config, facts).days;
-    const renewalDue = facts && isAutomated(renewalMethod(entry, model)) ? renewalPoint(facts, config) : undefined;
     return {
       index: entry.index,
       name: entry.name ?? `entry #${entry.index + 1}`,
       hosts: hostRefs(entry).map((h) => h.text),
       expires: date,
       daysLeft: date ? calendarDaysUntil(date, now) : undefined,
-      renewalDue,
       warnDays,
       state: date ? expiryState(date, now, warnDays) : 'unknown',
       span: entry.span,

@@ -33,11 +33,10 @@ function inventoryModel(analysis: Analysis): CertModel | undefined {
 }
 
 function certificatesOf(uri: string, model: CertModel, config: Config, now: Date): InventoryCertificate[] {
-  return certificateRows(model, config, now).map(({ expires, renewalDue, span, anchor, ...row }) => ({
+  return certificateRows(model, config, now).map(({ expires, span, anchor, ...row }) => ({
     uri,
     ...row,
     expires: expires?.toISOString(),
-    renewalDue: renewalDue?.toISOString(),
     range: model.lines.rangeOf(span),
     selectionRange: model.lines.rangeOf(anchor),
   }));
