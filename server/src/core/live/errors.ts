@@ -5,6 +5,22 @@ const DNS_CODES = new Set(['ENOTFOUND', 'EAI_NONAME', 'EAI_NODATA', 'EAI_FAIL', 
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
 const UNREACHABLE_CODES = new Set(['EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN', 'EADDRNOTAVAIL', 'EAFNOSUPPORT', 'EPERM', 'EACCES']);
 
+/**
+ * A timeout's message by the stage it stopped in: DNS and connect read the same whatever comes
+ * after them; `waiting` says what the last stage (a handshake, a protocol's dialogue) was.
+ */
+export function stageTimeoutMessage(stage: 'resolving' | 'connecting' | 'waiting', timeoutMs: number, host: string, target: string, waiting: string): string {
+  const limit = `${timeoutMs} ms`;
+  switch (stage) {
+    case 'resolving':
+      return `Timed out after ${limit} resolving "${host}": the DNS lookup did not finish.`;
+    case 'connecting':
+      return `Timed out after ${limit} connecting to ${target}: no answer (a firewall may be dropping the packets).`;
+    case 'waiting':
+      return `Timed out after ${limit}: ${target} accepted the connection but ${waiting}.`;
+  }
+}
+
 export function failure(code: ProbeErrorCode, message: string): ProbeFailure {
   return { error: { code, message } };
 }

@@ -7,7 +7,7 @@ import { Socket, type LookupFunction } from 'node:net';
 import { connect, checkServerIdentity, type ConnectionOptions, type DetailedPeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
 import { certificateFacts, chainEntry, daysBetween, endsAtSystemRoot, peerChain } from './certificate';
 import { checkClientIdentity, clientCertRefusal, closedAfterRequest, verdictPending } from './clientAuth';
-import { classifyProbeError, describeTrustError, failure } from './errors';
+import { classifyProbeError, describeTrustError, failure, stageTimeoutMessage } from './errors';
 import { checkPort, formatHostPort, isIpLiteral, normalizeHost } from '../../../../contract/src/hostPort';
 import { DEFAULT_TLS_PORT } from '../../../../contract/src/hostSyntax';
 import { stapledStatus } from './ocsp';
@@ -93,13 +93,14 @@ export function checkProbeOptions(options: ProbeOptions): CheckedProbe {
   };
 }
 
-type Stage = 'resolving' | 'connecting' | 'handshaking';
+/** 'waiting': connected, waiting for the handshake to finish. */
+type Stage = 'resolving' | 'connecting' | 'waiting';
 
 /** `plain`: a socket a STARTTLS dialogue left ready for TLS, its time counted from `started`. */
 function handshake(probe: CheckedProbe, plain?: Socket, started = performance.now()): Promise<ProbeOutcome> {
   const target = formatHostPort(probe.host, probe.port);
   return new Promise((resolve) => {
-    let stage: Stage = plain ? 'handshaking' : isIpLiteral(probe.host) ? 'connecting' : 'resolving';
+    let stage: Stage = plain ? 'waiting' : isIpLiteral(probe.host) ? 'connecting' : 'resolving';
     let settled = false;
     let socket: TLSSocket | undefined;
     /** The OCSP response stapled to the handshake; null when none was. */
@@ -122,7 +123,7 @@ function handshake(probe: CheckedProbe, plain?: Socket, started = performance.no
     // One timer for DNS, connect and handshake together: the caller's bound is the whole wait.
     // A server that said nothing about the client by then let it be: the handshake stands.
     const timer = setTimeout(
-      () => finish(awaitingVerdict ?? failure('timeout', timeoutMessage(stage, probe, target))),
+      () => finish(awaitingVerdict ?? failure('timeout', stageTimeoutMessage(stage, probe.timeoutMs, probe.host, target, 'did not complete a TLS handshake'))),
       probe.timeoutMs - (performance.now() - started),
     );
     try {
@@ -158,7 +159,7 @@ function handshake(probe: CheckedProbe, plain?: Socket, started = performance.no
       if (!e) stage = 'connecting';
     });
     tlsSocket.once('connect', () => {
-      stage = 'handshaking';
+      stage = 'waiting';
     });
     tlsSocket.once('close', () =>
       finish(awaitingVerdict ? closedAfterRequest(target, probe.clientCert) : failure('reset', `${target} closed the connection before the TLS handshake finished.`)),
@@ -217,16 +218,4 @@ function describe(socket: TLSSocket, probe: CheckedProbe, elapsedMs: number, sta
     elapsedMs,
   };
   return result;
-}
-
-function timeoutMessage(stage: Stage, probe: CheckedProbe, target: string): string {
-  const limit = `${probe.timeoutMs} ms`;
-  switch (stage) {
-    case 'resolving':
-      return `Timed out after ${limit} resolving "${probe.host}": the DNS lookup did not finish.`;
-    case 'connecting':
-      return `Timed out after ${limit} connecting to ${target}: no answer (a firewall may be dropping the packets).`;
-    case 'handshaking':
-      return `Timed out after ${limit}: ${target} accepted the connection but did not complete a TLS handshake.`;
-  }
 }

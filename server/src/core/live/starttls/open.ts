@@ -6,7 +6,7 @@
 import { connect, type LookupFunction, type Socket } from 'node:net';
 import { formatHostPort, isIpLiteral } from '../../../../../contract/src/hostPort';
 import { startTlsLabel, type StartTlsProtocol } from '../../../../../contract/src/tlsScheme';
-import { classifyProbeError, failure } from '../errors';
+import { classifyProbeError, failure, stageTimeoutMessage } from '../errors';
 import type { ProbeFailure } from '../types';
 import { MAX_LINE_BYTES, MAX_PLAINTEXT_BYTES } from './conversation';
 import { STARTTLS_DIALOGUES } from './index';
@@ -20,7 +20,8 @@ export interface PlainTarget {
   lookup: LookupFunction | undefined;
 }
 
-type Stage = 'resolving' | 'connecting' | 'talking';
+/** 'waiting': connected, the protocol's dialogue under way. */
+type Stage = 'resolving' | 'connecting' | 'waiting';
 
 /** Resolves with the connected socket once the server has agreed to TLS, or with why not. */
 export function openStartTls(target: PlainTarget, protocol: StartTlsProtocol): Promise<Socket | ProbeFailure> {
@@ -50,7 +51,7 @@ export function openStartTls(target: PlainTarget, protocol: StartTlsProtocol): P
       socket.once('close', () => resolve(outcome));
       socket.destroy();
     };
-    const timer = setTimeout(() => finish(failure('timeout', timeoutMessage(stage, target, shown, label))), target.timeoutMs);
+    const timer = setTimeout(() => finish(failure('timeout', stageTimeoutMessage(stage, target.timeoutMs, target.host, shown, `the ${label} dialogue did not finish (a port that speaks implicit TLS waits silently for a handshake)`))), target.timeoutMs);
     const fail = (e: unknown) => finish(classifyProbeError(e, shown, target.host));
     const closed = () => finish(failure('reset', `${shown} closed the connection before the ${label} dialogue finished.`));
     try {
@@ -66,7 +67,7 @@ export function openStartTls(target: PlainTarget, protocol: StartTlsProtocol): P
       if (!e) stage = 'connecting';
     });
     plain.once('connect', () => {
-      stage = 'talking';
+      stage = 'waiting';
       const bounds = { target: shown, serverName: target.sni ?? target.host, maxBytes: MAX_PLAINTEXT_BYTES, maxLineBytes: MAX_LINE_BYTES };
       STARTTLS_DIALOGUES[protocol](plain, bounds).then(
         (refusal) => finish(refusal ?? plain),
@@ -74,16 +75,4 @@ export function openStartTls(target: PlainTarget, protocol: StartTlsProtocol): P
       );
     });
   });
-}
-
-function timeoutMessage(stage: Stage, target: PlainTarget, shown: string, label: string): string {
-  const limit = `${target.timeoutMs} ms`;
-  switch (stage) {
-    case 'resolving':
-      return `Timed out after ${limit} resolving "${target.host}": the DNS lookup did not finish.`;
-    case 'connecting':
-      return `Timed out after ${limit} connecting to ${shown}: no answer (a firewall may be dropping the packets).`;
-    case 'talking':
-      return `Timed out after ${limit}: ${shown} accepted the connection but the ${label} dialogue did not finish (a port that speaks implicit TLS waits silently for a handshake).`;
-  }
 }
