@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { WorkspaceError } from '../../../server/src/core/workspace/errors';
-import { decodeText, readBoundedFile, readBoundedFileSync, readDocumentFile } from '../../../server/src/core/workspace/readFile';
+import { decodeText, readBoundedFile, readBoundedFileSync, readDocumentFile, readDocumentFileSync } from '../../../server/src/core/workspace/readFile';
 
 let dir: string;
 before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'incident-docs-read-'))));
@@ -60,6 +60,26 @@ describe('readBoundedFile', () => {
     const whole = await readDocumentFile(big, 5000);
     assert.deepEqual({ text: whole.text, truncated: whole.truncated }, { text: 'x'.repeat(5000), truncated: false });
     assert.deepEqual(whole.bytes, Buffer.from('x'.repeat(5000)), 'the bytes read, for --fix to write back alike');
+  });
+
+  it('sizes its buffer to the file, not to the limit: a report reads thousands of small files', async () => {
+    const small = path.join(dir, 'small.md');
+    fs.writeFileSync(small, 'y'.repeat(5000));
+    for (const read of [await readDocumentFile(small, 5_000_000), readDocumentFileSync(small, 5_000_000)]) {
+      assert.equal(read.text, 'y'.repeat(5000));
+      assert.ok(read.bytes.buffer.byteLength < 64 * 1024, `${read.bytes.buffer.byteLength} bytes held for a 5,000-byte file`);
+    }
+  });
+
+  it('reads a file whose size the system does not tell (fstat says 0) whole, and still bounded', { skip: !fs.existsSync('/proc/version') }, async () => {
+    const whole = fs.readFileSync('/proc/version', 'utf8');
+    assert.equal(fs.statSync('/proc/version').size, 0, 'the case under test: a regular file that reports no size');
+    assert.equal(readBoundedFileSync('/proc/version', limit).bytes.toString('utf8'), whole);
+    assert.equal((await readBoundedFile('/proc/version', limit)).bytes.toString('utf8'), whole);
+    const cut = readDocumentFileSync('/proc/version', 20);
+    assert.deepEqual({ text: cut.text, truncated: cut.truncated }, { text: whole.slice(0, 21), truncated: true });
+    const cutAsync = await readDocumentFile('/proc/version', 20);
+    assert.deepEqual({ text: cutAsync.text, truncated: cutAsync.truncated }, { text: whole.slice(0, 21), truncated: true });
   });
 
   it('says "no such file" for a missing file, as a usage problem', () => {

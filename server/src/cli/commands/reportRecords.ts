@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { analyze, lintAnalysis } from '../../core/lint';
 import { incidentRecord, type IncidentRecord } from '../../core/report/record';
-import { readDocumentFile } from '../../core/workspace/readFile';
+import { readDocumentFileSync } from '../../core/workspace/readFile';
 import { WorkspaceError } from '../../core/workspace/errors';
 import { ConfigResolver } from '../configs';
 import { CliError } from '../errors';
@@ -86,7 +86,9 @@ function recordsReader(job: RecordsJob): (files: string[]) => Promise<RecordsRes
       const shown = displayPath(file, job.cwd);
       try {
         const config = configs.configFor(file);
-        const { text, truncated } = await readDocumentFile(file, config.maxFileSizeBytes, shown);
+        // Sync: a worker has nothing else to do while it waits, and awaiting each read left it idle
+        // a sixth of the time.
+        const { text, truncated } = readDocumentFileSync(file, config.maxFileSizeBytes, shown);
         const analysis = analyze({ path: file, text, truncated, root: configs.rootFor(file) }, config, { now });
         outcomes.push({ record: incidentRecord(shown, analysis, lintAnalysis(analysis, { now })) });
       } catch (e) {

@@ -70,16 +70,16 @@ export function readBoundedFileSync(file: string, limit: ReadLimit, shown = file
     throw openError(e, shown);
   }
   try {
-    checkStat(fs.fstatSync(fd), limit, shown);
-    const buffer = Buffer.allocUnsafe(limit.maxBytes + 1);
-    let length = 0;
-    // The size from fstat may be stale (the file grows while read): the loop bounds the read itself.
-    while (length < buffer.length) {
-      const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+    const stat = fs.fstatSync(fd);
+    checkStat(stat, limit, shown);
+    const read = new BoundedBuffer(limit, stat.size);
+    while (!read.full) {
+      const { buffer, offset, length } = read.space();
+      const n = fs.readSync(fd, buffer, offset, length, null);
       if (n === 0) break;
-      length += n;
+      read.added(n);
     }
-    return finish(buffer, length, limit, shown);
+    return finish(read.buffer, read.length, limit, shown);
   } catch (e) {
     throw e instanceof WorkspaceError ? e : new WorkspaceError(`${shown}: cannot read (${errnoReason(e)})`);
   } finally {
@@ -96,19 +96,54 @@ export async function readBoundedFile(file: string, limit: ReadLimit, shown = fi
     throw openError(e, shown);
   }
   try {
-    checkStat(await handle.stat(), limit, shown);
-    const buffer = Buffer.allocUnsafe(limit.maxBytes + 1);
-    let length = 0;
-    while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+    const stat = await handle.stat();
+    checkStat(stat, limit, shown);
+    const read = new BoundedBuffer(limit, stat.size);
+    while (!read.full) {
+      const { buffer, offset, length } = read.space();
+      const { bytesRead } = await handle.read(buffer, offset, length, null);
       if (bytesRead === 0) break;
-      length += bytesRead;
+      read.added(bytesRead);
     }
-    return finish(buffer, length, limit, shown);
+    return finish(read.buffer, read.length, limit, shown);
   } catch (e) {
     throw e instanceof WorkspaceError ? e : new WorkspaceError(`${shown}: cannot read (${errnoReason(e)})`);
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * The buffer of one bounded read: sized from fstat (plus one byte, to see a file that grew), not
+ * from the limit, since a report reads thousands of small files and 512 KiB each was most of its
+ * garbage; it grows while the file does, never past the limit plus one byte.
+ */
+class BoundedBuffer {
+  buffer: Buffer;
+  length = 0;
+  private readonly most: number;
+
+  constructor(limit: ReadLimit, statSize: number) {
+    this.most = limit.maxBytes + 1;
+    this.buffer = Buffer.allocUnsafe(Math.min(this.most, Math.max(statSize, 0) + 1));
+  }
+
+  get full(): boolean {
+    return this.length >= this.most;
+  }
+
+  /** Where the next read goes; a full buffer below the limit grows first. */
+  space(): { buffer: Buffer; offset: number; length: number } {
+    if (this.length === this.buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.min(this.most, this.buffer.length * 2));
+      this.buffer.copy(grown, 0, 0, this.length);
+      this.buffer = grown;
+    }
+    return { buffer: this.buffer, offset: this.length, length: this.buffer.length - this.length };
+  }
+
+  added(n: number): void {
+    this.length += n;
   }
 }
 
@@ -155,7 +190,25 @@ export function readTextFileSync(file: string, limit: ReadLimit, shown = file): 
  * that it is too large (and says so in one finding) without the whole file in memory. `bytes`
  * are what was read, for `lint --fix` to write the fixed text back in the same encoding.
  */
-export async function readDocumentFile(file: string, maxBytes: number, shown = file): Promise<{ text: string; truncated: boolean; bytes: Buffer }> {
-  const { bytes, truncated } = await readBoundedFile(file, { maxBytes, overflow: 'truncate', what: 'document' }, shown);
+export async function readDocumentFile(file: string, maxBytes: number, shown = file): Promise<DocumentRead> {
+  return documentRead(await readBoundedFile(file, documentLimit(maxBytes), shown));
+}
+
+/** readDocumentFile for a thread that has nothing else to do meanwhile (a report worker). */
+export function readDocumentFileSync(file: string, maxBytes: number, shown = file): DocumentRead {
+  return documentRead(readBoundedFileSync(file, documentLimit(maxBytes), shown));
+}
+
+export interface DocumentRead {
+  text: string;
+  truncated: boolean;
+  bytes: Buffer;
+}
+
+function documentLimit(maxBytes: number): ReadLimit {
+  return { maxBytes, overflow: 'truncate', what: 'document' };
+}
+
+function documentRead({ bytes, truncated }: BoundedRead): DocumentRead {
   return { text: decodeText(bytes), truncated, bytes };
 }
