@@ -60,7 +60,11 @@ export async function watch(page: Page, name: string, expression: string): Promi
 
 /** Waits until the watch holds and its frame is painted; returns that paint time. */
 export async function painted(page: Page, name: string, timeoutMs: number): Promise<number> {
-  const handle = await page.waitForFunction(`window.__bench.watches[${JSON.stringify(name)}]?.painted`, undefined, { timeout: timeoutMs, polling: 50 });
+  const handle = await page
+    .waitForFunction(`window.__bench.watches[${JSON.stringify(name)}]?.painted`, undefined, { timeout: timeoutMs, polling: 50 })
+    .catch((e: Error) => {
+      throw new Error(`"${name}" was not painted within ${timeoutMs} ms (${e.message.split('\n')[0]})`);
+    });
   const at = Number(await handle.jsonValue());
   await page.evaluate(`delete window.__bench.watches[${JSON.stringify(name)}]`);
   return at;
