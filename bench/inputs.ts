@@ -1,5 +1,6 @@
 /** Writes the generated inputs under bench/.inputs/ (gitignored); the same bytes on every run (the stale inventory: every run of a day). */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { generateCerts, type GeneratedCert } from './gen/certs';
 import { folderFiles } from './gen/folder';
@@ -45,8 +46,14 @@ export function writeInputs(): Inputs {
     return file;
   };
   write('.incident-docs.yaml', `maxFileSizeBytes: ${LARGE_INPUT_LIMIT}\n`);
-  const folder = join(INPUTS, 'folder');
-  for (const [name, text] of folderFiles(certs)) write(join('folder', name), text);
+  // Outside the repository: bench/.inputs/ is in .gitignore, which a folder walk honours (inside
+  // it the lint checked no file at all).
+  const folder = join(tmpdir(), 'incident-docs-bench-folder');
+  rmSync(folder, { recursive: true, force: true });
+  for (const [name, text] of folderFiles(certs)) {
+    mkdirSync(dirname(join(folder, name)), { recursive: true });
+    writeFileSync(join(folder, name), text);
+  }
   return {
     certs,
     pmLarge: write('postmortem-1mb.md', postmortem(1_000_000)),

@@ -45,6 +45,7 @@ export async function measureFolder(folder: string, runs: number): Promise<Summa
   for (let i = 0; i < runs + 1; i++) {
     const r = await run(process.execPath, [CLI, 'lint', '--now', NOW, '--quiet', '.'], folder);
     if (r.code !== 0 && r.code !== 1) throw new Error(`incident-docs lint of the folder failed (${r.code}): ${r.stderr}`);
+    if (/No files checked/.test(r.stdout)) throw new Error('incident-docs lint of the folder checked no file: the figure would mean nothing');
     if (i > 0) times.push(r.ms);
   }
   return summarize(times);
