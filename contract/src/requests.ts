@@ -28,6 +28,15 @@ export interface InventoryCertificate {
   expires?: string;
   /** Whole calendar days (UTC) from the server's now to `expires`; negative once past. */
   daysLeft?: number;
+  /**
+   * Automated renewal (acme, cert-manager) with a known lifetime: when renewal is due (ISO 8601,
+   * `renewAtShare` of the lifetime), computed by the core as cert/renewal-overdue computes it.
+   * Lists order such an entry by it, since that is when a person must look (a third of the
+   * lifetime before `expires`); null for every other entry, which lists order by `expires`.
+   */
+  renewalDue: string | null;
+  /** Whole calendar days (UTC) from the server's now to `renewalDue`; negative once it has passed. */
+  renewalDaysLeft?: number;
   /** The entry's warn window: its own `warnDays`, else `defaults.warnDays`, else the setting. */
   warnDays: number;
   /** Judged by the core with the same clock and window as the cert/expir* rules; `unknown` without a date. */

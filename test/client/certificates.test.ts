@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import {
   compareByExpiry,
   describeDaysLeft,
+  describeDueDate,
   describeGroup,
   inventoriesNeedingAction,
   lookUpSections,
@@ -20,7 +21,7 @@ import type { InventoryCertificate } from '../../contract/src/requests';
 const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
 let nextIndex = 0;
 function cert(name: string, uri: string, expires: string | undefined, daysLeft: number | undefined, state: InventoryCertificate['state']): InventoryCertificate {
-  return { uri, index: nextIndex++, name, hosts: [`${name}.example.com`], expires, daysLeft, warnDays: 30, state, range, selectionRange: range };
+  return { uri, index: nextIndex++, name, hosts: [`${name}.example.com`], expires, daysLeft, renewalDue: null, warnDays: 30, state, range, selectionRange: range };
 }
 
 const A = 'file:///ws/a/cert-inventory.yaml';
@@ -36,6 +37,24 @@ describe('certificates: order, groups, words', () => {
     assert.ok(compareByExpiry(api, api) === 0);
   });
 
+  test('an automatically renewed certificate sorts by its renewal point, when a person must look, not by its expiry', () => {
+    // Expires after www, but renewal is due a third of its lifetime earlier: before www.
+    const renewed = { ...cert('renewed', A, '2027-01-10T00:00:00.000Z', 44, 'valid'), renewalDue: '2026-12-08T00:00:00.000Z', renewalDaysLeft: 11 };
+    assert.deepEqual(sortByExpiry([api, www, renewed, legacy]).map((c) => c.name), ['legacy', 'renewed', 'www', 'api']);
+    assert.equal(soonest([api, www, renewed])?.name, 'renewed');
+    assert.equal(statusBarText(renewed), '$(shield) renewed: renews in 11 days');
+    assert.equal(describeDueDate(renewed), '2026-12-08 (expires 2027-01-10)');
+    assert.equal(describeDueDate(www), '2026-12-20');
+    // Past its renewal point and not replaced: still first, and said so.
+    const overdue = { ...renewed, name: 'overdue', renewalDue: '2026-11-20T00:00:00.000Z', renewalDaysLeft: -7 };
+    assert.equal(describeDaysLeft(overdue), 'renewal 7 days overdue');
+    assert.equal(describeDaysLeft({ ...renewed, renewalDaysLeft: 0 }), 'renewal due today');
+    // Once expired, the expiry is what matters again: it sorts and reads as expired.
+    const lapsed = { ...cert('lapsed', A, '2026-11-30T00:00:00.000Z', -3, 'expired'), renewalDue: '2026-10-01T00:00:00.000Z', renewalDaysLeft: -63 };
+    assert.equal(describeDaysLeft(lapsed), 'expired 3 days ago');
+    assert.deepEqual(sortByExpiry([lapsed, legacy]).map((c) => c.name), ['legacy', 'lapsed']);
+  });
+
   test('groups per inventory, inventories by their soonest entry, empty inventories last', () => {
     const empty = 'file:///ws/c/certificates.yaml';
     const groups = groupByInventory([api, www, legacy, undated], [A, B, empty]);
@@ -47,12 +66,12 @@ describe('certificates: order, groups, words', () => {
   test('the status bar names the soonest', () => {
     assert.equal(soonest([api, www, undated]), www);
     assert.equal(soonest([undated]), undefined);
-    assert.equal(statusBarText(www), '$(shield) www: 23 days');
+    assert.equal(statusBarText(www), '$(shield) www: expires in 23 days');
     assert.equal(statusBarText(legacy), '$(shield) legacy: expired 3 days ago');
   });
 
   test('days left in words', () => {
-    assert.equal(describeDaysLeft({ daysLeft: 1, state: 'expiring' }), '1 day');
+    assert.equal(describeDaysLeft({ daysLeft: 1, state: 'expiring' }), 'expires in 1 day');
     assert.equal(describeDaysLeft({ daysLeft: 0, state: 'expiring' }), 'expires today');
     assert.equal(describeDaysLeft({ daysLeft: 0, state: 'expired' }), 'expired today');
     assert.equal(describeDaysLeft({ daysLeft: -1, state: 'expired' }), 'expired 1 day ago');

@@ -9,7 +9,7 @@ const B = 'file:///ws/b.yaml';
 const C = 'file:///ws/c.yaml';
 
 function cert(uri: string, index: number, name: string): InventoryCertificate {
-  return { uri, index, name, hosts: [], warnDays: 30, state: 'unknown', range, selectionRange: range };
+  return { uri, index, name, hosts: [], renewalDue: null, warnDays: 30, state: 'unknown', range, selectionRange: range };
 }
 
 function result(now: string, ...files: [string, ...string[]][]): InventoryEntriesResult {

@@ -4,9 +4,10 @@
  * resolved settings, and where a timeline entry goes.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { soonest, sortByExpiry } from '../../client/src/certificates/certificateList';
 import { resolveConfig } from '../../server/src/core/config';
 import { lint } from '../../server/src/core/lint';
 import { LIVE_COMMANDS, SERVER_COMMANDS } from '../../contract/src/commandIds';
@@ -127,6 +128,40 @@ describe('workspace requests over stdio', () => {
     for (const c of result.certificates) {
       assert.equal(textAt(INVENTORY, c.selectionRange), c.name, 'the selection is the name');
       assert.match(textAt(INVENTORY, c.range), new RegExp(`^name: ${c.name}\\n`), 'the range is the whole entry');
+    }
+  });
+
+  test('inventoryEntries: an automated entry carries its renewal point (renewalDue), others null; lists order by it', async () => {
+    const renewals = file('ops/renewals.yaml', `certificates:
+  - name: manual
+    hosts: [m.example.com]
+    renewal: { method: manual }
+    expires: 2026-12-20
+  - name: acme47
+    hosts: [a.example.com]
+    renewal: { method: acme }
+    issued: 2026-11-10
+    lifetime: 47d
+  - name: cert-manager-expiry-only
+    hosts: [c.example.com]
+    renewal: { method: cert-manager }
+    expires: 2027-01-30
+`);
+    try {
+      const result = await entries([renewals]);
+      const byName = new Map(result.certificates.map((c) => [c.name, c]));
+      const acme = byName.get('acme47');
+      assert.equal(acme?.expires, '2026-12-27T00:00:00.000Z');
+      assert.equal(acme?.renewalDue, '2026-12-11T08:00:00.000Z', '2/3 of 47 days after issue');
+      assert.equal(acme?.renewalDaysLeft, 14);
+      // Sent as null, not left out: "no renewal point" is an answer.
+      assert.ok(result.certificates.every((c) => 'renewalDue' in c));
+      assert.equal(byName.get('manual')?.renewalDue, null);
+      assert.equal(byName.get('cert-manager-expiry-only')?.renewalDue, null, 'an expiry alone gives no lifetime');
+      assert.deepEqual(sortByExpiry(result.certificates).map((c) => c.name), ['acme47', 'manual', 'cert-manager-expiry-only']);
+      assert.equal(soonest(result.certificates)?.name, 'acme47');
+    } finally {
+      rmSync(new URL(renewals));
     }
   });
 

@@ -16,13 +16,23 @@ export function toneOf(certificate: Pick<InventoryCertificate, 'state'>): Tone {
   return certificate.state;
 }
 
-/** Soonest expiry first; entries without a date last; then by name. */
+/**
+ * Soonest first by the date that matters, when a person must look: the renewal point of an
+ * automatically renewed certificate (the server's `renewalDue`; its expiry is a third of the
+ * lifetime later), else the expiry; entries without a date last; then by name.
+ */
 export function compareByExpiry(a: InventoryCertificate, b: InventoryCertificate): number {
   return compareKeyed(a, expiryTime(a), b, expiryTime(b));
 }
 
+/** Whether an entry is judged by its renewal point: automated, known lifetime, not expired yet. */
+export function judgedByRenewal(c: Pick<InventoryCertificate, 'renewalDue' | 'state'>): c is Pick<InventoryCertificate, 'state'> & { renewalDue: string } {
+  return typeof c.renewalDue === 'string' && c.state !== 'expired';
+}
+
 function expiryTime(c: InventoryCertificate): number {
-  return c.expires ? Date.parse(c.expires) : Number.POSITIVE_INFINITY;
+  const when = judgedByRenewal(c) ? c.renewalDue : c.expires;
+  return when ? Date.parse(when) : Number.POSITIVE_INFINITY;
 }
 
 function compareKeyed(a: InventoryCertificate, at: number, b: InventoryCertificate, bt: number): number {
@@ -57,7 +67,7 @@ export function groupByInventory(certificates: readonly InventoryCertificate[], 
   });
 }
 
-/** The certificate that expires first, if any has a date. */
+/** The certificate to look at first (renewal point or expiry), if any has a date. */
 export function soonest(certificates: readonly InventoryCertificate[]): InventoryCertificate | undefined {
   let first: { c: InventoryCertificate; t: number } | undefined;
   for (const c of certificates) {
@@ -69,15 +79,31 @@ export function soonest(certificates: readonly InventoryCertificate[]): Inventor
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** "12 days", "today", "expired 3 days ago", "no expiry date". */
-export function describeDaysLeft(certificate: Pick<InventoryCertificate, 'daysLeft' | 'state'>): string {
+/**
+ * The date that matters, and which it is: "renews in 12 days" (automated, by its renewal point),
+ * "renewal 3 days overdue", "expires in 40 days", "expires today", "expired 3 days ago",
+ * "no expiry date".
+ */
+export function describeDaysLeft(certificate: Pick<InventoryCertificate, 'daysLeft' | 'state'> & Partial<Pick<InventoryCertificate, 'renewalDue' | 'renewalDaysLeft'>>): string {
+  const renewal = certificate.renewalDaysLeft;
+  if (judgedByRenewal({ renewalDue: certificate.renewalDue ?? null, state: certificate.state }) && renewal !== undefined) {
+    if (renewal > 0) return `renews in ${plural(renewal, 'day')}`;
+    return renewal === 0 ? 'renewal due today' : `renewal ${plural(-renewal, 'day')} overdue`;
+  }
   const days = certificate.daysLeft;
   if (days === undefined) return 'no expiry date';
   if (certificate.state === 'expired') return days >= 0 ? 'expired today' : `expired ${plural(-days, 'day')} ago`;
-  return days === 0 ? 'expires today' : plural(days, 'day');
+  return days === 0 ? 'expires today' : `expires in ${plural(days, 'day')}`;
 }
 
-/** The status bar's text: "$(shield) api-gateway: 12 days". */
+/** The dates behind it: "2026-12-14 (expires 2027-01-10)" for a renewal point, else "2027-01-10"; "" without a date. */
+export function describeDueDate(certificate: Pick<InventoryCertificate, 'expires' | 'renewalDue' | 'state'>): string {
+  const expires = certificate.expires?.slice(0, 10);
+  if (judgedByRenewal(certificate)) return `${certificate.renewalDue.slice(0, 10)}${expires ? ` (expires ${expires})` : ''}`;
+  return expires ?? '';
+}
+
+/** The status bar's text: "$(shield) api-gateway: renews in 12 days", "$(shield) www: expires in 40 days". */
 export function statusBarText(certificate: InventoryCertificate): string {
   return `$(shield) ${certificate.name}: ${describeDaysLeft(certificate)}`;
 }

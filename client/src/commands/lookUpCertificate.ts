@@ -2,7 +2,7 @@ import { QuickPickItemKind, ThemeIcon, Uri, window, workspace, type QuickPickIte
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { InventoryCertificate } from '../../../contract/src/requests';
 import type { CertificateIndex } from '../certificates/certificateIndex';
-import { describeDaysLeft, describeHosts, lookUpSections } from '../certificates/certificateList';
+import { describeDaysLeft, describeDueDate, describeHosts, lookUpSections } from '../certificates/certificateList';
 import { openCertificate } from '../views/certificatesView';
 import { checkLiveCertificate } from './checkLive';
 
@@ -14,7 +14,7 @@ interface CertificatePick extends QuickPickItem {
 const CHECK_LIVE_BUTTON = { iconPath: new ThemeIcon('plug'), tooltip: 'Check live' };
 const CHECK_LIVE = 'Check live';
 
-/** Every certificate of every inventory, soonest expiry first; opens the chosen entry and offers the live check. */
+/** Every certificate of every inventory, soonest first (renewal point or expiry); opens the chosen entry and offers the live check. */
 export async function lookUpCertificate(client: LanguageClient, index: CertificateIndex): Promise<void> {
   const quickPick = window.createQuickPick<CertificatePick>();
   quickPick.title = 'Look Up Certificate';
@@ -43,7 +43,7 @@ export async function lookUpCertificate(client: LanguageClient, index: Certifica
       certificate,
       label: `$(shield) ${certificate.name}`,
       description: describeHosts(certificate),
-      detail: `${describeDaysLeft(certificate)}${certificate.expires ? ` · ${certificate.expires.slice(0, 10)}` : ''} · ${relative(certificate.uri)}`,
+      detail: [describeDaysLeft(certificate), describeDueDate(certificate), relative(certificate.uri)].filter(Boolean).join(' · '),
       buttons: certificate.hosts.length > 0 ? [CHECK_LIVE_BUTTON] : [],
     })),
   ]);

@@ -35,7 +35,8 @@ const isCertificate = (node: Node): node is InventoryCertificate => 'index' in n
 const isStateGroup = (node: Node): node is StateGroup => 'state' in node && !isCertificate(node);
 
 /**
- * Explorer view: inventories, each with its certificates sorted by days left, icons coloured by the
+ * Explorer view: inventories, each with its certificates sorted by the date that matters (an
+ * automated entry's renewal point, else its expiry), icons coloured by the
  * warn window. A large inventory starts collapsed and holds its entries by state (expired,
  * expiring, valid), so it neither pushes the small ones out of sight nor buries its own few
  * expiring entries under thousands of expired ones.
@@ -97,6 +98,7 @@ export function certificateItem(certificate: InventoryCertificate): TreeItem {
   item.tooltip = new MarkdownString(
     [
       `**${certificate.name}**: ${describeDaysLeft(certificate)}`,
+      ...(certificate.renewalDue ? [`Renewal due ${certificate.renewalDue} (automated renewal: \`renewAtShare\` of the lifetime)`] : []),
       certificate.expires ? `Expires ${certificate.expires} (warn window ${certificate.warnDays} days)` : 'No `expires` date.',
       `Hosts: ${describeHosts(certificate)}`,
     ].join('\n\n'),

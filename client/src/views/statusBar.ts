@@ -1,9 +1,9 @@
 import { MarkdownString, StatusBarAlignment, ThemeColor, Uri, window, workspace, type Disposable } from 'vscode';
 import type { CertificateIndex } from '../certificates/certificateIndex';
 import { CERTIFICATES_VIEW } from '../../../contract/src/commandIds';
-import { describeHosts, soonest, statusBarText } from '../certificates/certificateList';
+import { describeDaysLeft, describeDueDate, describeHosts, soonest, statusBarText } from '../certificates/certificateList';
 
-/** The soonest expiry in the workspace; coloured inside the warn window; a click opens the Certificates view. */
+/** The certificate to look at first (renewal point or expiry); coloured inside the warn window; a click opens the Certificates view. */
 export function registerStatusBar(index: CertificateIndex): Disposable[] {
   const item = window.createStatusBarItem('incidentDocs.soonestExpiry', StatusBarAlignment.Left, 10);
   item.name = 'Incident Docs: soonest certificate expiry';
@@ -20,7 +20,7 @@ export function registerStatusBar(index: CertificateIndex): Disposable[] {
           ? new ThemeColor('statusBarItem.warningBackground')
           : undefined;
     item.tooltip = new MarkdownString(
-      `Soonest certificate expiry: **${first.name}** (${describeHosts(first)}), ${first.expires?.slice(0, 10)}, in ${workspace.asRelativePath(Uri.parse(first.uri))}`,
+      `Certificate to look at first: **${first.name}** (${describeHosts(first)}), ${describeDaysLeft(first)}, ${describeDueDate(first)}, in ${workspace.asRelativePath(Uri.parse(first.uri))}`,
     );
     item.show();
   };

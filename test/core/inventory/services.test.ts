@@ -106,3 +106,60 @@ describe('outline', () => {
     assert.equal(model.kind, 'cert-manager');
   });
 });
+
+describe('certificate rows (the Certificates view, Look Up, the status bar)', () => {
+  it('an automated entry with a known lifetime carries its renewal point; manual ones and unknown lifetimes do not', async () => {
+    const { certificateRows } = await import('../../../server/src/core/inventory/services');
+    const { buildCertModel } = await import('../../../server/src/core/inventory/model');
+    const text = `certificates:
+  - name: acme90
+    hosts: [a.example.com]
+    renewal: { method: acme }
+    issued: 2026-11-01
+    lifetime: 90d
+  - name: manual90
+    hosts: [b.example.com]
+    renewal: { method: manual }
+    issued: 2026-11-01
+    lifetime: 90d
+  - name: acme-typed-only
+    hosts: [c.example.com]
+    renewal: { method: cert-manager }
+    expires: 2027-01-30
+`;
+    const config = defaultConfig();
+    const rows = certificateRows(buildCertModel({ path: '/repo/cert-inventory.yaml', text }, config), config, new Date(NOW));
+    assert.equal(rows[0].renewalDue?.toISOString(), '2026-12-31T00:00:00.000Z'); // 2026-11-01 + 60 days
+    assert.equal(rows[1].renewalDue, undefined, 'manual renewal has no renewal point');
+    assert.equal(rows[2].renewalDue, undefined, 'an expiry alone gives no lifetime');
+  });
+
+  it('a 47-day acme certificate renewing soon comes before a manual one expiring earlier than it: ordered by the date that matters', async () => {
+    const { certificateRows } = await import('../../../server/src/core/inventory/services');
+    const { buildCertModel } = await import('../../../server/src/core/inventory/model');
+    const { sortByExpiry } = await import('../../../client/src/certificates/certificateList');
+    const text = `certificates:
+  - name: manual
+    hosts: [m.example.com]
+    renewal: { method: manual }
+    expires: 2026-12-20
+  - name: acme47
+    hosts: [a.example.com]
+    renewal: { method: acme }
+    issued: 2026-11-10
+    lifetime: 47d
+`;
+    const config = defaultConfig();
+    const rows = certificateRows(buildCertModel({ path: '/repo/cert-inventory.yaml', text }, config), config, new Date(NOW));
+    const [manual, acme] = rows;
+    assert.equal(acme.expires?.toISOString(), '2026-12-27T00:00:00.000Z', 'expires a week after the manual one');
+    // 2/3 of 47 days (31 days 8 hours) after issue, counted here by hand.
+    assert.equal(acme.renewalDue?.toISOString(), '2026-12-11T08:00:00.000Z');
+    assert.equal(acme.renewalDaysLeft, 14, 'calendar days from 2026-11-27');
+    assert.equal(manual.renewalDue, undefined);
+    assert.equal(manual.renewalDaysLeft, undefined);
+    // What the lists do with them (the client orders what the server sends): renewal point first.
+    const asSent = rows.map((r) => ({ uri: 'file:///repo/cert-inventory.yaml', index: r.index, name: r.name, hosts: r.hosts, expires: r.expires?.toISOString(), daysLeft: r.daysLeft, renewalDue: r.renewalDue?.toISOString() ?? null, renewalDaysLeft: r.renewalDaysLeft, warnDays: r.warnDays, state: r.state, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, selectionRange: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }));
+    assert.deepEqual(sortByExpiry(asSent).map((c) => c.name), ['acme47', 'manual']);
+  });
+});

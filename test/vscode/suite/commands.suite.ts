@@ -325,6 +325,29 @@ export function commandTests(): void {
       }
     });
 
+    it('Look Up Certificate… puts an automatically renewed entry by its renewal point and says so', async () => {
+      // Renewal due in 5⅓ days (2/3 of 47 days after issue), expiry in 21: before billing (10.5 days) only by its renewal point.
+      const renewals = path.join(workspaceRoot(), 'renewals.yaml');
+      const iso = (daysFromNow: number) => new Date(Date.now() + daysFromNow * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      writeFileSync(renewals, ['certificates:', '  - name: renewed-by-acme', '    hosts: [acme.example.test]', '    owner: platform-team@example.com', '    renewal: { method: acme }', `    issued: ${iso(-26)}`, '    lifetime: 47d', ''].join('\n'));
+      try {
+        let quickPick: vscode.QuickPick<vscode.QuickPickItem> | undefined;
+        const create = vscode.window.createQuickPick;
+        await stubbing('createQuickPick', (() => (quickPick = create())) as typeof vscode.window.createQuickPick, async () => {
+          const command = vscode.commands.executeCommand('incidentDocs.lookUpCertificate');
+          const picker = await waitFor(() => quickPick?.activeItems[0] && quickPick.items.some((i) => i.label.includes('renewed-by-acme')) && quickPick, 'the list with both inventories');
+          const entries = picker.items.filter((i) => i.kind !== vscode.QuickPickItemKind.Separator);
+          assert.deepEqual(entries.slice(0, 2).map((i) => i.label), ['$(shield) renewed-by-acme', '$(shield) billing'], 'the renewal point (5 days) before an expiry (10 days)');
+          assert.match(entries[0].detail ?? '', /^renews in [56] days · \d{4}-\d{2}-\d{2} \(expires \d{4}-\d{2}-\d{2}\) · renewals\.yaml$/);
+          assert.match(entries[1].detail ?? '', /^expires in 1[01] days · \d{4}-\d{2}-\d{2} · cert-inventory\.yaml$/);
+          picker.hide();
+          await command;
+        });
+      } finally {
+        rmSync(renewals, { force: true });
+      }
+    });
+
     it('Look Up Certificate… ends when its picker is dismissed before the list loads', async () => {
       const create = vscode.window.createQuickPick;
       await stubbing('createQuickPick', (() => {

@@ -171,6 +171,27 @@ export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(document, { preview: false });
 }
 
+let untitledDocuments = 0;
+
+/**
+ * A new untitled document holding `content`, under a name no other document of the session had.
+ * `openTextDocument({ content })` names it Untitled-N, the first number free: the name the previous
+ * test's document gave back when it was reverted and closed, and VS Code may then fill the new
+ * document from that document's backup instead of `content` (a 300-entry inventory was opened
+ * holding the 1,203 entries of the test before, and got their 2,406 lenses).
+ */
+export async function untitledDocument(language: string, content: string): Promise<vscode.TextDocument> {
+  untitledDocuments += 1;
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `incident-docs-test-${untitledDocuments}` });
+  let document = await vscode.workspace.openTextDocument(uri);
+  if (document.languageId !== language) document = await vscode.languages.setTextDocumentLanguage(document, language);
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(uri, new vscode.Position(0, 0), content);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`could not write ${uri.toString()}`);
+  if (document.getText() !== content) throw new Error(`${uri.toString()} holds ${document.lineCount} lines, not the ${content.split('\n').length} written`);
+  return document;
+}
+
 /** Replaces a `window` function for the duration of `body` (dialogs would wait for a user). */
 export async function stubbing<K extends keyof typeof vscode.window, T>(name: K, fake: (typeof vscode.window)[K], body: () => Thenable<T>): Promise<T> {
   const w = vscode.window as unknown as Record<string, unknown>;

@@ -2,7 +2,7 @@
 /** Language features through the real extension host: activation, diagnostics, lenses, quick fixes, settings. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, expectedExpiryTitles, extension, inventoryFile, lineOf, open, seedFile, waitFor, waitForDiagnostics } from './helpers';
+import { codeOf, expectedExpiryTitles, extension, inventoryFile, lineOf, open, seedFile, untitledDocument, waitFor, waitForDiagnostics } from './helpers';
 
 const has = (rule: string) => (ds: vscode.Diagnostic[]) => ds.some((d) => codeOf(d) === rule);
 
@@ -104,7 +104,7 @@ export function languageTests(): void {
         for (const [name, snippet] of Object.entries(snippets)) assert.ok(snippet.prefix && snippet.body, `${s.path}: ${name} has a prefix and a body`);
       }
       // VS Code itself offers them: the skeleton completes in a Markdown document.
-      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'postmortem' });
+      const document = await untitledDocument('markdown', 'postmortem');
       await vscode.window.showTextDocument(document);
       const list = await waitFor(async () => {
         const items = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 10));

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { mkdirSync } from 'node:fs';
-import { codeOf, waitFor, waitForDiagnostics, workspaceRoot } from './helpers';
+import { codeOf, untitledDocument, waitFor, waitForDiagnostics, workspaceRoot } from './helpers';
 
 /** `expired` entries expired in 2020, then `personal` valid entries with a personal owner. */
 function inventory(expired: number, personal: number): string {
@@ -24,7 +24,7 @@ export function scaleTests(): void {
     before(() => mkdirSync(workspaceRoot(), { recursive: true }));
 
     it('1,200 expired entries are one problem listing the first 200; the personal addresses stay visible', async () => {
-      const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: inventory(1_200, 3) });
+      const document = await untitledDocument('yaml', inventory(1_200, 3));
       await vscode.window.showTextDocument(document);
       const ds = await waitForDiagnostics(document, (all) => rule('cert/expired')(all).length > 0 && rule('cert/personal-email')(all).length === 3, 'the grouped and the personal-address problems');
       const [group, ...others] = rule('cert/expired')(ds);
@@ -39,7 +39,7 @@ export function scaleTests(): void {
     });
 
     it('the lenses of a 300-entry inventory come without titles and resolve to them', async () => {
-      const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: inventory(0, 300) });
+      const document = await untitledDocument('yaml', inventory(0, 300));
       await vscode.window.showTextDocument(document);
       // Without a count VS Code resolves nothing: what the server sends for a document this size.
       const bare = await waitFor(async () => {

@@ -177,6 +177,13 @@ export interface CertificateRow {
   hosts: string[];
   expires?: Date;
   daysLeft?: number;
+  /**
+   * Automated renewal (acme, cert-manager) with a known lifetime: when it is due (renewAtShare of
+   * the lifetime), the date a person must look by; lists order such an entry by it, others by expiry.
+   */
+  renewalDue?: Date;
+  /** Whole calendar days (UTC) from now to `renewalDue`; negative once it has passed. */
+  renewalDaysLeft?: number;
   warnDays: number;
   /** Judged as the cert/expir* rules judge it; `unknown` without a date. */
   state: ExpiryState | 'unknown';
@@ -190,12 +197,15 @@ export function certificateRows(model: CertModel, config: Config, now: Date): Ce
     const facts = certFacts(entry, model, {});
     const date = facts?.notAfter;
     const warnDays = effectiveWarnWindow(entry, config, facts).days;
+    const renewalDue = facts && isAutomated(renewalMethod(entry, model)) ? renewalPoint(facts, config) : undefined;
     return {
       index: entry.index,
       name: entry.name ?? `entry #${entry.index + 1}`,
       hosts: hostRefs(entry).map((h) => h.text),
       expires: date,
       daysLeft: date ? calendarDaysUntil(date, now) : undefined,
+      renewalDue,
+      renewalDaysLeft: renewalDue ? calendarDaysUntil(renewalDue, now) : undefined,
       warnDays,
       state: date ? expiryState(date, now, warnDays) : 'unknown',
       span: entry.span,

@@ -33,10 +33,11 @@ function inventoryModel(analysis: Analysis): CertModel | undefined {
 }
 
 function certificatesOf(uri: string, model: CertModel, config: Config, now: Date): InventoryCertificate[] {
-  return certificateRows(model, config, now).map(({ expires, span, anchor, ...row }) => ({
+  return certificateRows(model, config, now).map(({ expires, renewalDue, span, anchor, ...row }) => ({
     uri,
     ...row,
     expires: expires?.toISOString(),
+    renewalDue: renewalDue?.toISOString() ?? null,
     range: model.lines.rangeOf(span),
     selectionRange: model.lines.rangeOf(anchor),
   }));
