@@ -47,6 +47,7 @@ export function startServer(connection: Connection): void {
     registerDynamicCapabilities(connection, session);
     const current = session;
     current.expiry.onNewDay(() => expiryDayChanged(connection, current));
+    session.certificates.start(session);
   });
 
   watchSettings(connection, currentSession);
@@ -66,6 +67,7 @@ export function startServer(connection: Connection): void {
 function settingsChanged(session: Session | undefined): void {
   session?.analyses.invalidateAll();
   session?.validator.scheduleAll();
+  session?.certificates.rebuild();
 }
 
 /**
@@ -109,6 +111,7 @@ function watchSettings(connection: Connection, currentSession: () => Session | u
       return filePath !== undefined && path.basename(filePath) === CONFIG_FILE_NAME;
     });
     if (configChanged) settingsChanged(currentSession());
+    currentSession()?.certificates.filesChanged(params?.changes ?? []);
   });
 }
 
@@ -122,6 +125,7 @@ function trackDocuments(documents: TextDocuments<TextDocument>, currentSession: 
     session?.analyses.delete(document.uri);
     session?.settings.forget(document.uri);
     session?.live.forget(document.uri);
+    session?.certificates.closed(document.uri);
   });
 }
 
