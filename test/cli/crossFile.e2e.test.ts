@@ -44,8 +44,8 @@ describe('lint: an inventory beside cert-manager manifests', () => {
     const web = positionOf(MANIFEST, 'dnsNames:\n    - "www');
     const shopNames = positionOf(MANIFEST, 'dnsNames:\n    - "shop');
     assert.deepEqual(uncovered.related, [
-      { file: 'k8s/certificates.yaml', line: web.line, column: web.column, message: 'Certificate/web covers www.example.com' },
-      { file: 'k8s/certificates.yaml', line: shopNames.line, column: shopNames.column, message: 'Certificate/shop covers shop.example.com' },
+      { file: 'k8s/certificates.yaml', line: web.line, column: web.column, message: 'Certificate "web/web" covers www.example.com' },
+      { file: 'k8s/certificates.yaml', line: shopNames.line, column: shopNames.column, message: 'Certificate "shop/shop" covers shop.example.com' },
     ]);
     assert.deepEqual(unlisted.related, [{ file: 'inventory/cert-inventory.yaml', line: 1, column: 1, message: 'No entry of this inventory lists shop.example.com' }]);
     // Only findings pointing into another file get `related`: the JSON of every other finding is as before.
@@ -64,7 +64,7 @@ describe('lint: an inventory beside cert-manager manifests', () => {
   it('shows them in the text output too, with paths relative to the working directory', () => {
     const run = runCli(['lint', ...NOW, '.'], { cwd: root });
     assert.match(run.stdout, /inventory\/cert-inventory\.yaml:\d+:\d+ +warning +cert\/no-certificate-resource +Entry "api" is renewed by cert-manager/);
-    assert.match(run.stdout, /k8s\/certificates\.yaml:\d+:\d+ +info +cert\/not-in-inventory +Certificate\/shop: no inventory entry lists shop\.example\.com/);
+    assert.match(run.stdout, /k8s\/certificates\.yaml:\d+:\d+ +info +cert\/not-in-inventory +No inventory entry lists the hosts of Certificate "shop\/shop" \(shop\.example\.com\)/);
   });
 });
 

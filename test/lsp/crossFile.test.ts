@@ -98,7 +98,7 @@ describe('cross-file rules in the server', () => {
     // A cert-manager file, whatever its name: none of an inventory's findings.
     assert.ok(!codes(own).some((c) => c === 'cert/missing-field' || c === 'cert/unknown-key'), codes(own).join());
     const [unlisted] = withRule(own, UNLISTED);
-    assert.equal(unlisted.message, 'Certificate/shop: no inventory entry lists shop.example.com; add one so the certificate has an owner who is told when renewal fails.');
+    assert.equal(unlisted.message, 'No inventory entry lists the hosts of Certificate "shop/shop" (shop.example.com): nobody owns it, nobody is told when its renewal fails.');
     assert.deepEqual(unlisted.range.start, positionOf(onDisk, 'dnsNames', 1));
     assert.deepEqual(unlisted.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line]), [[inventoryUri(), 0]]);
 

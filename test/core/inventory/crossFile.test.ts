@@ -35,7 +35,7 @@ describe('a file\'s facts and the workspace index', () => {
     assert.deepEqual(facts.entries.map(({ label, namespace, hosts, written, certManager, range }) => ({ label, namespace, hosts, written, certManager, line: range.start.line })), [
       { label: '"web"', namespace: 'web', hosts: ['www.example.com'], written: ['WWW.example.com:443'], certManager: false, line: 1 },
     ]);
-    assert.deepEqual(facts.certificates.map(({ label, namespace, hosts }) => ({ label, namespace, hosts })), [{ label: 'Certificate/web', namespace: 'web', hosts: ['www.example.com'] }]);
+    assert.deepEqual(facts.certificates.map(({ label, namespace, hosts }) => ({ label, namespace, hosts })), [{ label: 'Certificate "web/web"', namespace: 'web', hosts: ['www.example.com'] }]);
     assert.equal(facts.inventory?.range.start.line, 0);
   });
   it('keeps only files with something to compare, and says when what others read changed', () => {

@@ -6,9 +6,10 @@
  * Certificate and per entry, nothing else of the file.
  */
 import { isMap, isScalar, isSeq, type Node, type YAMLSeq } from 'yaml';
+import { quoteText } from '../quote';
 import type { BaseModel } from '../rule';
 import type { Span } from '../types';
-import { resourceLabel, type CertManagerResource } from './certManager';
+import type { CertManagerResource } from './certManager';
 import { renewalMethod } from './facts';
 import { namespaceName, namespacesAgree, normalizeHost } from './hostMatch';
 import { entryLabel, type CertModel, type InventoryEntry } from './model';
@@ -99,7 +100,14 @@ function certificateOf(model: CertModel, resource: CertManagerResource): Indexed
   // A Certificate whose names are all templated (or absent) cannot be matched either way.
   if (hosts.length === 0) return [];
   const span = isSeq(dnsNames) && dnsNames.items.length > 0 ? keyToLastItem(resource, spec, dnsNames) : commonName ? spanOf(commonName) : resource.selectionSpan;
-  return [{ label: resourceLabel(resource), namespace: namespaceName(resource.namespace), hosts, written, span, range: model.lines.rangeOf(span) }];
+  return [{ label: certificateLabel(resource), namespace: namespaceName(resource.namespace), hosts, written, span, range: model.lines.rangeOf(span) }];
+}
+
+/** `Certificate "prod/api"` as kubectl names it (namespace/name), for messages that reach another file. */
+function certificateLabel(resource: CertManagerResource): string {
+  if (resource.name === undefined) return 'Certificate (unnamed)';
+  const name = resource.namespace ? `${resource.namespace}/${resource.name}` : resource.name;
+  return `Certificate "${quoteText(name)}"`;
 }
 
 /** `dnsNames:` from its key to its last name, as written (a block list's own range runs on to the next line; an alias is its own text). */

@@ -11,7 +11,7 @@ export interface Place {
 }
 
 export interface IndexedCertificate extends Place {
-  /** `Certificate/"web"`, for messages. */
+  /** `Certificate "prod/web"` (namespace/name), for messages. */
   label: string;
   namespace?: string;
   /** Normalized names (normalizeHost), templated ones left out. */

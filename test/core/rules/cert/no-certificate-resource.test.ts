@@ -26,7 +26,7 @@ describe('cert/no-certificate-resource', () => {
         uri: `file://${MANIFEST}`,
         path: MANIFEST,
         range: { start: { line: 6, character: 2 }, end: { line: 7, character: 23 } },
-        message: 'Certificate/api covers api.example.com',
+        message: 'Certificate "api" covers api.example.com',
       },
     ]);
     assert.deepEqual(crossFileRules(out[MANIFEST]), []);
@@ -42,7 +42,7 @@ describe('cert/no-certificate-resource', () => {
     const out = run(inventory(entry('web', ['www.example.com', 'shop.example.com'])), certificate('www', ['www.example.com']));
     const [finding] = byRule(out[INVENTORY], RULE);
     assert.equal(finding.message, 'Entry "web" is renewed by cert-manager, but no Certificate in the workspace covers shop.example.com (its other hosts are covered).');
-    assert.deepEqual(finding.related?.map((r) => r.message), ['Certificate/www covers www.example.com']);
+    assert.deepEqual(finding.related?.map((r) => r.message), ['Certificate "www" covers www.example.com']);
   });
   it('asks the namespaces to agree when both name one', () => {
     const inv = (ns?: string) => inventory(entry('web', ['www.example.com'], { namespace: ns }));
@@ -60,7 +60,7 @@ describe('cert/no-certificate-resource', () => {
       certificate('other', ['other.example.com'], { namespace: 'staging' }),
       certificate('api', ['api.example.com'], { namespace: 'prod' }),
     );
-    assert.deepEqual(byRule(out[INVENTORY], RULE)[0].related?.map((r) => r.message), ['Certificate/api covers api.example.com']);
+    assert.deepEqual(byRule(out[INVENTORY], RULE)[0].related?.map((r) => r.message), ['Certificate "prod/api" covers api.example.com']);
   });
   it('judges only entries renewed by cert-manager (own or from defaults)', () => {
     const manifest = certificate('api', ['api.example.com']);

@@ -18,7 +18,7 @@ describe('cert/not-in-inventory', () => {
     const [finding, ...rest] = byRule(out[MANIFEST], RULE);
     assert.deepEqual(rest, []);
     assert.equal(finding.severity, 'info');
-    assert.equal(finding.message, 'Certificate/shop: no inventory entry lists shop.example.com, www.shop.example.com; add one so the certificate has an owner who is told when renewal fails.');
+    assert.equal(finding.message, 'No inventory entry lists the hosts of Certificate "shop/shop" (shop.example.com, www.shop.example.com): nobody owns it, nobody is told when its renewal fails.');
     assert.deepEqual(finding.range, { start: { line: 7, character: 2 }, end: { line: 9, character: 28 } });
     assert.equal(covered(manifest, finding.range), 'dnsNames:\n    - "shop.example.com"\n    - "www.shop.example.com"');
     assert.deepEqual(finding.related, [
@@ -58,7 +58,7 @@ describe('cert/not-in-inventory', () => {
     assert.deepEqual(run(undefined, 'prod'), []);
     assert.deepEqual(run('prod', undefined), []);
     const [finding] = run('staging', 'prod');
-    assert.equal(finding.message, 'Certificate/web: no inventory entry lists www.example.com (entry "web" lists it in namespace "staging", not "prod"); add one so the certificate has an owner who is told when renewal fails.');
+    assert.equal(finding.message, 'No inventory entry lists the hosts of Certificate "prod/web" (www.example.com) in namespace "prod": entry "web" has them in namespace "staging".');
   });
   it('matches and reports a Certificate with a commonName only, at the commonName', () => {
     const manifest = certificate('legacy', [], { commonName: 'legacy.example.com' });
@@ -87,9 +87,14 @@ describe('cert/not-in-inventory', () => {
     const text = `${inventory(entry('api', ['api.example.com']))}---\n${certificate('api', ['api.example.com'])}---\n${certificate('shop', ['shop.example.com'])}`;
     const findings = byRule(lint({ path: INVENTORY, text }, defaultConfig(), { now: NOW }), RULE);
     assert.equal(findings.length, 1);
-    assert.match(findings[0].message, /^Certificate\/shop:/);
+    assert.match(findings[0].message, /Certificate "shop" \(shop\.example\.com\)/);
     // Related information inside the same file names no other URI.
     assert.deepEqual(findings[0].related?.map((r) => [r.uri, r.range.start.line]), [[undefined, 0]]);
+  });
+  it('names a Certificate without metadata.name "(unnamed)"', () => {
+    const unnamed = certificate('x', ['shop.example.com']).replace('  name: x\n', '');
+    const [finding] = byRule(lintWorkspace({ [INVENTORY]: inventory(entry('api', ['api.example.com'])), [MANIFEST]: unnamed })[MANIFEST], RULE);
+    assert.equal(finding.message, 'No inventory entry lists the hosts of Certificate (unnamed) (shop.example.com): nobody owns it, nobody is told when its renewal fails.');
   });
   it('follows YAML aliases in dnsNames, and underlines what is written', () => {
     const aliased = (names: string) => `apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: { name: web, annotations: { n: &n [www.example.com], one: &one www.example.com } }\nspec:\n  secretName: web-tls\n  dnsNames: ${names}\n`;

@@ -28,11 +28,11 @@ export const notInInventory: Rule<CertModel> = {
       const names = quoteList(certificate.written, ['', '']);
       // An entry for the same host in another namespace is the likelier story: say so.
       const elsewhere = certificate.hosts.flatMap((host) => entries.matching(host, undefined)).find((e) => e.namespace !== undefined);
-      const why = elsewhere
-        ? ` (entry ${elsewhere.label} lists it in namespace "${quoteText(elsewhere.namespace ?? '')}", not "${quoteText(certificate.namespace ?? '')}")`
-        : '';
+      const hostsOf = `No inventory entry lists the hosts of ${certificate.label} (${names})`;
       report({
-        message: `${certificate.label}: no inventory entry lists ${names}${why}; add one so the certificate has an owner who is told when renewal fails.`,
+        message: elsewhere
+          ? `${hostsOf} in namespace "${quoteText(certificate.namespace ?? '')}": entry ${elsewhere.label} has them in namespace "${quoteText(elsewhere.namespace ?? '')}".`
+          : `${hostsOf}: nobody owns it, nobody is told when its renewal fails.`,
         span: certificate.span,
         related: inventories
           .slice(0, MAX_RELATED)
