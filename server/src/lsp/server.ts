@@ -117,7 +117,11 @@ function watchSettings(connection: Connection, currentSession: () => Session | u
 
 /** Open documents: validated as they change, and everything kept about one dropped when it closes. */
 function trackDocuments(documents: TextDocuments<TextDocument>, currentSession: () => Session | undefined): void {
-  // Fires on open too; the validator checks a newly opened document at once and debounces edits.
+  // An open starts a document afresh, its versions from 1 again: what is cached under its URI is of
+  // another document (VS Code reuses untitled names; the client may send the close of the one
+  // before after this open), and its version 1 must not pass for this one's.
+  documents.onDidOpen(({ document }) => currentSession()?.analyses.delete(document.uri));
+  // Fires on open too (after onDidOpen); the validator checks a newly opened document at once and debounces edits.
   documents.onDidChangeContent(({ document }) => currentSession()?.validator.schedule(document.uri));
   documents.onDidClose(({ document }) => {
     const session = currentSession();
