@@ -3,6 +3,7 @@ import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../core/live';
 import { allRules, ruleDocsUrl } from '../core/ruleReference';
 import type { DocumentKind } from '../core/types';
 import { changedFilesSince, keepChanged } from './changedSince';
+import { crossFileIndex } from './crossFileIndex';
 import { ConfigResolver } from './configs';
 import { asCliErrorAsync, CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors';
 import { formatterNamed, type FileReport, type FormatContext, type RuleDescription } from './format';
@@ -75,8 +76,8 @@ export async function runLint(inputs: string[], options: LintCommandOptions, io:
 }
 
 /** What every format is given besides the reports. */
-export function formatContext(io: Pick<CliIO, 'color' | 'version'>): FormatContext {
-  return { color: io.color, rules: describeRules(), toolVersion: io.version };
+export function formatContext(io: Pick<CliIO, 'color' | 'version' | 'cwd'>): FormatContext {
+  return { color: io.color, rules: describeRules(), toolVersion: io.version, showPath: (file) => displayPath(file, io.cwd) };
 }
 
 /** The --max-warnings message, on stderr after the findings. */
@@ -167,8 +168,11 @@ export async function lintFiles(inputs: string[], options: LintCommandOptions, i
   }
 
   const live = options.live ? await probeInventories(analyses.map((a) => a.analysis), liveOptions(options, now, io)) : undefined;
+  // Every file given (and, with --changed-since, the ones left unchecked) for the cross-file rules.
+  const checked = new Set(files);
+  const workspace = await crossFileIndex(analyses.map((a) => a.analysis), expanded.filter((f) => !checked.has(f)), configs);
   for (const { shown, analysis } of analyses) {
-    reports.push({ file: shown, findings: lintAnalysis(analysis, { now, kind: options.kind, live }), text: analysis.document.text });
+    reports.push({ file: shown, findings: lintAnalysis(analysis, { now, kind: options.kind, live, workspace }), text: analysis.document.text });
   }
 
   // --max-warnings counts every warning, also under --quiet, so quiet output cannot hide a failing budget.

@@ -1,5 +1,6 @@
 import type { Config } from './config';
 import type { DocumentType, ParsedDocument } from './documentTypes/definition';
+import type { CertWorkspace } from './inventory/workspaceFacts';
 import type { LiveObservations } from './live/observations';
 import { documentTypes } from './documentTypes';
 import { byteLength, isStackOverflow, tooDeep } from './limits';
@@ -20,6 +21,8 @@ export interface LintOptions {
   kind?: DocumentKind;
   /** Results of live probes, for the cert/live-* rules. */
   live?: LiveObservations;
+  /** The other files' Certificates and entries, for the cross-file cert/* rules (see RuleContext.workspace). */
+  workspace?: CertWorkspace;
 }
 
 /** A document parsed once: the models its rules and the editor services run on. */
@@ -142,7 +145,7 @@ export function* lintSteps(
   progress?: { current?: LintProgress },
 ): Steps<{ findings: Finding[]; ruleFindings: RuleFindings }> {
   const now = options.now ?? new Date();
-  const context: RuleContext = { config: analysis.config, now, document: analysis.document, live: options.live };
+  const context: RuleContext = { config: analysis.config, now, document: analysis.document, live: options.live, workspace: options.workspace };
   const ruleFindings: RuleFindings = { byRule: new Map(), config: analysis.config, now: now.getTime(), live: options.live };
   const edit = analysis.edit;
   const reusable = edit && previous && previous.config === analysis.config && previous.now === now.getTime() && previous.live === options.live;
@@ -210,7 +213,7 @@ function runRule(rule: Rule<never>, lines: LineIndex, context: RuleContext, out:
       message: spec.message,
       range: lines.rangeOf(spec.span),
       fixes: spec.fixes?.map(convert),
-      related: spec.related?.map((r) => ({ uri: r.uri, range: r.range ?? lines.rangeOf(r.span), message: r.message })),
+      related: spec.related?.map((r) => ({ uri: r.uri, ...(r.path !== undefined ? { path: r.path } : {}), range: r.range ?? lines.rangeOf(r.span), message: r.message })),
       data: spec.data,
     });
   };

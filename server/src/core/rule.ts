@@ -1,4 +1,5 @@
 import type { Config } from './config';
+import type { CertWorkspace } from './inventory/workspaceFacts';
 import type { LiveObservations } from './live/observations';
 import type { LineIndex } from './text';
 import type { DocumentKind, Severity, SourceDocument, Span } from './types';
@@ -45,7 +46,8 @@ export interface ReportSpec {
   message: string;
   span: Span;
   fixes?: FixSpec[];
-  related?: { span: Span; message: string; uri?: string; range?: import('./types').Range }[];
+  /** In another file: its `uri` (and `path`, for the CLI) with a `range` there; `span` is then ignored. */
+  related?: { span: Span; message: string; uri?: string; path?: string; range?: import('./types').Range }[];
   /** Overrides the rule's default severity for this finding only (e.g. missing `name` is an error). */
   severity?: Severity;
   data?: Record<string, unknown>;
@@ -60,6 +62,11 @@ export interface RuleContext {
   document: SourceDocument;
   /** Live certificate probes the user asked for (`lint --live`, a "Check live" lens); absent otherwise. */
   live?: LiveObservations;
+  /**
+   * The other files of the folder (CLI) or workspace (server), for the cross-file cert/* rules.
+   * Absent when one document is linted alone: those rules then read that document only.
+   */
+  workspace?: CertWorkspace;
 }
 
 export interface Rule<Model> {

@@ -41,6 +41,8 @@ export interface Fix {
 export interface RelatedInformation {
   /** Absent when it points into the same document. */
   uri?: string;
+  /** The other file's path, when known (the CLI shows it). */
+  path?: string;
   range: Range;
   message: string;
 }

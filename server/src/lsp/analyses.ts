@@ -5,6 +5,7 @@ import type { RuleContext } from '../core/rule';
 import type { Steps } from '../core/steps';
 import type { Finding, SourceDocument } from '../core/types';
 import type { LiveObservations } from '../core/live/observations';
+import type { CertWorkspace } from '../core/inventory/workspaceFacts';
 import type { LiveStore } from './liveStore';
 import type { DocumentSettings } from './settings';
 import { runSteps, type StepControl } from './stepRunner';
@@ -67,9 +68,18 @@ export class DocumentAnalysis {
   }
 }
 
+/** What the cross-file cert/* rules need from the server's index of the workspace (certIndex.ts). */
+export interface CrossFileHooks {
+  workspace(): CertWorkspace;
+  /** An open document's new parse: its Certificates and entries go into the index. */
+  parsed(uri: string, analysis: Analysis): void;
+}
+
 /** The analysis of one version under one generation of settings, computed a slice at a time. */
 class AnalysisJob {
   stopped = false;
+  /** Other files changed what its cross-file findings say (see relint): lint again, from this parse. */
+  stale = false;
   /** Set once the parse is complete: what the next version builds on. */
   parsed: DocumentAnalysis | undefined;
   promise!: Promise<DocumentAnalysis>;
@@ -115,13 +125,14 @@ export class AnalysisCache {
      */
     private readonly openDocument: (uri: string) => TextDocument | undefined,
     private readonly budgetMs = LINT_BUDGET_MS,
+    private readonly crossFile?: CrossFileHooks,
   ) {}
 
   get(document: TextDocument): Promise<DocumentAnalysis> {
     const cached = this.jobs.get(document.uri);
-    if (cached && !cached.stopped && cached.version === document.version && cached.generation === this.generation) return cached.promise;
-    // An earlier version of the same settings generation: the new one re-parses only what changed.
-    const previous = cached && cached.generation === this.generation && cached.version < document.version ? cached : undefined;
+    if (cached && !cached.stopped && !cached.stale && cached.version === document.version && cached.generation === this.generation) return cached.promise;
+    // An earlier version of the same settings generation (or this one, gone stale): the new one re-parses only what changed.
+    const previous = cached && cached.generation === this.generation && (cached.version < document.version || cached.stale) ? cached : undefined;
     if (cached) cached.stopped = true;
     const job = new AnalysisJob(document.version, this.generation, previous);
     job.promise = this.run(document, job);
@@ -138,6 +149,12 @@ export class AnalysisCache {
     this.lastChange = performance.now();
     const job = this.jobs.get(document.uri);
     if (job && job.version < document.version) job.stopped = true;
+  }
+
+  /** Another file changed what this document's cross-file findings say: the next get() lints again, re-using the parse. */
+  relint(uri: string): void {
+    const job = this.jobs.get(uri);
+    if (job) job.stale = true;
   }
 
   invalidateAll(): void {
@@ -203,9 +220,10 @@ export class AnalysisCache {
     const result = new DocumentAnalysis(job.version, parsed.value, now, live);
     job.parsed = result;
     job.settleParse();
+    this.crossFile?.parsed(document.uri, parsed.value);
     if (job.stopped) return STOPPED;
 
-    const linted = await lintInSlices(parsed.value, { now, live }, control, previous?.ruleFindings);
+    const linted = await lintInSlices(parsed.value, { now, live, workspace: this.crossFile?.workspace() }, control, previous?.ruleFindings);
     if (linted === STOPPED) return STOPPED;
     result.linted(linted);
     return result;
@@ -234,7 +252,7 @@ export class AnalysisCache {
       analysis: parsed.value,
       now,
       findings: async () => {
-        const linted = await lintInSlices(parsed.value, { now }, control);
+        const linted = await lintInSlices(parsed.value, { now, workspace: this.crossFile?.workspace() }, control);
         if (linted === STOPPED) throw new AnalysisCancelled(source.uri ?? '');
         return linted.findings;
       },

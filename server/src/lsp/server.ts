@@ -47,6 +47,7 @@ export function startServer(connection: Connection): void {
     registerDynamicCapabilities(connection, session);
     const current = session;
     current.expiry.onNewDay(() => expiryDayChanged(connection, current));
+    session.certificates.start(session);
   });
 
   watchSettings(connection, currentSession);
@@ -66,6 +67,7 @@ export function startServer(connection: Connection): void {
 function settingsChanged(session: Session | undefined): void {
   session?.analyses.invalidateAll();
   session?.validator.scheduleAll();
+  session?.certificates.rebuild();
 }
 
 /**
@@ -109,12 +111,17 @@ function watchSettings(connection: Connection, currentSession: () => Session | u
       return filePath !== undefined && path.basename(filePath) === CONFIG_FILE_NAME;
     });
     if (configChanged) settingsChanged(currentSession());
+    currentSession()?.certificates.filesChanged(params?.changes ?? []);
   });
 }
 
 /** Open documents: validated as they change, and everything kept about one dropped when it closes. */
 function trackDocuments(documents: TextDocuments<TextDocument>, currentSession: () => Session | undefined): void {
-  // Fires on open too; the validator checks a newly opened document at once and debounces edits.
+  // An open starts a document afresh, its versions from 1 again: what is cached under its URI is of
+  // another document (VS Code reuses untitled names; the client may send the close of the one
+  // before after this open), and its version 1 must not pass for this one's.
+  documents.onDidOpen(({ document }) => currentSession()?.analyses.delete(document.uri));
+  // Fires on open too (after onDidOpen); the validator checks a newly opened document at once and debounces edits.
   documents.onDidChangeContent(({ document }) => currentSession()?.validator.schedule(document.uri));
   documents.onDidClose(({ document }) => {
     const session = currentSession();
@@ -122,6 +129,7 @@ function trackDocuments(documents: TextDocuments<TextDocument>, currentSession: 
     session?.analyses.delete(document.uri);
     session?.settings.forget(document.uri);
     session?.live.forget(document.uri);
+    session?.certificates.closed(document.uri);
   });
 }
 

@@ -1,6 +1,7 @@
 import type { Connection, InitializeParams, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './analyses';
+import { WorkspaceCertificates } from './certIndex';
 import { clientFeatures, type ClientFeatures } from './clientFeatures';
 import { ExpiryClock } from './expiryClock';
 import { readInitOptions } from './initOptions';
@@ -26,6 +27,8 @@ export interface Session {
   expiry: ExpiryClock;
   /** Markdown outlines hold only the timeline's entries: the editor outlines the headings (initOptions.ts). */
   outlineTimelineOnly: boolean;
+  /** The workspace's cert-manager Certificates and inventory entries, for the cross-file cert/* rules. */
+  certificates: WorkspaceCertificates;
 }
 
 export function createSession(
@@ -42,10 +45,12 @@ export function createSession(
   const live = new LiveStore();
   const clock = fixedNow ? () => new Date(fixedNow) : () => new Date();
   const expiry = new ExpiryClock(clock, fixedNow !== undefined);
-  const analyses = new AnalysisCache(settings, () => expiry.now(), live, (uri) => documents.get(uri), init.lintBudgetMs);
+  const certificates = new WorkspaceCertificates(connection, documents);
+  const analyses = new AnalysisCache(settings, () => expiry.now(), live, (uri) => documents.get(uri), init.lintBudgetMs, certificates);
   const validator = new Validator(connection, documents, analyses, features, logger);
   return {
     features, logger, folders, settings, analyses, validator, live, clock, expiry,
     outlineTimelineOnly: init.outlineTimelineOnly,
+    certificates,
   };
 }

@@ -40,6 +40,30 @@ describe('detection', () => {
   });
 });
 
+describe('detection by content before name', () => {
+  const certificate = 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: web\n  namespace: prod\nspec:\n  secretName: web-tls\n  dnsNames: [www.example.com]\n  issuerRef: { name: letsencrypt, kind: ClusterIssuer }\n';
+  const kindsOf = (path: string, text: string) => analyze({ path, text }, config).parsed.map((p) => p.model.kind);
+  it('a cert-manager manifest named like an inventory is a cert-manager file, with no inventory findings', () => {
+    for (const path of ['/k8s/certificates.yaml', '/k8s/certificates-prod.yml', '/k8s/cert-inventory.yaml']) {
+      assert.deepEqual(kindsOf(path, certificate), ['cert-manager'], path);
+      const findings = lint({ path, text: certificate }, config, { now: NOW });
+      assert.deepEqual(findings.filter((f) => f.rule === 'cert/missing-field' || f.rule === 'cert/unknown-key'), [], path);
+    }
+  });
+  it('any cert-manager kind, also beside other Kubernetes resources, keeps a glob from making an inventory', () => {
+    const request = 'apiVersion: v1\nkind: Secret\nmetadata: { name: s }\n---\napiVersion: cert-manager.io/v1\nkind: CertificateRequest\nmetadata: { name: r }\n';
+    assert.deepEqual(kindsOf('/k8s/certificates.yaml', request), []);
+    assert.deepEqual(lint({ path: '/k8s/certificates.yaml', text: request }, config, { now: NOW }), []);
+    const order = 'apiVersion: acme.cert-manager.io/v1\nkind: Order\nmetadata: { name: o }\n';
+    assert.deepEqual(kindsOf('/k8s/certificates.yaml', order), []);
+  });
+  it('a glob still makes an inventory of a file with no cert-manager resource, and a certificates: list still wins', () => {
+    assert.deepEqual(kindsOf('/repo/certificates.yaml', 'defaults: {}\n'), ['inventory']);
+    assert.deepEqual(kindsOf('/repo/certificates.yaml', 'apiVersion: v1\nkind: ConfigMap\n'), ['inventory']);
+    assert.deepEqual(kindsOf('/repo/certificates.yaml', `${CLEAN_INVENTORY}---\n${certificate}`), ['inventory']);
+  });
+});
+
 describe('robustness', () => {
   it('survives an alias bomb quickly, without expanding it', () => {
     let text = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';

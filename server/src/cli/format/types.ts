@@ -22,6 +22,8 @@ export interface FormatContext {
   color: boolean;
   rules: RuleDescription[];
   toolVersion: string;
+  /** How a path in related information is shown (as FileReport.file is); absolute without it. */
+  showPath?(file: string): string;
 }
 
 /**

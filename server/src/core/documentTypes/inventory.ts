@@ -9,8 +9,9 @@ import { defineDocumentType } from './definition';
 /**
  * Certificate YAML: the model of core/inventory, the cert/* rules, and the model's editor services.
  * One type for both YAML kinds, so allRules() lists each cert/* rule once. It applies to an
- * inventory (top-level `certificates:` list, or a path in inventoryGlobs) and to any file holding
- * cert-manager resources; `model.kind` says which ('inventory' wins when both hold).
+ * inventory (top-level `certificates:` list, or a path in inventoryGlobs holding no cert-manager
+ * resource: content decides before the name) and to any file holding cert-manager resources;
+ * `model.kind` says which ('inventory' wins when a `certificates:` list and resources share a file).
  */
 export const certificateYamlType = defineDocumentType({
   kind: 'inventory',

@@ -24,6 +24,19 @@ function isCertManagerApiVersion(apiVersion: string): boolean {
   return /^cert-manager\.io\/v\d+/.test(apiVersion) || /^certmanager\.k8s\.io\//.test(apiVersion);
 }
 
+/**
+ * A document that is a cert-manager resource of any kind (Certificate, Issuer, CertificateRequest,
+ * acme.cert-manager.io's Order and Challenge...): its file is a cert-manager file, whatever its name.
+ * Read from the parsed root only.
+ */
+export function isCertManagerDocument(doc: Document.Parsed): boolean {
+  const root = doc.contents;
+  if (!isMap(root)) return false;
+  const apiVersion = stringOf(at(doc, root, 'apiVersion'));
+  const kind = stringOf(at(doc, root, 'kind'));
+  return apiVersion !== undefined && kind !== undefined && (isCertManagerApiVersion(apiVersion) || /^acme\.cert-manager\.io\//.test(apiVersion));
+}
+
 export function certManagerResources(doc: Document.Parsed): CertManagerResource[] {
   const root = doc.contents;
   if (!isMap(root)) return [];

@@ -11,7 +11,7 @@ import { quoteText } from '../quote';
 import { drain, type Steps } from '../steps';
 import { LineIndex } from '../text';
 import type { SourceDocument, Span } from '../types';
-import { certManagerResources, type CertManagerResource } from './certManager';
+import { certManagerResources, isCertManagerDocument, type CertManagerResource } from './certManager';
 import { parseByEntriesSteps } from './chunked';
 import { INHERITED_KEYS } from './keys';
 import { deref, directivesFrom, keyText, pairOf, parseYaml, spanOf, type ParsedYaml } from './yaml';
@@ -148,7 +148,10 @@ function modelOf(document: SourceDocument, config: Config, yaml: ParsedYaml, pre
   };
 }
 
-/** The first document with a top-level `certificates:` list; any document when the path matches the globs. */
+/**
+ * The first document with a top-level `certificates:` list; any document when the path matches
+ * the globs, unless the file holds cert-manager resources: content decides before the name does.
+ */
 function findInventory(docs: Document.Parsed[], document: SourceDocument, config: Config, previous?: Inventory): Inventory | undefined {
   for (const doc of docs) {
     const root = doc.contents;
@@ -156,7 +159,7 @@ function findInventory(docs: Document.Parsed[], document: SourceDocument, config
     const pair = pairOf(doc, root, 'certificates');
     if (pair && isSeq(deref(doc, pair.value))) return buildInventory(doc, root, previous);
   }
-  if (!matchesGlobs(document.path, config.inventoryGlobs)) return undefined;
+  if (!matchesGlobs(document.path, config.inventoryGlobs) || docs.some(isCertManagerDocument)) return undefined;
   const doc = docs.find((d) => isMap(d.contents)) ?? docs[0];
   if (!doc) return undefined;
   return buildInventory(doc, isMap(doc.contents) ? doc.contents : null);

@@ -95,3 +95,34 @@ function isIgnored(layers: IgnoreLayer[], full: string, isDir: boolean): boolean
   }
   return false;
 }
+
+/**
+ * Whether walkFolder(root) would return `file` (accepted by `accept`): inside the root, through no
+ * skipped, ignored or linked folder, not ignored itself, a regular file. For one file that
+ * changed (the server's file events), without walking the folder again.
+ */
+export function isWalkedFile(root: string, file: string, accept: (relativePath: string) => boolean, warn: (message: string) => void): boolean {
+  const start = path.resolve(root);
+  const full = path.resolve(file);
+  const relative = path.relative(start, full);
+  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+  const parts = relative.split(path.sep);
+  if (parts.slice(0, -1).some((part) => SKIPPED_FOLDERS.has(part)) || !accept(parts.join('/'))) return false;
+  let ignores = ancestorIgnores(start, warn);
+  let dir = start;
+  for (const [i, part] of parts.entries()) {
+    ignores = [...ignores, ...loadIgnoreFile(dir, warn)];
+    const next = path.join(dir, part);
+    const isDir = i < parts.length - 1;
+    if (isIgnored(ignores, next, isDir)) return false;
+    let stat: fs.Stats;
+    try {
+      stat = fs.lstatSync(next);
+    } catch {
+      return false;
+    }
+    if (stat.isSymbolicLink() || (isDir ? !stat.isDirectory() : !stat.isFile())) return false;
+    dir = next;
+  }
+  return true;
+}

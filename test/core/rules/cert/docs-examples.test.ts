@@ -11,12 +11,12 @@ const NEEDS_FILES = new Set(['cert/pem-mismatch', 'cert/chain-expiry', 'cert/wea
 const isLive = (id: string) => id.startsWith('cert/live-');
 
 describe('rule docs', () => {
-  it('lists the nineteen static rules, then the five live ones, each with a summary and examples', () => {
+  it('lists the nineteen static rules, the two cross-file ones, then the five live ones, each with a summary and examples', () => {
     assert.deepEqual(certRules.map((r) => r.id).filter((id) => !isLive(id)), [
       'cert/yaml-syntax', 'cert/expired', 'cert/expiring', 'cert/personal-email', 'cert/missing-field', 'cert/duplicate',
       'cert/unknown-key', 'cert/invalid-value', 'cert/pem-mismatch', 'cert/pem-invalid', 'cert/private-key',
       'cert/namespace-ambiguous', 'cert/renew-before', 'cert/renewal-overdue', 'cert/lifetime-limit', 'cert/not-yet-valid',
-      'cert/chain-expiry', 'cert/weak-key', 'cert/weak-signature',
+      'cert/chain-expiry', 'cert/weak-key', 'cert/weak-signature', 'cert/not-in-inventory', 'cert/no-certificate-resource',
     ]);
     assert.deepEqual(certRules.map((r) => r.id).filter(isLive), [
       'cert/live-mismatch', 'cert/live-expired', 'cert/live-untrusted', 'cert/live-hostname', 'cert/live-unreachable',

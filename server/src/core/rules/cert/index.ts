@@ -13,6 +13,8 @@ import { liveUnreachable } from './live-unreachable';
 import { liveUntrusted } from './live-untrusted';
 import { missingField } from './missing-field';
 import { namespaceAmbiguous } from './namespace-ambiguous';
+import { noCertificateResource } from './no-certificate-resource';
+import { notInInventory } from './not-in-inventory';
 import { notYetValid } from './not-yet-valid';
 import { pemInvalid } from './pem-invalid';
 import { pemMismatch } from './pem-mismatch';
@@ -46,6 +48,9 @@ export const certRules: Rule<CertModel>[] = [
   chainExpiry,
   weakKey,
   weakSignature,
+  // Across files: the workspace's inventories beside its cert-manager Certificates.
+  notInInventory,
+  noCertificateResource,
   // Only after a live check the user asked for.
   liveMismatch,
   liveExpired,

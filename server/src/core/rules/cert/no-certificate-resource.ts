@@ -1,0 +1,61 @@
+import { HostLookup, relatedAt, workspaceView } from '../../inventory/crossFile';
+import type { CertModel } from '../../inventory/model';
+import { namespacesAgree } from '../../inventory/hostMatch';
+import { quoteList, quoteText } from '../../quote';
+import type { Rule } from '../../rule';
+
+/** Certificates named in related information, at most. */
+const MAX_RELATED = 3;
+
+export const noCertificateResource: Rule<CertModel> = {
+  id: 'cert/no-certificate-resource',
+  defaultSeverity: 'warning',
+  docs: {
+    summary: 'An entry renewed by cert-manager (`renewal.method: cert-manager`) whose hosts no cert-manager Certificate in the workspace covers.',
+    details:
+      'Cross-file: the CLI compares every file it is given, the editor every YAML file of the workspace (kept up to date as files change). A host is covered by a Certificate that lists it in `spec.dnsNames` or `spec.commonName` (a wildcard `*.example.com` on either side covers one label) in the same namespace, when both the Certificate (`metadata.namespace`) and the entry (`namespace`, its last part after a `/`) say one. The message names the hosts left uncovered. Said only when the workspace holds at least one Certificate: Certificates made by ingress-shim from annotations, or kept in another repository, are not seen. Templated names (`{{ .Values.host }}`) are not compared. The example puts both in one file; usually they live apart.',
+    bad: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    owner: platform@example.com\n    notify: [platform@example.com]\n    namespace: api\n    renewal: { method: cert-manager }\n---\napiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: api\n  namespace: api\nspec:\n  secretName: api-tls\n  dnsNames: [api.example.org]\n  issuerRef: { name: letsencrypt, kind: ClusterIssuer }\n',
+    good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    owner: platform@example.com\n    notify: [platform@example.com]\n    namespace: api\n    renewal: { method: cert-manager }\n---\napiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: api\n  namespace: api\nspec:\n  secretName: api-tls\n  dnsNames: [api.example.com]\n  issuerRef: { name: letsencrypt, kind: ClusterIssuer }\n',
+  },
+  check(model, report, context) {
+    const view = workspaceView(model, context);
+    const entries = view?.own.entries.filter((e) => e.certManager) ?? [];
+    if (!view || entries.length === 0) return;
+    const certificates = [view.own, ...view.others].flatMap((file) =>
+      file.certificates.map((certificate) => ({ file, certificate, hosts: certificate.hosts, namespace: certificate.namespace })),
+    );
+    if (certificates.length === 0) return;
+    const lookup = new HostLookup(certificates);
+    for (const entry of entries) {
+      // Each Certificate that covers some of the entry's hosts, with the hosts it covers.
+      const byCertificate = new Map<(typeof certificates)[number], Set<string>>();
+      for (const host of entry.hosts) {
+        for (const c of lookup.matching(host, entry.namespace)) byCertificate.set(c, (byCertificate.get(c) ?? new Set()).add(host));
+      }
+      const covering = [...byCertificate].map(([c, covers]) => ({ ...c, covers }));
+      const uncovered = entry.written.filter((_, i) => !covering.some((c) => c.covers.has(entry.hosts[i])));
+      if (uncovered.length === 0) continue;
+      const partly = covering.length > 0;
+      const names = quoteList(uncovered, ['', '']);
+      report({
+        message: partly
+          ? `Entry ${entry.label} is renewed by cert-manager, but no Certificate in the workspace covers ${names} (its other hosts are covered).`
+          : `Entry ${entry.label} is renewed by cert-manager, but no Certificate in the workspace covers ${names}${entry.namespace ? ` in namespace "${quoteText(entry.namespace)}"` : ''}.`,
+        span: entry.span,
+        related: partly
+          ? covering
+              .slice(0, MAX_RELATED)
+              .map((c) => relatedAt(view, c.file, c.certificate, `${c.certificate.label} covers ${quoteList(entry.written.filter((_, i) => c.covers.has(entry.hosts[i])), ['', ''])}`))
+          : nearest(certificates, entry.namespace)
+              .slice(0, MAX_RELATED)
+              .map((c) => relatedAt(view, c.file, c.certificate, `${c.certificate.label} covers ${quoteList(c.certificate.written, ['', ''])}`)),
+      });
+    }
+  },
+};
+
+/** The Certificates worth a look when none covers the entry: those of its namespace first. */
+function nearest<T extends { certificate: { namespace?: string } }>(certificates: T[], namespace: string | undefined): T[] {
+  const same = certificates.filter((c) => namespace !== undefined && c.certificate.namespace !== undefined && namespacesAgree(c.certificate.namespace, namespace));
+  return same.length > 0 ? same : certificates;
+}
