@@ -1,20 +1,25 @@
 /**
  * incident-docs CLI entry point (dist/cli.js, the package's `bin`). Wiring only: each subcommand
  * registers itself from commands/<name>.ts; the checking happens in the core.
+ *
+ * Start-up loads commander and the commands' options and help, nothing more: each command's
+ * action requires its implementation when it runs (esbuild evaluates a module required inside a
+ * function on that call), so `--version` never evaluates the core, and `lint` no export code.
+ * test/cli/startup.test.ts fails when a static import here or in commands/ brings the core back.
  */
 import { CommanderError } from 'commander';
-import { isReportWorker, serveReportWorker } from './commands/reportRecords';
 import { registerCertCommand } from './commands/cert';
 import { registerDiffCommand } from './commands/diff';
 import { registerExportCommand } from './commands/export';
 import { registerLintCommand } from './commands/lint';
 import { registerReportCommand } from './commands/report';
+import { isReportWorker } from './commands/reportWorker';
 import { registerRulesCommand } from './commands/rules';
 import { CliError, EXIT_USAGE } from './errors';
 import { createProgram } from './program';
 
 // `report` reads thousands of files in worker threads, each running this bundle: see reportRecords.ts.
-if (isReportWorker()) serveReportWorker();
+if (isReportWorker()) (require('./commands/reportRecords') as typeof import('./commands/reportRecords')).serveReportWorker();
 else runCommandLine();
 
 function runCommandLine(): void {

@@ -1,6 +1,10 @@
+/**
+ * `incident-docs diff --base REF`: its options and help. The diff (diff/runDiff.ts, with git and
+ * the core) is required when the command runs, not at start-up.
+ */
 import { Option, type Command } from 'commander';
-import { escapeControls } from '../../core/quote';
-import { DIFF_FORMATS, runDiff, type DiffCommandOptions } from '../diff/runDiff';
+import type { DiffCommandOptions } from '../diff/runDiff';
+import { DIFF_FORMATS } from '../diff/types';
 import { parseNow } from '../options';
 import { cliVersion } from '../program';
 
@@ -19,12 +23,8 @@ export function registerDiffCommand(program: Command): void {
         'Exit codes: 0 the diff was printed, 2 usage or I/O error (a bad ref, not a git repository).',
     )
     .action(async (paths: string[], options: DiffCommandOptions) => {
-      process.exitCode = await runDiff(paths, options, {
-        cwd: process.cwd(),
-        color: false,
-        version: cliVersion,
-        stdout: (text) => process.stdout.write(text),
-        stderr: (line) => process.stderr.write(`${escapeControls(line)}\n`),
-      });
+      const { runDiff } = require('../diff/runDiff') as typeof import('../diff/runDiff');
+      const { processIo } = require('../processIo') as typeof import('../processIo');
+      process.exitCode = await runDiff(paths, options, { ...processIo(), color: false, version: cliVersion });
     });
 }
