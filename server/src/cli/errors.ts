@@ -15,3 +15,11 @@ export class CliError extends Error {
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
+
+/**
+ * Whether `e` is a CliError. dist/cli.js and the shared bundle it loads for a command's work
+ * (programs.ts) each hold a copy of this class, so `instanceof` alone cannot tell.
+ */
+export function isCliError(e: unknown): e is CliError {
+  return e instanceof CliError || (e instanceof Error && e.name === 'CliError' && (e as Partial<CliError>).exitCode === 2);
+}

@@ -15,11 +15,12 @@ import { registerLintCommand } from './commands/lint';
 import { registerReportCommand } from './commands/report';
 import { isReportWorker } from './commands/reportWorker';
 import { registerRulesCommand } from './commands/rules';
-import { CliError, EXIT_USAGE } from './errors';
+import { EXIT_USAGE, isCliError } from './errors';
+import { cliParts } from './lazyParts';
 import { createProgram } from './program';
 
 // `report` reads thousands of files in worker threads, each running this bundle: see reportRecords.ts.
-if (isReportWorker()) (require('./commands/reportRecords') as typeof import('./commands/reportRecords')).serveReportWorker();
+if (isReportWorker()) cliParts().serveReportWorker();
 else runCommandLine();
 
 function runCommandLine(): void {
@@ -41,7 +42,7 @@ function runCommandLine(): void {
     if (e instanceof CommanderError) {
       // commander has printed its message already; help and --version end with code 0.
       process.exitCode = e.exitCode === 0 ? 0 : EXIT_USAGE;
-    } else if (e instanceof CliError) {
+    } else if (isCliError(e)) {
       process.stderr.write(`incident-docs: ${e.message}\n`);
       process.exitCode = e.exitCode;
     } else {

@@ -6,6 +6,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { DEFAULT_TIMEOUT_MS } from '../../core/live/defaults';
 import { isStartTlsProtocol, STARTTLS_PROTOCOLS, type StartTlsProtocol } from '../../../../contract/src/tlsScheme';
 import { shouldUseColor } from '../format/colors';
+import { cliParts } from '../lazyParts';
 import { parseNow } from '../options';
 import type { CertCommandOptions, CertIo } from '../runCert';
 
@@ -37,7 +38,7 @@ function collect(value: string, previous: string[] = []): string[] {
 }
 
 function processIo(): CertIo {
-  const streams = (require('../processIo') as typeof import('../processIo')).processIo();
+  const streams = cliParts().processIo();
   return { ...streams, color: shouldUseColor(process.stdout, process.env) };
 }
 
@@ -65,7 +66,6 @@ export function registerCertCommand(program: Command, io: () => CertIo = process
         'starttls-refused, protocol) or a usage error.',
     )
     .action(async (target: string, options: CertCommandOptions) => {
-      const { runCert } = require('../runCert') as typeof import('../runCert');
-      process.exitCode = await runCert(target, options, io());
+      process.exitCode = await cliParts().runCert(target, options, io());
     });
 }

@@ -5,6 +5,7 @@
 import { Option, type Command } from 'commander';
 import type { DiffCommandOptions } from '../diff/runDiff';
 import { DIFF_FORMATS } from '../diff/types';
+import { cliParts } from '../lazyParts';
 import { parseNow } from '../options';
 import { cliVersion } from '../program';
 
@@ -23,8 +24,7 @@ export function registerDiffCommand(program: Command): void {
         'Exit codes: 0 the diff was printed, 2 usage or I/O error (a bad ref, not a git repository).',
     )
     .action(async (paths: string[], options: DiffCommandOptions) => {
-      const { runDiff } = require('../diff/runDiff') as typeof import('../diff/runDiff');
-      const { processIo } = require('../processIo') as typeof import('../processIo');
+      const { runDiff, processIo } = cliParts();
       process.exitCode = await runDiff(paths, options, { ...processIo(), color: false, version: cliVersion });
     });
 }

@@ -5,6 +5,7 @@
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { DEFAULT_BLACKBOX_ADDRESS, DEFAULT_JOB, DEFAULT_MODULE } from '../../core/export/prometheusDefaults';
+import { cliParts } from '../lazyParts';
 import type { ExportPrometheusOptions } from '../runExport';
 import type { ExportIo } from './exportInputs';
 import { registerExportIcalCommand } from './exportIcal';
@@ -24,7 +25,7 @@ function parseAddress(value: string): string {
   return value;
 }
 
-const processIo = (): ExportIo => (require('../processIo') as typeof import('../processIo')).processIo();
+const processIo = (): ExportIo => cliParts().processIo();
 
 export function registerExportCommand(program: Command, io: () => ExportIo = processIo): Command {
   const exportCommand = program.command('export').description('Turn certificate inventories into monitoring configuration or a calendar.');
@@ -39,8 +40,7 @@ export function registerExportCommand(program: Command, io: () => ExportIo = pro
     .option('-c, --config <file>', 'settings file (warnDays, inventoryGlobs) instead of the nearest .incident-docs.yaml')
     .addHelpText('after', '\nExit codes: 0 written, 2 usage or I/O error, or an inventory that does not parse.')
     .action(async (inventories: string[], options: ExportPrometheusOptions) => {
-      const { runExportPrometheus } = require('../runExport') as typeof import('../runExport');
-      process.exitCode = await runExportPrometheus(inventories, options, io());
+      process.exitCode = await cliParts().runExportPrometheus(inventories, options, io());
     });
   registerExportIcalCommand(exportCommand, io);
   return exportCommand;

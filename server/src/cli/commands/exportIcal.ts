@@ -4,6 +4,7 @@
  * required when it runs.
  */
 import type { Command } from 'commander';
+import { cliParts } from '../lazyParts';
 import { parseNow } from '../options';
 import type { ExportIcalOptions } from '../runExport';
 import type { ExportIo } from './exportInputs';
@@ -21,7 +22,6 @@ export function registerExportIcalCommand(exportCommand: Command, io: () => Expo
     .option('-c, --config <file>', 'settings file (warnDays, warnShare, renewAtShare) instead of the nearest .incident-docs.yaml')
     .addHelpText('after', '\nExit codes: 0 written, 2 usage or I/O error, or an inventory that does not parse.')
     .action(async (inventories: string[], options: ExportIcalOptions) => {
-      const { runExportIcal } = require('../runExport') as typeof import('../runExport');
-      process.exitCode = await runExportIcal(inventories, options, io());
+      process.exitCode = await cliParts().runExportIcal(inventories, options, io());
     });
 }

@@ -5,6 +5,7 @@
 import { Option, type Command } from 'commander';
 import { shouldUseColor } from '../format/colors';
 import { FORMAT_NAMES } from '../format/names';
+import { cliParts } from '../lazyParts';
 import { parseMaxWarnings, parseNow, parsePositive, parseRuleOverride } from '../options';
 import { cliVersion } from '../program';
 import type { LintCommandOptions } from '../runLint';
@@ -44,14 +45,12 @@ export function registerLintCommand(program: Command): void {
       '\nExit codes: 0 no errors, 1 errors found (or --max-warnings exceeded), 2 usage or I/O error.',
     )
     .action(async (paths: string[], options: LintCommandOptions) => {
-      const { runLint } = require('../runLint') as typeof import('../runLint');
-      const { processIo } = require('../processIo') as typeof import('../processIo');
+      const { runLint, processIo, terminalProgress } = cliParts();
       process.exitCode = await runLint(paths, options, {
         ...processIo(),
         color: shouldUseColor(process.stdout, process.env),
         version: cliVersion,
-        // The progress bar only on a terminal, and only then loaded.
-        progress: process.stderr.isTTY ? (require('../progress') as typeof import('../progress')).terminalProgress : undefined,
+        progress: process.stderr.isTTY ? terminalProgress : undefined,
       });
     });
 }

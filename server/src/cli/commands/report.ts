@@ -3,6 +3,7 @@
  * the linting and the page) is required when the command runs, not at start-up.
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { cliParts } from '../lazyParts';
 import { parseNow } from '../options';
 import { REPORT_FORMATS } from '../reportFormats';
 import type { ReportCommandOptions, ReportIo } from '../runReport';
@@ -15,7 +16,7 @@ export function parseDay(value: string): string {
   return m[0];
 }
 
-const processIo = (): ReportIo => (require('../processIo') as typeof import('../processIo')).processIo();
+const processIo = (): ReportIo => cliParts().processIo();
 
 export function registerReportCommand(program: Command, io: () => ReportIo = processIo): Command {
   return program
@@ -34,7 +35,6 @@ export function registerReportCommand(program: Command, io: () => ReportIo = pro
     .option('-c, --config <file>', 'settings file for every path (default: the nearest .incident-docs.yaml at or above each file)')
     .addHelpText('after', '\nExit codes: 0 written, 2 usage or I/O error (a file that could not be read is left out and named).')
     .action(async (paths: string[], options: ReportCommandOptions) => {
-      const { runReport } = require('../runReport') as typeof import('../runReport');
-      process.exitCode = await runReport(paths, options, io());
+      process.exitCode = await cliParts().runReport(paths, options, io());
     });
 }

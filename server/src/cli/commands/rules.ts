@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { cliParts } from '../lazyParts';
 
 export function registerRulesCommand(program: Command): void {
   program
@@ -6,8 +7,7 @@ export function registerRulesCommand(program: Command): void {
     .description('Print the rule reference: id, default severity, what each rule reports, options, examples.')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
     .action((options: { format: 'markdown' | 'json' }) => {
-      // Every rule's module: loaded when the reference is asked for, not at start-up.
-      const { rulesJson, rulesMarkdown } = require('../../core/ruleReference') as typeof import('../../core/ruleReference');
+      const { rulesJson, rulesMarkdown } = cliParts();
       process.stdout.write(options.format === 'json' ? rulesJson() : rulesMarkdown());
     });
 }
