@@ -20,7 +20,7 @@ import { cliParts } from './lazyParts';
 import { createProgram } from './program';
 
 // `report` reads thousands of files in worker threads, each running this bundle: see reportRecords.ts.
-if (isReportWorker()) cliParts().serveReportWorker();
+if (isReportWorker()) cliParts().reportWorkerModule().serveReportWorker();
 else runCommandLine();
 
 function runCommandLine(): void {

@@ -1,5 +1,5 @@
 import { analyze, lintAnalysis, typesForKind, type Analysis } from '../core/lint';
-import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../core/live';
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../core/live/defaults';
 import { allRules, ruleDocsUrl } from '../core/ruleReference';
 import type { DocumentKind } from '../core/types';
 import { changedFilesSince, keepChanged } from './changedSince';
@@ -11,8 +11,7 @@ import { countFindings, type SeverityCounts } from './format/summary';
 import { checkRuleIds } from './checkRuleIds';
 import { ruleOverridesToRules, type RuleOverride } from './options';
 import { displayPath } from './paths';
-import { readClientIdentity } from './clientIdentity';
-import { probeInventories, type LiveProbeOptions } from './liveProbes';
+import type { LiveProbeOptions } from './liveProbes';
 import { unifiedDiff } from './unifiedDiff';
 import { writeFixed } from './writeFixed';
 import { fixAll } from '../core/fix/fixAll';
@@ -168,7 +167,8 @@ export async function lintFiles(inputs: string[], options: LintCommandOptions, i
     }
   }
 
-  const live = options.live ? await probeInventories(analyses.map((a) => a.analysis), liveOptions(options, now, io)) : undefined;
+  // The TLS probing and certificate parsing only with --live: a plain lint never evaluates them.
+  const live = options.live ? await liveProbes().probeInventories(analyses.map((a) => a.analysis), liveOptions(options, now, io)) : undefined;
   for (const { shown, analysis } of analyses) {
     reports.push({ file: shown, findings: lintAnalysis(analysis, { now, kind: options.kind, live }), text: analysis.document.text });
   }
@@ -181,13 +181,15 @@ export async function lintFiles(inputs: string[], options: LintCommandOptions, i
   return { reports, shown, counts, tooManyWarnings, fixed, exitCode };
 }
 
+const liveProbes = () => require('./liveProbes') as typeof import('./liveProbes');
+
 function liveOptions(options: LintCommandOptions, now: Date, io: CliIO): LiveProbeOptions {
   return {
     concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
     timeoutMs: options.timeout ?? DEFAULT_TIMEOUT_MS,
     now,
     progress: io.progress,
-    clientIdentity: readClientIdentity(options.cert, options.key, io.cwd),
+    clientIdentity: (require('./clientIdentity') as typeof import('./clientIdentity')).readClientIdentity(options.cert, options.key, io.cwd),
     warn: (message) => io.stderr(`incident-docs: warning: ${message}`),
   };
 }

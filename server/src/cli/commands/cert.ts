@@ -38,7 +38,7 @@ function collect(value: string, previous: string[] = []): string[] {
 }
 
 function processIo(): CertIo {
-  const streams = cliParts().processIo();
+  const streams = cliParts().processIoModule().processIo();
   return { ...streams, color: shouldUseColor(process.stdout, process.env) };
 }
 
@@ -66,6 +66,6 @@ export function registerCertCommand(program: Command, io: () => CertIo = process
         'starttls-refused, protocol) or a usage error.',
     )
     .action(async (target: string, options: CertCommandOptions) => {
-      process.exitCode = await cliParts().runCert(target, options, io());
+      process.exitCode = await cliParts().certModule().runCert(target, options, io());
     });
 }

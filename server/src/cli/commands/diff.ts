@@ -24,7 +24,7 @@ export function registerDiffCommand(program: Command): void {
         'Exit codes: 0 the diff was printed, 2 usage or I/O error (a bad ref, not a git repository).',
     )
     .action(async (paths: string[], options: DiffCommandOptions) => {
-      const { runDiff, processIo } = cliParts();
-      process.exitCode = await runDiff(paths, options, { ...processIo(), color: false, version: cliVersion });
+      const parts = cliParts();
+      process.exitCode = await parts.diffModule().runDiff(paths, options, { ...parts.processIoModule().processIo(), color: false, version: cliVersion });
     });
 }

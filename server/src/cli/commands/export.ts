@@ -25,7 +25,7 @@ function parseAddress(value: string): string {
   return value;
 }
 
-const processIo = (): ExportIo => cliParts().processIo();
+const processIo = (): ExportIo => cliParts().processIoModule().processIo();
 
 export function registerExportCommand(program: Command, io: () => ExportIo = processIo): Command {
   const exportCommand = program.command('export').description('Turn certificate inventories into monitoring configuration or a calendar.');
@@ -40,7 +40,7 @@ export function registerExportCommand(program: Command, io: () => ExportIo = pro
     .option('-c, --config <file>', 'settings file (warnDays, inventoryGlobs) instead of the nearest .incident-docs.yaml')
     .addHelpText('after', '\nExit codes: 0 written, 2 usage or I/O error, or an inventory that does not parse.')
     .action(async (inventories: string[], options: ExportPrometheusOptions) => {
-      process.exitCode = await cliParts().runExportPrometheus(inventories, options, io());
+      process.exitCode = await cliParts().exportModule().runExportPrometheus(inventories, options, io());
     });
   registerExportIcalCommand(exportCommand, io);
   return exportCommand;

@@ -22,6 +22,6 @@ export function registerExportIcalCommand(exportCommand: Command, io: () => Expo
     .option('-c, --config <file>', 'settings file (warnDays, warnShare, renewAtShare) instead of the nearest .incident-docs.yaml')
     .addHelpText('after', '\nExit codes: 0 written, 2 usage or I/O error, or an inventory that does not parse.')
     .action(async (inventories: string[], options: ExportIcalOptions) => {
-      process.exitCode = await cliParts().runExportIcal(inventories, options, io());
+      process.exitCode = await cliParts().exportModule().runExportIcal(inventories, options, io());
     });
 }

@@ -45,12 +45,12 @@ export function registerLintCommand(program: Command): void {
       '\nExit codes: 0 no errors, 1 errors found (or --max-warnings exceeded), 2 usage or I/O error.',
     )
     .action(async (paths: string[], options: LintCommandOptions) => {
-      const { runLint, processIo, terminalProgress } = cliParts();
-      process.exitCode = await runLint(paths, options, {
-        ...processIo(),
+      const parts = cliParts();
+      process.exitCode = await parts.lintModule().runLint(paths, options, {
+        ...parts.processIoModule().processIo(),
         color: shouldUseColor(process.stdout, process.env),
         version: cliVersion,
-        progress: process.stderr.isTTY ? terminalProgress : undefined,
+        progress: process.stderr.isTTY ? parts.progressModule().terminalProgress : undefined,
       });
     });
 }

@@ -16,7 +16,7 @@ export function parseDay(value: string): string {
   return m[0];
 }
 
-const processIo = (): ReportIo => cliParts().processIo();
+const processIo = (): ReportIo => cliParts().processIoModule().processIo();
 
 export function registerReportCommand(program: Command, io: () => ReportIo = processIo): Command {
   return program
@@ -35,6 +35,6 @@ export function registerReportCommand(program: Command, io: () => ReportIo = pro
     .option('-c, --config <file>', 'settings file for every path (default: the nearest .incident-docs.yaml at or above each file)')
     .addHelpText('after', '\nExit codes: 0 written, 2 usage or I/O error (a file that could not be read is left out and named).')
     .action(async (paths: string[], options: ReportCommandOptions) => {
-      process.exitCode = await cliParts().runReport(paths, options, io());
+      process.exitCode = await cliParts().reportModule().runReport(paths, options, io());
     });
 }
