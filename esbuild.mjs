@@ -2,7 +2,7 @@
 // the server and CLI bundle everything so the .vsix and the npm bin need no node_modules.
 import * as esbuild from 'esbuild';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
-import { productOptions, PROGRAMS_BUNDLE, REPORT_CHARTS_BUNDLE } from './scripts/esbuild-options.mjs';
+import { cliPartsApart, productOptions, PROGRAMS_BUNDLE, REPORT_CHARTS_BUNDLE } from './scripts/esbuild-options.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -11,24 +11,29 @@ const common = productOptions(production);
 
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  // The CLI and the server share one bundle (programs.ts); dist/cli.js and dist/server.js, the
-  // npm bins, are launchers written below.
+  // The CLI and the server share one bundle (programs.ts); dist/server.js, an npm bin, is a
+  // launcher written below.
   { entryPoints: ['server/src/programs.ts'], outfile: `dist/${PROGRAMS_BUNDLE}` },
+  // The other npm bin: the CLI's commands, which read the shared bundle only when one runs.
+  {
+    entryPoints: ['server/src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: [...common.plugins, cliPartsApart],
+  },
   // The GitHub Action's entry (action.yml); neither the npm package nor the .vsix ships it.
   { entryPoints: ['server/src/cli/action/main.ts'], outfile: 'dist/action.js' },
   // vega and vega-lite, which the server and the CLI load only to draw a report (see chartsApart).
   { entryPoints: ['server/src/core/report/charts/libraries.ts'], outfile: `dist/${REPORT_CHARTS_BUNDLE}` },
 ];
 
-/** The npm bins: executable scripts with a shebang, each starting its program from the shared bundle. */
-function writeLaunchers() {
+/** The server's npm bin: an executable script with a shebang, starting the server from the shared bundle. */
+function writeLauncher() {
   mkdirSync('dist', { recursive: true });
-  for (const [file, program] of [['cli.js', 'runCli'], ['server.js', 'runServer']]) {
-    writeFileSync(`dist/${file}`, `#!/usr/bin/env node\n'use strict';\nrequire('./${PROGRAMS_BUNDLE}').${program}();\n`);
-    chmodSync(`dist/${file}`, 0o755);
-  }
+  writeFileSync('dist/server.js', `#!/usr/bin/env node\n'use strict';\nrequire('./${PROGRAMS_BUNDLE}').runServer();\n`);
+  chmodSync('dist/server.js', 0o755);
 }
-writeLaunchers();
+writeLauncher();
 
 if (watch) {
   for (const e of entries) {
@@ -37,4 +42,5 @@ if (watch) {
   }
 } else {
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+  chmodSync('dist/cli.js', 0o755);
 }

@@ -3,7 +3,7 @@
  * and floors, prints one table and writes bench/results.json. Measures; never asserts.
  *
  *   npm run bench                 every figure
- *   npm run bench -- p1b p2       only these (ids: p1 p1b p2 p3 p4 p4b p5 p6 scaling folder report editor)
+ *   npm run bench -- p1b p2       only these (ids: p1 p1b p2 p3 p4 p4b p5 p6 startup scaling folder report editor)
  *   BENCH_RUNS=3 npm run bench    fewer runs per figure (default 7)
  *   BENCH_P6_BYTES=5242880 npm run bench -- p6   P6 at another size (default: just under maxFileSizeBytes)
  */
@@ -22,6 +22,7 @@ import { measureInventory, measurePostmortem, measureScaling } from './measure/i
 import { measureLive } from './measure/live';
 import { measureLiveLatency } from './measure/liveLatency';
 import { measureFolder, measureP1 } from './measure/p1';
+import { measureStartup } from './measure/startup';
 import { measureInventoryEdits, measurePostmortemEdits } from './measure/server';
 import { ratio, table, type Row } from './report';
 
@@ -56,6 +57,15 @@ async function main(): Promise<void> {
     raw.p1 = r;
     const v = r.ours.median / r.peer.median;
     rows.push({ id: 'P1', what: 'CLI lint, 1 MB post-mortem (whole process)', figure: describe(r.ours), against: `markdownlint-cli2 ${describe(r.peer)}`, goal: '≤ 1.0x', value: v, shown: ratio(v), met: v <= 1.0 });
+  });
+  if (wanted('startup')) await guard('startup', async () => {
+    step('P6 start-up: --version vs node -e 0, lint of the seed post-mortem vs markdownlint-cli2');
+    const r = await measureStartup(RUNS);
+    raw.startup = r;
+    const version = r.version.median / r.bareNode.median;
+    const lint = r.lint.median / r.markdownlint.median;
+    rows.push({ id: 'P6', what: 'start-up: `incident-docs --version` (whole process)', figure: describe(r.version), against: `node -e 0 ${describe(r.bareNode)}`, goal: '≤ 1.3x', value: version, shown: ratio(version), met: version <= 1.3 });
+    rows.push({ id: 'P6', what: 'start-up: CLI lint, seed post-mortem, 20 KB (whole process)', figure: describe(r.lint), against: `markdownlint-cli2 ${describe(r.markdownlint)}`, goal: '≤ 0.3x', value: lint, shown: ratio(lint), met: lint <= 0.3 });
   });
   if (wanted('p1b')) await guard('p1b', async () => {
     step('P1b in-process post-mortem lint vs remark parse');

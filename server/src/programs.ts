@@ -1,14 +1,20 @@
 /**
  * The CLI and the language server in one bundle (dist/incident-docs.js): they share the core,
- * which as two bundles was shipped twice (the package's largest part). dist/cli.js and
- * dist/server.js are two-line launchers that call one of these. Each program is required only
- * when it runs (esbuild evaluates a module required inside a function on that call), so neither
- * pays for the other's code at start-up.
+ * which as two bundles was shipped twice (the package's largest part). dist/server.js is a
+ * two-line launcher of runServer; dist/cli.js holds the CLI's commands (options and help, with
+ * commander) and reads this bundle only when a command runs, through cliParts(). Each part is
+ * required only when it runs (esbuild evaluates a module required inside a function on that
+ * call), so neither program pays for the other's code at start-up.
  */
 import { isMainThread } from 'node:worker_threads';
 
 export function runCli(): void {
   require('./cli/main');
+}
+
+/** The CLI's implementations, for dist/cli.js: it holds only the commands' options and help (see cli/lazyParts.ts). */
+export function cliParts(): typeof import('./cli/parts') {
+  return require('./cli/parts') as typeof import('./cli/parts');
 }
 
 export function runServer(): void {

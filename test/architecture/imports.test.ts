@@ -30,7 +30,9 @@ describe('import layering of client/src, contract/src and server/src', () => {
       'client/src/languageClient.ts -> vscode-languageclient/node',
       'server/src/lsp/server.ts -> server/src/lsp/commands.ts',
       'server/src/core/live/types.ts -> contract/src/probeOutcome.ts',
-      'server/src/cli/commands/cert.ts -> server/src/core/live/index.ts',
+      'server/src/cli/runCert.ts -> server/src/core/live/index.ts',
+      // A require inside a function (the CLI's commands load their work so).
+      'server/src/cli/parts.ts -> server/src/cli/runLint.ts',
     ]) {
       assert.ok(edges.has(edge), edge);
     }

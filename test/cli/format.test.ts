@@ -4,6 +4,7 @@ import type { Finding, Severity } from '../../server/src/core/types';
 import { formatterNamed, formatters, type FileReport, type FormatContext } from '../../server/src/cli/format';
 import { shouldUseColor } from '../../server/src/cli/format/colors';
 import { locationOf } from '../../server/src/cli/format/location';
+import { FORMAT_NAMES } from '../../server/src/cli/format/names';
 import { countFindings, summaryLine } from '../../server/src/cli/format/summary';
 
 function finding(rule: string, severity: Severity, line: number, character: number, message = `${rule} message`): Finding {
@@ -18,6 +19,12 @@ const reports: FileReport[] = [
   { file: 'clean.md', findings: [] },
   { file: 'b.md', findings: [finding('pm/required-section', 'warning', 2, 3, 'Missing "Impact".')] },
 ];
+
+describe('formatters', () => {
+  it('are the names the lint command offers, in their order (the first is the default)', () => {
+    assert.deepEqual(formatters.map((f) => f.name), [...FORMAT_NAMES]);
+  });
+});
 
 describe('locationOf', () => {
   it('turns 0-based core positions into 1-based lines and columns', () => {

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { checkClientIdentity } from '../core/live/clientAuth';
 import type { ClientIdentity } from '../core/live/types';
 import { READ_LIMITS, readTextFileSync } from '../core/workspace/readFile';
-import { asCliError, CliError } from './errors';
+import { CliError } from './errors';
+import { asCliError } from './usageErrors';
 import { messagePath } from './paths';
 
 export function readClientIdentity(certFile: string | undefined, keyFile: string | undefined, cwd: string): ClientIdentity | undefined {

@@ -1,9 +1,7 @@
-import { ProbeInputError } from '../core/live';
-import { WorkspaceError } from '../core/workspace/errors';
-
 /**
  * A problem with how the CLI was called or with the files it was pointed at (usage or I/O).
- * main.ts prints its message, without a stack trace, and exits with code 2.
+ * main.ts prints its message, without a stack trace, and exits with code 2. Nothing of the core
+ * here: main.ts loads this at start-up (the core's errors become these in usageErrors.ts).
  */
 export class CliError extends Error {
   readonly exitCode = 2;
@@ -19,26 +17,9 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
 /**
- * The core's errors about what the user gave (a path that names nothing, an unreadable file, a
- * bad host or CA text) become usage errors: main.ts prints them and exits 2. Anything else is a bug.
+ * Whether `e` is a CliError. dist/cli.js and the shared bundle it loads for a command's work
+ * (programs.ts) each hold a copy of this class, so `instanceof` alone cannot tell.
  */
-function asUsageError(e: unknown): unknown {
-  if (e instanceof WorkspaceError || e instanceof ProbeInputError) return new CliError(e.message);
-  return e;
-}
-
-export function asCliError<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (e) {
-    throw asUsageError(e);
-  }
-}
-
-export async function asCliErrorAsync<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (e) {
-    throw asUsageError(e);
-  }
+export function isCliError(e: unknown): e is CliError {
+  return e instanceof CliError || (e instanceof Error && e.name === 'CliError' && (e as Partial<CliError>).exitCode === 2);
 }

@@ -2,7 +2,7 @@
 import { MAX_FIX_PASSES, type FixAllResult } from '../core/fix/fixAll';
 import { CliError } from './errors';
 import type { SeverityCounts } from './format/summary';
-import { checkRuleIds } from './options';
+import { checkRuleIds } from './checkRuleIds';
 
 /** The options of `lint` that fixing reads. */
 interface FixOptions {

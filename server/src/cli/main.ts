@@ -1,20 +1,26 @@
 /**
  * incident-docs CLI entry point (dist/cli.js, the package's `bin`). Wiring only: each subcommand
  * registers itself from commands/<name>.ts; the checking happens in the core.
+ *
+ * Start-up loads commander and the commands' options and help, nothing more: each command's
+ * action requires its implementation when it runs (esbuild evaluates a module required inside a
+ * function on that call), so `--version` never evaluates the core, and `lint` no export code.
+ * test/cli/startup.test.ts fails when a static import here or in commands/ brings the core back.
  */
 import { CommanderError } from 'commander';
-import { isReportWorker, serveReportWorker } from './commands/reportRecords';
 import { registerCertCommand } from './commands/cert';
 import { registerDiffCommand } from './commands/diff';
 import { registerExportCommand } from './commands/export';
 import { registerLintCommand } from './commands/lint';
 import { registerReportCommand } from './commands/report';
+import { isReportWorker } from './commands/reportWorker';
 import { registerRulesCommand } from './commands/rules';
-import { CliError, EXIT_USAGE } from './errors';
+import { EXIT_USAGE, isCliError } from './errors';
+import { cliParts } from './lazyParts';
 import { createProgram } from './program';
 
 // `report` reads thousands of files in worker threads, each running this bundle: see reportRecords.ts.
-if (isReportWorker()) serveReportWorker();
+if (isReportWorker()) cliParts().reportWorkerModule().serveReportWorker();
 else runCommandLine();
 
 function runCommandLine(): void {
@@ -36,7 +42,7 @@ function runCommandLine(): void {
     if (e instanceof CommanderError) {
       // commander has printed its message already; help and --version end with code 0.
       process.exitCode = e.exitCode === 0 ? 0 : EXIT_USAGE;
-    } else if (e instanceof CliError) {
+    } else if (isCliError(e)) {
       process.stderr.write(`incident-docs: ${e.message}\n`);
       process.exitCode = e.exitCode;
     } else {

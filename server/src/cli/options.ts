@@ -1,12 +1,10 @@
 /**
  * Parsers for lint options. Each throws commander's InvalidArgumentError, so commander reports
  * "error: option '--now <iso>' argument 'x' is invalid. <reason>" and main.ts exits with 2.
+ * The commands' options load these at start-up, so nothing here reaches into the core.
  */
 import { InvalidArgumentError } from 'commander';
-import { distance } from 'fastest-levenshtein';
-import { ruleIds } from '../core/ruleReference';
 import type { RuleLevel } from '../core/types';
-import { CliError } from './errors';
 
 const ISO_8601 =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
@@ -82,15 +80,4 @@ export function parseMaxWarnings(value: string): number {
 export function parsePositive(value: string): number {
   if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError('Expected a whole number above 0.');
   return Number(value.trim());
-}
-
-/** A misspelt --rule would silently do nothing; in CI that hides findings, so refuse it. */
-export function checkRuleIds(overrides: RuleOverride[], option = '--rule'): void {
-  const known = ruleIds();
-  for (const { rule } of overrides) {
-    if (known.includes(rule)) continue;
-    const closest = known.reduce((best, id) => (distance(id, rule) < distance(best, rule) ? id : best), known[0] ?? '');
-    const hint = closest && distance(closest, rule) <= 3 ? ` (did you mean ${closest}?)` : '';
-    throw new CliError(`${option}: unknown rule "${rule}"${hint}; \`incident-docs rules\` lists them`);
-  }
 }

@@ -1,17 +1,18 @@
 import { analyze, lintAnalysis, typesForKind, type Analysis } from '../core/lint';
-import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../core/live';
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../core/live/defaults';
 import { allRules, ruleDocsUrl } from '../core/ruleReference';
 import type { DocumentKind } from '../core/types';
 import { changedFilesSince, keepChanged } from './changedSince';
 import { crossFileIndex } from './crossFileIndex';
 import { ConfigResolver } from './configs';
-import { asCliErrorAsync, CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors';
+import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors';
+import { asCliErrorAsync } from './usageErrors';
 import { formatterNamed, type FileReport, type FormatContext, type RuleDescription } from './format';
 import { countFindings, type SeverityCounts } from './format/summary';
-import { checkRuleIds, ruleOverridesToRules, type RuleOverride } from './options';
+import { checkRuleIds } from './checkRuleIds';
+import { ruleOverridesToRules, type RuleOverride } from './options';
 import { displayPath } from './paths';
-import { readClientIdentity } from './clientIdentity';
-import { probeInventories, type LiveProbeOptions } from './liveProbes';
+import type { LiveProbeOptions } from './liveProbes';
 import { unifiedDiff } from './unifiedDiff';
 import { writeFixed } from './writeFixed';
 import { fixAll } from '../core/fix/fixAll';
@@ -167,7 +168,8 @@ export async function lintFiles(inputs: string[], options: LintCommandOptions, i
     }
   }
 
-  const live = options.live ? await probeInventories(analyses.map((a) => a.analysis), liveOptions(options, now, io)) : undefined;
+  // The TLS probing and certificate parsing only with --live: a plain lint never evaluates them.
+  const live = options.live ? await liveProbes().probeInventories(analyses.map((a) => a.analysis), liveOptions(options, now, io)) : undefined;
   // Every file given (and, with --changed-since, the ones left unchecked) for the cross-file rules.
   const checked = new Set(files);
   const workspace = await crossFileIndex(analyses.map((a) => a.analysis), expanded.filter((f) => !checked.has(f)), configs);
@@ -183,13 +185,15 @@ export async function lintFiles(inputs: string[], options: LintCommandOptions, i
   return { reports, shown, counts, tooManyWarnings, fixed, exitCode };
 }
 
+const liveProbes = () => require('./liveProbes') as typeof import('./liveProbes');
+
 function liveOptions(options: LintCommandOptions, now: Date, io: CliIO): LiveProbeOptions {
   return {
     concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
     timeoutMs: options.timeout ?? DEFAULT_TIMEOUT_MS,
     now,
     progress: io.progress,
-    clientIdentity: readClientIdentity(options.cert, options.key, io.cwd),
+    clientIdentity: (require('./clientIdentity') as typeof import('./clientIdentity')).readClientIdentity(options.cert, options.key, io.cwd),
     warn: (message) => io.stderr(`incident-docs: warning: ${message}`),
   };
 }

@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Command } from 'commander';
-import { registerCertCommand, runCert, type CertCommandOptions, type CertIo } from '../../../server/src/cli/commands/cert';
+import { registerCertCommand } from '../../../server/src/cli/commands/cert';
+import { runCert, type CertCommandOptions, type CertIo } from '../../../server/src/cli/runCert';
 import { CliError } from '../../../server/src/cli/errors';
 import type { ProbeFailure, ProbeResult } from '../../../server/src/core/live';
 import { startScriptedServer, type ScriptedServer, type ServerTalk } from '../../helpers/starttls';

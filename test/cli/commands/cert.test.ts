@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Command, CommanderError } from 'commander';
-import { registerCertCommand, runCert, type CertCommandOptions, type CertIo } from '../../../server/src/cli/commands/cert';
+import { registerCertCommand } from '../../../server/src/cli/commands/cert';
+import { runCert, type CertCommandOptions, type CertIo } from '../../../server/src/cli/runCert';
 import { CliError } from '../../../server/src/cli/errors';
 import type { ProbeFailure, ProbeResult } from '../../../server/src/core/live';
 import {

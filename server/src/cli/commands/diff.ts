@@ -1,6 +1,11 @@
+/**
+ * `incident-docs diff --base REF`: its options and help. The diff (diff/runDiff.ts, with git and
+ * the core) is required when the command runs, not at start-up.
+ */
 import { Option, type Command } from 'commander';
-import { escapeControls } from '../../core/quote';
-import { DIFF_FORMATS, runDiff, type DiffCommandOptions } from '../diff/runDiff';
+import type { DiffCommandOptions } from '../diff/runDiff';
+import { DIFF_FORMATS } from '../diff/types';
+import { cliParts } from '../lazyParts';
 import { parseNow } from '../options';
 import { cliVersion } from '../program';
 
@@ -19,12 +24,7 @@ export function registerDiffCommand(program: Command): void {
         'Exit codes: 0 the diff was printed, 2 usage or I/O error (a bad ref, not a git repository).',
     )
     .action(async (paths: string[], options: DiffCommandOptions) => {
-      process.exitCode = await runDiff(paths, options, {
-        cwd: process.cwd(),
-        color: false,
-        version: cliVersion,
-        stdout: (text) => process.stdout.write(text),
-        stderr: (line) => process.stderr.write(`${escapeControls(line)}\n`),
-      });
+      const parts = cliParts();
+      process.exitCode = await parts.diffModule().runDiff(paths, options, { ...parts.processIoModule().processIo(), color: false, version: cliVersion });
     });
 }

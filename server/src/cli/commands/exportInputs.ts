@@ -3,20 +3,16 @@
  * the certificates, silently) and where they write.
  */
 import { buildCertModel } from '../../core/inventory/model';
-import { escapeControls } from '../../core/quote';
 import type { InventorySource } from '../../core/export/entries';
 import { WorkspaceError } from '../../core/workspace/errors';
 import { readDocumentFile } from '../../core/workspace/readFile';
 import type { ConfigResolver } from '../configs';
 import { CliError } from '../errors';
 import { displayPath } from '../paths';
+import type { ProcessIo } from '../processIo';
 
-export interface ExportIo {
-  cwd: string;
-  stdout(text: string): void;
-  /** One line, without its newline. */
-  stderr(line: string): void;
-}
+/** Where the export commands print: the process's streams (processIo.ts), or a test's. */
+export type ExportIo = ProcessIo;
 
 export async function readInventory(file: string, configs: ConfigResolver, cwd: string, warn: (message: string) => void): Promise<InventorySource> {
   const shown = displayPath(file, cwd);
@@ -40,12 +36,4 @@ export async function readInventory(file: string, configs: ConfigResolver, cwd: 
   }
   if (!model.inventory) throw new CliError(`${shown}: not a certificate inventory (no top-level \`certificates:\` list)`);
   return { file: shown, model, config };
-}
-
-export function processIo(): ExportIo {
-  return {
-    cwd: process.cwd(),
-    stdout: (text) => process.stdout.write(text),
-    stderr: (line) => process.stderr.write(`${escapeControls(line)}\n`),
-  };
 }

@@ -1,11 +1,14 @@
+/**
+ * `incident-docs lint`: its options and help. The linting (runLint.ts and, through it, the core)
+ * is required when the command runs, not at start-up.
+ */
 import { Option, type Command } from 'commander';
-import { escapeControls } from '../../core/quote';
-import { formatters } from '../format';
 import { shouldUseColor } from '../format/colors';
+import { FORMAT_NAMES } from '../format/names';
+import { cliParts } from '../lazyParts';
 import { parseMaxWarnings, parseNow, parsePositive, parseRuleOverride } from '../options';
-import { terminalProgress } from '../progress';
 import { cliVersion } from '../program';
-import { runLint, type LintCommandOptions } from '../runLint';
+import type { LintCommandOptions } from '../runLint';
 
 const KINDS = ['postmortem', 'inventory', 'cert-manager'];
 
@@ -18,8 +21,8 @@ export function registerLintCommand(program: Command): void {
     .argument('<paths...>', 'files (always read), folders (walked for .md/.markdown/.yaml/.yml, honouring .gitignore) or globs')
     .addOption(
       new Option('-f, --format <format>', 'output format')
-        .choices(formatters.map((f) => f.name))
-        .default(formatters[0].name),
+        .choices(FORMAT_NAMES)
+        .default(FORMAT_NAMES[0]),
     )
     .option('--now <iso-8601>', 'reference time for dates and expiry, e.g. 2026-11-27T12:00:00Z (default: the clock)', parseNow)
     .option('-c, --config <file>', 'settings file for every path (default: the nearest .incident-docs.yaml at or above each file)')
@@ -42,13 +45,12 @@ export function registerLintCommand(program: Command): void {
       '\nExit codes: 0 no errors, 1 errors found (or --max-warnings exceeded), 2 usage or I/O error.',
     )
     .action(async (paths: string[], options: LintCommandOptions) => {
-      process.exitCode = await runLint(paths, options, {
-        cwd: process.cwd(),
+      const parts = cliParts();
+      process.exitCode = await parts.lintModule().runLint(paths, options, {
+        ...parts.processIoModule().processIo(),
         color: shouldUseColor(process.stdout, process.env),
         version: cliVersion,
-        stdout: (text) => process.stdout.write(text),
-        stderr: (line) => process.stderr.write(`${escapeControls(line)}\n`),
-        progress: process.stderr.isTTY ? terminalProgress : undefined,
+        progress: process.stderr.isTTY ? parts.progressModule().terminalProgress : undefined,
       });
     });
 }

@@ -6,7 +6,7 @@
  * with its own settings resolver; results come back in file order.
  */
 import { availableParallelism } from 'node:os';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { analyze, lintAnalysis } from '../../core/lint';
 import { incidentRecord, type IncidentRecord } from '../../core/report/record';
 import { readDocumentFileSync } from '../../core/workspace/readFile';
@@ -14,6 +14,7 @@ import { WorkspaceError } from '../../core/workspace/errors';
 import { ConfigResolver } from '../configs';
 import { CliError } from '../errors';
 import { displayPath } from '../paths';
+import { WORKER_KIND } from './reportWorker';
 
 export interface RecordsJob {
   /** Absolute paths, in report order. */
@@ -41,7 +42,6 @@ export interface RecordsResult {
 const FILES_PER_WORKER = 200;
 const FILES_PER_BATCH = 50;
 const MAX_WORKERS = 4;
-const WORKER_KIND = 'incident-docs-report';
 
 export async function readRecords(job: RecordsJob): Promise<RecordsResult> {
   const workers = Math.min(MAX_WORKERS, availableParallelism(), Math.floor(job.files.length / FILES_PER_WORKER));
@@ -137,11 +137,6 @@ function runWorker(job: RecordsJob, take: () => Batch | undefined, done: (index:
     worker.once('error', (e) => settle(e));
     worker.once('exit', (code) => settle(new Error(`a report worker exited with code ${code} before answering`)));
   });
-}
-
-/** Whether this thread is a report worker (main.ts asks before it parses a command line). */
-export function isReportWorker(): boolean {
-  return !isMainThread && (workerData as { kind?: string } | undefined)?.kind === WORKER_KIND;
 }
 
 /** A worker's whole life: batches of files, each answered in turn, until the main thread ends it. */

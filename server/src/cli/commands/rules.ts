@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { rulesJson, rulesMarkdown } from '../../core/ruleReference';
+import { cliParts } from '../lazyParts';
 
 export function registerRulesCommand(program: Command): void {
   program
@@ -7,6 +7,7 @@ export function registerRulesCommand(program: Command): void {
     .description('Print the rule reference: id, default severity, what each rule reports, options, examples.')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
     .action((options: { format: 'markdown' | 'json' }) => {
+      const { rulesJson, rulesMarkdown } = cliParts().ruleReferenceModule();
       process.stdout.write(options.format === 'json' ? rulesJson() : rulesMarkdown());
     });
 }

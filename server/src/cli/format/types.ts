@@ -1,4 +1,5 @@
 import type { Finding, Severity } from '../../core/types';
+import type { FormatName } from './names';
 
 /** The findings of one checked file; files without findings are included so summaries can count them. */
 export interface FileReport {
@@ -31,7 +32,7 @@ export interface FormatContext {
  * format/index.ts; the lint command does not change.
  */
 export interface Formatter {
-  name: string;
+  name: FormatName;
   description: string;
   /** The complete text written to stdout, ending with a newline. */
   format(reports: FileReport[], context: FormatContext): string;

@@ -9,6 +9,7 @@
  */
 import { Document } from 'yaml';
 import type { MonitoredEntry, MonitoredTarget } from './entries';
+import { DEFAULT_BLACKBOX_ADDRESS, DEFAULT_JOB, DEFAULT_MODULE, HTTPS_MODULE } from './prometheusDefaults';
 
 export interface PrometheusExportOptions {
   /** Scrape job name, and the `job` matcher of every rule. */
@@ -21,10 +22,7 @@ export interface PrometheusExportOptions {
   sources: string[];
 }
 
-export const DEFAULT_JOB = 'incident-docs-certificates';
-export const DEFAULT_MODULE = 'tls_connect';
-export const HTTPS_MODULE = 'https_2xx';
-export const DEFAULT_BLACKBOX_ADDRESS = '127.0.0.1:9115';
+export { DEFAULT_BLACKBOX_ADDRESS, DEFAULT_JOB, DEFAULT_MODULE, HTTPS_MODULE };
 const PROBE_FAILING_FOR = '10m';
 
 const FILES = { targets: 'targets.json', rules: 'rules.yaml', blackbox: 'blackbox.yml', prometheus: 'prometheus.yml' } as const;

@@ -9,7 +9,7 @@
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
 import { failure } from './errors';
-import { splitPemCertificates } from './trust';
+import { splitPemCertificates } from './pemCertificates';
 import { ProbeInputError, type ClientIdentity, type ProbeFailure } from './types';
 
 /**

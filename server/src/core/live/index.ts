@@ -6,7 +6,7 @@ export { probeCertificate, checkProbeOptions, DEFAULT_TIMEOUT_MS } from './probe
 export { probeMany, DEFAULT_CONCURRENCY, type ProbeManyOptions } from './probeMany';
 export { parseHostPort, parsePort, normalizeHost, formatHostPort, isIpLiteral, type HostPort } from '../../../../contract/src/hostPort';
 export { DEFAULT_TLS_PORT } from '../../../../contract/src/hostSyntax';
-export { splitPemCertificates } from './trust';
+export { splitPemCertificates } from './pemCertificates';
 export {
   isProbeFailure,
   ProbeInputError,

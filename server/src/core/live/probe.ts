@@ -16,8 +16,9 @@ import { isStartTlsProtocol, schemeOfStartTls, STARTTLS_PROTOCOLS, type StartTls
 import { openStartTls } from './starttls/open';
 import { trustContext } from './trust';
 import { ProbeInputError, type ProbeOptions, type ProbeOutcome, type ProbeResult } from './types';
+import { DEFAULT_TIMEOUT_MS } from './defaults';
 
-export const DEFAULT_TIMEOUT_MS = 5000;
+export { DEFAULT_TIMEOUT_MS };
 const MAX_TIMEOUT_MS = 2 ** 31 - 1; // setTimeout's limit
 
 interface CheckedProbe {

@@ -1,8 +1,9 @@
 /** Many probes at once, never more than `concurrency` connections open (for `lint --live`). */
 import { checkProbeOptions, probeCertificate } from './probe';
 import { ProbeInputError, type ProbeOptions, type ProbeOutcome } from './types';
+import { DEFAULT_CONCURRENCY } from './defaults';
 
-export const DEFAULT_CONCURRENCY = 16;
+export { DEFAULT_CONCURRENCY };
 
 export interface ProbeManyOptions {
   /** Connections open at the same time; defaults to 16. */

@@ -1,25 +1,9 @@
 /** Which CAs a probe trusts: the system store, plus extra CAs (internal ones) when given. */
-import { createHash, X509Certificate } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
-import { ProbeInputError, type ClientIdentity } from './types';
-
-const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
-
-/** Every certificate block of a PEM text (a bundle holds several); a ProbeInputError when there is none or one is broken. */
-export function splitPemCertificates(pem: string, source = 'extra CA'): string[] {
-  if (typeof pem !== 'string') throw new ProbeInputError(`${source}: expected PEM text.`);
-  const blocks = pem.match(PEM_CERTIFICATE) ?? [];
-  if (blocks.length === 0) throw new ProbeInputError(`${source}: no "BEGIN CERTIFICATE" block found; expected PEM certificates.`);
-  blocks.forEach((block, i) => {
-    try {
-      new X509Certificate(block);
-    } catch (e) {
-      throw new ProbeInputError(`${source}: certificate ${i + 1} cannot be read (${(e as Error).message}).`);
-    }
-  });
-  return blocks;
-}
+import { PEM_CERTIFICATE, splitPemCertificates } from './pemCertificates';
+import type { ClientIdentity } from './types';
 
 const contextCache = new Map<string, SecureContext>();
 /** Node's default store (bundled roots, NODE_EXTRA_CA_CERTS, --use-openssl-ca), built once. */
