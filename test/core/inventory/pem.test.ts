@@ -52,6 +52,16 @@ describe('cert/pem-mismatch and cert/pem-invalid with inline PEMs', () => {
     assert.equal(covered(text, finding.range), '2027-01-31');
     assert.match(finding.message, /expires 2026-12-20T12:00:00Z/);
     const fixed = applyEdits(text, finding.fixes![0].edits);
+    assert.equal(fixed, text.replace('expires: 2027-01-31', 'expires: 2026-12-20'), 'a date stays a date');
+    assert.deepEqual(byRule(lintYaml(fixed), 'cert/pem-mismatch'), []);
+  });
+  it('fixes a date-time expires with the exact notAfter', () => {
+    const pem = makeCertificatePem({ dnsNames: ['api.example.com'], notAfter: NOT_AFTER });
+    const text = inventory('api.example.com', '2027-01-31T09:30:00+02:00', inlinePem(pem));
+    const [finding] = byRule(lintYaml(text), 'cert/pem-mismatch');
+    assert.equal(covered(text, finding.range), '2027-01-31T09:30:00+02:00');
+    const fixed = applyEdits(text, finding.fixes![0].edits);
+    assert.equal(fixed, text.replace('expires: 2027-01-31T09:30:00+02:00', 'expires: 2026-12-20T12:00:00Z'));
     assert.deepEqual(byRule(lintYaml(fixed), 'cert/pem-mismatch'), []);
   });
   it('reports each host the certificate names do not cover, on the host', () => {

@@ -24,9 +24,12 @@ export const pemMismatch: Rule<CertModel> = {
         if ('error' in source.result) continue;
         const cert = source.result;
         if (expiry && !('error' in expiry.parsed) && expiresDisagrees(expiry.parsed.date, cert.notAfter)) {
-          const newText = cert.notAfter.toISOString().replace('.000Z', 'Z');
+          const notAfter = cert.notAfter.toISOString().replace('.000Z', 'Z');
+          // The fix keeps the author's form: a date stays a date (its midnight is at most a day
+          // before notAfter, so it agrees, on the early side), a date-time gets the exact instant.
+          const newText = expiry.parsed.dateOnly ? isoDay(cert.notAfter) : notAfter;
           report({
-            message: `Entry ${entryLabel(entry)}: \`expires\` says ${isoDay(expiry.parsed.date)} but the certificate in \`${source.kind}\` expires ${newText}.`,
+            message: `Entry ${entryLabel(entry)}: \`expires\` says ${isoDay(expiry.parsed.date)} but the certificate in \`${source.kind}\` expires ${notAfter}.`,
             span: expiry.field.span,
             fixes: [{ title: `Set expires to the certificate's notAfter (${newText})`, edits: [{ span: expiry.field.span, newText }], preferred: true, safe: true }],
             related: [{ span: source.field.span, message: 'The certificate' }],
