@@ -99,24 +99,17 @@ async function main(): Promise<void> {
     const cdp = await page.context().newCDPSession(page);
     const lens = extraSettings()['editor.codeLens'] === false ? {} : { lens: "b.lens('Expire')" };
     const watches = extension ? { squiggle: 'b.anySquiggle()', ...lens } : {};
-    const browser = await page.context().browser()!.newBrowserCDPSession();
-    const rendererCpu = async () => {
-      const { processInfo } = (await browser.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; cpuTime: number }[] };
-      return Math.round(processInfo.filter((p) => p.type === 'renderer').reduce((s, p) => s + p.cpuTime, 0) * 1000);
-    };
-    const r0 = await rendererCpu();
     const open = await meter.measure(() => profiled(cdp, 'open', async () => {
       const times = await coldOpen(page, INVENTORY, watches);
       // Until the page settles: the same end with and without the extension.
       await quiet(page, 120_000);
       return times;
     }));
-    const r1 = await rendererCpu();
-    process.stdout.write(`open: ${JSON.stringify(open.value)} cpu ${JSON.stringify(open.cpu)} renderer process CPU ${r1 - r0}\n`);
+    process.stdout.write(`open: ${JSON.stringify(open.value)} cpu ${JSON.stringify(open.cpu)}\n`);
     {
       const target = expiredDateTarget(text);
       const keys = await meter.measure(() => profiled(cdp, 'keystrokes', () => (extension ? toggleKeystrokes(page, target) : plainKeystrokes(page, target))));
-      process.stdout.write(`keystrokes: ${JSON.stringify(keys.value)} cpu ${JSON.stringify(keys.cpu)} renderer process CPU ${(await rendererCpu()) - r1}\n`);
+      process.stdout.write(`keystrokes: ${JSON.stringify(keys.value)} cpu ${JSON.stringify(keys.cpu)}\n`);
     }
   } finally {
     await workbench.close();
