@@ -1,8 +1,9 @@
 /**
  * CPU time of the editor's processes, from /proc (Linux): the language server and the extension
- * host in code-server's process group, and the workbench page's main thread (Chromium's own
+ * host in code-server's process group, and the workbench page's renderer process (Chromium's own
  * count, through the DevTools protocol). Wall-clock figures on a shared machine move with its
- * load; CPU time says where the work went whatever the load.
+ * load; CPU time says where the work went whatever the load. (The page's TaskDuration, used
+ * before, is the main thread's time inside tasks, descheduled time included: it grew with the load.)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
@@ -14,6 +15,7 @@ export interface CpuSample {
   /** Milliseconds of CPU, per part. */
   server: number;
   extensionHost: number;
+  /** The workbench page's renderer process (main thread, compositor, workers). */
   page: number;
 }
 
@@ -42,9 +44,9 @@ export class CpuMeter {
   ) {}
 
   static async attach(page: Page, group: number): Promise<CpuMeter> {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Performance.enable');
-    return new CpuMeter(group, cdp);
+    const browser = page.context().browser();
+    if (!browser) throw new Error('CpuMeter: the page has no browser to ask for its processes');
+    return new CpuMeter(group, await browser.newBrowserCDPSession());
   }
 
   async sample(): Promise<CpuSample> {
@@ -55,9 +57,10 @@ export class CpuMeter {
       if (/dist\/server\.js/.test(p.cmdline)) server += ms;
       else if (/--type=extensionHost/.test(p.cmdline)) extensionHost += ms;
     }
-    const { metrics } = await this.cdp.send('Performance.getMetrics');
-    const task = metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
-    return { server, extensionHost, page: task * 1000 };
+    // One workbench page per browser here, so its renderers are the page's.
+    const { processInfo } = (await this.cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; cpuTime: number }[] };
+    const page = processInfo.filter((p) => p.type === 'renderer').reduce((sum, p) => sum + p.cpuTime, 0);
+    return { server, extensionHost, page: page * 1000 };
   }
 
   /** What `body` cost each part. */

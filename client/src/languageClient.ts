@@ -10,6 +10,7 @@ import {
 import { SERVER_NODE_FLAGS } from '../../contract/src/nodeFlags';
 import { LIVE_COMMANDS } from '../../contract/src/commandIds';
 import { InventoryEntriesRequest } from '../../contract/src/requests';
+import { NearbyLenses } from './lenses/nearbyLenses';
 import { confirmConnection } from './trust';
 
 const CLIENT_ID = 'incidentDocs';
@@ -28,6 +29,8 @@ export function createLanguageClient(context: ExtensionContext): LanguageClient 
   const outputChannel = window.createOutputChannel(CLIENT_NAME, { log: true });
   context.subscriptions.push(configWatcher, outputChannel);
   let client: LanguageClient | undefined;
+  const lenses = new NearbyLenses(() => client);
+  context.subscriptions.push(lenses);
   const clientOptions: LanguageClientOptions = {
     documentSelector: ['markdown', 'yaml'].flatMap((language) =>
       ['file', 'untitled'].map((scheme) => ({ language, scheme })),
@@ -39,7 +42,7 @@ export function createLanguageClient(context: ExtensionContext): LanguageClient 
     // two trees of the same headings in the Outline and the breadcrumbs helped nobody.
     initializationOptions: { incidentDocs: { outlineTimelineOnly: extensions.getExtension(BUILT_IN_MARKDOWN) !== undefined } },
     outputChannel,
-    middleware: { ...liveCheckMiddleware(() => client), workspace: { didChangeConfiguration: changesOnly() } },
+    middleware: { ...liveCheckMiddleware(() => client), ...lenses.middleware, workspace: { didChangeConfiguration: changesOnly() } },
   };
   client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
   return client;

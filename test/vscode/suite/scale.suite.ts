@@ -56,5 +56,26 @@ export function scaleTests(): void {
       assert.equal(titles[0], 'Check live');
       assert.match(titles[1], /^Expires in \d+ days · 2099-01-15$/);
     });
+
+    it('a 1,500-entry inventory gets the lenses near what is on screen, and more as the view moves', async () => {
+      const document = await untitledDocument('yaml', inventory(0, 1_500));
+      const editor = await vscode.window.showTextDocument(document);
+      editor.revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop);
+      const lines = (found: vscode.CodeLens[]) => found.map((l) => l.range.start.line);
+      const top = await waitFor(async () => {
+        const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+        return found.length > 0 && found;
+      }, 'code lenses');
+      // 3,000 in the document; those of the entries within 300 lines of the screen (4 lines an entry).
+      assert.ok(top.length < 400, `${top.length} lenses`);
+      assert.ok(Math.max(...lines(top)) < 400, 'all near the top');
+      const last = document.lineCount - 2;
+      editor.revealRange(new vscode.Range(last, 0, last, 0), vscode.TextEditorRevealType.InCenter);
+      const end = await waitFor(async () => {
+        const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+        return found.some((l) => l.range.start.line > last - 10) && found;
+      }, 'the lenses of the last entries');
+      assert.ok(Math.min(...lines(end)) > last - 700, 'none left from the top');
+    });
   });
 }

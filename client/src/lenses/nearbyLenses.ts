@@ -1,0 +1,76 @@
+/**
+ * Code lenses of a large document only near what its editors show (see lensWindow.ts for why),
+ * as language client middleware: the server still computes the whole list once per version, and
+ * scrolling past the lenses served asks VS Code to fetch again, answered from that list.
+ */
+import { window, workspace, type CodeLens, type Disposable, type TextDocument } from 'vscode';
+import type { LanguageClient, Middleware } from 'vscode-languageclient/node';
+import { ALL_LENSES_UP_TO, covered, LENS_MARGIN_LINES, lensesToShow, lensWindow, type LineSpan } from './lensWindow';
+
+/** After the view stops moving: a scroll fires many events. */
+const SETTLE_MS = 100;
+
+interface Served {
+  version: number;
+  all: CodeLens[];
+  window: LineSpan[];
+}
+
+export class NearbyLenses implements Disposable {
+  private readonly served = new Map<string, Served>();
+  /** Documents asked again only because the view moved: the server's list for their version holds. */
+  private readonly moved = new Set<string>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly subscriptions: Disposable[];
+
+  constructor(private readonly getClient: () => LanguageClient | undefined) {
+    this.subscriptions = [
+      window.onDidChangeTextEditorVisibleRanges((e) => this.viewMoved(e.textEditor.document)),
+      workspace.onDidCloseTextDocument((d) => this.served.delete(d.uri.toString())),
+    ];
+  }
+
+  readonly middleware: Middleware = {
+    provideCodeLenses: async (document, token, next) => {
+      const key = document.uri.toString();
+      const previous = this.served.get(key);
+      const reuse = this.moved.delete(key) && previous?.version === document.version;
+      const all = reuse && previous ? previous.all : await next(document, token);
+      if (!all) return all;
+      const window = lensWindow(visibleSpans(document));
+      if (all.length > ALL_LENSES_UP_TO) this.served.set(key, { version: document.version, all, window });
+      else this.served.delete(key);
+      return lensesToShow(all, (lens) => lens.range.start.line, window);
+    },
+  };
+
+  private viewMoved(document: TextDocument): void {
+    const key = document.uri.toString();
+    const served = this.served.get(key);
+    // Fetch again before the view reaches the edge of what was served, not once it is there.
+    if (!served || covered(lensWindow(visibleSpans(document), LENS_MARGIN_LINES / 2), served.window)) return;
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.moved.add(key);
+        this.getClient()?.getFeature('textDocument/codeLens').getProvider(document)?.onDidChangeCodeLensEmitter.fire();
+      }, SETTLE_MS),
+    );
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const s of this.subscriptions) s.dispose();
+    this.served.clear();
+  }
+}
+
+/** The lines the document's editors show; its first lines when none shows it (a command asking). */
+function visibleSpans(document: TextDocument): LineSpan[] {
+  const spans = window.visibleTextEditors
+    .filter((e) => e.document.uri.toString() === document.uri.toString())
+    .flatMap((e) => e.visibleRanges.map((r) => ({ start: r.start.line, end: r.end.line })));
+  return spans.length > 0 ? spans : [{ start: 0, end: 0 }];
+}
