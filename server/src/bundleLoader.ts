@@ -25,6 +25,9 @@ export const codeCacheFile = (bundle: string): string => `${bundle}.v8-cache`;
 const MAGIC = 'incident-docs-v8-cache 1\n';
 
 interface Header {
+  /** The V8 and the architecture that made it: any other rejects it, so it is not worth hashing anything for. */
+  v8: string;
+  arch: string;
   /** SHA-256 (hex) of the bundle's bytes the cache was made from. */
   bundle: string;
   /** SHA-256 (hex) of the payload: V8's cached data. */
@@ -35,7 +38,7 @@ const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).di
 
 /** The cache file's bytes for a bundle's source and V8's cached data of it. */
 export function encodeCodeCache(bundleSource: Buffer, cachedData: Buffer): Buffer {
-  const header: Header = { bundle: sha256(bundleSource), payload: sha256(cachedData) };
+  const header: Header = { v8: process.versions.v8, arch: process.arch, bundle: sha256(bundleSource), payload: sha256(cachedData) };
   return Buffer.concat([Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`), cachedData]);
 }
 
@@ -51,6 +54,7 @@ export function decodeCodeCache(file: Buffer, bundleSource: Buffer): Buffer | un
   } catch {
     return undefined;
   }
+  if (header.v8 !== process.versions.v8 || header.arch !== process.arch) return undefined;
   const payload = file.subarray(end + 1);
   if (header.bundle !== sha256(bundleSource) || header.payload !== sha256(payload)) return undefined;
   return payload;
