@@ -69,13 +69,19 @@ export const REPORT_CHARTS_BUNDLE = 'report-charts.js';
 /**
  * `import('vega')` and `import('vega-lite')` (core/report/charts/render.ts) become
  * `require('./report-charts.js')`, the bundle of core/report/charts/libraries.ts: the CLI and the
- * server load the chart libraries (1.5 MB) only when a report is drawn, not at start-up.
+ * server load the chart libraries (1.5 MB) only when a report is drawn, not at start-up. A
+ * require, not an import(): the shared bundle is compiled as a vm.Script (server/src/bundleLoader.ts,
+ * for the code cache), where Node 20 runs an import() only with an experimental loader.
  */
 export const chartsApart = {
   name: 'charts-apart',
   setup(build) {
     build.onResolve({ filter: /^vega(-lite)?$/ }, (args) =>
-      args.kind === 'dynamic-import' ? { path: `./${REPORT_CHARTS_BUNDLE}`, external: true } : undefined,
+      args.kind === 'dynamic-import' ? { path: REPORT_CHARTS_BUNDLE, namespace: 'report-charts' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'report-charts' }, () => ({ contents: `module.exports = require('./${REPORT_CHARTS_BUNDLE}');`, loader: 'js' }));
+    build.onResolve({ filter: new RegExp(`^\\./${REPORT_CHARTS_BUNDLE.replace('.', '\\.')}$`) }, (args) =>
+      args.namespace === 'report-charts' ? { path: args.path, external: true } : undefined,
     );
   },
 };

@@ -62,12 +62,9 @@ export function decodeCodeCache(file: Buffer, bundleSource: Buffer): Buffer | un
 
 /** The bundle compiled as a CommonJS module's function (with cachedData when given), and whether V8 took the cache. */
 export function compileBundle(file: string, source: Buffer, cachedData?: Buffer): { script: vm.Script; cacheUsed: boolean } {
-  const script = new vm.Script(Module.wrap(source.toString('utf8')), {
-    filename: file,
-    cachedData,
-    // The bundle's import() of the report's chart bundle resolves as in a module `require` loads.
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
+  // No importModuleDynamically: Node 20 runs an import() in a vm.Script only with an experimental
+  // loader, so the bundle has none (the report's charts are required: chartsApart in esbuild-options.mjs).
+  const script = new vm.Script(Module.wrap(source.toString('utf8')), { filename: file, cachedData });
   return { script, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
 }
 
@@ -91,18 +88,10 @@ export function runBundle(file: string, script: vm.Script): unknown {
   return module.exports;
 }
 
-/**
- * The exports of the bundle `file`, compiled with its code cache when there is a good one.
- * Without `vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER` (Node before 20.12) the bundle's
- * import() would fail inside a vm.Script: it is required as usual then.
- */
+/** The exports of the bundle `file`, compiled with its code cache when there is a good one. */
 export function loadBundle(file: string): unknown {
   const cached = (Module as unknown as { _cache: Record<string, Module> })._cache[file];
   if (cached) return cached.exports;
-  if (!vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER) {
-    debug(file, 'required (this Node cannot compile it as a vm.Script with import())');
-    return require(file);
-  }
   const source = readFileSync(file);
   let cachedData: Buffer | undefined;
   try {

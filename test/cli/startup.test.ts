@@ -174,9 +174,4 @@ describe('CLI start-up, the code cache', () => {
     assert.equal(run.code, 1);
     assert.equal(run.stdout, expected);
   });
-
-  it('the npm package ships the cache beside the bundle', () => {
-    const files = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { files: string[] }).files;
-    assert.ok(files.includes(`dist/${path.basename(CACHE)}`), files.join(', '));
-  });
 });
