@@ -1,6 +1,7 @@
 // One build for both halves, like vscode-eslint: the client keeps `vscode` external,
 // the server and CLI bundle everything so the .vsix and the npm bin need no node_modules.
 import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cliPartsApart, productOptions, PROGRAMS_BUNDLE, REPORT_CHARTS_BUNDLE } from './scripts/esbuild-options.mjs';
 
@@ -43,4 +44,15 @@ if (watch) {
 } else {
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
   chmodSync('dist/cli.js', 0o755);
+  writeCodeCache();
+}
+
+/**
+ * V8's code cache of the shared bundle (dist/incident-docs.js.v8-cache), made by this Node after a
+ * representative lint (scripts/codeCache.ts): dist/cli.js loads the bundle with it. In watch mode
+ * the cache goes stale at the first rebuild; the loader sees that and compiles from source.
+ */
+function writeCodeCache() {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/codeCache.ts', `dist/${PROGRAMS_BUNDLE}`], { stdio: 'inherit' });
+  if (run.status !== 0) throw new Error(`writing the code cache of dist/${PROGRAMS_BUNDLE} failed (exit ${run.status})`);
 }

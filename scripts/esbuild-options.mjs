@@ -1,6 +1,7 @@
 // esbuild options shared by the product build (esbuild.mjs) and the benchmark's build of the core.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
@@ -38,10 +39,14 @@ export const vegaWithoutCanvas = {
 /** The CLI and the language server, one bundle (server/src/programs.ts); cli.js and server.js start from it. */
 export const PROGRAMS_BUNDLE = 'incident-docs.js';
 
+/** The loader of the shared bundle with its V8 code cache (server/src/bundleLoader.ts), which cli.js and server.js carry. */
+const BUNDLE_LOADER = join(dirname(fileURLToPath(import.meta.url)), '..', 'server', 'src', 'bundleLoader.ts');
+
 /**
  * dist/cli.js, the CLI's commands (server/src/cli/main.ts) without their implementations:
  * `require('./parts')` in cli/lazyParts.ts becomes the shared bundle's cliParts(), so `--version`,
- * `--help` and a usage error read 60 KB, not the 1.6 MB bundle with the core and the server.
+ * `--help` and a usage error read 60 KB, not the 1.6 MB bundle with the core and the server. The
+ * bundle is loaded with its code cache (bundleLoader.ts).
  */
 export const cliPartsApart = {
   name: 'cli-parts-apart',
@@ -50,8 +55,9 @@ export const cliPartsApart = {
       args.importer.replaceAll('\\', '/').endsWith('server/src/cli/lazyParts.ts') ? { path: 'cli-parts', namespace: 'cli-parts' } : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'cli-parts' }, () => ({
-      contents: `module.exports = require('./${PROGRAMS_BUNDLE}').cliParts();`,
+      contents: `const { loadBundle } = require(${JSON.stringify(BUNDLE_LOADER)});\nmodule.exports = loadBundle(require('node:path').join(__dirname, '${PROGRAMS_BUNDLE}')).cliParts();`,
       loader: 'js',
+      resolveDir: dirname(BUNDLE_LOADER),
     }));
     build.onResolve({ filter: new RegExp(`^\\./${PROGRAMS_BUNDLE.replace('.', '\\.')}$`) }, (args) => ({ path: args.path, external: true }));
   },
@@ -63,13 +69,19 @@ export const REPORT_CHARTS_BUNDLE = 'report-charts.js';
 /**
  * `import('vega')` and `import('vega-lite')` (core/report/charts/render.ts) become
  * `require('./report-charts.js')`, the bundle of core/report/charts/libraries.ts: the CLI and the
- * server load the chart libraries (1.5 MB) only when a report is drawn, not at start-up.
+ * server load the chart libraries (1.5 MB) only when a report is drawn, not at start-up. A
+ * require, not an import(): the shared bundle is compiled as a vm.Script (server/src/bundleLoader.ts,
+ * for the code cache), where Node 20 runs an import() only with an experimental loader.
  */
 export const chartsApart = {
   name: 'charts-apart',
   setup(build) {
     build.onResolve({ filter: /^vega(-lite)?$/ }, (args) =>
-      args.kind === 'dynamic-import' ? { path: `./${REPORT_CHARTS_BUNDLE}`, external: true } : undefined,
+      args.kind === 'dynamic-import' ? { path: REPORT_CHARTS_BUNDLE, namespace: 'report-charts' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'report-charts' }, () => ({ contents: `module.exports = require('./${REPORT_CHARTS_BUNDLE}');`, loader: 'js' }));
+    build.onResolve({ filter: new RegExp(`^\\./${REPORT_CHARTS_BUNDLE.replace('.', '\\.')}$`) }, (args) =>
+      args.namespace === 'report-charts' ? { path: args.path, external: true } : undefined,
     );
   },
 };

@@ -2,45 +2,95 @@
  * Start-up (issue P6): `incident-docs --version` against `node -e 0`, and `incident-docs lint` of
  * the seed post-mortem (20 KB) against markdownlint-cli2 on the same file; whole processes, runs
  * interleaved so each pair sees the same machine load. On a small file the figure is mostly what
- * a process loads before its work.
+ * a process loads before its work. The lint also runs from a copy of dist/cli.js and the shared
+ * bundle without the V8 code cache the build writes (server/src/bundleLoader.ts): what the cache
+ * saves, under the same load. CPU time (user + system, from /usr/bin/time where there is one)
+ * moves less with the load than wall time.
  */
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { summarize, type Summary } from '../lib/stats';
-import { run } from './process';
 
 const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 const MARKDOWNLINT = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
 const SEED = join(ROOT, 'test', 'fixtures', 'postmortems', '3scale-cert-expiry-postmortem.md');
+const TIME = '/usr/bin/time';
+
+type Name = 'version' | 'bareNode' | 'lint' | 'lintWithoutCache' | 'markdownlint';
 
 export interface StartupResult {
   version: Summary;
   bareNode: Summary;
   lint: Summary;
+  lintWithoutCache: Summary;
   markdownlint: Summary;
+  /** CPU milliseconds (user + system) per command; absent without /usr/bin/time. */
+  cpu?: Record<Name, Summary>;
+}
+
+interface Timed {
+  ms: number;
+  cpuMs?: number;
+  code: number | null;
+  stderr: string;
+}
+
+/** One whole process: wall time here, CPU time from /usr/bin/time when `cpuFile` is given. */
+function timed(args: string[], cwd: string, cpuFile?: string): Promise<Timed> {
+  const [command, argv] = cpuFile ? [TIME, ['-f', '%U %S', '-o', cpuFile, process.execPath, ...args]] : [process.execPath, args];
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, argv, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      let cpuMs: number | undefined;
+      if (cpuFile) {
+        // The last line: /usr/bin/time writes "Command exited with non-zero status 1" before it.
+        const [user, system] = readFileSync(cpuFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+        cpuMs = (user + system) * 1000;
+      }
+      resolve({ ms, cpuMs, code, stderr });
+    });
+  });
 }
 
 export async function measureStartup(runs: number): Promise<StartupResult> {
-  const times: Record<keyof StartupResult, number[]> = { version: [], bareNode: [], lint: [], markdownlint: [] };
+  const names: Name[] = ['bareNode', 'version', 'lint', 'lintWithoutCache', 'markdownlint'];
+  const times = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<Name, number[]>;
+  const cpu = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<Name, number[]>;
   const cwd = join(SEED, '..');
-  const commands: [keyof StartupResult, string[]][] = [
+  const work = mkdtempSync(join(tmpdir(), 'bench-startup-'));
+  // The CLI as it was before the code cache: the same two files, nothing beside them.
+  for (const file of ['cli.js', 'incident-docs.js']) copyFileSync(join(ROOT, 'dist', file), join(work, file));
+  const cpuFile = existsSync(TIME) ? join(work, 'cpu.txt') : undefined;
+  const lint = ['lint', '--now', '2026-11-27T12:00:00Z', SEED];
+  const commands: [Name, string[]][] = [
     ['bareNode', ['-e', '0']],
     ['version', [CLI, '--version']],
-    ['lint', [CLI, 'lint', '--now', '2026-11-27T12:00:00Z', SEED]],
+    ['lint', [CLI, ...lint]],
+    ['lintWithoutCache', [join(work, 'cli.js'), ...lint]],
     ['markdownlint', [MARKDOWNLINT, SEED]],
   ];
-  // Start-up figures are short and noisy: three times the runs of the other figures.
-  for (let i = 0; i < 3 * runs + 1; i++) {
-    for (const [name, args] of commands) {
-      const r = await run(process.execPath, args, cwd);
-      if (r.code !== 0 && r.code !== 1) throw new Error(`${name} failed (${r.code}): ${r.stderr}`);
-      if (i > 0) times[name].push(r.ms); // the first round warms the file cache
+  try {
+    // Start-up figures are short and noisy: three times the runs of the other figures.
+    for (let i = 0; i < 3 * runs + 1; i++) {
+      for (const [name, args] of commands) {
+        const r = await timed(args, cwd, cpuFile);
+        if (r.code !== 0 && r.code !== 1) throw new Error(`${name} failed (${r.code}): ${r.stderr}`);
+        if (i === 0) continue; // the first round warms the file cache
+        times[name].push(r.ms);
+        if (r.cpuMs !== undefined) cpu[name].push(r.cpuMs);
+      }
     }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
-  return {
-    version: summarize(times.version),
-    bareNode: summarize(times.bareNode),
-    lint: summarize(times.lint),
-    markdownlint: summarize(times.markdownlint),
-  };
+  const summaries = (of: Record<Name, number[]>) => Object.fromEntries(names.map((n) => [n, summarize(of[n])])) as Record<Name, Summary>;
+  return { ...summaries(times), cpu: cpuFile ? summaries(cpu) : undefined };
 }

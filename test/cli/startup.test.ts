@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { CLI, REPO_ROOT, SEED } from './helpers';
@@ -71,6 +72,9 @@ describe('CLI start-up, from the sources', () => {
     );
     assert.deepEqual(unwanted, []);
     assert.deepEqual(packages(run.files).filter((p) => ['ical-generator', 'cli-progress', 'vega', 'vega-lite', 'vscode-languageserver'].includes(p)), []);
+    // Its front matter is checked by the validator generated at build time: ajv compiles nothing.
+    assert.ok(run.files.includes('server/src/core/postmortem/builtInFrontMatter.generated.ts'));
+    assert.deepEqual(packages(run.files).filter((p) => p.startsWith('ajv') || p === 'fast-uri'), []);
   });
 });
 
@@ -91,5 +95,86 @@ describe('CLI start-up, the build', () => {
   it('dist/cli.js holds commander and the commands only (the core is 1.6 MB)', () => {
     const size = fs.statSync(CLI).size;
     assert.ok(size < 200_000, `dist/cli.js is ${size} bytes`);
+  });
+});
+
+// The shared bundle is compiled with V8's code cache that the build wrote beside it
+// (server/src/bundleLoader.ts); INCIDENT_DOCS_DEBUG says how it was compiled. A cache that does
+// not fit (another build of the bundle, a damaged file, another V8 or other flags) must be
+// ignored: the lint compiles from source and reports exactly what it reports with the cache.
+describe('CLI start-up, the code cache', () => {
+  const CACHE = `${SHARED_BUNDLE}.v8-cache`;
+  const LINT = ['lint', ...NOW, '--format', 'json', SEED];
+
+  /** dist/cli.js, the shared bundle and the cache in a folder of their own, `change` applied; a lint of the seed from there. */
+  function lintWith(change: (dir: string) => void, nodeFlags: string[] = []) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'code-cache-'));
+    try {
+      for (const file of [CLI, SHARED_BUNDLE, CACHE]) fs.copyFileSync(file, path.join(dir, path.basename(file)));
+      change(dir);
+      const run = spawnSync(process.execPath, [...nodeFlags, path.join(dir, 'cli.js'), ...LINT], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, INCIDENT_DOCS_DEBUG: '1', FORCE_COLOR: '0' } });
+      const how = /^incident-docs: debug: incident-docs\.js (.*)$/m.exec(run.stderr)?.[1];
+      return { code: run.status, stdout: run.stdout, how, stderr: run.stderr };
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  let referenceOutput: string | undefined;
+  const reference = () => (referenceOutput ??= referenceRun());
+  const referenceRun = () => {
+    const run = lintWith(() => {});
+    assert.equal(run.code, 1, run.stderr);
+    assert.equal(run.how, 'compiled with its code cache', 'the build wrote a cache this Node takes');
+    assert.ok(JSON.parse(run.stdout).length > 0);
+    return run.stdout;
+  };
+  const bundleIn = (dir: string) => path.join(dir, path.basename(SHARED_BUNDLE));
+  const cacheIn = (dir: string) => path.join(dir, path.basename(CACHE));
+
+  it('the build writes a cache that `lint` uses, and the findings are those without it', () => {
+    const withCache = reference();
+    const without = lintWith((dir) => fs.rmSync(cacheIn(dir)));
+    assert.equal(without.how, 'compiled from source (no usable code cache)');
+    assert.equal(without.code, 1);
+    assert.equal(without.stdout, withCache);
+  });
+
+  const damaged: [string, (dir: string) => void, string][] = [
+    // Same length, so V8's own check (the source's length) would take it: the bundle's hash must not.
+    ['made from another build of the bundle (same length)', (dir) => {
+      const bundle = fs.readFileSync(bundleIn(dir), 'utf8');
+      assert.ok(bundle.startsWith('"use strict";'), bundle.slice(0, 20));
+      fs.writeFileSync(bundleIn(dir), `'use strict';${bundle.slice('"use strict";'.length)}`);
+    }, 'compiled from source (no usable code cache)'],
+    ['damaged in the middle', (dir) => {
+      const cache = fs.readFileSync(cacheIn(dir));
+      for (let i = cache.length >> 1; i < (cache.length >> 1) + 64; i++) cache[i] ^= 0xff;
+      fs.writeFileSync(cacheIn(dir), cache);
+    }, 'compiled from source (no usable code cache)'],
+    ['cut short', (dir) => fs.writeFileSync(cacheIn(dir), fs.readFileSync(cacheIn(dir)).subarray(0, 4096)), 'compiled from source (no usable code cache)'],
+    ['not a cache at all', (dir) => fs.writeFileSync(cacheIn(dir), 'incident-docs-v8-cache 1\n{"v8":'), 'compiled from source (no usable code cache)'],
+    ['made by another V8', (dir) => {
+      const cache = fs.readFileSync(cacheIn(dir));
+      const header = cache.toString('latin1', 0, 300);
+      fs.writeFileSync(cacheIn(dir), Buffer.from(header.replace(`"v8":"${process.versions.v8}"`, '"v8":"0.0.0"') + cache.toString('latin1', 300), 'latin1'));
+    }, 'compiled from source (no usable code cache)'],
+  ];
+  for (const [what, change, how] of damaged) {
+    it(`a cache ${what} is ignored and the lint is the same`, () => {
+      const expected = reference();
+      const run = lintWith(change);
+      assert.equal(run.how, how, run.stderr);
+      assert.equal(run.code, 1);
+      assert.equal(run.stdout, expected);
+    });
+  }
+
+  it('a cache V8 refuses (other V8 flags than the build’s) is ignored and the lint is the same', () => {
+    const expected = reference();
+    const run = lintWith(() => {}, ['--no-flush-bytecode']);
+    assert.equal(run.how, 'compiled from source (V8 rejected the code cache)', run.stderr);
+    assert.equal(run.code, 1);
+    assert.equal(run.stdout, expected);
   });
 });

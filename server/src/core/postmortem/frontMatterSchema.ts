@@ -16,6 +16,7 @@ import { READ_LIMITS } from '../workspace/readFile';
 import { readSettingFile, SettingFileCache } from '../workspace/settingFile';
 import { builtInSchema } from './frontMatterFields';
 import { pointer } from './schemaSafety';
+import * as generated from './builtInFrontMatter.generated';
 import { compileSchema } from './schemaValidator';
 
 type Schema = Record<string, unknown>;
@@ -40,13 +41,18 @@ function builtInFor(config: Pick<Config, 'severities'>): CompiledSchema {
   let compiled = builtIns.get(key);
   if (!compiled) {
     const schema = builtInSchema(config);
-    const validate = compileSchema(schema, { trusted: true });
+    // The default severities' validator was generated at build time: no ajv, no compile.
+    const validate = sameList(config.severities, generated.SEVERITIES) ? (generated.validate as ValidateFunction) : compileSchema(schema, { trusted: true });
     if (!(validate instanceof Function)) throw new Error(`the built-in front-matter schema does not compile: ${validate.problem}`);
     compiled = { validate, schema };
     if (builtIns.size > 16) builtIns.clear();
     builtIns.set(key, compiled);
   }
   return compiled;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
 const teamSchemas = new SettingFileCache<CompiledSchema | { problem: string }>();

@@ -10,7 +10,7 @@ import type { AnySchema, ErrorObject, Options, ValidateFunction } from 'ajv';
 import { RE2JS } from 're2js';
 import { quoteText } from '../quote';
 import { compileUserPattern } from '../userPatterns';
-import { DATE_FORMAT, DATE_TIME_FORMAT, isDate, isDateTime } from './frontMatterFields';
+import { FRONT_MATTER_FORMATS } from './frontMatterFormats';
 import { unsafeSchemaReason } from './schemaSafety';
 
 export type { ErrorObject } from 'ajv';
@@ -31,10 +31,7 @@ export class SchemaError extends Error {}
 const STANDARD_FORMATS = ['date', 'time', 'date-time', 'iso-time', 'iso-date-time', 'uri', 'uri-reference', 'email', 'ipv4', 'ipv6', 'uuid', 'json-pointer', 'relative-json-pointer'];
 
 function formats(): NonNullable<Options['formats']> {
-  const out: NonNullable<Options['formats']> = {
-    [DATE_FORMAT]: { type: 'string', validate: isDate },
-    [DATE_TIME_FORMAT]: { type: 'string', validate: isDateTime },
-  };
+  const out: NonNullable<Options['formats']> = { ...FRONT_MATTER_FORMATS };
   const { fastFormats } = require('ajv-formats/dist/formats') as typeof import('ajv-formats/dist/formats');
   for (const name of STANDARD_FORMATS) {
     const format = (fastFormats as Record<string, unknown>)[name];
@@ -54,7 +51,8 @@ function formats(): NonNullable<Options['formats']> {
   return out;
 }
 
-const OPTIONS: Options = {
+/** ajv's options for every schema; scripts/gen-front-matter-validator.ts compiles the built-in schema with them too. */
+export const VALIDATOR_OPTIONS: Options = {
   allErrors: true,
   // Errors carry their subschema: a type error on a date says "a date", not "text".
   verbose: true,
@@ -87,7 +85,7 @@ const instances = new Map<Draft, Ajv>();
 function ajvFor(draft: Draft): Ajv {
   let ajv = instances.get(draft);
   if (!ajv) {
-    const options = { ...OPTIONS, formats: formats() };
+    const options = { ...VALIDATOR_OPTIONS, formats: formats() };
     if (draft === '04') ajv = new (require('ajv-draft-04') as typeof import('ajv-draft-04')).default(options) as unknown as Ajv;
     else if (draft === '2019-09') ajv = new (require('ajv/dist/2019') as typeof import('ajv/dist/2019')).default(options);
     else if (draft === '2020-12') ajv = new (require('ajv/dist/2020') as typeof import('ajv/dist/2020')).default(options);

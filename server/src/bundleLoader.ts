@@ -1,0 +1,110 @@
+/**
+ * Loads the shared bundle (dist/incident-docs.js, 1.6 MB) with V8's code cache: compiling the
+ * bundle and the functions a lint runs was a fifth of a small lint's CPU time. Node 20 has no
+ * `module.enableCompileCache`, so the bundle is compiled as a `vm.Script` given the `cachedData`
+ * that `npm run build` wrote beside it (scripts/codeCache.ts, after a representative lint: the
+ * cache holds the functions that ran). Nothing is written at run time; the install stays read-only.
+ *
+ * The cache file holds a header with the SHA-256 of the bundle it was made from and of its own
+ * payload: V8 checks only the source's length and its own version and flags, so a cache of another
+ * build of the same length, or a damaged one, must be refused here. Whatever is wrong (no file, a
+ * bad header, another bundle, V8 rejecting it: another Node, other flags), the bundle is compiled
+ * from its source as `require` would, and nothing is said: the cache only saves time.
+ *
+ * Node builtins only: dist/cli.js and dist/server.js carry this file, not the core.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import Module from 'node:module';
+import { basename, dirname } from 'node:path';
+import * as vm from 'node:vm';
+
+/** The cache file beside a bundle. */
+export const codeCacheFile = (bundle: string): string => `${bundle}.v8-cache`;
+
+const MAGIC = 'incident-docs-v8-cache 1\n';
+
+interface Header {
+  /** The V8 and the architecture that made it: any other rejects it, so it is not worth hashing anything for. */
+  v8: string;
+  arch: string;
+  /** SHA-256 (hex) of the bundle's bytes the cache was made from. */
+  bundle: string;
+  /** SHA-256 (hex) of the payload: V8's cached data. */
+  payload: string;
+}
+
+const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
+
+/** The cache file's bytes for a bundle's source and V8's cached data of it. */
+export function encodeCodeCache(bundleSource: Buffer, cachedData: Buffer): Buffer {
+  const header: Header = { v8: process.versions.v8, arch: process.arch, bundle: sha256(bundleSource), payload: sha256(cachedData) };
+  return Buffer.concat([Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`), cachedData]);
+}
+
+/** V8's cached data from a cache file, when it was made from exactly this bundle and is whole; else undefined. */
+export function decodeCodeCache(file: Buffer, bundleSource: Buffer): Buffer | undefined {
+  if (file.length < MAGIC.length || file.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
+  const end = file.indexOf(0x0a, MAGIC.length);
+  // The header is short; a file without its end within a few hundred bytes is not one.
+  if (end < 0 || end - MAGIC.length > 512) return undefined;
+  let header: Partial<Header>;
+  try {
+    header = JSON.parse(file.toString('utf8', MAGIC.length, end)) as Partial<Header>;
+  } catch {
+    return undefined;
+  }
+  if (header.v8 !== process.versions.v8 || header.arch !== process.arch) return undefined;
+  const payload = file.subarray(end + 1);
+  if (header.bundle !== sha256(bundleSource) || header.payload !== sha256(payload)) return undefined;
+  return payload;
+}
+
+/** The bundle compiled as a CommonJS module's function (with cachedData when given), and whether V8 took the cache. */
+export function compileBundle(file: string, source: Buffer, cachedData?: Buffer): { script: vm.Script; cacheUsed: boolean } {
+  // No importModuleDynamically: Node 20 runs an import() in a vm.Script only with an experimental
+  // loader, so the bundle has none (the report's charts are required: chartsApart in esbuild-options.mjs).
+  const script = new vm.Script(Module.wrap(source.toString('utf8')), { filename: file, cachedData });
+  return { script, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
+}
+
+/** Runs a compiled bundle as the CommonJS module `file` (in require.cache, as `require` would put it) and returns its exports. */
+export function runBundle(file: string, script: vm.Script): unknown {
+  const cache = (Module as unknown as { _cache: Record<string, Module> })._cache;
+  const loaded = cache[file];
+  if (loaded) return loaded.exports;
+  const module = new Module(file, require.main);
+  module.filename = file;
+  module.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(dirname(file));
+  cache[file] = module;
+  const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
+  try {
+    wrapper.call(module.exports, module.exports, Module.createRequire(file), module, file, dirname(file));
+  } catch (e) {
+    delete cache[file];
+    throw e;
+  }
+  module.loaded = true;
+  return module.exports;
+}
+
+/** The exports of the bundle `file`, compiled with its code cache when there is a good one. */
+export function loadBundle(file: string): unknown {
+  const cached = (Module as unknown as { _cache: Record<string, Module> })._cache[file];
+  if (cached) return cached.exports;
+  const source = readFileSync(file);
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = decodeCodeCache(readFileSync(codeCacheFile(file)), source);
+  } catch {
+    cachedData = undefined;
+  }
+  const { script, cacheUsed } = compileBundle(file, source, cachedData);
+  debug(file, cacheUsed ? 'compiled with its code cache' : cachedData ? 'compiled from source (V8 rejected the code cache)' : 'compiled from source (no usable code cache)');
+  return runBundle(file, script);
+}
+
+/** INCIDENT_DOCS_DEBUG (which also prints internal errors' stacks) says how the bundle was compiled. */
+function debug(file: string, how: string): void {
+  if (process.env.INCIDENT_DOCS_DEBUG) process.stderr.write(`incident-docs: debug: ${basename(file)} ${how}\n`);
+}
