@@ -137,12 +137,15 @@ export interface LintProgress {
   findingsSoFar(): Finding[];
 }
 
-/** lintAnalysisReusing() in steps, one rule a step; `progress` gets what a caller that stops early can report. */
+/**
+ * lintAnalysisReusing() in steps, one rule a step; `progress` gets what a caller that stops early
+ * can report, and the id of the rule running (for a profile of the steps; undefined between rules).
+ */
 export function* lintSteps(
   analysis: Analysis,
   options: LintOptions = {},
   previous?: RuleFindings,
-  progress?: { current?: LintProgress },
+  progress?: { current?: LintProgress; rule?: string },
 ): Steps<{ findings: Finding[]; ruleFindings: RuleFindings }> {
   const now = options.now ?? new Date();
   const context: RuleContext = { config: analysis.config, now, document: analysis.document, live: options.live, workspace: options.workspace };
@@ -155,6 +158,7 @@ export function* lintSteps(
     if (progress) progress.current = { findingsSoFar: () => [...findings, ...applySuppressions([...own], model.directives)].sort(compareFindings) };
     for (const { rule, check, checkEdited } of rules) {
       yield;
+      if (progress) progress.rule = rule.id;
       const kept = reusable && rule.scope === 'entry' && checkEdited ? reuse(previous.byRule.get(rule.id), edit) : undefined;
       const out: Finding[] = [];
       if (kept && edit && checkEdited) {
@@ -169,6 +173,7 @@ export function* lintSteps(
       ruleFindings.byRule.set(rule.id, out);
       append(own, out);
     }
+    if (progress) progress.rule = undefined;
     append(findings, applySuppressions(own, model.directives));
   }
   return { findings: findings.sort(compareFindings), ruleFindings };
