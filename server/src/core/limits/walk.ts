@@ -29,6 +29,20 @@ export function preorderWithParent<T extends object>(root: T, enter: (node: T, p
   }
 }
 
+/** `preorderWithParent` in steps (core/steps.ts): a yield every `perStep` nodes, for a walk over a whole large document. */
+export function* preorderWithParentSteps<T extends object>(root: T, perStep: number, enter: (node: T, parent: T | undefined) => boolean | void): Generator<void, void, void> {
+  const stack: { node: T; parent: T | undefined }[] = [{ node: root, parent: undefined }];
+  let visited = 0;
+  while (stack.length > 0) {
+    if (++visited % perStep === 0) yield;
+    const { node, parent } = stack.pop()!;
+    if (enter(node, parent) === false) continue;
+    const children = (node as { children?: readonly T[] }).children;
+    if (!children) continue;
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], parent: node });
+  }
+}
+
 /** Every value reachable through `fields` of objects and arrays, in any order: for CST-like trees. */
 export function reachable(root: unknown, fields: readonly string[], visit: (value: Record<string, unknown>) => boolean | void): void {
   const stack: unknown[] = [root];
