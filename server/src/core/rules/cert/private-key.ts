@@ -15,7 +15,7 @@ export const privateKey: Rule<CertModel> = {
   },
   *check(model, report) {
     const pace = pacer();
-    for (const block of privateKeyBlocks(model)) {
+    for (const block of yield* privateKeyBlocks(model)) {
       if (pace()) yield;
       report({
         message: `A ${quoteText(block.label)} is committed in this file. Remove it, rotate the key (it is compromised once pushed) and keep it in a secret store.`,
