@@ -72,6 +72,16 @@ export interface AtLimit {
   files: { shape: string; file: string; languageId: string; place: EditPlace }[];
 }
 
+/** P6's documents alone (bench/steps.ts), beside the other inputs under bench/.inputs/. */
+export function writeAtLimitInputs(): AtLimit {
+  return writeAtLimit((name, text) => {
+    const file = join(INPUTS, name);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    return file;
+  });
+}
+
 /**
  * Documents of `BENCH_P6_BYTES` (default: just under the default maxFileSizeBytes), one per shape
  * a large document takes, under an `.incident-docs.yaml` that sets the limit back to the default

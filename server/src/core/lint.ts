@@ -7,7 +7,7 @@ import { byteLength, isStackOverflow, tooDeep } from './limits';
 import type { Report, ReportSpec, Rule, RuleContext } from './rule';
 import { INTERNAL_ERROR_RULE, TOO_LARGE_RULE } from './ruleReference';
 import { inLines, reuse } from './findingReuse';
-import { drain, type Steps } from './steps';
+import { drain, maybeSteps, type Steps } from './steps';
 import { applySuppressions } from './suppress';
 import type { LineEdit, LineIndex } from './text';
 import type { DocumentKind, Finding, Fix, Severity, SourceDocument } from './types';
@@ -137,12 +137,16 @@ export interface LintProgress {
   findingsSoFar(): Finding[];
 }
 
-/** lintAnalysisReusing() in steps, one rule a step; `progress` gets what a caller that stops early can report. */
+/**
+ * lintAnalysisReusing() in steps: a step per rule, and more within a rule written in steps.
+ * `progress` gets what a caller that stops early can report (the findings of the rules that ran to
+ * their end), and the id of the rule running (for a profile of the steps; undefined between rules).
+ */
 export function* lintSteps(
   analysis: Analysis,
   options: LintOptions = {},
   previous?: RuleFindings,
-  progress?: { current?: LintProgress },
+  progress?: { current?: LintProgress; rule?: string },
 ): Steps<{ findings: Finding[]; ruleFindings: RuleFindings }> {
   const now = options.now ?? new Date();
   const context: RuleContext = { config: analysis.config, now, document: analysis.document, live: options.live, workspace: options.workspace };
@@ -155,20 +159,22 @@ export function* lintSteps(
     if (progress) progress.current = { findingsSoFar: () => [...findings, ...applySuppressions([...own], model.directives)].sort(compareFindings) };
     for (const { rule, check, checkEdited } of rules) {
       yield;
+      if (progress) progress.rule = rule.id;
       const kept = reusable && rule.scope === 'entry' && checkEdited ? reuse(previous.byRule.get(rule.id), edit) : undefined;
       const out: Finding[] = [];
       if (kept && edit && checkEdited) {
-        runRule(rule, model.lines, context, out, (report) => checkEdited(edit, report, context));
+        yield* runRule(rule, model.lines, context, out, (report) => checkEdited(edit, report, context));
         const fresh = out.filter((f) => inLines(f.range, edit.fromLine, edit.newEndLine));
         out.length = 0;
         append(out, kept);
         append(out, fresh);
       } else {
-        runRule(rule, model.lines, context, out, (report) => check(report, context));
+        yield* runRule(rule, model.lines, context, out, (report) => check(report, context));
       }
       ruleFindings.byRule.set(rule.id, out);
       append(own, out);
     }
+    if (progress) progress.rule = undefined;
     append(findings, applySuppressions(own, model.directives));
   }
   return { findings: findings.sort(compareFindings), ruleFindings };
@@ -188,8 +194,11 @@ function ruleLevel(rule: Rule<never>, config: Config): Severity | 'off' {
   return config.rules[rule.id] ?? (rule.offByDefault ? 'off' : rule.defaultSeverity);
 }
 
-/** Runs one rule through `check` (bound to the model, or to the part of it an edit re-parsed), collecting its findings in `out`. */
-function runRule(rule: Rule<never>, lines: LineIndex, context: RuleContext, out: Finding[], check: (report: Report) => void): void {
+/**
+ * Runs one rule through `check` (bound to the model, or to the part of it an edit re-parsed),
+ * collecting its findings in `out`; a rule written in steps yields between them.
+ */
+function* runRule(rule: Rule<never>, lines: LineIndex, context: RuleContext, out: Finding[], check: (report: Report) => void | Steps<void>): Steps<void> {
   const level = ruleLevel(rule, context.config);
   if (level === 'off') return;
   // One fix shared by many findings (delete all empty rows) is converted once: per finding it was
@@ -218,7 +227,7 @@ function runRule(rule: Rule<never>, lines: LineIndex, context: RuleContext, out:
     });
   };
   try {
-    check(report);
+    yield* maybeSteps(check(report));
   } catch (e) {
     out.push(internalError(`rule ${rule.id} failed`, e));
   }

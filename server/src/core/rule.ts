@@ -1,6 +1,7 @@
 import type { Config } from './config';
 import type { CertWorkspace } from './inventory/workspaceFacts';
 import type { LiveObservations } from './live/observations';
+import type { Steps } from './steps';
 import type { LineIndex } from './text';
 import type { DocumentKind, Severity, SourceDocument, Span } from './types';
 
@@ -82,8 +83,12 @@ export interface Rule<Model> {
    * the server re-runs such a rule on those entries only and keeps its other findings.
    */
   scope?: 'entry';
-  /** A property, not a method, so that a rule of one model never type-checks as a rule of another. */
-  check: (model: Model, report: Report, context: RuleContext) => void;
+  /**
+   * A property, not a method, so that a rule of one model never type-checks as a rule of another.
+   * A rule that walks every row, item, entry or node is a generator (`*check`) that yields every
+   * few hundred of them (steps.ts, `pacer`): the server answers requests between its steps.
+   */
+  check: (model: Model, report: Report, context: RuleContext) => void | Steps<void>;
 }
 
 /** An inline suppression comment, already parsed from the document's own comment syntax. */

@@ -73,10 +73,10 @@ export interface DocumentType {
 /** One of a document type's rules, bound to a model of that type. */
 export interface BoundRule {
   readonly rule: Rule<never>;
-  /** Runs the rule over the whole model. */
-  check(report: Report, context: RuleContext): void;
+  /** Runs the rule over the whole model (in steps, for a rule written in steps). */
+  check(report: Report, context: RuleContext): void | Steps<void>;
   /** Runs it over the part of the model that `edit` re-parsed; absent when the type cannot cut its model down. */
-  checkEdited?(edit: LineEdit, report: Report, context: RuleContext): void;
+  checkEdited?(edit: LineEdit, report: Report, context: RuleContext): void | Steps<void>;
 }
 
 /** A document parsed as one type: the model, with that type's rules and editor services bound to it. */

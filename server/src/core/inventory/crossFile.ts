@@ -8,6 +8,7 @@
 import { isMap, isScalar, isSeq, type Node, type YAMLSeq } from 'yaml';
 import { quoteText } from '../quote';
 import type { BaseModel } from '../rule';
+import { drain, pacer, type Steps } from '../steps';
 import type { Span } from '../types';
 import type { CertManagerResource } from './certManager';
 import { renewalMethod } from './facts';
@@ -28,14 +29,19 @@ export interface WorkspaceView {
   others: CertFileFacts[];
 }
 
-export function workspaceView(model: CertModel, context: { workspace?: CertWorkspace; document: { path?: string } }): WorkspaceView | undefined {
+/** In steps (core/steps.ts): the first rule to ask reads every entry of the file. */
+export function* workspaceView(model: CertModel, context: { workspace?: CertWorkspace; document: { path?: string } }): Steps<WorkspaceView | undefined> {
   if (context.workspace && !context.workspace.complete) return undefined;
-  return { own: factsOf(model), others: context.workspace ? [...context.workspace.others(context.document.path)] : [] };
+  return { own: yield* factsOfSteps(model), others: context.workspace ? [...context.workspace.others(context.document.path)] : [] };
 }
 
 function factsOf(model: CertModel): CertFileFacts {
+  return drain(factsOfSteps(model));
+}
+
+function* factsOfSteps(model: CertModel): Steps<CertFileFacts> {
   let facts = factsOfModel.get(model);
-  if (!facts) factsOfModel.set(model, (facts = certFileFacts(model)));
+  if (!facts) factsOfModel.set(model, (facts = yield* certFileFactsSteps(model)));
   return facts;
 }
 
@@ -47,15 +53,31 @@ export function relatedAt(view: WorkspaceView, file: CertFileFacts, place: Place
 
 /** The facts of a parsed YAML file; none for a file that neither is an inventory nor holds a Certificate. */
 export function certFileFacts(model: CertModel, where: { path?: string; uri?: string } = {}): CertFileFacts {
-  const certificates = model.resources.flatMap((r) => (r.kind === 'Certificate' ? certificateOf(model, r) : []));
+  return drain(certFileFactsSteps(model, where));
+}
+
+function* certFileFactsSteps(model: CertModel, where: { path?: string; uri?: string } = {}): Steps<CertFileFacts> {
+  const pace = pacer();
+  const certificates: IndexedCertificate[] = [];
+  for (const r of model.resources) {
+    if (pace()) yield;
+    if (r.kind === 'Certificate') certificates.push(...certificateOf(model, r));
+  }
   const inventory = model.inventory;
   const place = (span: Span): Place => ({ span, range: model.lines.rangeOf(span) });
+  const entries: IndexedEntry[] = [];
+  if (inventory && model.kind === 'inventory') {
+    for (const e of inventory.entries) {
+      if (pace()) yield;
+      entries.push(...entryOf(model, e));
+    }
+  }
   return {
     path: where.path ?? model.path,
     uri: where.uri,
     certificates,
     inventory: inventory && model.kind === 'inventory' ? place(inventory.certificates?.keySpan ?? { start: 0, end: 0 }) : undefined,
-    entries: inventory && model.kind === 'inventory' ? inventory.entries.flatMap((e) => entryOf(model, e)) : [],
+    entries,
   };
 }
 

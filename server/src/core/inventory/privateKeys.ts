@@ -4,7 +4,8 @@
  * armour from the text. One block is one finding, whichever way it was found.
  */
 import { isScalar } from 'yaml';
-import { reachable } from '../limits/walk';
+import { reachableSteps } from '../limits/walk';
+import type { Steps } from '../steps';
 import type { Span } from '../types';
 import type { CertModel } from './model';
 import { PRIVATE_KEY_BLOCK, privateKeySpans } from './pem';
@@ -18,12 +19,15 @@ export interface PrivateKeyBlock {
 
 /** The fields of YAML nodes that hold nodes: collections' items, pairs' keys and values. */
 const NODE_FIELDS = ['contents', 'items', 'key', 'value'] as const;
+/** Values walked between two steps (an entry of an inventory is a few dozen). */
+const NODES_PER_STEP = 5_000;
 
-export function privateKeyBlocks(model: CertModel): PrivateKeyBlock[] {
+/** In steps (core/steps.ts): every node of every document is looked at. */
+export function* privateKeyBlocks(model: CertModel): Steps<PrivateKeyBlock[]> {
   const out: PrivateKeyBlock[] = privateKeySpans(model.text);
   const inText = out.map((b) => b.span.start).sort((a, b) => a - b);
   for (const doc of model.yaml.documents) {
-    reachable(doc, NODE_FIELDS, (node) => {
+    yield* reachableSteps(doc, NODE_FIELDS, NODES_PER_STEP, (node) => {
       if (!isScalar(node) || typeof node.value !== 'string' || !node.value.includes('PRIVATE KEY')) return;
       const label = firstLabel(node.value);
       if (label === undefined) return false;

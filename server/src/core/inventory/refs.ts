@@ -2,6 +2,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Config } from '../config';
 import { describeValue, quoteText } from '../quote';
+import { drain, pacer, type Steps } from '../steps';
 import type { Span } from '../types';
 import { resourceLabel } from './certManager';
 import { parseExpiry, type Expiry } from './dates';
@@ -48,10 +49,17 @@ export function isPlaceholder(text: string): boolean {
 
 /** Every address the file names, each once: defaults, entries (own values), ACME registrations. */
 export function emailRefs(model: CertModel): EmailRef[] {
-  return memo(emailRefsCache, model, () => computeEmailRefs(model));
+  return memo(emailRefsCache, model, () => drain(computeEmailRefs(model)));
 }
 
-function computeEmailRefs(model: CertModel): EmailRef[] {
+/** emailRefs in steps (core/steps.ts), for the rules: every entry of a large inventory is read. */
+export function* emailRefsSteps(model: CertModel): Steps<EmailRef[]> {
+  let refs = emailRefsCache.get(model);
+  if (!refs) emailRefsCache.set(model, (refs = yield* computeEmailRefs(model)));
+  return refs;
+}
+
+function* computeEmailRefs(model: CertModel): Steps<EmailRef[]> {
   const out: EmailRef[] = [];
   const seen = new Set<number>();
   const add = (node: Node | null, span: Span, role: EmailRole, where: string, inManifest = false) => {
@@ -85,7 +93,9 @@ function computeEmailRefs(model: CertModel): EmailRef[] {
     const renewal = deref(inv.doc, d.get('renewal', true));
     if (isMap(renewal)) addAll(renewal.get('escalation', true), 'escalation', 'defaults');
   }
+  const pace = pacer();
   for (const entry of inv?.entries ?? []) {
+    if (pace()) yield;
     const where = `entry ${entry.name === undefined ? `#${entry.index + 1}` : quoteText(entry.name)}`;
     addField(entry.own('owner'), 'owner', where);
     addField(entry.own('notify'), 'notify', where);

@@ -29,10 +29,47 @@ export function preorderWithParent<T extends object>(root: T, enter: (node: T, p
   }
 }
 
+/** `preorder` in steps (core/steps.ts): a yield every `perStep` nodes, for a walk over a whole large document. */
+export function* preorderSteps<T extends object>(root: T, perStep: number, enter: (node: T) => boolean | void): Generator<void, void, void> {
+  yield* preorderWithParentSteps(root, perStep, (node) => enter(node));
+}
+
+/** `preorderWithParent` in steps (core/steps.ts): a yield every `perStep` nodes, for a walk over a whole large document. */
+export function* preorderWithParentSteps<T extends object>(root: T, perStep: number, enter: (node: T, parent: T | undefined) => boolean | void): Generator<void, void, void> {
+  const stack: { node: T; parent: T | undefined }[] = [{ node: root, parent: undefined }];
+  let visited = 0;
+  while (stack.length > 0) {
+    if (++visited % perStep === 0) yield;
+    const { node, parent } = stack.pop()!;
+    if (enter(node, parent) === false) continue;
+    const children = (node as { children?: readonly T[] }).children;
+    if (!children) continue;
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], parent: node });
+  }
+}
+
 /** Every value reachable through `fields` of objects and arrays, in any order: for CST-like trees. */
 export function reachable(root: unknown, fields: readonly string[], visit: (value: Record<string, unknown>) => boolean | void): void {
   const stack: unknown[] = [root];
   while (stack.length > 0) {
+    const value = stack.pop();
+    if (!value || typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push(item);
+      continue;
+    }
+    const record = value as Record<string, unknown>;
+    if (visit(record) === false) continue;
+    for (const field of fields) if (record[field] !== undefined) stack.push(record[field]);
+  }
+}
+
+/** `reachable` in steps (core/steps.ts): a yield every `perStep` values, for a walk over a whole large document. */
+export function* reachableSteps(root: unknown, fields: readonly string[], perStep: number, visit: (value: Record<string, unknown>) => boolean | void): Generator<void, void, void> {
+  const stack: unknown[] = [root];
+  let visited = 0;
+  while (stack.length > 0) {
+    if (++visited % perStep === 0) yield;
     const value = stack.pop();
     if (!value || typeof value !== 'object') continue;
     if (Array.isArray(value)) {

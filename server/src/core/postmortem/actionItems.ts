@@ -1,5 +1,6 @@
 import type { List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import { preorder } from '../limits/walk';
+import { pacer, type Steps } from '../steps';
 import type { Span } from '../types';
 import { columnRoles, fieldRuns, flaggedDone, isDoneStatus, isFieldLine, mergeFields, rowFields, scanFields, type DueDate, type ItemFields, type ItemValue } from './actionFields';
 import { runsText, spanOf, textRuns } from './runs';
@@ -77,11 +78,14 @@ export interface ActionItemOptions {
   doneWords: readonly string[];
 }
 
-export function buildActionItems(sections: Section[], root: Root, source: string, options: ActionItemOptions): ActionItems | undefined {
+/** The action items of the sections, and labelled ones anywhere; in steps (core/steps.ts), a yield every few hundred items. */
+export function* buildActionItemsSteps(sections: Section[], root: Root, source: string, options: ActionItemOptions): Steps<ActionItems | undefined> {
   const definitions = linkDefinitions(root);
+  yield;
   const items: ActionItem[] = [];
-  const read: Reading = { source, definitions, doneWords: options.doneWords };
-  for (const section of sections) sectionItems(section, read, items);
+  const read: Reading = { source, definitions, doneWords: options.doneWords, pace: pacer() };
+  for (const section of sections) yield* sectionItems(section, read, items);
+  yield;
   labelledParagraphs(root, read, items);
   if (sections.length === 0 && items.length === 0) return undefined;
   items.sort((a, b) => a.span.start - b.span.start);
@@ -98,24 +102,27 @@ interface Reading {
   source: string;
   definitions: Map<string, string>;
   doneWords: readonly string[];
+  /** When to yield between items (see pacer). */
+  pace: () => boolean;
 }
 
-function sectionItems(section: Section, read: Reading, out: ActionItem[]): void {
+function* sectionItems(section: Section, read: Reading, out: ActionItem[]): Steps<void> {
   const { source, definitions } = read;
   // The headings above a block inside the section, by depth: their tickets cover what is under them.
   const headings: { depth: number; context: Context; done: boolean; owner?: ItemValue }[] = [
     { depth: section.heading.depth, context: contextOf(section.heading.node, source, definitions), done: DONE_HEADING.test(section.heading.normalized) },
   ];
   const nodes = section.nodes;
-  nodes.forEach((node, i) => {
+  for (const [i, node] of nodes.entries()) {
+    if (read.pace()) yield;
     if (node.type === 'heading') {
       while (headings.length > 1 && headings[headings.length - 1].depth >= node.depth) headings.pop();
       const text = runsText(textRuns(node, source)).toLowerCase();
       headings.push({ depth: node.depth, context: contextOf(node, source, definitions), done: DONE_HEADING.test(text), owner: labelledOwner(node, source) });
-      return;
+      continue;
     }
     const isTable = node.type === 'table' || (node.type === 'html' && isHtmlTable(node));
-    if (!isTable && node.type !== 'list') return;
+    if (!isTable && node.type !== 'list') continue;
     const context = headings.map((h) => h.context);
     for (const neighbour of [nodes[i - 1], nodes[i + 1]]) {
       if (neighbour?.type === 'paragraph') context.push(contextOf(neighbour, source, definitions));
@@ -125,14 +132,14 @@ function sectionItems(section: Section, read: Reading, out: ActionItem[]): void 
     const previous = nodes[i - 1];
     const groupOwner = (previous?.type === 'paragraph' ? labelledOwner(previous, source) : undefined) ?? nearestOwner(headings);
     const before = out.length;
-    if (node.type === 'list') listItems(node, read, out);
-    else tableItems(node.type === 'table' ? readPipeTable(node, source) : readHtmlTable(node as never, source), read, out);
+    if (node.type === 'list') yield* listItems(node, read, out);
+    else yield* tableItems(node.type === 'table' ? readPipeTable(node, source) : readHtmlTable(node as never, source), read, out);
     for (let k = before; k < out.length; k++) {
       out[k].context = context;
       out[k].done ||= done;
       out[k].owner ??= groupOwner;
     }
-  });
+  }
 }
 
 function nearestOwner(headings: { owner?: ItemValue }[]): ItemValue | undefined {
@@ -157,13 +164,14 @@ function contextOf(node: RootContent, source: string, definitions: Map<string, s
   return { source: source.slice(span.start, span.end), links: nodeLinks(node, definitions) };
 }
 
-function tableItems(table: Table, read: Reading, out: ActionItem[]): void {
+function* tableItems(table: Table, read: Reading, out: ActionItem[]): Steps<void> {
   const { source } = read;
   let itemCol = columnIndex(table, ITEM_COLUMN);
   if (itemCol < 0) itemCol = 0;
   const statusCol = columnIndex(table, STATUS_COLUMN);
   const roles = columnRoles(table, itemCol);
   for (const row of table.rows) {
+    if (read.pace()) yield;
     if (isEmptyRow(row)) continue;
     const cell = row.cells[itemCol] ?? row.cells[0];
     const text = cell.text || row.cells.map((c) => c.text).filter(Boolean).join(' · ');
@@ -195,13 +203,14 @@ function tableItems(table: Table, read: Reading, out: ActionItem[]): void {
  * it. Only an item that is a bare label ("Prow:", "**BinderHub**", "Process") groups the items
  * nested under it, unless they are all its fields ("Owner: Jane", "Due: 2026-12-01").
  */
-function listItems(list: List, read: Reading, out: ActionItem[]): void {
+function* listItems(list: List, read: Reading, out: ActionItem[]): Steps<void> {
   const { source, definitions } = read;
   // Work list instead of recursion: lists can nest deeper than the stack.
   const pending: List[] = [list];
   while (pending.length > 0) {
     const current = pending.shift()!;
     for (const item of current.children) {
+      if (read.pace()) yield;
       const nested = item.children.filter((c): c is List => c.type === 'list');
       const first = item.children[0];
       const ownText = first && first.type !== 'list' ? runsText(textRuns(first, source)) : '';

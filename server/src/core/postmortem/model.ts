@@ -8,7 +8,7 @@ import { DIRECTIVE_PREFIX, parseDirective } from '../suppress';
 import { drain, type Steps } from '../steps';
 import { LineIndex } from '../text';
 import type { SourceDocument } from '../types';
-import { buildActionItems, findActionSections, type ActionItems } from './actionItems';
+import { buildActionItemsSteps, findActionSections, type ActionItems } from './actionItems';
 import { readFrontMatter, type FrontMatter } from './frontMatter';
 import { POSTMORTEM_TITLE } from './detect';
 import { buildImpact, buildOverview, findImpactSection, type Impact, type Overview } from './impact';
@@ -198,7 +198,9 @@ function* postmortemModelFromSteps(document: SourceDocument, config: Config, roo
   yield;
   const overview = buildOverview(root, all, text);
   yield;
-  const actionItems = buildActionItems(findActionSections(all), root, text, { doneWords: config.actionItemDoneWords });
+  yield;
+  const actionItems = yield* buildActionItemsSteps(findActionSections(all), root, text, { doneWords: config.actionItemDoneWords });
+  yield;
   const template = loadTemplate(config, document);
   return {
     kind: 'postmortem',

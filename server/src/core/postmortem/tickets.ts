@@ -27,7 +27,8 @@ export function linkDefinitions(root: Root): Map<string, string> {
   const out = new Map<string, string>();
   preorder<{ type: string; children?: unknown[]; identifier?: string; url?: string }>(root as never, (n) => {
     if (n.type === 'definition' && n.identifier && n.url && !out.has(n.identifier)) out.set(n.identifier, n.url);
-    return n.type !== 'paragraph' && n.type !== 'heading' && n.type !== 'code' && n.type !== 'html';
+    // Definitions are blocks: none inside a paragraph, heading or table (a timeline of thousands of rows).
+    return n.type !== 'paragraph' && n.type !== 'heading' && n.type !== 'code' && n.type !== 'html' && n.type !== 'table';
   });
   return out;
 }

@@ -3,13 +3,14 @@ import { describe, it } from 'node:test';
 import { defaultConfig } from '../../../../server/src/core/config';
 import { statedMetrics } from '../../../../server/src/core/postmortem/metrics/stated';
 import { buildPostmortemModel } from '../../../../server/src/core/postmortem/model';
+import { drain } from '../../../../server/src/core/steps';
 import { LineIndex } from '../../../../server/src/core/text';
 
 /** Each stated metric as `line:column moment minutes "text"`. */
 function stated(text: string): string[] {
   const model = buildPostmortemModel({ path: 'postmortems/x.md', text }, defaultConfig());
   const lines = new LineIndex(text);
-  return statedMetrics(model.root, text, model.tables).map((s) => {
+  return drain(statedMetrics(model.root, text, model.tables)).map((s) => {
     const p = lines.positionAt(s.span.start);
     assert.equal(text.slice(s.span.start, s.span.end), s.text, 'the span covers the text');
     return `${p.line + 1}:${p.character + 1} ${s.milestone} ${s.minutes} "${s.text}"`;

@@ -5,6 +5,7 @@
  * ("Time to detection: 54 minutes", "TTR: 148 min"), else it is unknown.
  */
 import type { Config } from '../../config';
+import { drain, type Steps } from '../../steps';
 import { MINUTE_MS, MINUTES_PER_DAY } from '../../units';
 import type { PostmortemModel } from '../model';
 import { dayNumber, type TimeToken } from '../time';
@@ -21,17 +22,23 @@ const cache = new WeakMap<PostmortemModel, { tags: Config['metricTags']; metrics
 
 /** The metrics of one post-mortem (computed once per model and tag words). */
 export function incidentMetrics(model: PostmortemModel, config: Pick<Config, 'metricTags'>): IncidentMetrics {
+  return drain(incidentMetricsSteps(model, config));
+}
+
+/** incidentMetrics in steps (core/steps.ts): it reads every timeline entry and paragraph. */
+export function* incidentMetricsSteps(model: PostmortemModel, config: Pick<Config, 'metricTags'>): Steps<IncidentMetrics> {
   const hit = cache.get(model);
   if (hit && hit.tags === config.metricTags) return hit.metrics;
-  const metrics = computeMetrics(model, config.metricTags);
+  const metrics = yield* computeMetrics(model, config.metricTags);
   cache.set(model, { tags: config.metricTags, metrics });
   return metrics;
 }
 
-function computeMetrics(model: PostmortemModel, tags: Config['metricTags']): IncidentMetrics {
+function* computeMetrics(model: PostmortemModel, tags: Config['metricTags']): Steps<IncidentMetrics> {
   const timeline = model.timeline;
   const timed = timeline?.entries.filter((e) => e.precision === 'minute' && e.minutes !== undefined && !e.token?.invalid) ?? [];
-  const tagged = timeline ? taggedEntries(timeline, tags) : [];
+  yield;
+  const tagged = timeline ? yield* taggedEntries(timeline, tags) : [];
   const frontMatter = frontMatterTimes(model);
   const frontMatterAt = (t: FrontMatterTime) => frontMatterMinutes(t.token, timeline);
 
@@ -65,7 +72,7 @@ function computeMetrics(model: PostmortemModel, tags: Config['metricTags']): Inc
       facts.push({ milestone, source: 'timeline-tag', minutes: at(t.entry) - startAt, span: t.entry.timeSpan, text: entryTime(t.entry), label: t.word, entry: t.entry });
     }
   }
-  for (const s of statedMetrics(model.root, model.text, model.tables)) {
+  for (const s of yield* statedMetrics(model.root, model.text, model.tables)) {
     facts.push({ milestone: s.milestone, source: 'stated', minutes: s.minutes, span: s.span, text: s.text, label: s.label });
   }
   facts.sort((a, b) => MILESTONES.indexOf(a.milestone) - MILESTONES.indexOf(b.milestone));

@@ -1,5 +1,6 @@
 import type { Nodes, Root } from 'mdast';
-import { preorder } from '../../limits/walk';
+import { preorderSteps } from '../../limits/walk';
+import { pacer, type Steps } from '../../steps';
 import type { Span } from '../../types';
 import type { Milestone } from './types';
 import type { LocatedTable } from '../model';
@@ -31,6 +32,8 @@ const LABEL = String.raw`(?<label>time[ \t-]+to[ \t-]+(?<verb>[a-z]+)|(?<abbr>TT
 const LINE = new RegExp(String.raw`^[ \t]*${LABEL}[ \t]*(?:[:=]|[-–—][ \t])[ \t]*`, 'i');
 /** A table cell that holds only the label. */
 const CELL = new RegExp(String.raw`^[ \t]*${LABEL}[ \t]*(?::[ \t]*)?$`, 'i');
+/** Nodes walked between two steps (paragraphs are read, lists and quotes entered, the rest skipped). */
+const NODES_PER_STEP = 500;
 /** "54 minutes", "~2 h 28 min", "1h30m", "3 days": parts, after an optional "about". */
 const QUALIFIER = /(?:~|≈|about|approximately|approx\.?|around|roughly|circa)\s*/iy;
 const PART = /(\d{1,6}(?:\.\d{1,3})?)\s*(days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)(?!\p{L})/iuy;
@@ -42,9 +45,9 @@ const UNIT_MINUTES: Record<string, number> = { d: 24 * 60, h: 60, m: 1, s: 1 / 6
  * start with a label, and key/value table rows (a label cell, the duration in the next cell).
  * Code, HTML and front matter are not read.
  */
-export function statedMetrics(root: Root, source: string, tables: LocatedTable[]): StatedMetric[] {
+export function* statedMetrics(root: Root, source: string, tables: LocatedTable[]): Steps<StatedMetric[]> {
   const out: StatedMetric[] = [];
-  preorder<Nodes>(root, (node) => {
+  yield* preorderSteps<Nodes>(root, NODES_PER_STEP, (node) => {
     if (node.type === 'paragraph') {
       for (const line of lines(textRuns(node, source), source)) {
         const stated = statedLine(line);
@@ -54,8 +57,10 @@ export function statedMetrics(root: Root, source: string, tables: LocatedTable[]
     }
     return node.type === 'root' || node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote';
   });
+  const pace = pacer();
   for (const { table } of tables) {
     for (const row of [...(table.header ? [table.header] : []), ...table.rows]) {
+      if (pace()) yield;
       row.cells.forEach((cell, i) => {
         const label = CELL.exec(cell.text);
         const value = row.cells[i + 1]?.runs[0];

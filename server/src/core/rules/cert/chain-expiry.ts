@@ -5,6 +5,7 @@ import { entryLabel, type CertModel } from '../../inventory/model';
 import { MAX_BUNDLE_CERTIFICATES } from '../../inventory/pem';
 import type { Rule } from '../../rule';
 import { DAY_MS } from '../../units';
+import { pacer } from '../../steps';
 
 export const chainExpiry: Rule<CertModel> = {
   id: 'cert/chain-expiry',
@@ -16,9 +17,11 @@ export const chainExpiry: Rule<CertModel> = {
     bad: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    pemFile: certs/api-bundle.pem   # leaf to 2027-06-01, intermediate to 2026-12-17\n',
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    pemFile: certs/api-bundle.pem   # leaf to 2027-06-01, intermediate to 2029-01-01\n',
   },
-  check(model, report, context) {
+  *check(model, report, context) {
     const { now, config } = context;
+    const pace = pacer();
     for (const entry of model.inventory?.entries ?? []) {
+      if (pace()) yield;
       const window = effectiveWarnWindow(entry, config, certFacts(entry, model, context));
       for (const chain of entryChains(entry, model, context)) {
         const [leaf, ...rest] = chain.items;

@@ -2,6 +2,7 @@ import { hostRefs } from '../../inventory/refs';
 import type { Span } from '../../types';
 import { entryLabel, type CertModel } from '../../inventory/model';
 import type { Rule } from '../../rule';
+import { pacer } from '../../steps';
 
 export const duplicate: Rule<CertModel> = {
   id: 'cert/duplicate',
@@ -12,10 +13,12 @@ export const duplicate: Rule<CertModel> = {
     bad: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n  - name: api\n    hosts: [api.example.com:443]\n',
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n  - name: api-admin\n    hosts: [api.example.com:8443]\n',
   },
-  check(model, report) {
+  *check(model, report) {
     const names = new Map<string, { span: Span; label: string }>();
     const hosts = new Map<string, { span: Span; label: string; index: number }>();
+    const pace = pacer();
     for (const entry of model.inventory?.entries ?? []) {
+      if (pace()) yield;
       const label = entryLabel(entry);
       if (entry.name !== undefined) {
         const first = names.get(entry.name);

@@ -2,6 +2,7 @@ import { calendarDaysUntil, expiryState, isoDay } from '../../inventory/dates';
 import { certFacts, factsSpan, sourceLabel } from '../../inventory/facts';
 import { entryLabel, type CertModel } from '../../inventory/model';
 import type { Rule } from '../../rule';
+import { pacer } from '../../steps';
 
 export const expired: Rule<CertModel> = {
   id: 'cert/expired',
@@ -14,9 +15,11 @@ export const expired: Rule<CertModel> = {
     bad: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2020-01-31\n',
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2099-01-31\n',
   },
-  check(model, report, context) {
+  *check(model, report, context) {
     const { now } = context;
+    const pace = pacer();
     for (const entry of model.inventory?.entries ?? []) {
+      if (pace()) yield;
       const facts = certFacts(entry, model, context);
       const date = facts?.notAfter;
       if (!facts || !date || expiryState(date, now, 0) !== 'expired') continue;

@@ -3,6 +3,7 @@ import { certFacts, effectiveWarnWindow, factsSpan, isAutomated, renewalMethod, 
 import { describeShare, lifetimeDays } from '../../inventory/lifetime';
 import { entryLabel, type CertModel } from '../../inventory/model';
 import type { Rule } from '../../rule';
+import { pacer } from '../../steps';
 
 export const expiring: Rule<CertModel> = {
   id: 'cert/expiring',
@@ -16,9 +17,11 @@ export const expiring: Rule<CertModel> = {
     bad: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2026-12-10\n',
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2026-12-10\n    warnDays: 7\n',
   },
-  check(model, report, context) {
+  *check(model, report, context) {
     const { now, config } = context;
+    const pace = pacer();
     for (const entry of model.inventory?.entries ?? []) {
+      if (pace()) yield;
       const facts = certFacts(entry, model, context);
       const date = facts?.notAfter;
       if (!facts || !date) continue;

@@ -4,9 +4,10 @@ import { classifyEmail } from '../../inventory/emails';
 import { RENEWAL_METHODS } from '../../inventory/keys';
 import { type CertModel, entryLabel, type Field, fieldOf, type Inventory, type InventoryEntry } from '../../inventory/model';
 import { parseLifetime } from '../../inventory/lifetime';
-import { emailRefs, expiryOf, hostRefs, issuedOf, warnDaysValue } from '../../inventory/refs';
+import { emailRefsSteps, expiryOf, hostRefs, issuedOf, warnDaysValue } from '../../inventory/refs';
 import { deref, pairOf, spanOf } from '../../inventory/yaml';
 import type { Report, Rule } from '../../rule';
+import { pacer } from '../../steps';
 import { describeValue, quoteText } from '../../quote';
 import { schemeNames, tlsScheme } from '../../../../../contract/src/tlsScheme';
 
@@ -147,7 +148,7 @@ export const invalidValue: Rule<CertModel> = {
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com:8443]\n    expires: 2026-02-28\n    owner: platform-team@example.com\n    warnDays: 14\n    renewal: { method: acme }\n',
     fixes: [{ title: 'Change a renewal method to the nearest known one', safe: false, note: 'the nearest by spelling, however far' }],
   },
-  check(model, report, { config }) {
+  *check(model, report, { config }) {
     const inv = model.inventory;
     if (!inv) return;
     if (inv.certificates && !isSeq(inv.certificates.node)) {
@@ -169,8 +170,13 @@ export const invalidValue: Rule<CertModel> = {
       checkAddresses(field('notify'), 'In `defaults`', inv, report);
       checkRenewal(field('renewal'), 'In `defaults`', inv, report);
     }
-    for (const entry of inv.entries) checkEntry(entry, inv, report);
-    for (const ref of emailRefs(model)) {
+    const pace = pacer();
+    for (const entry of inv.entries) {
+      if (pace()) yield;
+      checkEntry(entry, inv, report);
+    }
+    for (const ref of yield* emailRefsSteps(model)) {
+      if (pace()) yield;
       if (ref.inManifest) continue;
       if (!classifyEmail(ref.address, config).valid) {
         report({ message: `Not a valid e-mail address: "${quoteText(ref.address)}" (${ref.role}, ${ref.where}).`, span: ref.span });

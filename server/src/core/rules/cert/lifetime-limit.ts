@@ -4,6 +4,7 @@ import { lifetimeDays } from '../../inventory/lifetime';
 import { exceedsLimit, LIFETIME_LIMITS, lifetimeLimitOn } from '../../inventory/lifetimeLimits';
 import { entryLabel, type CertModel } from '../../inventory/model';
 import type { Rule } from '../../rule';
+import { pacer } from '../../steps';
 
 const TABLE = LIFETIME_LIMITS.map((l) => `${l.days} days from ${isoDay(l.from)}`).join(', ');
 
@@ -17,8 +18,10 @@ export const lifetimeLimit: Rule<CertModel> = {
     bad: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    trust: public\n    issued: 2026-04-01\n    lifetime: 398d\n',
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    trust: public\n    issued: 2026-09-01\n    lifetime: 200d\n',
   },
-  check(model, report, context) {
+  *check(model, report, context) {
+    const pace = pacer();
     for (const entry of model.inventory?.entries ?? []) {
+      if (pace()) yield;
       const facts = certFacts(entry, model, context);
       if (!facts?.notBefore || facts.lifetimeMs === undefined) continue;
       const trust = trustOf(entry);

@@ -2,6 +2,7 @@ import { isProbeFailure } from '../../live/types';
 import { entryLabel, hostLabel, type CertModel } from '../../inventory/model';
 import type { Rule } from '../../rule';
 import { LIVE_DETAILS, liveFacts } from '../../inventory/liveTargets';
+import { pacer } from '../../steps';
 
 export const liveExpired: Rule<CertModel> = {
   id: 'cert/live-expired',
@@ -12,8 +13,10 @@ export const liveExpired: Rule<CertModel> = {
     bad: 'certificates:\n  - name: legacy\n    hosts: [expired.example.com]   # serves a certificate that expired last week\n',
     good: 'certificates:\n  - name: legacy\n    hosts: [legacy.example.com]   # serves a valid certificate\n',
   },
-  check(model, report, context) {
+  *check(model, report, context) {
+    const pace = pacer();
     for (const fact of liveFacts(model, context)) {
+      if (pace()) yield;
       const r = fact.outcome;
       if (isProbeFailure(r) || r.daysLeft >= 0) continue;
       report({

@@ -3,6 +3,7 @@ import { entryLabel, hostLabel, type CertModel } from '../../inventory/model';
 import type { Rule } from '../../rule';
 import { LIVE_DETAILS, liveFacts } from '../../inventory/liveTargets';
 import { quoteList, quoteText } from '../../quote';
+import { pacer } from '../../steps';
 
 export const liveHostname: Rule<CertModel> = {
   id: 'cert/live-hostname',
@@ -13,8 +14,10 @@ export const liveHostname: Rule<CertModel> = {
     bad: 'certificates:\n  - name: api\n    hosts: [api.example.com]   # serves a certificate for www.example.com only\n',
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com]   # serves a certificate naming api.example.com\n',
   },
-  check(model, report, context) {
+  *check(model, report, context) {
+    const pace = pacer();
     for (const fact of liveFacts(model, context)) {
+      if (pace()) yield;
       const r = fact.outcome;
       if (isProbeFailure(r) || r.hostnameMatches) continue;
       report({

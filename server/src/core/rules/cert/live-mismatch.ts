@@ -4,6 +4,7 @@ import { expiryOf } from '../../inventory/refs';
 import type { FixSpec, Rule } from '../../rule';
 import { entryLabel, hostLabel, type CertModel } from '../../inventory/model';
 import { LIVE_DETAILS, liveFacts } from '../../inventory/liveTargets';
+import { pacer } from '../../steps';
 
 export const liveMismatch: Rule<CertModel> = {
   id: 'cert/live-mismatch',
@@ -15,9 +16,11 @@ export const liveMismatch: Rule<CertModel> = {
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2026-04-10\n',
     fixes: [{ title: 'Update expires to the live notAfter', safe: false, note: 'one host’s answer at one moment (another backend may serve another certificate)' }],
   },
-  check(model, report, context) {
+  *check(model, report, context) {
     const reported = new Set<number>();
+    const pace = pacer();
     for (const fact of liveFacts(model, context)) {
+      if (pace()) yield;
       const r = fact.outcome;
       if (isProbeFailure(r)) continue;
       const expiry = expiryOf(fact.entry);

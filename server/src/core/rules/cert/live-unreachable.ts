@@ -3,6 +3,7 @@ import { entryLabel, hostLabel, type CertModel } from '../../inventory/model';
 import type { Rule } from '../../rule';
 import { LIVE_DETAILS, liveFacts } from '../../inventory/liveTargets';
 import { MAX_QUOTED_CHARS, quoteText } from '../../quote';
+import { pacer } from '../../steps';
 
 export const liveUnreachable: Rule<CertModel> = {
   id: 'cert/live-unreachable',
@@ -13,8 +14,10 @@ export const liveUnreachable: Rule<CertModel> = {
     bad: 'certificates:\n  - name: old-api\n    hosts: [decommissioned.example.com]   # dns: no such host\n',
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n',
   },
-  check(model, report, context) {
+  *check(model, report, context) {
+    const pace = pacer();
     for (const fact of liveFacts(model, context)) {
+      if (pace()) yield;
       if (!isProbeFailure(fact.outcome)) continue;
       report({
         message: `Live check of ${hostLabel(fact.host)} for ${entryLabel(fact.entry)} failed (${fact.outcome.error.code}): ${quoteText(fact.outcome.error.message, 2 * MAX_QUOTED_CHARS)}`,

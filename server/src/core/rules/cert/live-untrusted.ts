@@ -3,6 +3,7 @@ import { entryLabel, hostLabel, type CertModel } from '../../inventory/model';
 import type { Rule } from '../../rule';
 import { LIVE_DETAILS, liveFacts } from '../../inventory/liveTargets';
 import { MAX_QUOTED_CHARS, quoteText } from '../../quote';
+import { pacer } from '../../steps';
 
 export const liveUntrusted: Rule<CertModel> = {
   id: 'cert/live-untrusted',
@@ -14,8 +15,10 @@ export const liveUntrusted: Rule<CertModel> = {
     bad: 'certificates:\n  - name: internal\n    hosts: [vault.internal:8200]   # internal CA not in extraCaFiles\n',
     good: '# .incident-docs.yaml\nextraCaFiles: [certs/internal-ca.pem]\n',
   },
-  check(model, report, context) {
+  *check(model, report, context) {
+    const pace = pacer();
     for (const fact of liveFacts(model, context)) {
+      if (pace()) yield;
       const r = fact.outcome;
       if (isProbeFailure(r) || r.daysLeft < 0) continue; // an expired one is live-expired's
       const on = { span: fact.host.span };

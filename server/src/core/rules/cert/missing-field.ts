@@ -4,6 +4,7 @@ import { AUTOMATED_RENEWAL_METHODS, RENEWAL_METHODS, REQUIRED_ENTRY_KEYS, REQUIR
 import { at, stringOf } from '../../inventory/yaml';
 import { entryLabel, type CertModel, type InventoryEntry } from '../../inventory/model';
 import type { Rule } from '../../rule';
+import { pacer } from '../../steps';
 
 const WHY: Record<string, string> = {
   name: 'every entry needs a unique name',
@@ -35,7 +36,7 @@ export const missingField: Rule<CertModel> = {
     good:
       'defaults:\n  owner: platform-team@example.com\n  notify: [sre-oncall@example.com]\n  renewal: { method: acme }\ncertificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2099-01-31\n',
   },
-  check(model, report) {
+  *check(model, report) {
     const inv = model.inventory;
     if (!inv) return;
     if (!inv.certificates) {
@@ -44,7 +45,9 @@ export const missingField: Rule<CertModel> = {
       report({ message: 'This inventory has no `certificates:` list.', span, severity: 'error' });
       return;
     }
+    const pace = pacer();
     for (const entry of inv.entries) {
+      if (pace()) yield;
       if (!entry.map) continue;
       // `expires` stays third in the list, where the schema's required list had it.
       const required = isAutomated(renewalMethod(entry, model)) && hasOtherDates(entry, model) ? REQUIRED_ENTRY_KEYS : [...REQUIRED_ENTRY_KEYS, 'expires'];

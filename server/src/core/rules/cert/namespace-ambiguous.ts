@@ -3,6 +3,7 @@ import type { Span } from '../../types';
 import { entryLabel, type CertModel } from '../../inventory/model';
 import type { Rule } from '../../rule';
 import { quoteList, quoteText } from '../../quote';
+import { pacer } from '../../steps';
 
 export const namespaceAmbiguous: Rule<CertModel> = {
   id: 'cert/namespace-ambiguous',
@@ -13,9 +14,11 @@ export const namespaceAmbiguous: Rule<CertModel> = {
     bad: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    environment: prod\n    namespace: gateway\n  - name: api-staging\n    hosts: [api.staging.example.com]\n    environment: staging\n    namespace: gateway\n',
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    environment: prod\n    namespace: prod-cluster/gateway\n  - name: api-staging\n    hosts: [api.staging.example.com]\n    environment: staging\n    namespace: staging-cluster/gateway\n',
   },
-  check(model, report) {
+  *check(model, report) {
     const byNamespace = new Map<string, { span: Span; environment: string; label: string }[]>();
+    const pace = pacer();
     for (const entry of model.inventory?.entries ?? []) {
+      if (pace()) yield;
       const namespaceField = entry.own('namespace');
       const namespace = textOf(namespaceField)?.trim();
       const environment = textOf(entry.field('environment'))?.trim();

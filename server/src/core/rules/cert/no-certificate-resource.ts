@@ -3,6 +3,7 @@ import type { CertModel } from '../../inventory/model';
 import { namespacesAgree } from '../../inventory/hostMatch';
 import { quoteList, quoteText } from '../../quote';
 import type { Rule } from '../../rule';
+import { pacer } from '../../steps';
 
 /** Certificates named in related information, at most. */
 const MAX_RELATED = 3;
@@ -17,8 +18,8 @@ export const noCertificateResource: Rule<CertModel> = {
     bad: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    owner: platform@example.com\n    notify: [platform@example.com]\n    namespace: api\n    renewal: { method: cert-manager }\n---\napiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: api\n  namespace: api\nspec:\n  secretName: api-tls\n  dnsNames: [api.example.org]\n  issuerRef: { name: letsencrypt, kind: ClusterIssuer }\n',
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    owner: platform@example.com\n    notify: [platform@example.com]\n    namespace: api\n    renewal: { method: cert-manager }\n---\napiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: api\n  namespace: api\nspec:\n  secretName: api-tls\n  dnsNames: [api.example.com]\n  issuerRef: { name: letsencrypt, kind: ClusterIssuer }\n',
   },
-  check(model, report, context) {
-    const view = workspaceView(model, context);
+  *check(model, report, context) {
+    const view = yield* workspaceView(model, context);
     const entries = view?.own.entries.filter((e) => e.certManager) ?? [];
     if (!view || entries.length === 0) return;
     const certificates = [view.own, ...view.others].flatMap((file) =>
@@ -26,7 +27,9 @@ export const noCertificateResource: Rule<CertModel> = {
     );
     if (certificates.length === 0) return;
     const lookup = new HostLookup(certificates);
+    const pace = pacer();
     for (const entry of entries) {
+      if (pace()) yield;
       // Each Certificate that covers some of the entry's hosts, with the hosts it covers.
       const byCertificate = new Map<(typeof certificates)[number], Set<string>>();
       for (const host of entry.hosts) {

@@ -2,6 +2,7 @@ import { HostLookup, relatedAt, workspaceView } from '../../inventory/crossFile'
 import type { CertModel } from '../../inventory/model';
 import { quoteList, quoteText } from '../../quote';
 import type { Rule } from '../../rule';
+import { pacer } from '../../steps';
 
 /** Inventories named in related information, at most. */
 const MAX_RELATED = 3;
@@ -16,14 +17,16 @@ export const notInInventory: Rule<CertModel> = {
     bad: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    owner: platform@example.com\n    notify: [platform@example.com]\n    renewal: { method: cert-manager }\n---\napiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: { name: api, namespace: api }\nspec:\n  secretName: api-tls\n  dnsNames: [api.example.com]\n  issuerRef: { name: letsencrypt, kind: ClusterIssuer }\n---\napiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: { name: shop, namespace: shop }\nspec:\n  secretName: shop-tls\n  dnsNames: [shop.example.com]\n  issuerRef: { name: letsencrypt, kind: ClusterIssuer }\n',
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    owner: platform@example.com\n    notify: [platform@example.com]\n    renewal: { method: cert-manager }\n  - name: shop\n    hosts: [shop.example.com]\n    owner: shop@example.com\n    notify: [shop@example.com]\n    renewal: { method: cert-manager }\n---\napiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: { name: api, namespace: api }\nspec:\n  secretName: api-tls\n  dnsNames: [api.example.com]\n  issuerRef: { name: letsencrypt, kind: ClusterIssuer }\n---\napiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: { name: shop, namespace: shop }\nspec:\n  secretName: shop-tls\n  dnsNames: [shop.example.com]\n  issuerRef: { name: letsencrypt, kind: ClusterIssuer }\n',
   },
-  check(model, report, context) {
-    const view = workspaceView(model, context);
+  *check(model, report, context) {
+    const view = yield* workspaceView(model, context);
     if (!view || view.own.certificates.length === 0) return;
     const files = [view.own, ...view.others];
     const inventories = files.filter((f) => f.inventory !== undefined);
     if (inventories.length === 0) return;
     const entries = new HostLookup(files.flatMap((f) => f.entries));
+    const pace = pacer();
     for (const certificate of view.own.certificates) {
+      if (pace()) yield;
       if (certificate.hosts.some((host) => entries.matching(host, certificate.namespace).length > 0)) continue;
       const names = quoteList(certificate.written, ['', '']);
       // An entry for the same host in another namespace is the likelier story: say so.

@@ -3,6 +3,7 @@ import { certFacts, sourceLabel } from '../../inventory/facts';
 import { entryLabel, type CertModel } from '../../inventory/model';
 import { issuedOf } from '../../inventory/refs';
 import type { Rule } from '../../rule';
+import { pacer } from '../../steps';
 
 export const notYetValid: Rule<CertModel> = {
   id: 'cert/not-yet-valid',
@@ -15,8 +16,10 @@ export const notYetValid: Rule<CertModel> = {
     bad: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    issued: 2099-01-01\n    lifetime: 90d\n',
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    issued: 2026-11-01\n    lifetime: 90d\n',
   },
-  check(model, report, context) {
+  *check(model, report, context) {
+    const pace = pacer();
     for (const entry of model.inventory?.entries ?? []) {
+      if (pace()) yield;
       const facts = certFacts(entry, model, context);
       const notBefore = facts?.notBefore;
       if (!facts || !notBefore || notBefore.getTime() <= context.now.getTime()) continue;

@@ -2,6 +2,7 @@ import { entryClientIdentity } from '../../inventory/clientIdentity';
 import { pemSources } from '../../inventory/entryPem';
 import { entryLabel, type CertModel } from '../../inventory/model';
 import type { Rule } from '../../rule';
+import { pacer } from '../../steps';
 
 export const pemInvalid: Rule<CertModel> = {
   id: 'cert/pem-invalid',
@@ -13,8 +14,10 @@ export const pemInvalid: Rule<CertModel> = {
     bad: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2099-01-31\n    pem: "paste the certificate here"\n',
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2099-01-31\n',
   },
-  check(model, report) {
+  *check(model, report) {
+    const pace = pacer();
     for (const entry of model.inventory?.entries ?? []) {
+      if (pace()) yield;
       for (const source of pemSources(entry, model)) {
         if (!('error' in source.result)) continue;
         report({ message: `Entry ${entryLabel(entry)}: \`${source.kind}\` is unusable: ${source.result.error}.`, span: source.field.span });

@@ -5,6 +5,7 @@ import { expiryOf, hostRefs } from '../../inventory/refs';
 import { entryLabel, type CertModel } from '../../inventory/model';
 import type { Rule } from '../../rule';
 import { quoteList, quoteText } from '../../quote';
+import { pacer } from '../../steps';
 
 export const pemMismatch: Rule<CertModel> = {
   id: 'cert/pem-mismatch',
@@ -17,8 +18,10 @@ export const pemMismatch: Rule<CertModel> = {
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2026-12-20T12:00:00Z\n    pemFile: certs/api.pem   # notAfter 2026-12-20, SAN api.example.com\n',
     fixes: [{ title: "Set expires to the certificate's notAfter", safe: true }],
   },
-  check(model, report) {
+  *check(model, report) {
+    const pace = pacer();
     for (const entry of model.inventory?.entries ?? []) {
+      if (pace()) yield;
       const expiry = expiryOf(entry);
       for (const source of pemSources(entry, model)) {
         if ('error' in source.result) continue;

@@ -1,8 +1,9 @@
 import { classifyEmail, explainVerdict } from '../../inventory/emails';
-import { emailRefs, isPlaceholder, type EmailRef, type EmailRole } from '../../inventory/refs';
+import { emailRefsSteps, isPlaceholder, type EmailRef, type EmailRole } from '../../inventory/refs';
 import type { FixSpec, Rule } from '../../rule';
 import type { CertModel } from '../../inventory/model';
 import { sentenceStart } from '../../quote';
+import { pacer } from '../../steps';
 
 const ROLE_NAMES: Record<EmailRole, string> = {
   owner: 'owner',
@@ -24,9 +25,11 @@ export const personalEmail: Rule<CertModel> = {
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2099-01-31\n    owner: platform-team@example.com\n    notify: [sre-oncall@example.com]\n',
     fixes: [{ title: 'Replace with `defaultTeamEmail`', safe: false, note: 'it changes who is told, which a person decides' }],
   },
-  check(model, report, { config }) {
+  *check(model, report, { config }) {
     const byAddress = new Map<string, { ref: EmailRef; verdict: ReturnType<typeof classifyEmail> }[]>();
-    for (const ref of emailRefs(model)) {
+    const pace = pacer();
+    for (const ref of yield* emailRefsSteps(model)) {
+      if (pace()) yield;
       if (ref.inManifest && isPlaceholder(ref.address)) continue;
       const verdict = classifyEmail(ref.address, config);
       if (!verdict.valid || !verdict.personal) continue;

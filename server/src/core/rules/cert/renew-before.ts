@@ -4,6 +4,7 @@ import { resourceLabel } from '../../inventory/certManager';
 import { at, spanOf } from '../../inventory/yaml';
 import type { CertModel } from '../../inventory/model';
 import type { Rule } from '../../rule';
+import { pacer } from '../../steps';
 
 const scalarText = (node: Node | null) => (isScalar(node) && node.value !== null ? String(node.value) : undefined);
 
@@ -16,8 +17,10 @@ export const renewBefore: Rule<CertModel> = {
     bad: 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: api\nspec:\n  secretName: api-tls\n  duration: 720h\n  renewBefore: 720h\n  dnsNames: [api.example.com]\n  issuerRef: { name: letsencrypt, kind: ClusterIssuer }\n',
     good: 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: api\nspec:\n  secretName: api-tls\n  duration: 2160h\n  renewBefore: 720h\n  dnsNames: [api.example.com]\n  issuerRef: { name: letsencrypt, kind: ClusterIssuer }\n',
   },
-  check(model, report) {
+  *check(model, report) {
+    const pace = pacer();
     for (const resource of model.resources) {
+      if (pace()) yield;
       if (resource.kind !== 'Certificate') continue;
       const spec = at(resource.doc, resource.map, 'spec');
       const durationNode = at(resource.doc, spec, 'duration');

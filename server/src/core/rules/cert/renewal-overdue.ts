@@ -3,6 +3,7 @@ import { certFacts, factsSpan, isAutomated, renewalMethod, renewalPoint, sourceL
 import { describeShare, lifetimeDays } from '../../inventory/lifetime';
 import { entryLabel, type CertModel } from '../../inventory/model';
 import type { Rule } from '../../rule';
+import { pacer } from '../../steps';
 
 export const renewalOverdue: Rule<CertModel> = {
   id: 'cert/renewal-overdue',
@@ -16,9 +17,11 @@ export const renewalOverdue: Rule<CertModel> = {
     bad: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    issued: 2026-09-01\n    lifetime: 90d\n    renewal: { method: acme }\n',
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    issued: 2026-11-01\n    lifetime: 90d\n    renewal: { method: acme }\n',
   },
-  check(model, report, context) {
+  *check(model, report, context) {
     const { now, config } = context;
+    const pace = pacer();
     for (const entry of model.inventory?.entries ?? []) {
+      if (pace()) yield;
       const method = renewalMethod(entry, model);
       if (!isAutomated(method)) continue;
       const facts = certFacts(entry, model, context);

@@ -5,6 +5,7 @@ import { keyText, spanOf } from '../../inventory/yaml';
 import type { Report, Rule } from '../../rule';
 import { entryLabel, type CertModel } from '../../inventory/model';
 import { quoteText } from '../../quote';
+import { pacer } from '../../steps';
 
 /** A known key close enough to be what was meant: same letters in another case, or a small typo. */
 function suggestKey(key: string, known: string[]): string | undefined {
@@ -44,7 +45,7 @@ export const unknownKey: Rule<CertModel> = {
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2099-01-31\n    notify: [sre-oncall@example.com]\n',
     fixes: [{ title: 'Rename to the suggested key', safe: true, note: 'not applied unattended when that key is already there or another key would become it too' }],
   },
-  check(model, report) {
+  *check(model, report) {
     const inv = model.inventory;
     if (!inv) return;
     checkKeys(inv.root, TOP_LEVEL_KEYS, 'the inventory', report);
@@ -52,7 +53,9 @@ export const unknownKey: Rule<CertModel> = {
     checkKeys(defaults, DEFAULTS_KEYS, '`defaults`', report);
     const defaultsRenewal = defaults?.get('renewal', true);
     if (isMap(defaultsRenewal)) checkKeys(defaultsRenewal, RENEWAL_KEYS, '`defaults.renewal`', report);
+    const pace = pacer();
     for (const entry of inv.entries) {
+      if (pace()) yield;
       const label = `entry ${entryLabel(entry)}`;
       checkKeys(entry.map, ENTRY_KEYS, label, report);
       const renewal = entry.own('renewal');

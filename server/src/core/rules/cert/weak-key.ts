@@ -2,6 +2,7 @@ import { entryChains } from '../../inventory/bundle';
 import { entryLabel, type CertModel } from '../../inventory/model';
 import type { Rule } from '../../rule';
 import { describeKey, weakKeyReason } from '../../x509/keyFacts';
+import { pacer } from '../../steps';
 
 export const weakKey: Rule<CertModel> = {
   id: 'cert/weak-key',
@@ -12,8 +13,10 @@ export const weakKey: Rule<CertModel> = {
     bad: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    pemFile: certs/api-rsa1024.pem\n',
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    pemFile: certs/api-p256.pem\n',
   },
-  check(model, report, context) {
+  *check(model, report, context) {
+    const pace = pacer();
     for (const entry of model.inventory?.entries ?? []) {
+      if (pace()) yield;
       for (const chain of entryChains(entry, model, context)) {
         for (const item of chain.items) {
           const reason = weakKeyReason(item.key);

@@ -2,6 +2,7 @@ import { entryChains } from '../../inventory/bundle';
 import { entryLabel, type CertModel } from '../../inventory/model';
 import type { Rule } from '../../rule';
 import { isWeakSignature } from '../../x509/keyFacts';
+import { pacer } from '../../steps';
 
 export const weakSignature: Rule<CertModel> = {
   id: 'cert/weak-signature',
@@ -12,8 +13,10 @@ export const weakSignature: Rule<CertModel> = {
     bad: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    pemFile: certs/api-sha1.pem\n',
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    pemFile: certs/api-sha256.pem\n',
   },
-  check(model, report, context) {
+  *check(model, report, context) {
+    const pace = pacer();
     for (const entry of model.inventory?.entries ?? []) {
+      if (pace()) yield;
       for (const chain of entryChains(entry, model, context)) {
         for (const item of chain.items) {
           if (item.role === 'root') continue;

@@ -4,6 +4,7 @@ import type { PostmortemModel } from '../../postmortem/model';
 import { quoteText } from '../../quote';
 import type { Rule } from '../../rule';
 import { DAY_MS } from '../../units';
+import { pacer } from '../../steps';
 
 export const actionItemOverdue: Rule<PostmortemModel> = {
   id: 'pm/action-item-overdue',
@@ -16,9 +17,11 @@ export const actionItemOverdue: Rule<PostmortemModel> = {
     bad: '## Action Items\n\n| Action Item | Owner | Due | Status |\n| --- | --- | --- | --- |\n| Alert on certificate expiry (OPS-12) | @jane | 2026-10-01 | In progress |',
     good: '## Action Items\n\n| Action Item | Owner | Due | Status |\n| --- | --- | --- | --- |\n| Alert on certificate expiry (OPS-12) | @jane | 2026-10-01 | Done |',
   },
-  check(model, report, { now }) {
+  *check(model, report, { now }) {
     const today = Math.floor(now.getTime() / DAY_MS);
+    const pace = pacer();
     for (const item of model.actionItems?.items ?? []) {
+      if (pace()) yield;
       const due = item.due;
       if (!due || item.done || isTemplateItem(item) || inEmptySection(model, item.span)) continue;
       const late = today - Date.parse(`${due.day}T00:00:00Z`) / DAY_MS;

@@ -3,6 +3,7 @@ import { inEmptySection } from '../../postmortem/emptiness';
 import type { PostmortemModel } from '../../postmortem/model';
 import { quoteText } from '../../quote';
 import type { Rule } from '../../rule';
+import { pacer } from '../../steps';
 
 export const actionItemOwner: Rule<PostmortemModel> = {
   id: 'pm/action-item-owner',
@@ -15,8 +16,10 @@ export const actionItemOwner: Rule<PostmortemModel> = {
     bad: '## Action Items\n\n- [ ] Alert on certificate expiry (OPS-12)',
     good: '## Action Items\n\n- [ ] Alert on certificate expiry (OPS-12) (owner: @jane)',
   },
-  check(model, report) {
+  *check(model, report) {
+    const pace = pacer();
     for (const item of model.actionItems?.items ?? []) {
+      if (pace()) yield;
       if (item.owner || item.done || isTemplateItem(item) || inEmptySection(model, item.span)) continue;
       const written = item.ownerField?.text;
       report({

@@ -1,6 +1,7 @@
 import type { PostmortemModel } from '../../postmortem/model';
 import type { Rule } from '../../rule';
 import { quoteText } from '../../quote';
+import { pacer } from '../../steps';
 
 export const actionItemStatus: Rule<PostmortemModel> = {
   id: 'pm/action-item-status',
@@ -11,8 +12,10 @@ export const actionItemStatus: Rule<PostmortemModel> = {
     bad: '## Action Items\n\n| Action Item | Status |\n| --- | --- |\n| Update docs (RHCLOUD-8666) | |',
     good: '## Action Items\n\n| Action Item | Status |\n| --- | --- |\n| Update docs (RHCLOUD-8666) | Done |',
   },
-  check(model, report) {
+  *check(model, report) {
+    const pace = pacer();
     for (const item of model.actionItems?.items ?? []) {
+      if (pace()) yield;
       if (!item.status || item.status.text !== '') continue;
       report({
         message: `Action item has no status: “${quoteText(item.text, 60)}”.`,

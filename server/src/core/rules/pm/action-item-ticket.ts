@@ -3,6 +3,7 @@ import { inEmptySection } from '../../postmortem/emptiness';
 import type { PostmortemModel } from '../../postmortem/model';
 import { quoteText } from '../../quote';
 import type { Rule } from '../../rule';
+import { pacer } from '../../steps';
 
 /**
  * The default `ticketPatterns` once counted any link as a ticket; a link to documentation or a tool
@@ -21,11 +22,13 @@ export const actionItemTicket: Rule<PostmortemModel> = {
     bad: '## Action Items\n\n- Move certificate notices to a team list',
     good: '## Action Items\n\n- Move certificate notices to a team list (RHCLOUD-8613)',
   },
-  check(model, report, { config }) {
+  *check(model, report, { config }) {
     const items = model.actionItems?.items ?? [];
     if (items.length === 0) return;
     const hasTicket = ticketChecker(config.ticketPatterns);
+    const pace = pacer();
     for (const item of items) {
+      if (pace()) yield;
       if (item.done || inEmptySection(model, item.span) || isTemplateItem(item) || hasTicket(item)) continue;
       report({
         message: `Action item has no ticket: “${quoteText(item.text, 60)}”. Link the issue that tracks it.`,

@@ -1,8 +1,9 @@
 import { deleteBlock } from '../../postmortem/edits';
 import { inEmptySection } from '../../postmortem/emptiness';
 import type { PostmortemModel } from '../../postmortem/model';
-import { isEmptyRow } from '../../postmortem/tables';
+import { isEmptyRow, type TableRow } from '../../postmortem/tables';
 import type { Rule } from '../../rule';
+import { pacer } from '../../steps';
 
 export const emptyRow: Rule<PostmortemModel> = {
   id: 'pm/empty-row',
@@ -15,10 +16,15 @@ export const emptyRow: Rule<PostmortemModel> = {
     good: '| Action Item | Status |\n| --- | --- |\n| Update docs (RHCLOUD-8666) | Done |',
     fixes: [{ title: 'Delete the empty rows of the table', safe: true }],
   },
-  check(model, report) {
+  *check(model, report) {
+    const pace = pacer();
     for (const { table } of model.tables) {
       if (inEmptySection(model, table.span)) continue; // pm/empty-section has it
-      const empty = table.rows.filter(isEmptyRow);
+      const empty: TableRow[] = [];
+      for (const row of table.rows) {
+        if (pace()) yield;
+        if (isEmptyRow(row)) empty.push(row);
+      }
       if (empty.length === 0) continue;
       const edits = empty.map((row) => {
         const edit = deleteBlock(row.span, model.lines);
@@ -31,7 +37,10 @@ export const emptyRow: Rule<PostmortemModel> = {
         preferred: true,
         safe: true,
       };
-      for (const row of empty) report({ message: 'Table row is empty.', span: row.span, fixes: [fix] });
+      for (const row of empty) {
+        if (pace()) yield;
+        report({ message: 'Table row is empty.', span: row.span, fixes: [fix] });
+      }
     }
   },
 };

@@ -1,10 +1,12 @@
 import type { PostmortemModel } from '../../postmortem/model';
+import type { Nodes } from 'mdast';
 import { scanTimes, type TimeToken } from '../../postmortem/time';
 import type { FixSpec, Rule } from '../../rule';
-import { textRuns } from '../../postmortem/runs';
+import { textRuns, type TextRun } from '../../postmortem/runs';
 import { isHtmlTable, readHtmlTable, readPipeTable } from '../../postmortem/tables';
 import type { Section } from '../../postmortem/sections';
 import { quoteText } from '../../quote';
+import { pacer } from '../../steps';
 
 export const invalidTime: Rule<PostmortemModel> = {
   id: 'pm/invalid-time',
@@ -17,40 +19,51 @@ export const invalidTime: Rule<PostmortemModel> = {
     good: '## Impact\n\n| Time in SEV-1 | ~4 hours (12:21pm to 4:04pm) |\n| --- | --- |',
     fixes: [{ title: 'Change to the 12-hour or the 24-hour reading', safe: false, note: 'of two readings only the author knows which was meant' }],
   },
-  check(model, report) {
+  *check(model, report) {
     const sections = [model.timeline?.section, model.impact?.section].filter((s): s is Section => !!s);
     const seen = new Set<number>();
+    const pace = pacer();
     for (const section of sections) {
-      for (const token of sectionTokens(section, model.text)) {
-        if (!token.invalid || seen.has(token.span.start)) continue;
-        seen.add(token.span.start);
-        report({
-          message: `“${quoteText(token.text)}” is not a valid ${token.invalidPart ?? 'time'}: ${token.invalid}.`,
-          span: token.span,
-          fixes: fixesFor(token),
-        });
+      for (const runs of sectionRuns(section, model.text)) {
+        if (pace()) yield;
+        for (const token of runs.flatMap((run) => scanTimes(run.text, run.offset))) {
+          if (!token.invalid || seen.has(token.span.start)) continue;
+          seen.add(token.span.start);
+          report({
+            message: `“${quoteText(token.text)}” is not a valid ${token.invalidPart ?? 'time'}: ${token.invalid}.`,
+            span: token.span,
+            fixes: fixesFor(token),
+          });
+        }
       }
     }
   },
 };
 
-/** Every time token in a section's text: paragraphs, lists, headings and table cells. */
-function sectionTokens(section: Section, text: string): TimeToken[] {
-  const out: TimeToken[] = [];
-  for (const run of textRuns(section.heading.node, text)) out.push(...scanTimes(run.text, run.offset));
+/**
+ * The text of a section where times are looked for, a piece at a time (its heading, a table's row,
+ * a paragraph or list): a rule in steps yields between pieces.
+ */
+function* sectionRuns(section: Section, text: string): Generator<TextRun[]> {
+  yield textRuns(section.heading.node, text);
   for (const node of section.nodes) {
-    if (node.type === 'html' && isHtmlTable(node)) {
-      for (const row of readHtmlTable(node, text).rows) for (const cell of row.cells) for (const r of cell.runs) out.push(...scanTimes(r.text, r.offset));
+    const table = node.type === 'html' && isHtmlTable(node) ? readHtmlTable(node, text) : node.type === 'table' ? readPipeTable(node, text) : undefined;
+    if (!table) {
+      yield* listItemRuns(node, text);
       continue;
     }
-    if (node.type === 'table') {
-      const table = readPipeTable(node, text);
-      for (const row of [...(table.header ? [table.header] : []), ...table.rows]) for (const cell of row.cells) for (const r of cell.runs) out.push(...scanTimes(r.text, r.offset));
-      continue;
-    }
-    for (const run of textRuns(node, text)) out.push(...scanTimes(run.text, run.offset));
+    // A pipe table's header row too; an HTML table's rows below its header.
+    for (const row of [...(table.kind === 'pipe' && table.header ? [table.header] : []), ...table.rows]) yield row.cells.flatMap((cell) => cell.runs);
   }
-  return out;
+}
+
+/** A list's runs item by item (a timeline list has thousands), any other node's at once. */
+function* listItemRuns(node: Nodes, text: string): Generator<TextRun[]> {
+  if (node.type !== 'list') {
+    yield textRuns(node, text);
+    return;
+  }
+  for (const item of node.children) yield textRuns(item, text);
 }
 
 /** "16:04pm": offer "4:04pm" and "16:04". */

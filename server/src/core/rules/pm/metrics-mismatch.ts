@@ -1,5 +1,5 @@
 import { formatMetric } from '../../postmortem/metrics/describe';
-import { incidentMetrics, MILESTONES, type IncidentMetrics, type IncidentStart, type MetricFact, type MetricSource, type Milestone } from '../../postmortem/metrics';
+import { incidentMetricsSteps, MILESTONES, type IncidentMetrics, type IncidentStart, type MetricFact, type MetricSource, type Milestone } from '../../postmortem/metrics';
 import type { PostmortemModel } from '../../postmortem/model';
 import { formatDuration } from '../../postmortem/time';
 import { quoteText, sentenceStart } from '../../quote';
@@ -16,8 +16,8 @@ export const metricsMismatch: Rule<PostmortemModel> = {
     bad: '## Timeline\n\nAll times in UTC.\n\n| Time | Event |\n| --- | --- |\n| 2024-03-01 09:00 | Deploys start failing |\n| 2024-03-01 09:40 | [detected] Alert fires |\n| 2024-03-01 11:00 | [resolved] Rolled back |\n\n## Stats\n\n- Time to detection: 10 minutes\n- Time to resolution: 2 hours',
     good: '## Timeline\n\nAll times in UTC.\n\n| Time | Event |\n| --- | --- |\n| 2024-03-01 09:00 | Deploys start failing |\n| 2024-03-01 09:40 | [detected] Alert fires |\n| 2024-03-01 11:00 | [resolved] Rolled back |\n\n## Stats\n\n- Time to detection: 40 minutes\n- Time to resolution: 2 hours',
   },
-  check(model, report, { config }) {
-    const metrics = incidentMetrics(model, config);
+  *check(model, report, { config }) {
+    const metrics = yield* incidentMetricsSteps(model, config);
     const tolerance = config.metricsToleranceMinutes;
     checkStart(metrics.start, tolerance, report);
     const disputed = new Set<Milestone>();

@@ -1,5 +1,5 @@
 import type { Blockquote, Html, Nodes, Paragraph } from 'mdast';
-import { preorderWithParent } from '../../limits/walk';
+import { preorderWithParentSteps } from '../../limits/walk';
 import { deleteBlock } from '../../postmortem/edits';
 import { normalizeGuidance } from '../../postmortem/guidance';
 import { emptySections, inEmptySection } from '../../postmortem/emptiness';
@@ -20,8 +20,12 @@ import {
 } from '../../postmortem/template';
 import { quoteText } from '../../quote';
 import type { Report, Rule } from '../../rule';
+import { pacer } from '../../steps';
 import type { Span } from '../../types';
 import { userPatterns } from '../../userPatterns';
+
+/** Nodes of the tree between two steps (a row of a timeline table is a dozen nodes). */
+const NODES_PER_STEP = 2_000;
 
 export const templateText: Rule<PostmortemModel> = {
   id: 'pm/template-text',
@@ -42,7 +46,7 @@ export const templateText: Rule<PostmortemModel> = {
       },
     ],
   },
-  check(model, report, { config }) {
+  *check(model, report, { config }) {
     const lines = model.lines;
     const text = model.text;
     const extra = userPatterns(config.templatePatterns);
@@ -82,7 +86,7 @@ export const templateText: Rule<PostmortemModel> = {
     // Looked for in text nodes only when the document has them at all.
     const mayHavePlaceholder = text.includes('{{');
     const mayHaveTodo = /TODO|TBD|FIXME/.test(text);
-    preorderWithParent<Nodes>(model.root, (node, parent) => {
+    yield* preorderWithParentSteps<Nodes>(model.root, NODES_PER_STEP, (node, parent) => {
       if (anyEmpty && node.type !== 'root' && 'position' in node && node.position && inEmptySection(model, spanOf(node))) return false;
       if (node.type === 'paragraph') {
         const paragraph = node as Paragraph;
@@ -136,9 +140,11 @@ export const templateText: Rule<PostmortemModel> = {
       return undefined;
     });
     const inActionItem = containedIn((model.actionItems?.items ?? []).map((item) => item.span));
+    const pace = pacer();
     for (const { table } of model.tables) {
       if (inEmptySection(model, table.span)) continue;
       for (const row of table.rows) {
+        if (pace()) yield;
         const placeholders = placeholderCells(row);
         for (const cell of placeholders) {
           report({ message: `Placeholder left in: “${quoteText(`${row.cells[0]?.text ?? ''}: ${cell.text}`)}”.`, span: cell.span });

@@ -3,6 +3,7 @@ import type { TimelineEntry } from '../../postmortem/timeline';
 import type { Rule } from '../../rule';
 import { MINUTES_PER_DAY } from '../../units';
 import { quoteText } from '../../quote';
+import { pacer } from '../../steps';
 
 export const timelineOrder: Rule<PostmortemModel> = {
   id: 'pm/timeline-order',
@@ -14,11 +15,13 @@ export const timelineOrder: Rule<PostmortemModel> = {
     bad: '## Timeline\n\n| Time | Event |\n| --- | --- |\n| 2021-12-13 15:50 | Patched |\n| 2021-12-13 14:30 | Found the issue |',
     good: '## Timeline\n\n| Time | Event |\n| --- | --- |\n| 2021-12-13 14:30 | Found the issue |\n| 2021-12-13 15:50 | Patched |',
   },
-  check(model, report) {
+  *check(model, report) {
     const timeline = model.timeline;
     if (!timeline) return;
     let previous: TimelineEntry | undefined;
+    const pace = pacer();
     for (const entry of timeline.entries) {
+      if (pace()) yield;
       if (entry.minutes === undefined || entry.token?.invalid) continue;
       if (previous && isEarlier(entry, previous)) {
         report({

@@ -2,6 +2,7 @@ import type { PostmortemModel } from '../../postmortem/model';
 import type { TimelineEntry } from '../../postmortem/timeline';
 import type { Rule } from '../../rule';
 import { quoteText } from '../../quote';
+import { pacer } from '../../steps';
 
 export const timelineTime: Rule<PostmortemModel> = {
   id: 'pm/timeline-time',
@@ -13,7 +14,7 @@ export const timelineTime: Rule<PostmortemModel> = {
     bad: '## Timeline\n\n- [???] Prow stopped merging PRs\n- [16:04] Rolled back',
     good: '## Timeline\n\n- [15:40] Prow stopped merging PRs\n- [16:04] Rolled back',
   },
-  check(model, report) {
+  *check(model, report) {
     const entries = model.timeline?.entries ?? [];
     const sameTime = placeholderClock(entries);
     if (sameTime) {
@@ -22,7 +23,9 @@ export const timelineTime: Rule<PostmortemModel> = {
         span: sameTime.timeSpan,
       });
     }
+    const pace = pacer();
     for (const entry of entries) {
+      if (pace()) yield;
       const token = entry.token;
       if (token?.time && !token.placeholder) continue;
       if (token?.invalid) continue; // pm/invalid-time has it
