@@ -28,9 +28,21 @@ export interface WorkspaceView {
   others: CertFileFacts[];
 }
 
+/**
+ * Undefined too when no file holds a cert-manager Certificate: both rules compare Certificates with
+ * entries, so neither has anything to say, and an inventory's facts (every entry) are not computed
+ * on each edit.
+ */
 export function workspaceView(model: CertModel, context: { workspace?: CertWorkspace; document: { path?: string } }): WorkspaceView | undefined {
   if (context.workspace && !context.workspace.complete) return undefined;
-  return { own: factsOf(model), others: context.workspace ? [...context.workspace.others(context.document.path)] : [] };
+  const others = context.workspace ? [...context.workspace.others(context.document.path)] : [];
+  if (!holdsCertificate(model) && !others.some((file) => file.certificates.length > 0)) return undefined;
+  return { own: factsOf(model), others };
+}
+
+/** Whether a model holds a cert-manager Certificate (one whose names are all templated counts: its facts say so). */
+export function holdsCertificate(model: CertModel): boolean {
+  return model.resources.some((r) => r.kind === 'Certificate');
 }
 
 function factsOf(model: CertModel): CertFileFacts {
