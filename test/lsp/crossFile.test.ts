@@ -197,7 +197,7 @@ describe('cross-file rules when the first Certificate appears', () => {
 
   test('an open inventory put off while no Certificate existed is judged once one is created on disk', async () => {
     // The first read of the workspace found no Certificate: both inventories were put off.
-    await client.waitForLog((line) => line.includes('2 inventories put off'));
+    await client.waitForLog((line) => line.includes('2 put off'));
     await client.open(inventoryUri(), INVENTORY, 'yaml');
     const first = await client.waitForDiagnostics(inventoryUri());
     assert.deepEqual(withRule(first, UNCOVERED), [], 'no Certificate in the workspace: nothing is uncovered');

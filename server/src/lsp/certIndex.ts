@@ -191,7 +191,7 @@ export class WorkspaceCertificates implements CrossFileHooks {
       while (next < paths.length) await this.read(paths[next++]);
     };
     await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
-    const putOff = this.deferred.size > 0 ? `, ${this.deferred.size} inventories put off until a Certificate appears` : '';
+    const putOff = this.deferred.size > 0 ? `, ${this.deferred.size} put off (no Certificate to compare their entries with)` : '';
     session.logger.info(`cert-manager index: ${paths.length} YAML files read${putOff}`);
   }
 
