@@ -122,6 +122,7 @@ export class LspTestClient {
     });
     c.onNotification('window/logMessage', (params: { message: string }) => {
       this.logs.push(params.message);
+      this.wake();
     });
     c.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
       this.registrations.push(...params.registrations);
@@ -187,6 +188,11 @@ export class LspTestClient {
       const seen = this.published.map((p) => `${p.uri}@${p.version}: ${p.diagnostics.length}`).join('\n  ');
       return `no diagnostics for ${uri} (${JSON.stringify(wait)}) in time; received:\n  ${seen}\nserver stderr: ${this.stderr}`;
     });
+  }
+
+  /** Waits until the server has logged a line that `matches` (received after the `after`-th line). */
+  waitForLog(matches: (line: string) => boolean, after = 0, timeoutMs?: number): Promise<string> {
+    return this.until(() => this.logs.slice(after).find(matches), timeoutMs, () => `the server logged no such line; it logged:\n  ${this.logs.join('\n  ')}`);
   }
 
   /** Waits until the server has registered `method` dynamically (registration follows `initialized`). */

@@ -168,3 +168,61 @@ describe('cross-file rules after a settings change', () => {
     assert.deepEqual(withRule(published, UNLISTED)[0].relatedInformation?.map((r) => r.location.uri), [vscodeUri(file('team.yaml'))]);
   });
 });
+
+/**
+ * While the workspace holds no Certificate, inventories' entries are put off (nothing compares
+ * with them); once one appears they are read, and the rules say nothing until they are: never a
+ * Certificate reported unlisted because the inventory that lists it was not read yet.
+ */
+describe('cross-file rules when the first Certificate appears', () => {
+  const temp = tempDir();
+  const file = (relative: string) => path.join(temp.dir, relative);
+  const write = (relative: string, text: string) => {
+    mkdirSync(path.dirname(file(relative)), { recursive: true });
+    writeFileSync(file(relative), text);
+  };
+  let client!: LspTestClient;
+  serveTempWorkspace(
+    temp,
+    {
+      prepare: () => {
+        write('inventory/cert-inventory.yaml', INVENTORY);
+        write('team/other-inventory.yaml', inventory(entry('shop', ['shop.example.com'], { namespace: 'shop' })));
+      },
+    },
+    (started) => (client = started),
+  );
+  const inventoryUri = () => vscodeUri(file('inventory/cert-inventory.yaml'));
+  const manifestUri = () => vscodeUri(file('k8s/certificates.yaml'));
+
+  test('an open inventory put off while no Certificate existed is judged once one is created on disk', async () => {
+    // The first read of the workspace found no Certificate: both inventories were put off.
+    await client.waitForLog((line) => line.includes('2 put off'));
+    await client.open(inventoryUri(), INVENTORY, 'yaml');
+    const first = await client.waitForDiagnostics(inventoryUri());
+    assert.deepEqual(withRule(first, UNCOVERED), [], 'no Certificate in the workspace: nothing is uncovered');
+    const created = client.mark();
+    write('k8s/web.yaml', WEB);
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: vscodeUri(file('k8s/web.yaml')), type: 1 }] });
+    const published = await client.waitForDiagnostics(inventoryUri(), { after: created, where: entriesAre(['api', 'blog']) });
+    assert.equal(published.version, 1, 'the inventory was not edited or reopened');
+    await client.close(inventoryUri());
+  });
+
+  test('a Certificate opened in the editor is compared with every inventory on disk, the one put off included', async () => {
+    // shop is listed only in the other inventory, which no Certificate needed until web's came.
+    const text = manifest(WEB, SHOP, certificate('mail', ['mail.example.com']));
+    await client.open(manifestUri(), text, 'yaml');
+    const published = await client.waitForDiagnostics(manifestUri(), { where: (p) => withRule(p, UNLISTED).length > 0 });
+    assert.deepEqual(withRule(published, UNLISTED).map((d) => d.message), [
+      'No inventory entry lists the hosts of Certificate "mail" (mail.example.com): nobody owns it, nobody is told when its renewal fails.',
+    ]);
+    // Every publish before it said nothing of web (listed in one inventory) or shop (in the other).
+    const unlisted = client.published.filter((p) => p.uri === manifestUri()).flatMap((p) => withRule(p, UNLISTED).map((d) => String(d.message)));
+    assert.ok(unlisted.every((m) => m.includes('"mail"')), unlisted.join('\n'));
+  });
+});
+
+function entriesAre(expected: string[]) {
+  return (p: PublishDiagnosticsParams) => JSON.stringify(uncoveredEntries(p)) === JSON.stringify(expected);
+}

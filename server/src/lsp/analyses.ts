@@ -237,10 +237,11 @@ export class AnalysisCache {
 
   /**
    * A file that is not open (Scan Workspace, the Certificates view): parsed now and linted when
-   * asked, in slices under the same budget as an open document; nothing is cached.
+   * asked, in slices under the same budget as an open document (holding back while `holdBackMs`
+   * says so); nothing is cached.
    */
-  async analyzeUnopened(source: SourceDocument, config: Config, cancelled: () => boolean): Promise<UnopenedAnalysis> {
-    const control: StepControl = { cancelled, budgetMs: this.budgetMs, spent: { ms: 0 } };
+  async analyzeUnopened(source: SourceDocument, config: Config, cancelled: () => boolean, holdBackMs?: () => number): Promise<UnopenedAnalysis> {
+    const control: StepControl = { cancelled, holdBackMs, budgetMs: this.budgetMs, spent: { ms: 0 } };
     const parsed = await runSteps(analyzeSteps(source, config), control);
     if (parsed.kind === 'cancelled') throw new AnalysisCancelled(source.uri ?? '');
     const now = this.clock();

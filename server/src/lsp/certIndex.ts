@@ -5,21 +5,28 @@
  * to date by file events (`workspace/didChangeWatchedFiles`) and by open documents' parses. When a
  * file's Certificates or entries change, the open documents whose findings depend on them are
  * linted again (re-using their parse) and published.
+ *
+ * The read is background work: it holds back while an open document waits for its diagnostics.
+ * Both rules compare Certificates with entries, so while the workspace holds no Certificate an
+ * inventory's entries are not read (a 5,000-entry inventory is seconds of parsing, and its facts
+ * were recomputed on every keystroke); they are put off, and read once a Certificate appears.
  */
 import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type FileEvent, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Config } from '../core/config';
 import { matchesGlobs } from '../core/globs';
-import { CertWorkspaceIndex, crossFileKey, factsOfParsed, type CertFileFacts, type CertWorkspace } from '../core/inventory/crossFile';
+import { CertWorkspaceIndex, crossFileKey, factsOfParsed, holdsCertificate, type CertFileFacts, type CertWorkspace } from '../core/inventory/crossFile';
 import { isYamlDocument } from '../core/inventory/detect';
-import type { Analysis } from '../core/lint';
+import type { CertModel } from '../core/inventory/model';
+import { analyzeSteps, type Analysis } from '../core/lint';
 import { expandPaths, isCandidateFile } from '../core/workspace/expandPaths';
 import { readDocumentFile } from '../core/workspace/readFile';
 import { isWalkedFile } from '../core/workspace/walk';
-import type { AnalysisCache, CrossFileHooks } from './analyses';
+import { LINT_BUDGET_MS, type AnalysisCache, type CrossFileHooks } from './analyses';
 import type { ClientFeatures } from './clientFeatures';
 import type { Logger } from './logger';
 import type { DocumentSettings } from './settings';
+import { runSteps } from './stepRunner';
 import { pathToUri, uriToPath } from './uri';
 import type { Validator } from './validation';
 import type { WorkspaceFolders } from './workspaceFolders';
@@ -28,15 +35,17 @@ import type { WorkspaceFolders } from './workspaceFolders';
 const READ_CONCURRENCY = 4;
 /** The YAML files the server asks the client to watch. */
 const WATCHED_YAML = '**/*.{yaml,yml}';
+/** How often background work looks again whether the open documents' diagnostics are out. */
+const HOLD_BACK_MS = 20;
 
 /** What the index uses of the session (the session holds the index, so it is named by its parts). */
 export interface IndexServices {
   features: Pick<ClientFeatures, 'workspaceFolders' | 'watchedFilesRegistration'>;
   folders: Pick<WorkspaceFolders, 'firstUri'>;
   settings: Pick<DocumentSettings, 'resolve' | 'rootFor' | 'forget'>;
-  analyses: Pick<AnalysisCache, 'analyzeUnopened' | 'relint'>;
-  validator: Pick<Validator, 'schedule'>;
-  logger: Pick<Logger, 'error' | 'warnOnce'>;
+  analyses: Pick<AnalysisCache, 'relint'>;
+  validator: Pick<Validator, 'schedule' | 'busy'>;
+  logger: Pick<Logger, 'error' | 'warnOnce' | 'info'>;
 }
 
 export class WorkspaceCertificates implements CrossFileHooks {
@@ -50,6 +59,15 @@ export class WorkspaceCertificates implements CrossFileHooks {
   private roots: string[] = [];
   private building: Promise<void> | undefined;
   private buildAgain = false;
+  /** A walk is under way: the index becomes complete at its end, not before. */
+  private walking = false;
+  /**
+   * Inventories whose entries are not in the index because no Certificate was known (path → the
+   * URI an open one has in the editor): nothing compared with them. Read once a Certificate appears.
+   */
+  private readonly deferred = new Map<string, string>();
+  /** Deferred files being read (or, open, analysed) again since a Certificate appeared: the index is incomplete until they are. */
+  private readonly catchingUp = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -66,7 +84,14 @@ export class WorkspaceCertificates implements CrossFileHooks {
     this.openPaths.add(filePath);
     this.reads.delete(filePath);
     try {
+      const inventory = analysis.parsed.find((p) => p.model.kind === 'inventory')?.model as CertModel | undefined;
+      if (inventory && !holdsCertificate(inventory) && !this.certificatesKnown(filePath)) {
+        this.defer(filePath, uri);
+        return;
+      }
+      this.settled(filePath);
       this.update(filePath, factsOfParsed(analysis.parsed, { path: filePath, uri }));
+      this.settle();
     } catch (e) {
       // The document's own analysis goes on; only the comparison with other files is missing.
       this.session?.logger.error(`indexing ${uri} for the cross-file rules failed`, e);
@@ -114,7 +139,9 @@ export class WorkspaceCertificates implements CrossFileHooks {
       if (!filePath || !isYamlDocument({ path: filePath, text: '' }) || this.openPaths.has(filePath)) continue;
       if (change.type === FileChangeType.Deleted) {
         this.reads.delete(filePath);
+        this.settled(filePath);
         this.update(filePath, undefined);
+        this.settle();
       } else if (this.roots.some((root) => isWalkedFile(root, filePath, isCandidateFile, () => undefined))) {
         void this.read(filePath);
       }
@@ -126,10 +153,28 @@ export class WorkspaceCertificates implements CrossFileHooks {
     const filePath = uriToPath(uri);
     if (!filePath || !this.openPaths.delete(filePath)) return;
     if (this.roots.some((root) => isWalkedFile(root, filePath, isCandidateFile, () => undefined))) void this.read(filePath);
-    else this.update(filePath, undefined);
+    else {
+      this.settled(filePath);
+      this.update(filePath, undefined);
+      this.settle();
+    }
   }
 
   private async build(session: IndexServices): Promise<void> {
+    this.walking = true;
+    try {
+      await this.walk(session);
+    } finally {
+      this.walking = false;
+    }
+    // Every open document with something to compare was linted against a workspace still being read.
+    this.index.complete = false;
+    this.catchUp();
+    this.settle();
+  }
+
+  private async walk(session: IndexServices): Promise<void> {
+    await this.openDocumentsServed();
     // The walk Scan Workspace does: the client's folders, .gitignore and skipped folders honoured.
     this.roots = await this.folderPaths(session);
     const warn = (message: string) => session.logger.warnOnce(`cert-manager index: ${message}`);
@@ -140,13 +185,60 @@ export class WorkspaceCertificates implements CrossFileHooks {
     for (const facts of [...this.index.all()]) {
       if (facts.path !== undefined && !found.has(facts.path) && !this.openPaths.has(facts.path)) this.index.delete(facts.path);
     }
+    for (const filePath of [...this.deferred.keys()]) if (!found.has(filePath) && !this.openPaths.has(filePath)) this.settled(filePath);
     let next = 0;
     const worker = async () => {
       while (next < paths.length) await this.read(paths[next++]);
     };
     await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
+    const putOff = this.deferred.size > 0 ? `, ${this.deferred.size} put off (no Certificate to compare their entries with)` : '';
+    session.logger.info(`cert-manager index: ${paths.length} YAML files read${putOff}`);
+  }
+
+  /** Background work waits while an open document waits for its diagnostics. */
+  private async openDocumentsServed(): Promise<void> {
+    while (this.session?.validator.busy()) await new Promise((resolve) => setTimeout(resolve, HOLD_BACK_MS));
+  }
+
+  /** Whether a file other than `except` holds a Certificate (with names to compare). */
+  private certificatesKnown(except?: string): boolean {
+    for (const facts of this.index.all()) if (facts.certificates.length > 0 && facts.path !== except) return true;
+    return false;
+  }
+
+  /** An inventory with no Certificate to compare with: out of the index until one appears. */
+  private defer(filePath: string, uri: string): void {
+    this.deferred.set(filePath, uri);
+    this.catchingUp.delete(filePath);
+    this.update(filePath, undefined);
+    this.settle();
+  }
+
+  /** A file is indexed (or gone): no longer put off. */
+  private settled(filePath: string): void {
+    this.deferred.delete(filePath);
+    this.catchingUp.delete(filePath);
+  }
+
+  /** A Certificate is known: the inventories put off are read (open ones analysed again), the index incomplete until then. */
+  private catchUp(): void {
+    const session = this.session;
+    if (!session || this.deferred.size === 0 || !this.certificatesKnown()) return;
+    for (const [filePath, uri] of this.deferred) {
+      if (this.catchingUp.has(filePath)) continue;
+      this.catchingUp.add(filePath);
+      this.index.complete = false;
+      if (this.openPaths.has(filePath)) {
+        session.analyses.relint(uri);
+        session.validator.schedule(uri);
+      } else void this.read(filePath);
+    }
+  }
+
+  /** Once nothing is being read, the index is complete: open documents are linted against it. */
+  private settle(): void {
+    if (this.walking || this.index.complete || this.catchingUp.size > 0 || !this.session) return;
     this.index.complete = true;
-    // Every open document with something to compare was linted against a workspace still being read.
     this.relintOpen(() => true);
   }
 
@@ -167,12 +259,15 @@ export class WorkspaceCertificates implements CrossFileHooks {
     const current = () => this.reads.get(filePath) === ticket && !this.openPaths.has(filePath);
     const uri = pathToUri(filePath);
     let facts: CertFileFacts | undefined;
+    let putOff = false;
     try {
+      await this.openDocumentsServed();
       const { config } = await session.settings.resolve(uri);
       const { text, truncated } = await readDocumentFile(filePath, config.maxFileSizeBytes);
-      if (!truncated && current() && mayHoldFacts(filePath, text, config)) {
-        const { analysis } = await session.analyses.analyzeUnopened({ uri, path: filePath, text, root: session.settings.rootFor(uri) }, config, () => !current());
-        facts = factsOfParsed(analysis.parsed, { path: filePath, uri });
+      const certificate = mayHoldCertificate(text);
+      if (!truncated && current() && (certificate || mayHoldFacts(filePath, text, config))) {
+        if (!certificate && !this.certificatesKnown(filePath)) putOff = true;
+        else facts = await this.parse({ uri, path: filePath, text, root: session.settings.rootFor(uri) }, config, () => !current());
       }
     } catch {
       // Gone, unreadable, too slow to parse or read again meanwhile: it holds nothing to compare with.
@@ -180,13 +275,29 @@ export class WorkspaceCertificates implements CrossFileHooks {
     } finally {
       if (!this.documents.get(uri)) session.settings.forget(uri);
     }
-    if (current()) this.update(filePath, facts);
+    if (!current()) return;
+    if (putOff) this.defer(filePath, uri);
+    else {
+      this.settled(filePath);
+      this.update(filePath, facts);
+      this.settle();
+    }
+  }
+
+  /** A file's facts from its parse (no lint), in slices that hold back for the open documents. */
+  private async parse(source: { uri: string; path: string; text: string; root?: string }, config: Config, cancelled: () => boolean): Promise<CertFileFacts | undefined> {
+    const holdBackMs = () => (this.session?.validator.busy() ? HOLD_BACK_MS : 0);
+    const parsed = await runSteps(analyzeSteps(source, config), { cancelled, holdBackMs, budgetMs: LINT_BUDGET_MS, spent: { ms: 0 } });
+    return parsed.kind === 'done' ? factsOfParsed(parsed.value.parsed, { path: source.path, uri: source.uri }) : undefined;
   }
 
   /** Stores a file's facts; when what other files' findings depend on changed, lints the open ones it concerns. */
   private update(filePath: string, facts: CertFileFacts | undefined): void {
     const before = this.index.get(filePath);
-    if (!this.index.set(filePath, facts) || !this.index.complete) return;
+    const changed = this.index.set(filePath, facts);
+    // A Certificate came: the inventories put off are needed now.
+    if (facts && facts.certificates.length > 0) this.catchUp();
+    if (!changed || !this.index.complete) return;
     const after = this.index.get(filePath);
     const [was, is] = [before && crossFileKey(before), after && crossFileKey(after)];
     const certificates = was?.certificates !== is?.certificates;
@@ -211,4 +322,13 @@ export class WorkspaceCertificates implements CrossFileHooks {
 /** A cheap look before parsing: only a file naming cert-manager, or that may be an inventory, can add anything. */
 function mayHoldFacts(filePath: string, text: string, config: Config): boolean {
   return /cert-?manager/.test(text) || /^certificates\s*:/m.test(text) || matchesGlobs(filePath, config.inventoryGlobs);
+}
+
+/**
+ * Whether a file may hold a cert-manager Certificate: its apiVersion (cert-manager.io/…, or the
+ * legacy certmanager.k8s.io/…) and its kind both written in it. A file without both is parsed
+ * only when a Certificate elsewhere needs its entries.
+ */
+function mayHoldCertificate(text: string): boolean {
+  return /cert-?manager\.(?:io|k8s\.io)\//.test(text) && /\bCertificate\b/.test(text);
 }

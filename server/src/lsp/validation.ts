@@ -18,6 +18,8 @@ export class Validator {
   /** The debounce each document's settings asked for last time; the default until known. */
   private readonly debounceMs = new Map<string, number>();
   private readonly quiet = new QuietSpells();
+  /** Validations under way (awaiting their analysis). */
+  private running = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -43,6 +45,14 @@ export class Validator {
     );
   }
 
+  /**
+   * Whether an open document waits for its diagnostics (debouncing or being analysed): work in the
+   * background (the workspace read for the cross-file rules, files read for a view) holds back.
+   */
+  busy(): boolean {
+    return this.timers.size > 0 || this.running > 0;
+  }
+
   scheduleAll(): void {
     for (const document of this.documents.all()) this.schedule(document.uri);
   }
@@ -65,6 +75,7 @@ export class Validator {
     if (!document) return;
     const version = document.version;
     const started = performance.now();
+    this.running++;
     try {
       const result = await this.analyses.get(document);
       // Edited or closed while settings were fetched: the newer run (or the close) wins.
@@ -83,6 +94,7 @@ export class Validator {
     } catch (e) {
       if (!(e instanceof AnalysisCancelled)) this.logger.error(`validating ${uri} failed`, e);
     } finally {
+      this.running--;
       this.quiet.validated(uri);
     }
   }

@@ -29,10 +29,22 @@ export interface WorkspaceView {
   others: CertFileFacts[];
 }
 
-/** In steps (core/steps.ts): the first rule to ask reads every entry of the file. */
+/**
+ * In steps (core/steps.ts): the first rule to ask reads every entry of the file. Undefined while the
+ * workspace is not read yet, and when no file holds a cert-manager Certificate: both rules compare
+ * Certificates with entries, so neither has anything to say, and an inventory's facts (every entry)
+ * are not computed on each edit.
+ */
 export function* workspaceView(model: CertModel, context: { workspace?: CertWorkspace; document: { path?: string } }): Steps<WorkspaceView | undefined> {
   if (context.workspace && !context.workspace.complete) return undefined;
-  return { own: yield* factsOfSteps(model), others: context.workspace ? [...context.workspace.others(context.document.path)] : [] };
+  const others = context.workspace ? [...context.workspace.others(context.document.path)] : [];
+  if (!holdsCertificate(model) && !others.some((file) => file.certificates.length > 0)) return undefined;
+  return { own: yield* factsOfSteps(model), others };
+}
+
+/** Whether a model holds a cert-manager Certificate (one whose names are all templated counts: its facts say so). */
+export function holdsCertificate(model: CertModel): boolean {
+  return model.resources.some((r) => r.kind === 'Certificate');
 }
 
 function factsOf(model: CertModel): CertFileFacts {

@@ -16,6 +16,8 @@ import { pathToUri, uriToPath } from '../uri';
 
 /** Files read at once: enough to hide disk latency, few enough not to starve the editor's requests. */
 const READ_CONCURRENCY = 8;
+/** How often a read of a closed file looks again whether the open documents' diagnostics are out. */
+const HOLD_BACK_MS = 20;
 
 export interface FileAnalysis {
   uri: string;
@@ -46,9 +48,11 @@ export async function analyzeFile(context: WorkspaceContext, uri: string, cancel
   if (!isCandidateFile(filePath)) throw new Error('not a Markdown or YAML file');
   const { config } = await session.settings.resolve(uri);
   const { text, truncated } = await readDocumentFile(filePath, config.maxFileSizeBytes);
-  // In slices, as an open document: a large file on disk does not hold up the editor's requests.
+  // In slices, as an open document, and after it: a large file on disk (the Certificates view's
+  // read of an inventory at start-up) does not hold up the editor's requests or its diagnostics.
   const source = { uri, path: filePath, text, truncated, root: session.settings.rootFor(uri) };
-  return { uri, ...(await session.analyses.analyzeUnopened(source, config, cancelled)) };
+  const holdBackMs = () => (session.validator.busy() ? HOLD_BACK_MS : 0);
+  return { uri, ...(await session.analyses.analyzeUnopened(source, config, cancelled, holdBackMs)) };
 }
 
 /** The URIs a request names, else every candidate file of the client's workspace folders. */
