@@ -11,10 +11,7 @@ const watch = process.argv.includes('--watch');
 const common = productOptions(production);
 
 const entries = [
-  // The extension's entry loads the rest (the language client) after activate() returns: VS Code
-  // counts loading the entry and the call as the extension's activation (client/src/activation.ts).
-  { entryPoints: ['client/src/activation.ts'], outfile: 'dist/extension.js', external: ['vscode', './extension-main.js'] },
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension-main.js', external: ['vscode'] },
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The CLI and the server share one bundle (programs.ts); dist/server.js, an npm bin, is a
   // launcher written below.
   { entryPoints: ['server/src/programs.ts'], outfile: `dist/${PROGRAMS_BUNDLE}` },
