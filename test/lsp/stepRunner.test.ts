@@ -5,6 +5,10 @@
  * steps it stops (their `finally` runs).
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createConnection, createServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { Steps } from '../../server/src/core/steps';
 import { runSteps, type StepControl } from '../../server/src/lsp/stepRunner';
@@ -48,6 +52,40 @@ describe('runSteps', { timeout: 30_000 }, () => {
     const steps = log.filter((l) => l.startsWith('step')).map((l) => log.indexOf(l));
     for (let i = 1; i < steps.length; i++) {
       assert.ok(log.slice(steps[i - 1], steps[i]).some((l) => l.startsWith('turn')), `a turn between steps: ${log.join(', ')}`);
+    }
+  });
+
+  test('a message read during a slice is handled before the next slice, as the JSON-RPC reader queues it', async () => {
+    // A Unix socket: the bytes are in the peer's receive queue when write() returns, so the next
+    // poll phase reads them. The reader (vscode-jsonrpc) handles each message in a setImmediate
+    // queued when it reads it; a request must not wait for the lint's next slice behind it.
+    const dir = mkdtempSync(join(tmpdir(), 'incident-docs-steps-'));
+    const path = join(dir, 'socket');
+    const log: string[] = [];
+    let accepted!: () => void;
+    const peerReady = new Promise<void>((resolve) => (accepted = resolve));
+    const server = createServer((peer) => {
+      peer.on('data', () => setImmediate(() => log.push('message handled')));
+      accepted();
+    });
+    await new Promise<void>((resolve) => server.listen(path, resolve));
+    const client: Socket = createConnection(path);
+    try {
+      await Promise.all([new Promise<void>((resolve) => client.once('connect', resolve)), peerReady]);
+      const steps = (function* () {
+        log.push('step 0');
+        client.write('{}');
+        assert.equal(client.writableLength, 0, 'the write reached the kernel at once');
+        yield;
+        log.push('step 1');
+        return 'done';
+      })();
+      assert.equal((await runSteps(steps, control(), 0)).kind, 'done');
+      assert.deepEqual(log, ['step 0', 'message handled', 'step 1']);
+    } finally {
+      client.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

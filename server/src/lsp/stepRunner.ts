@@ -66,7 +66,12 @@ function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** After the messages and timers that are due: setImmediate runs once pending I/O has been read. */
+/**
+ * After the messages that are due. A message read from the pipe is handled in a setImmediate that
+ * the JSON-RPC reader queues when it reads it (in the loop's poll phase, after ours was queued):
+ * one setImmediate would run the next slice first, so a request waited out two slices. Queuing
+ * ours from inside an immediate puts it behind theirs.
+ */
 function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 }
