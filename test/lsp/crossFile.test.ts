@@ -35,13 +35,19 @@ function uncoveredEntries(published: PublishDiagnosticsParams): string[] {
   return withRule(published, UNCOVERED).map((d) => INVENTORY.split('\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character)).sort();
 }
 
-describe('cross-file rules in the server', () => {
-  const temp = tempDir();
+/** Paths in a temporary workspace, and a write that makes the folders on the way. */
+function filesOf(temp: { dir: string }) {
   const file = (relative: string) => path.join(temp.dir, relative);
   const write = (relative: string, text: string) => {
     mkdirSync(path.dirname(file(relative)), { recursive: true });
     writeFileSync(file(relative), text);
   };
+  return { file, write };
+}
+
+describe('cross-file rules in the server', () => {
+  const temp = tempDir();
+  const { file, write } = filesOf(temp);
   let client!: LspTestClient;
   serveTempWorkspace(
     temp,
@@ -176,11 +182,7 @@ describe('cross-file rules after a settings change', () => {
  */
 describe('cross-file rules when the first Certificate appears', () => {
   const temp = tempDir();
-  const file = (relative: string) => path.join(temp.dir, relative);
-  const write = (relative: string, text: string) => {
-    mkdirSync(path.dirname(file(relative)), { recursive: true });
-    writeFileSync(file(relative), text);
-  };
+  const { file, write } = filesOf(temp);
   let client!: LspTestClient;
   serveTempWorkspace(
     temp,

@@ -15,6 +15,7 @@ import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, typ
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Config } from '../core/config';
 import { matchesGlobs } from '../core/globs';
+import { mayHoldCertificate } from '../core/inventory/certManager';
 import { CertWorkspaceIndex, crossFileKey, factsOfParsed, holdsCertificate, type CertFileFacts, type CertWorkspace } from '../core/inventory/crossFile';
 import { isYamlDocument } from '../core/inventory/detect';
 import type { CertModel } from '../core/inventory/model';
@@ -322,13 +323,4 @@ export class WorkspaceCertificates implements CrossFileHooks {
 /** A cheap look before parsing: only a file naming cert-manager, or that may be an inventory, can add anything. */
 function mayHoldFacts(filePath: string, text: string, config: Config): boolean {
   return /cert-?manager/.test(text) || /^certificates\s*:/m.test(text) || matchesGlobs(filePath, config.inventoryGlobs);
-}
-
-/**
- * Whether a file may hold a cert-manager Certificate: its apiVersion (cert-manager.io/…, or the
- * legacy certmanager.k8s.io/…) and its kind both written in it. A file without both is parsed
- * only when a Certificate elsewhere needs its entries.
- */
-function mayHoldCertificate(text: string): boolean {
-  return /cert-?manager\.(?:io|k8s\.io)\//.test(text) && /\bCertificate\b/.test(text);
 }

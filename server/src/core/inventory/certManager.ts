@@ -25,6 +25,16 @@ function isCertManagerApiVersion(apiVersion: string): boolean {
 }
 
 /**
+ * Before any parse: whether a file's text may hold a Certificate as `certManagerResources` reads one,
+ * i.e. both an apiVersion above and the kind are written in it (only a scalar spelled with YAML
+ * escapes or through an alias escapes this). A file without both need not be parsed for the
+ * cross-file rules until a Certificate elsewhere needs its entries.
+ */
+export function mayHoldCertificate(text: string): boolean {
+  return /(?:cert-manager\.io|certmanager\.k8s\.io)\//.test(text) && /\bCertificate\b/.test(text);
+}
+
+/**
  * A document that is a cert-manager resource of any kind (Certificate, Issuer, CertificateRequest,
  * acme.cert-manager.io's Order and Challenge...): its file is a cert-manager file, whatever its name.
  * Read from the parsed root only.
