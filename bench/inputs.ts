@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { generateCerts, type GeneratedCert } from './gen/certs';
 import { folderFiles } from './gen/folder';
 import { inventory } from './gen/inventory';
-import { postmortem } from './gen/postmortem';
+import { postmortem, tablePostmortem } from './gen/postmortem';
 import { defaultConfig } from '../server/src/core/config';
 import { bigPostmortem } from '../test/helpers/bigPostmortem';
 import type { EditPlace } from './measure/big';
@@ -25,6 +25,8 @@ export interface Inputs {
   certs: GeneratedCert[];
   pmLarge: string;
   pmSmall: string;
+  /** P1b tables: 0.87 MB, a pipe-table timeline of about 7,300 rows. */
+  pmTable: string;
   /** P6: documents of every shape just under maxFileSizeBytes (or BENCH_P6_BYTES). */
   atLimit: AtLimit;
   invLarge: string;
@@ -58,6 +60,7 @@ export function writeInputs(): Inputs {
     certs,
     pmLarge: write('postmortem-1mb.md', postmortem(1_000_000)),
     pmSmall: write('postmortem-20kb.md', postmortem(20_000, 2)),
+    pmTable: write('postmortem-table-870kb.md', tablePostmortem(870_000)),
     atLimit: writeAtLimit(write),
     invLarge: write('cert-inventory-5000.yaml', inventory(5000, certs)),
     invStale: write('cert-inventory-5000-stale.yaml', inventory(5000, certs, 3, { now: new Date(), expiredShare: 0.96, personalEvery: 25 })),

@@ -12,6 +12,25 @@ export function postmortem(bytes: number, seed = 1): string {
   return build(Math.round((bytes * bytes) / trial), seed);
 }
 
+/**
+ * P1b's table-heavy post-mortem (issue #19): the sections of a short post-mortem around one
+ * pipe-table timeline that holds nearly all of its `bytes` (0.87 MB: about 7,300 rows of ~120
+ * bytes, the size of the long timelines found in the wild), with the same deliberate problems.
+ */
+export function tablePostmortem(bytes: number, seed = 3): string {
+  const make = (rows: number) => {
+    const r = new Random(seed);
+    return (
+      '# Post-mortem: API gateway certificate expiry\n\n## Overview\n\n' + prose(r, 1) +
+      '## Impact\n\nAll HTTPS requests failed from 10:00 to 14:00 (~4 hours).\n\n## Timeline\n\nAll times in UTC.\n\n' +
+      pipeTimeline(r, rows, { minutes: 10 * 60 }, [9, 15]) +
+      '\n## Action Items\n\n' + actionItems(r, 6)
+    );
+  };
+  const trial = make(1000).length;
+  return make(Math.round((1000 * bytes) / trial));
+}
+
 function build(bytes: number, seed: number): string {
   const r = new Random(seed);
   const parts: string[] = [];
@@ -85,7 +104,7 @@ function htmlTimeline(r: Random, rows: number, clock: { minutes: number }): stri
   return out + '</tbody>\n</table>\n';
 }
 
-function pipeTimeline(r: Random, rows: number, clock: { minutes: number }): string {
+function pipeTimeline(r: Random, rows: number, clock: { minutes: number }, words: [number, number] = [6, 11]): string {
   let out = '| Time (UTC) | Event |\n| --- | --- |\n';
   for (let i = 0; i < rows; i++) {
     clock.minutes += r.int(1, 4);
@@ -94,7 +113,7 @@ function pipeTimeline(r: Random, rows: number, clock: { minutes: number }): stri
       out += '|  |  |\n'; // an empty row
       continue;
     }
-    out += `| ${stamp(minutes)} | ${r.sentence(r.int(6, 11))} |\n`;
+    out += `| ${stamp(minutes)} | ${r.sentence(r.int(words[0], words[1]))} |\n`;
   }
   return out;
 }
