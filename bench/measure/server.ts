@@ -117,3 +117,29 @@ export function measureInventoryEdits(file: string, edits: number): Promise<Edit
     return { range: { start: { line: n, character: start }, end: { line: n, character: lines[n].length } }, text: value };
   });
 }
+
+/**
+ * P6's server figure: a fresh server process per run, from its spawn to the first
+ * publishDiagnostics of the opened file (initialize and initialized in between, as an editor
+ * sends them). The seed post-mortem is small: the figure is mostly the server's own start.
+ */
+export async function measureFirstDiagnostics(file: string, languageId: string, runs: number): Promise<Summary> {
+  const times: number[] = [];
+  const text = readFileSync(file, 'utf8');
+  const uri = pathToFileURL(file).href;
+  for (let i = 0; i < runs + 1; i++) {
+    const spawned = performance.now();
+    const client = await start();
+    try {
+      await client.open(uri, text, languageId, 1);
+      const first = await client.waitForDiagnostics(uri, { version: 1, timeoutMs: 60_000 });
+      // An empty publish would time something other than a lint (the seed has findings).
+      if (first.diagnostics.length === 0) throw new Error(`the server published no findings for ${file}: the figure would mean nothing`);
+      // The first run warms the file cache, as in the other whole-process figures.
+      if (i > 0) times.push(performance.now() - spawned);
+    } finally {
+      await client.stop();
+    }
+  }
+  return summarize(times);
+}

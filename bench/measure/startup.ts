@@ -16,7 +16,9 @@ import { summarize, type Summary } from '../lib/stats';
 const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 const MARKDOWNLINT = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
-const SEED = join(ROOT, 'test', 'fixtures', 'postmortems', '3scale-cert-expiry-postmortem.md');
+/** The seed post-mortem (20 KB), as in the lint figure; the server figure opens it too. */
+export const SEED_POSTMORTEM = join(ROOT, 'test', 'fixtures', 'postmortems', '3scale-cert-expiry-postmortem.md');
+const SEED = SEED_POSTMORTEM;
 const TIME = '/usr/bin/time';
 
 type Name = 'version' | 'bareNode' | 'lint' | 'lintWithoutCache' | 'markdownlint';
