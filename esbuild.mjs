@@ -11,7 +11,9 @@ const watch = process.argv.includes('--watch');
 const common = productOptions(production);
 
 const entries = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The extension: a small entry that loads the extension proper with its code cache (client/src/entry.ts).
+  { entryPoints: ['client/src/entry.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension-main.js', external: ['vscode'] },
   // The CLI and the server share one bundle (programs.ts).
   { entryPoints: ['server/src/programs.ts'], outfile: `dist/${PROGRAMS_BUNDLE}` },
   // The server's npm bin and the VS Code client's server module: starts the server from the shared

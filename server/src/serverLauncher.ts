@@ -9,7 +9,7 @@
  * Node builtins only (and bundleLoader.ts): the core is in the shared bundle.
  */
 import { join } from 'node:path';
-import { loadBundleWithOwnCache } from './bundleLoader';
+import { loadBundleWithOwnCache } from '../../contract/src/bundleLoader';
 import type * as Programs from './programs';
 
 const CODE_CACHE_DIR = '--code-cache-dir=';

@@ -43,10 +43,10 @@ describe('the npm package', () => {
   it(`ships only what runs, at most ${Math.round(MAX_PACKED_BYTES / 1024)} KB packed`, () => {
     const size = fs.statSync(tarball).size;
     assert.ok(size <= MAX_PACKED_BYTES, `${size} bytes packed`);
-    for (const file of ['dist/cli.js', 'dist/server.js', 'dist/incident-docs.js', 'dist/extension.js', 'dist/report-charts.js', 'schemas/cert-inventory.schema.json', 'templates/default.md', 'README.md', 'LICENSE', 'CHANGELOG.md', 'package.json']) {
+    for (const file of ['dist/cli.js', 'dist/server.js', 'dist/incident-docs.js', 'dist/extension.js', 'dist/extension-main.js', 'dist/report-charts.js', 'schemas/cert-inventory.schema.json', 'templates/default.md', 'README.md', 'LICENSE', 'CHANGELOG.md', 'package.json']) {
       assert.ok(listed.includes(file), `${file} is in the package`);
     }
-    const allowed = /^(dist\/(cli|server|incident-docs|extension|report-charts)\.js|(schemas|templates|syntaxes|snippets|images)\/[^/]+|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
+    const allowed = /^(dist\/(cli|server|incident-docs|extension|extension-main|report-charts)\.js|(schemas|templates|syntaxes|snippets|images)\/[^/]+|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
     assert.deepEqual(listed.filter((f) => !allowed.test(f)), [], 'no tests, sources, source maps or the action');
   });
 

@@ -12,10 +12,10 @@
  * bad header, another bundle, V8 rejecting it: another Node, other flags), the bundle is compiled
  * from its source as `require` would, and nothing is said: the cache only saves time.
  *
- * The language server can also keep a cache it writes itself (loadBundleWithOwnCache): the
- * editor's Node refuses the build's.
+ * The language server and the VS Code extension keep caches they write themselves, in the
+ * extension's global storage (loadBundleWithOwnCache): VS Code's Node refuses the build's.
  *
- * Node builtins only: dist/cli.js and dist/server.js carry this file, not the core.
+ * Node builtins only: dist/cli.js, dist/server.js and dist/extension.js carry this file.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
@@ -128,10 +128,11 @@ export interface OwnCacheLoad {
 
 /**
  * The exports of the bundle `file`, compiled with the code cache the program wrote itself in
- * `dir` on an earlier run (checked as loadBundle checks the one beside the bundle). The VS Code
- * client gives the server its global storage: the server runs in the editor's own Node (Electron,
- * other V8 flags), which refuses the build's cache, so the first start compiles from source and
- * saves a cache for the later ones. Nothing is said either way but with INCIDENT_DOCS_DEBUG.
+ * `dir` on an earlier run (checked as loadBundle checks the one beside the bundle). The extension
+ * (client/src/entry.ts) and the server it starts (server/src/serverLauncher.ts) keep theirs in the
+ * extension's global storage: they run in VS Code's own Node (Electron; the server with other V8
+ * flags), which refuses the build's cache, so a first start compiles from source and saves a
+ * cache for the later ones. Nothing is said either way but with INCIDENT_DOCS_DEBUG.
  */
 export function loadBundleWithOwnCache(file: string, dir: string): OwnCacheLoad {
   const source = readFileSync(file);
