@@ -25,12 +25,28 @@ async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
   const inputs = writeInputs();
   const root = mkdtempSync(path.join(tmpdir(), 'bench-timeline-'));
+  try {
+    await timeline(root, out, inputs.invStale, inputs.pmSmall, which);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  const events = readFileSync(path.join(out, 'events.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { t: number; role: string; ev: string; pid?: number } & Record<string, unknown>);
+  events.sort((a, b) => a.t - b.t);
+  const enter = events.find((e) => e.ev === 'enter')!.t;
+  for (const e of events.filter((e) => e.role !== 'other')) {
+    const { t, role, ev, pid, ...rest } = e;
+    process.stdout.write(`${String(Math.round(t - enter)).padStart(8)}  ${role.padEnd(10)} ${String(pid ?? '').padEnd(7)} ${ev} ${JSON.stringify(rest).slice(0, 160)}\n`);
+  }
+}
+
+/** Runs the cold open (after a first start, with --later) in a workspace made in `root`; the events go to `out`. */
+async function timeline(root: string, out: string, inventory: string, postmortem: string, which: string): Promise<void> {
   const folder = path.join(root, 'workspace');
   mkdirSync(path.join(folder, 'postmortems'), { recursive: true });
-  writeFileSync(path.join(folder, 'cert-inventory.yaml'), readFileSync(inputs.invStale));
+  writeFileSync(path.join(folder, 'cert-inventory.yaml'), readFileSync(inventory));
   writeFileSync(path.join(folder, '.incident-docs.yaml'), `maxFileSizeBytes: ${LARGE_INPUT_LIMIT}\n`);
-  writeFileSync(path.join(folder, 'postmortems', 'postmortem-20kb.md'), readFileSync(inputs.pmSmall));
-  const pmText = readFileSync(inputs.pmSmall, 'utf8');
+  writeFileSync(path.join(folder, 'postmortems', 'postmortem-20kb.md'), readFileSync(postmortem));
+  const pmText = readFileSync(postmortem, 'utf8');
   const settings = { 'editor.minimap.enabled': false };
   let userDataDir: string | undefined;
   if (process.argv.includes('--later')) {
@@ -72,14 +88,6 @@ async function main(): Promise<void> {
     await page.waitForTimeout(Number(process.env.TL_PROFILE ?? 0) + 1000);
   } finally {
     await workbench.close();
-    rmSync(root, { recursive: true, force: true });
-  }
-  const events = readFileSync(path.join(out, 'events.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { t: number; role: string; ev: string; pid?: number } & Record<string, unknown>);
-  events.sort((a, b) => a.t - b.t);
-  const enter = events.find((e) => e.ev === 'enter')!.t;
-  for (const e of events.filter((e) => e.role !== 'other')) {
-    const { t, role, ev, pid, ...rest } = e;
-    process.stdout.write(`${String(Math.round(t - enter)).padStart(8)}  ${role.padEnd(10)} ${String(pid ?? '').padEnd(7)} ${ev} ${JSON.stringify(rest).slice(0, 160)}\n`);
   }
 }
 
