@@ -2,7 +2,7 @@
 // the server and CLI bundle everything so the .vsix and the npm bin need no node_modules.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync } from 'node:fs';
 import { cliPartsApart, productOptions, PROGRAMS_BUNDLE, REPORT_CHARTS_BUNDLE } from './scripts/esbuild-options.mjs';
 
 const production = process.argv.includes('--production');
@@ -11,10 +11,19 @@ const watch = process.argv.includes('--watch');
 const common = productOptions(production);
 
 const entries = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  // The CLI and the server share one bundle (programs.ts); dist/server.js, an npm bin, is a
-  // launcher written below.
+  // The extension: a small entry that loads the extension proper with its code cache (client/src/entry.ts).
+  { entryPoints: ['client/src/entry.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension-main.js', external: ['vscode'] },
+  // The CLI and the server share one bundle (programs.ts).
   { entryPoints: ['server/src/programs.ts'], outfile: `dist/${PROGRAMS_BUNDLE}` },
+  // The server's npm bin and the VS Code client's server module: starts the server from the shared
+  // bundle, with the code cache it keeps in a folder it is given (serverLauncher.ts).
+  {
+    entryPoints: ['server/src/serverLauncher.ts'],
+    outfile: 'dist/server.js',
+    banner: { js: '#!/usr/bin/env node' },
+    external: [`./${PROGRAMS_BUNDLE}`],
+  },
   // The other npm bin: the CLI's commands, which read the shared bundle only when one runs.
   {
     entryPoints: ['server/src/cli/main.ts'],
@@ -28,14 +37,6 @@ const entries = [
   { entryPoints: ['server/src/core/report/charts/libraries.ts'], outfile: `dist/${REPORT_CHARTS_BUNDLE}` },
 ];
 
-/** The server's npm bin: an executable script with a shebang, starting the server from the shared bundle. */
-function writeLauncher() {
-  mkdirSync('dist', { recursive: true });
-  writeFileSync('dist/server.js', `#!/usr/bin/env node\n'use strict';\nrequire('./${PROGRAMS_BUNDLE}').runServer();\n`);
-  chmodSync('dist/server.js', 0o755);
-}
-writeLauncher();
-
 if (watch) {
   for (const e of entries) {
     const ctx = await esbuild.context({ ...common, ...e });
@@ -43,7 +44,7 @@ if (watch) {
   }
 } else {
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
-  chmodSync('dist/cli.js', 0o755);
+  for (const bin of ['dist/cli.js', 'dist/server.js']) chmodSync(bin, 0o755);
   writeCodeCache();
 }
 

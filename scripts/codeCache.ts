@@ -1,6 +1,6 @@
 /**
  * Writes V8's code cache of the shared bundle (dist/incident-docs.js.v8-cache), run by the build
- * (esbuild.mjs) right after the bundle is written; server/src/bundleLoader.ts reads it. The bundle
+ * (esbuild.mjs) right after the bundle is written; contract/src/bundleLoader.ts reads it. The bundle
  * is compiled as the loader compiles it, then a representative lint runs (the example post-mortem
  * and inventory, formatted as text) so that the cache also holds the functions a lint compiles
  * lazily, not only the bundle's top level. V8 ties the cache to this Node's version and flags;
@@ -10,7 +10,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { codeCacheFile, compileBundle, encodeCodeCache, runBundle } from '../server/src/bundleLoader';
+import { codeCacheFile, compileBundle, encodeCodeCache, runBundle } from '../contract/src/bundleLoader';
 
 const ROOT = join(__dirname, '..');
 /** What the cache is made from: one file of each kind a lint meets most. */

@@ -39,8 +39,8 @@ export const vegaWithoutCanvas = {
 /** The CLI and the language server, one bundle (server/src/programs.ts); cli.js and server.js start from it. */
 export const PROGRAMS_BUNDLE = 'incident-docs.js';
 
-/** The loader of the shared bundle with its V8 code cache (server/src/bundleLoader.ts), which cli.js and server.js carry. */
-const BUNDLE_LOADER = join(dirname(fileURLToPath(import.meta.url)), '..', 'server', 'src', 'bundleLoader.ts');
+/** The loader of the shared bundle with its V8 code cache (contract/src/bundleLoader.ts), which cli.js and server.js carry. */
+const BUNDLE_LOADER = join(dirname(fileURLToPath(import.meta.url)), '..', 'contract', 'src', 'bundleLoader.ts');
 
 /**
  * dist/cli.js, the CLI's commands (server/src/cli/main.ts) without their implementations:
@@ -70,7 +70,7 @@ export const REPORT_CHARTS_BUNDLE = 'report-charts.js';
  * `import('vega')` and `import('vega-lite')` (core/report/charts/render.ts) become
  * `require('./report-charts.js')`, the bundle of core/report/charts/libraries.ts: the CLI and the
  * server load the chart libraries (1.5 MB) only when a report is drawn, not at start-up. A
- * require, not an import(): the shared bundle is compiled as a vm.Script (server/src/bundleLoader.ts,
+ * require, not an import(): the shared bundle is compiled as a vm.Script (contract/src/bundleLoader.ts,
  * for the code cache), where Node 20 runs an import() only with an experimental loader.
  */
 export const chartsApart = {

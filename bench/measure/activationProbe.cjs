@@ -1,11 +1,14 @@
 // Measures the extension's client-side activation in a fresh process: require(dist/extension.js)
-// with a stub `vscode` module, then activate() until the language client forks the server.
+// with a stub `vscode` module, then activate() (which loads dist/extension-main.js, with no code
+// cache: a first start) until the language client forks the server.
 // child_process.fork is replaced so no server starts: the figure is the client's own cost, not
 // server start-up. Prints {"load": ms, "activate": ms}.
 'use strict';
 const Module = require('node:module');
 const childProcess = require('node:child_process');
 const path = require('node:path');
+const fs = require('node:fs');
+const os = require('node:os');
 
 const extensionFile = process.argv[2];
 
@@ -57,8 +60,11 @@ const context = {
   workspaceState: stub,
   environmentVariableCollection: stub,
   storageUri: undefined,
+  // Empty: the extension's code cache (client/src/entry.ts) is not there yet, as in a first start.
+  globalStorageUri: { fsPath: fs.mkdtempSync(path.join(os.tmpdir(), 'activation-probe-')) },
   logUri: stub,
 };
+process.on('exit', () => fs.rmSync(context.globalStorageUri.fsPath, { recursive: true, force: true }));
 const t2 = performance.now();
 // activate() may return a promise or nothing.
 Promise.resolve().then(() => extension.activate(context)).catch(() => {});

@@ -9,12 +9,14 @@
  *     that make an expired entry valid and expired again → its squiggle goes and comes back;
  *     characters typed into an entry's name → their echo.
  *  2. with the extension: open the post-mortem (cold) → first squiggle; keystrokes that make an
- *     impossible time valid and back; echo.
+ *     impossible time valid and back; echo. Then a later start: new user data holding only the
+ *     extension's global storage from that one (the code caches), the post-mortem opened
+ *     cold again → first squiggle, and the activation time.
  *  3. without the extension: the same echo on both files.
  * Between keystrokes the user pauses (500 ms, 250 ms while typing a word): the figures are the
  * latency a user meets, not the throughput of a burst.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -36,7 +38,12 @@ export const STATUS_ITEM = `document.querySelector('[id$="incidentDocs.soonestEx
 export interface EditorResult {
   /** Cold open of the inventory: Enter in Quick Open → painted. */
   inventoryOpen: { squiggle: Summary; lens: Summary; status: Summary };
-  postmortemOpen: { squiggle: Summary };
+  /**
+   * The post-mortem's cold open in a first-ever start (fresh user data, like every other figure),
+   * and in a later one: fresh user data but for the extension's global storage from the first
+   * (where the server saved its code cache), as after a restart of VS Code.
+   */
+  postmortemOpen: { squiggle: Summary; laterSquiggle: Summary };
   /** Keystroke → the edited line's squiggle gone or back (all samples of all runs). */
   inventoryKeystroke: Summary;
   postmortemKeystroke: Summary;
@@ -44,6 +51,8 @@ export interface EditorResult {
   echo: { inventory: { with: Summary; without: Summary }; postmortem: { with: Summary; without: Summary } };
   /** "Activation: N ms" in Developer: Show Running Extensions (code loading + the activate() call). */
   activation: Summary;
+  /** The same in the later start of the post-mortem. */
+  laterActivation: Summary;
   /** Diagnostics VS Code holds for the inventory (the status bar's problem counts), for the record. */
   problems: string;
   /**
@@ -72,7 +81,7 @@ export async function measureEditor(files: { inventory: string; postmortem: stri
   const nameLine = inventoryText.split('\n').findIndex((l) => /^ {2}- name: svc-\d+$/.test(l) && l.endsWith('0'));
 
   const acc = {
-    squiggle: [] as number[], lens: [] as number[], status: [] as number[], pmSquiggle: [] as number[],
+    squiggle: [] as number[], lens: [] as number[], status: [] as number[], pmSquiggle: [] as number[], pmLaterSquiggle: [] as number[], laterActivation: [] as number[],
     invKeys: [] as number[], pmKeys: [] as number[], activation: [] as number[],
     echo: { invWith: [] as number[], invWithout: [] as number[], pmWith: [] as number[], pmWithout: [] as number[] },
     problems: '',
@@ -81,7 +90,7 @@ export async function measureEditor(files: { inventory: string; postmortem: stri
   try {
     for (let run = 0; run < runs; run++) {
       log(`editor run ${run + 1}/${runs}: inventory`);
-      await withWorkbench(folder, true, async (page, meter) => {
+      await withWorkbench(folder, true, {}, async (page, meter) => {
         const { value: open, cpu } = await meter.measure(() =>
           coldOpen(page, INVENTORY, { squiggle: 'b.anySquiggle()', lens: "b.lens('Expire')", status: `${STATUS_ITEM}?.textContent.includes(':') ?? false` }),
         );
@@ -100,15 +109,24 @@ export async function measureEditor(files: { inventory: string; postmortem: stri
         acc.activation.push(await reportedActivation(page));
       });
       log(`editor run ${run + 1}/${runs}: post-mortem`);
-      await withWorkbench(folder, true, async (page) => {
+      const firstUserData = path.join(root, `user-data-${run}`);
+      await withWorkbench(folder, true, { userDataDir: firstUserData }, async (page) => {
         const open = await coldOpen(page, POSTMORTEM, { squiggle: 'b.anySquiggle()' }, pmTarget.line);
         acc.pmSquiggle.push(open.squiggle);
         acc.pmKeys.push(...(await toggleKeystrokes(page, pmTarget)));
         await beforeEcho(page, pmTarget.echoLine + 1, postmortemText.split('\n')[pmTarget.echoLine]);
         acc.echo.pmWith.push(...(await echo(page, postmortemText.split('\n')[pmTarget.echoLine])));
       });
+      log(`editor run ${run + 1}/${runs}: post-mortem, a later start`);
+      const laterUserData = path.join(root, `user-data-${run}-later`);
+      carryGlobalStorage(firstUserData, laterUserData);
+      await withWorkbench(folder, true, { userDataDir: laterUserData }, async (page) => {
+        const open = await coldOpen(page, POSTMORTEM, { squiggle: 'b.anySquiggle()' }, pmTarget.line);
+        acc.pmLaterSquiggle.push(open.squiggle);
+        acc.laterActivation.push(await reportedActivation(page));
+      });
       log(`editor run ${run + 1}/${runs}: without the extension`);
-      await withWorkbench(folder, false, async (page, meter) => {
+      await withWorkbench(folder, false, {}, async (page, meter) => {
         await coldOpen(page, INVENTORY, {});
         await beforeEcho(page, nameLine + 1, inventoryText.split('\n')[nameLine]);
         const echoed = await meter.measure(() => echo(page, inventoryText.split('\n')[nameLine]));
@@ -124,7 +142,7 @@ export async function measureEditor(files: { inventory: string; postmortem: stri
   }
   return {
     inventoryOpen: { squiggle: summarize(acc.squiggle), lens: summarize(acc.lens), status: summarize(acc.status) },
-    postmortemOpen: { squiggle: summarize(acc.pmSquiggle) },
+    postmortemOpen: { squiggle: summarize(acc.pmSquiggle), laterSquiggle: summarize(acc.pmLaterSquiggle) },
     inventoryKeystroke: summarize(acc.invKeys),
     postmortemKeystroke: summarize(acc.pmKeys),
     echo: {
@@ -132,10 +150,11 @@ export async function measureEditor(files: { inventory: string; postmortem: stri
       postmortem: { with: summarize(acc.echo.pmWith), without: summarize(acc.echo.pmWithout) },
     },
     activation: summarize(acc.activation),
+    laterActivation: summarize(acc.laterActivation),
     problems: acc.problems,
     cpu: { open: medianCpu(acc.cpu.open), keystroke: medianCpu(acc.cpu.keystroke), echo: medianCpu(acc.cpu.echo), echoWithout: medianCpu(acc.cpu.echoWithout) },
     samples: {
-      inventoryOpenSquiggle: acc.squiggle, inventoryOpenLens: acc.lens, inventoryOpenStatus: acc.status, postmortemOpenSquiggle: acc.pmSquiggle,
+      inventoryOpenSquiggle: acc.squiggle, inventoryOpenLens: acc.lens, inventoryOpenStatus: acc.status, postmortemOpenSquiggle: acc.pmSquiggle, postmortemLaterOpenSquiggle: acc.pmLaterSquiggle, laterActivation: acc.laterActivation,
       inventoryKeystroke: acc.invKeys, postmortemKeystroke: acc.pmKeys, activation: acc.activation,
       echoInventory: acc.echo.invWith, echoInventoryWithout: acc.echo.invWithout, echoPostmortem: acc.echo.pmWith, echoPostmortemWithout: acc.echo.pmWithout,
     },
@@ -151,9 +170,22 @@ function medianCpu(samples: CpuSample[]): CpuSample {
   return { server: m('server'), extensionHost: m('extensionHost'), page: m('page') };
 }
 
-async function withWorkbench(folder: string, extension: boolean, body: (page: Page, meter: CpuMeter) => Promise<void>): Promise<void> {
+/** The extension's folder of VS Code's global storage (code-server keeps it in the user data). */
+const GLOBAL_STORAGE = path.join('User', 'globalStorage', 'incident-docs.incident-docs');
+/** The code caches the first start saves there: the server's (server/src/serverLauncher.ts) and the extension's (client/src/entry.ts). */
+const CODE_CACHES = [path.join(GLOBAL_STORAGE, 'server-code-cache', 'incident-docs.js.v8-cache'), path.join(GLOBAL_STORAGE, 'extension-code-cache', 'extension-main.js.v8-cache')];
+
+/** New user data holding only the extension's global storage of `from`: a restart, without the editors the first left open. */
+function carryGlobalStorage(from: string, to: string): void {
+  // A later start is one with what the first start saved: without it the figure would be another first start.
+  for (const cache of CODE_CACHES) if (!existsSync(path.join(from, cache))) throw new Error(`editor bench: the first start saved no ${cache}`);
+  cpSync(path.join(from, GLOBAL_STORAGE), path.join(to, GLOBAL_STORAGE), { recursive: true });
+}
+
+async function withWorkbench(folder: string, extension: boolean, options: { userDataDir?: string }, body: (page: Page, meter: CpuMeter) => Promise<void>): Promise<void> {
   const workbench: Workbench = await startWorkbench({
     folder,
+    userDataDir: options.userDataDir,
     extensionDevelopmentPaths: extension ? [ROOT] : [],
     log: (level, text) => level === 'error' && process.env.BENCH_VERBOSE && process.stderr.write(`${text}\n`),
     settings: { 'editor.minimap.enabled': false },
@@ -294,7 +326,7 @@ async function waitFor(page: Page, expression: string, what: string): Promise<vo
 }
 
 /** The extension's activation time as Developer: Show Running Extensions shows it. */
-async function reportedActivation(page: Page): Promise<number> {
+export async function reportedActivation(page: Page): Promise<number> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: TIMEOUT });

@@ -3,7 +3,7 @@
  * the seed post-mortem (20 KB) against markdownlint-cli2 on the same file; whole processes, runs
  * interleaved so each pair sees the same machine load. On a small file the figure is mostly what
  * a process loads before its work. The lint also runs from a copy of dist/cli.js and the shared
- * bundle without the V8 code cache the build writes (server/src/bundleLoader.ts): what the cache
+ * bundle without the V8 code cache the build writes (contract/src/bundleLoader.ts): what the cache
  * saves, under the same load. CPU time (user + system, from /usr/bin/time where there is one)
  * moves less with the load than wall time.
  */

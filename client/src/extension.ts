@@ -12,6 +12,7 @@ import { registerCertificatesView } from './views/certificatesView';
 import { registerStatusBar } from './views/statusBar';
 
 let client: LanguageClient | undefined;
+let started: Promise<void> = Promise.resolve();
 
 /**
  * Activation registers and returns: the server starts in the background (requests wait for it),
@@ -27,9 +28,15 @@ export function activate(context: ExtensionContext): void {
     ...registerClientCommands(context, client, index),
   );
   // The language client reports a server that fails to start in its output channel and a message.
-  void client.start().catch(() => undefined);
+  started = client.start();
+  started.catch(() => undefined);
   // First read in the background: activation must not wait for a workspace walk.
   index.refreshSoon();
+}
+
+/** Settles once the language server has started (or failed to): entry.ts saves its code cache then. */
+export function serverStarted(): Promise<void> {
+  return started;
 }
 
 export async function deactivate(): Promise<void> {

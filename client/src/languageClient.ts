@@ -17,13 +17,18 @@ const CLIENT_ID = 'incidentDocs';
 /** VS Code's own Markdown support, which outlines (and breadcrumbs) a document's headings. */
 const BUILT_IN_MARKDOWN = 'vscode.markdown-language-features';
 const CLIENT_NAME = 'Incident Docs';
+/** The folder of the extension's global storage where the server keeps its code cache. */
+const SERVER_CODE_CACHE = 'server-code-cache';
 
 /** The language server (dist/server.js) over IPC for Markdown and YAML documents. */
 export function createLanguageClient(context: ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // The server runs in VS Code's own Node, which refuses the build's V8 code cache: it keeps its
+  // own here, written on its first start (server/src/serverLauncher.ts).
+  const args = [`--code-cache-dir=${path.join(context.globalStorageUri.fsPath, SERVER_CODE_CACHE)}`];
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, args, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module, transport: TransportKind.ipc, args, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
   };
   const configWatcher = workspace.createFileSystemWatcher('**/.incident-docs.yaml');
   const outputChannel = window.createOutputChannel(CLIENT_NAME, { log: true });

@@ -99,7 +99,7 @@ describe('CLI start-up, the build', () => {
 });
 
 // The shared bundle is compiled with V8's code cache that the build wrote beside it
-// (server/src/bundleLoader.ts); INCIDENT_DOCS_DEBUG says how it was compiled. A cache that does
+// (contract/src/bundleLoader.ts); INCIDENT_DOCS_DEBUG says how it was compiled. A cache that does
 // not fit (another build of the bundle, a damaged file, another V8 or other flags) must be
 // ignored: the lint compiles from source and reports exactly what it reports with the cache.
 describe('CLI start-up, the code cache', () => {

@@ -35,6 +35,8 @@ export interface StartOptions {
   serverArgs?: string[];
   /** Node flags before the server script (the bench passes the editor's SERVER_NODE_FLAGS). */
   nodeArgs?: readonly string[];
+  /** Environment variables of the server, over this process's. */
+  env?: Record<string, string>;
 }
 
 /** Capabilities of a capable editor (what VS Code announces for the features this server uses). */
@@ -98,10 +100,13 @@ export class LspTestClient {
   initializeResult!: InitializeResult;
 
   static async start(options: StartOptions = {}): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, ...(options.serverArgs ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, ...(options.serverArgs ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(child, connection, options);
-    child.stderr!.on('data', (chunk: Buffer) => (client.stderr += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => {
+      client.stderr += chunk.toString();
+      client.wake();
+    });
     client.listen();
     client.initializeResult = await connection.sendRequest('initialize', {
       processId: process.pid,
@@ -217,6 +222,23 @@ export class LspTestClient {
           clearTimeout(timer);
           resolve();
         });
+      });
+    }
+  }
+
+  /** What the server wrote to stderr so far. */
+  get serverStderr(): string {
+    return this.stderr;
+  }
+
+  /** Resolves once the server's stderr holds `text`; rejects after `timeoutMs` with what it holds. */
+  async waitForStderr(text: string, timeoutMs = WAIT_MS): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.stderr.includes(text)) {
+      if (Date.now() > deadline) throw new Error(`the server did not write "${text}" to stderr in time; it wrote:\n${this.stderr}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 50).unref();
       });
     }
   }

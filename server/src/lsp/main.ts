@@ -5,17 +5,19 @@
 import { format } from 'node:util';
 import { createConnection, type Connection } from 'vscode-languageserver/node';
 import { FramingGuard } from './framing';
-import { startServer } from './server';
+import { startServer, type ServerHooks } from './server';
 
 const OTHER_TRANSPORTS = ['--node-ipc', '--socket=', '--pipe=', '--socket', '--pipe'];
 /** Exit code when the client's byte stream is not LSP: the client sees a crash and restarts the server. */
 const BROKEN_STREAM_EXIT_CODE = 3;
 
-const otherTransport = process.argv.some((arg) => OTHER_TRANSPORTS.some((flag) => arg === flag || (flag.endsWith('=') && arg.startsWith(flag))));
-
-if (otherTransport) {
-  startServer(createConnection());
-} else {
+/** Starts the server on the transport its command line names (programs.ts runServer). */
+export function main(hooks: ServerHooks = {}): void {
+  const otherTransport = process.argv.some((arg) => OTHER_TRANSPORTS.some((flag) => arg === flag || (flag.endsWith('=') && arg.startsWith(flag))));
+  if (otherTransport) {
+    startServer(createConnection(), hooks);
+    return;
+  }
   // stdio: every message's framing is checked first; a broken stream ends the server with its reason.
   const input = process.stdin.pipe(
     new FramingGuard((reason) => {
@@ -25,7 +27,7 @@ if (otherTransport) {
   );
   const connection = createConnection(input, process.stdout);
   routeConsoleToClient(connection);
-  startServer(connection);
+  startServer(connection, hooks);
 }
 
 /** stdout carries the protocol: console output goes to the client's log instead (as `--stdio` alone would do). */

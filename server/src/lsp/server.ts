@@ -27,8 +27,14 @@ import { registerWorkspaceRequests } from './workspace';
 
 const SERVER_NAME = 'incident-docs';
 
+/** What the process that starts the server (dist/server.js) hears about. */
+export interface ServerHooks {
+  /** Once, after the first diagnostics are sent: the work a session starts with has run (serverLauncher.ts saves its code cache then). */
+  afterFirstDiagnostics?: () => void;
+}
+
 /** Wires the protocol to the services; no lint logic lives here. */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, hooks: ServerHooks = {}): void {
   const documents = new TextDocuments(TextDocument);
   const commands = new Commands();
   registerCommands(commands);
@@ -48,6 +54,8 @@ export function startServer(connection: Connection): void {
     const current = session;
     current.expiry.onNewDay(() => expiryDayChanged(connection, current));
     session.certificates.start(session);
+    const afterFirstDiagnostics = hooks.afterFirstDiagnostics;
+    if (afterFirstDiagnostics) void session.validator.firstSent.then(afterFirstDiagnostics);
   });
 
   watchSettings(connection, currentSession);

@@ -20,6 +20,9 @@ export class Validator {
   private readonly quiet = new QuietSpells();
   /** Validations under way (awaiting their analysis). */
   private running = 0;
+  private sentFirst: () => void = () => undefined;
+  /** Resolves once diagnostics have been sent for the first time. */
+  readonly firstSent = new Promise<void>((resolve) => (this.sentFirst = resolve));
 
   constructor(
     private readonly connection: Connection,
@@ -91,6 +94,7 @@ export class Validator {
         version: this.features.diagnostics.version ? version : undefined,
         diagnostics,
       });
+      this.sentFirst();
     } catch (e) {
       if (!(e instanceof AnalysisCancelled)) this.logger.error(`validating ${uri} failed`, e);
     } finally {

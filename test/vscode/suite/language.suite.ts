@@ -1,6 +1,8 @@
 /// <reference types="mocha" />
 /** Language features through the real extension host: activation, diagnostics, lenses, quick fixes, settings. */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { codeOf, expectedExpiryTitles, extension, inventoryFile, lineOf, open, seedFile, untitledDocument, waitFor, waitForDiagnostics } from './helpers';
 
@@ -31,6 +33,16 @@ export function languageTests(): void {
       const emptyRows = ds.filter((d) => codeOf(d) === 'pm/empty-row');
       assert.equal(emptyRows.length, 6, 'the seed has six empty action-item rows');
       assert.ok(has('pm/impact-timeline')(ds), 'the Impact window contradicts the timeline');
+    });
+
+    it('keeps the code caches of the extension and of its server in its global storage', async function () {
+      if (!fs.existsSync('/proc/self/stat')) this.skip(); // the server's command line is read from /proc
+      await waitForDiagnostics((await open(seed)).document, has('pm/invalid-time'), 'the seed’s diagnostics');
+      const dir = await waitFor(serverCodeCacheDir, 'the language server, a child of this extension host, with --code-cache-dir');
+      assert.match(dir.replaceAll('\\', '/'), /\/globalStorage\/incident-docs\.incident-docs\/server-code-cache$/);
+      // Saved after the server's first diagnostics and once it has started (client/src/entry.ts).
+      await waitFor(() => fs.existsSync(path.join(dir, 'incident-docs.js.v8-cache')), 'the server’s code cache');
+      await waitFor(() => fs.existsSync(path.join(dir, '..', 'extension-code-cache', 'extension-main.js.v8-cache')), 'the extension’s code cache');
     });
 
     it('reports a personal address and a near expiry in an inventory', async () => {
@@ -180,4 +192,23 @@ export function languageTests(): void {
       assert.deepEqual(sentences.filter((x) => personal.message.includes(x)), [], `hover: ${text}`);
     });
   });
+}
+
+/** The `--code-cache-dir` of the language server this extension host started (Linux: /proc), if it runs. */
+function serverCodeCacheDir(): string | undefined {
+  const FLAG = '--code-cache-dir=';
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      // The parent's pid is the field after the command's name, which is in parentheses.
+      const parent = Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+      if (parent !== process.pid) continue;
+      const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (!args.some((a) => a.endsWith(`${path.sep}server.js`))) continue;
+      const flag = args.find((a) => a.startsWith(FLAG));
+      if (flag) return flag.slice(FLAG.length);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return undefined;
 }

@@ -3,7 +3,8 @@
  * bundle and the functions a lint runs was a fifth of a small lint's CPU time. Node 20 has no
  * `module.enableCompileCache`, so the bundle is compiled as a `vm.Script` given the `cachedData`
  * that `npm run build` wrote beside it (scripts/codeCache.ts, after a representative lint: the
- * cache holds the functions that ran). Nothing is written at run time; the install stays read-only.
+ * cache holds the functions that ran). Nothing is written beside the bundle at run time; the install
+ * stays read-only.
  *
  * The cache file holds a header with the SHA-256 of the bundle it was made from and of its own
  * payload: V8 checks only the source's length and its own version and flags, so a cache of another
@@ -11,12 +12,16 @@
  * bad header, another bundle, V8 rejecting it: another Node, other flags), the bundle is compiled
  * from its source as `require` would, and nothing is said: the cache only saves time.
  *
- * Node builtins only: dist/cli.js and dist/server.js carry this file, not the core.
+ * The language server and the VS Code extension keep caches they write themselves, in the
+ * extension's global storage (loadBundleWithOwnCache): VS Code's Node refuses the build's.
+ *
+ * Node builtins only: dist/cli.js, dist/server.js and dist/extension.js carry this file.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import Module from 'node:module';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import * as vm from 'node:vm';
 
 /** The cache file beside a bundle. */
@@ -93,15 +98,65 @@ export function loadBundle(file: string): unknown {
   const cached = (Module as unknown as { _cache: Record<string, Module> })._cache[file];
   if (cached) return cached.exports;
   const source = readFileSync(file);
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = decodeCodeCache(readFileSync(codeCacheFile(file)), source);
-  } catch {
-    cachedData = undefined;
-  }
+  const cachedData = readCodeCache(codeCacheFile(file), source);
   const { script, cacheUsed } = compileBundle(file, source, cachedData);
   debug(file, cacheUsed ? 'compiled with its code cache' : cachedData ? 'compiled from source (V8 rejected the code cache)' : 'compiled from source (no usable code cache)');
   return runBundle(file, script);
+}
+
+/** A cache file is about 1.3 times its bundle: anything far larger is not one, and is not read. */
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+
+/** V8's cached data from `cacheFile` when it was made from exactly `source` (decodeCodeCache); else undefined. */
+function readCodeCache(cacheFile: string, source: Buffer): Buffer | undefined {
+  try {
+    if (statSync(cacheFile).size > MAX_CACHE_BYTES) return undefined;
+    return decodeCodeCache(readFileSync(cacheFile), source);
+  } catch {
+    return undefined;
+  }
+}
+
+export interface OwnCacheLoad {
+  exports: unknown;
+  /**
+   * Writes the code cache of what has been compiled so far into the folder, when the load could
+   * not use one there (none yet, another bundle's, or V8 refused it); undefined when it did.
+   */
+  save: (() => Promise<void>) | undefined;
+}
+
+/**
+ * The exports of the bundle `file`, compiled with the code cache the program wrote itself in
+ * `dir` on an earlier run (checked as loadBundle checks the one beside the bundle). The extension
+ * (client/src/entry.ts) and the server it starts (server/src/serverLauncher.ts) keep theirs in the
+ * extension's global storage: they run in VS Code's own Node (Electron; the server with other V8
+ * flags), which refuses the build's cache, so a first start compiles from source and saves a
+ * cache for the later ones. Nothing is said either way but with INCIDENT_DOCS_DEBUG.
+ */
+export function loadBundleWithOwnCache(file: string, dir: string): OwnCacheLoad {
+  const source = readFileSync(file);
+  const cacheFile = join(dir, basename(codeCacheFile(file)));
+  const cachedData = readCodeCache(cacheFile, source);
+  const { script, cacheUsed } = compileBundle(file, source, cachedData);
+  debug(file, cacheUsed ? `compiled with its code cache in ${dir}` : `compiled from source (${cachedData ? 'V8 rejected the' : 'no usable'} code cache in ${dir})`);
+  const exports = runBundle(file, script);
+  if (cacheUsed) return { exports, save: undefined };
+  return { exports, save: () => writeCodeCache(cacheFile, encodeCodeCache(source, script.createCachedData())) };
+}
+
+/** Writes a cache file whole or not at all (a temporary file renamed over it): a reader never sees half of one. */
+async function writeCodeCache(cacheFile: string, bytes: Buffer): Promise<void> {
+  const temporary = `${cacheFile}.${process.pid}.tmp`;
+  try {
+    await mkdir(dirname(cacheFile), { recursive: true });
+    await writeFile(temporary, bytes);
+    await rename(temporary, cacheFile);
+    debug(cacheFile, `written (${bytes.length} bytes)`);
+  } catch (e) {
+    debug(cacheFile, `not written: ${(e as Error).message}`);
+    await rm(temporary, { force: true }).catch(() => undefined);
+  }
 }
 
 /** INCIDENT_DOCS_DEBUG (which also prints internal errors' stacks) says how the bundle was compiled. */

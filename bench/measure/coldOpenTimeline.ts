@@ -1,0 +1,100 @@
+/**
+ * One cold open of a file in code-server, as a timeline across the page, the extension host and
+ * the language server (a diagnostic, not a benchmark row). Every Node process code-server starts
+ * loads timelinePreload.cjs (NODE_OPTIONS), which logs epoch timestamps: process start, the
+ * extension's and the server's bundles required, activate(), the server forked, the server's first
+ * LSP messages each way; with TL_PROFILE=ms it also writes CPU profiles of the extension host and
+ * the server for that long. The page logs the Enter keydown and the first squiggle painted.
+ *   node esbuild.mjs --production && TL_DIR=/tmp/timeline node --import tsx bench/measure/coldOpenTimeline.ts [postmortem|inventory] [--later]
+ * (--later: after a first start that saved the code caches, with its global storage only)
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { startWorkbench } from '../../test/vscode/launcher/workbench';
+import { LARGE_INPUT_LIMIT, writeInputs } from '../inputs';
+import { coldOpen, reportedActivation } from './editor';
+import { installProbe, lastKeydown } from './workbenchProbe';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+async function main(): Promise<void> {
+  const which = process.argv.includes('inventory') ? 'inventory' : 'postmortem';
+  const out = process.env.TL_DIR ?? path.join(tmpdir(), 'timeline');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const inputs = writeInputs();
+  const root = mkdtempSync(path.join(tmpdir(), 'bench-timeline-'));
+  try {
+    await timeline(root, out, inputs.invStale, inputs.pmSmall, which);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  const events = readFileSync(path.join(out, 'events.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { t: number; role: string; ev: string; pid?: number } & Record<string, unknown>);
+  events.sort((a, b) => a.t - b.t);
+  const enter = events.find((e) => e.ev === 'enter')!.t;
+  for (const e of events.filter((e) => e.role !== 'other')) {
+    const { t, role, ev, pid, ...rest } = e;
+    process.stdout.write(`${String(Math.round(t - enter)).padStart(8)}  ${role.padEnd(10)} ${String(pid ?? '').padEnd(7)} ${ev} ${JSON.stringify(rest).slice(0, 160)}\n`);
+  }
+}
+
+/** Runs the cold open (after a first start, with --later) in a workspace made in `root`; the events go to `out`. */
+async function timeline(root: string, out: string, inventory: string, postmortem: string, which: string): Promise<void> {
+  const folder = path.join(root, 'workspace');
+  mkdirSync(path.join(folder, 'postmortems'), { recursive: true });
+  writeFileSync(path.join(folder, 'cert-inventory.yaml'), readFileSync(inventory));
+  writeFileSync(path.join(folder, '.incident-docs.yaml'), `maxFileSizeBytes: ${LARGE_INPUT_LIMIT}\n`);
+  writeFileSync(path.join(folder, 'postmortems', 'postmortem-20kb.md'), readFileSync(postmortem));
+  const pmText = readFileSync(postmortem, 'utf8');
+  const settings = { 'editor.minimap.enabled': false };
+  let userDataDir: string | undefined;
+  if (process.argv.includes('--later')) {
+    // A first start that saves the code caches; the timed one gets its global storage only.
+    const first = path.join(root, 'first-user-data');
+    const warm = await startWorkbench({ folder, extensionDevelopmentPaths: [ROOT], settings, userDataDir: first });
+    try {
+      await warm.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'cert-inventory.yaml' }).waitFor({ timeout: 120_000 });
+      await installProbe(warm.page);
+      await coldOpen(warm.page, 'postmortem-20kb.md', { squiggle: 'b.anySquiggle()' }, pmText.split('\n').findIndex((l) => l.includes(' 25:')) + 1);
+      const storage = path.join(first, 'User', 'globalStorage', 'incident-docs.incident-docs');
+      const caches = ['server-code-cache/incident-docs.js.v8-cache', 'extension-code-cache/extension-main.js.v8-cache'].map((f) => path.join(storage, f));
+      while (!caches.every((f) => existsSync(f))) await warm.page.waitForTimeout(100);
+      userDataDir = path.join(root, 'later-user-data');
+      cpSync(storage, path.join(userDataDir, 'User', 'globalStorage', 'incident-docs.incident-docs'), { recursive: true });
+    } finally {
+      await warm.close();
+    }
+  }
+  process.env.NODE_OPTIONS = `--require ${path.join(__dirname, 'timelinePreload.cjs')}`;
+  process.env.TL_DIR = out;
+  process.env.TL_ROOT = ROOT;
+  const workbench = await startWorkbench({ folder, extensionDevelopmentPaths: [ROOT], settings, userDataDir });
+  delete process.env.NODE_OPTIONS;
+  const log = (ev: string, t: number) => writeFileSync(path.join(out, 'events.jsonl'), JSON.stringify({ role: 'page', ev, t }) + '\n', { flag: 'a' });
+  try {
+    const page = workbench.page;
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'cert-inventory.yaml' }).waitFor({ timeout: 120_000 });
+    await installProbe(page);
+    const origin = Number(await page.evaluate('performance.timeOrigin'));
+    const name = which === 'inventory' ? 'cert-inventory.yaml' : 'postmortem-20kb.md';
+    const line = which === 'inventory' ? undefined : pmText.split('\n').findIndex((l) => l.includes(' 25:')) + 1;
+    const times = await coldOpen(page, name, { squiggle: 'b.anySquiggle()' }, line);
+    const enter = await lastKeydown(page, 'Enter');
+    log('enter', origin + enter);
+    log('squiggle-painted', origin + enter + times.squiggle);
+    process.stdout.write(`${name}: squiggle ${Math.round(times.squiggle)} ms\n`);
+    process.stdout.write(`activation as VS Code reports it: ${await reportedActivation(page)} ms\n`);
+    await page.waitForTimeout(Number(process.env.TL_PROFILE ?? 0) + 1000);
+  } finally {
+    await workbench.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exit(1);
+  },
+);
