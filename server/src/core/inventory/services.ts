@@ -15,6 +15,7 @@ import { certFacts, effectiveWarnWindow, isAutomated, renewalMethod, renewalPoin
 import { describeShare, lifetimeDays } from './lifetime';
 import { emailRefs, expiryOf, hostRefs, isPlaceholder, issuedOf, type EmailRef } from './refs';
 import { quoteText } from '../quote';
+import { drain, pacer, type Steps } from '../steps';
 
 const within = (span: Span, offset: number) => offset >= span.start && offset <= span.end;
 
@@ -192,24 +193,40 @@ export interface CertificateRow {
 }
 
 export function certificateRows(model: CertModel, config: Config, now: Date): CertificateRow[] {
-  return (model.inventory?.entries ?? []).map((entry) => {
-    // The dates the rules judge (the PEM before the typed fields), with the same warn window.
-    const facts = certFacts(entry, model, {});
-    const date = facts?.notAfter;
-    const warnDays = effectiveWarnWindow(entry, config, facts).days;
-    const renewalDue = facts && isAutomated(renewalMethod(entry, model)) ? renewalPoint(facts, config) : undefined;
-    return {
-      index: entry.index,
-      name: entry.name ?? `entry #${entry.index + 1}`,
-      hosts: hostRefs(entry).map((h) => h.text),
-      expires: date,
-      daysLeft: date ? calendarDaysUntil(date, now) : undefined,
-      renewalDue,
-      renewalDaysLeft: renewalDue ? calendarDaysUntil(renewalDue, now) : undefined,
-      warnDays,
-      state: date ? expiryState(date, now, warnDays) : 'unknown',
-      span: entry.span,
-      anchor: entry.anchor,
-    };
-  });
+  return drain(certificateRowsSteps(model, config, now));
+}
+
+/**
+ * certificateRows in steps (core/steps.ts): the first look at every entry of a closed inventory
+ * (its PEM, hosts, dates) is most of a second for 5,000 entries, which the server must not hold.
+ */
+export function* certificateRowsSteps(model: CertModel, config: Config, now: Date): Steps<CertificateRow[]> {
+  const rows: CertificateRow[] = [];
+  const pace = pacer();
+  for (const entry of model.inventory?.entries ?? []) {
+    if (pace()) yield;
+    rows.push(certificateRow(entry, model, config, now));
+  }
+  return rows;
+}
+
+function certificateRow(entry: InventoryEntry, model: CertModel, config: Config, now: Date): CertificateRow {
+  // The dates the rules judge (the PEM before the typed fields), with the same warn window.
+  const facts = certFacts(entry, model, {});
+  const date = facts?.notAfter;
+  const warnDays = effectiveWarnWindow(entry, config, facts).days;
+  const renewalDue = facts && isAutomated(renewalMethod(entry, model)) ? renewalPoint(facts, config) : undefined;
+  return {
+    index: entry.index,
+    name: entry.name ?? `entry #${entry.index + 1}`,
+    hosts: hostRefs(entry).map((h) => h.text),
+    expires: date,
+    daysLeft: date ? calendarDaysUntil(date, now) : undefined,
+    renewalDue,
+    renewalDaysLeft: renewalDue ? calendarDaysUntil(renewalDue, now) : undefined,
+    warnDays,
+    state: date ? expiryState(date, now, warnDays) : 'unknown',
+    span: entry.span,
+    anchor: entry.anchor,
+  };
 }
