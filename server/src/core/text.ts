@@ -82,12 +82,20 @@ export class LineIndex {
  */
 export function changedRegion(old: string, text: string): { start: number; oldEnd: number } {
   const shorter = Math.min(old.length, text.length);
+  // Blocks first (a string comparison is a memory compare), then characters: a keystroke in 1 MB
+  // compares the whole text on every edit, and character by character that was milliseconds.
   let start = 0;
+  while (start + COMPARE_BLOCK <= shorter && old.slice(start, start + COMPARE_BLOCK) === text.slice(start, start + COMPARE_BLOCK)) start += COMPARE_BLOCK;
   while (start < shorter && old.charCodeAt(start) === text.charCodeAt(start)) start++;
   let suffix = 0;
+  const sameEnd = (length: number) => old.slice(old.length - suffix - length, old.length - suffix) === text.slice(text.length - suffix - length, text.length - suffix);
+  while (suffix + COMPARE_BLOCK <= shorter - start && sameEnd(COMPARE_BLOCK)) suffix += COMPARE_BLOCK;
   while (suffix < shorter - start && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
   return { start, oldEnd: old.length - suffix };
 }
+
+/** Characters changedRegion compares at once. */
+const COMPARE_BLOCK = 4096;
 
 /**
  * Lines re-parsed after an edit, when the parts of the document outside them (entries above and

@@ -110,7 +110,8 @@ function firstItems(items: readonly OutlineItem[], max: number): OutlineItem[] {
   const queue: { item: OutlineItem; into: OutlineItem[] }[] = items.map((item) => ({ item, into: roots }));
   for (let i = 0; i < queue.length && i < max; i++) {
     const { item, into } = queue[i];
-    const copy: OutlineItem = { ...item, children: [] };
+    // Field by field: an item may read its detail and spans on access (core/inventory/services.ts), which a spread would not copy.
+    const copy: OutlineItem = { name: item.name, detail: item.detail, kind: item.kind, span: item.span, selectionSpan: item.selectionSpan, children: [] };
     into.push(copy);
     for (const child of item.children) queue.push({ item: child, into: copy.children });
   }

@@ -21,16 +21,7 @@ const within = (span: Span, offset: number) => offset >= span.start && offset <=
 
 export function outline(model: CertModel): OutlineItem[] {
   const items: OutlineItem[] = [];
-  for (const entry of model.inventory?.entries ?? []) {
-    items.push({
-      name: entry.name ?? `entry #${entry.index + 1}`,
-      detail: expiryDetail(model, entry.index),
-      kind: 'entry',
-      span: entry.span,
-      selectionSpan: entry.anchor,
-      children: [],
-    });
-  }
+  for (const entry of model.inventory?.entries ?? []) items.push(new EntryOutlineItem(entry));
   for (const resource of model.resources) {
     items.push({
       name: resourceLabel(resource),
@@ -44,10 +35,31 @@ export function outline(model: CertModel): OutlineItem[] {
   return items;
 }
 
-function expiryDetail(model: CertModel, index: number): string | undefined {
-  const entry = model.inventory?.entries[index];
-  const expiry = entry && expiryOf(entry);
-  return expiry && !('error' in expiry.parsed) ? `expires ${isoDay(expiry.parsed.date)}` : undefined;
+/**
+ * An entry in the outline, its detail and spans read on access: the server shows the first items
+ * of a large outline only (lsp/symbols.ts), and builds it again after every edit.
+ */
+class EntryOutlineItem implements OutlineItem {
+  readonly kind = 'entry';
+  readonly children: OutlineItem[] = [];
+  readonly name: string;
+
+  constructor(private readonly entry: InventoryEntry) {
+    this.name = entry.name ?? `entry #${entry.index + 1}`;
+  }
+
+  get detail(): string | undefined {
+    const expiry = expiryOf(this.entry);
+    return expiry && !('error' in expiry.parsed) ? `expires ${isoDay(expiry.parsed.date)}` : undefined;
+  }
+
+  get span(): Span {
+    return this.entry.span;
+  }
+
+  get selectionSpan(): Span {
+    return this.entry.anchor;
+  }
 }
 
 /**
