@@ -7,8 +7,16 @@ import type { Position, Range, Span } from './types';
 export class LineIndex {
   private readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
-    const starts = [0];
+  /** `starts`: the text's line starts when known (afterEdit); else they are found in the text. */
+  constructor(
+    readonly text: string,
+    starts?: number[],
+  ) {
+    if (starts) {
+      this.lineStarts = starts;
+      return;
+    }
+    starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10 /* \n */) starts.push(i + 1);
@@ -18,6 +26,27 @@ export class LineIndex {
       }
     }
     this.lineStarts = starts;
+  }
+
+  /**
+   * The index of `text`, which `previous.text` became by replacing [start, oldEnd) (changedRegion):
+   * the line starts before the edit are kept, those after it moved, and only the edited part is
+   * read. A keystroke in 1 MB reads a line, not the text.
+   */
+  static afterEdit(previous: LineIndex, text: string, start: number, oldEnd: number): LineIndex {
+    const delta = text.length - previous.text.length;
+    const old = previous.lineStarts;
+    // A line start q depends on the characters at q - 1 and q: the same before the edit (q < start)
+    // and after it (q - 1 >= its new end), read again in between.
+    const kept = firstAtOrAfter(old, start);
+    const starts = kept > 0 ? old.slice(0, kept) : [0];
+    const newEnd = Math.min(oldEnd + delta, text.length);
+    for (let q = Math.max(start, 1); q <= newEnd; q++) {
+      const c = text.charCodeAt(q - 1);
+      if (c === 10 /* \n */ || (c === 13 /* \r */ && text.charCodeAt(q) !== 10)) starts.push(q);
+    }
+    for (let i = firstAtOrAfter(old, oldEnd + 1); i < old.length; i++) starts.push(old[i] + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -74,6 +103,18 @@ export class LineIndex {
   get eol(): string {
     return this.text.includes('\r\n') ? '\r\n' : '\n';
   }
+}
+
+/** The index of the first of the sorted numbers that is >= `value` (their length when none is). */
+function firstAtOrAfter(sorted: number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /**

@@ -1,11 +1,12 @@
 /**
- * changedRegion (core/text.ts) compares the texts by blocks before characters: it must find what
- * a plain character-by-character comparison finds, wherever the edit falls against the blocks.
+ * What core/text.ts works out of an edit without reading the whole text: changedRegion compares
+ * by blocks before characters, LineIndex.afterEdit reads only the edited lines. Each must give what
+ * the plain way gives, wherever the edit falls.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { changedRegion } from '../../server/src/core/text';
+import { changedRegion, LineIndex } from '../../server/src/core/text';
 import { applyEdit } from '../helpers/edits';
 
 function byCharacters(old: string, text: string): { start: number; oldEnd: number } {
@@ -32,4 +33,20 @@ test('the changed region of random edits of texts around the block size equals a
     const edited = applyEdit(old, at, 1, 'b');
     assert.deepEqual(changedRegion(old, edited), byCharacters(old, edited), `at ${at}`);
   }
+});
+
+test('the line index after random edits equals the index of the new text, with \\r, \\n and \\r\\n on either side of the edit', () => {
+  const piece = fc.constantFrom('a', 'bc', '\n', '\r', '\r\n', '\n\r', '  - name: x\n');
+  const text = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
+  fc.assert(
+    fc.property(text, fc.nat(), fc.nat({ max: 6 }), fc.array(piece, { maxLength: 3 }), (old, at, remove, insert) => {
+      const edited = applyEdit(old, at % (old.length + 1), remove, insert.join(''));
+      const { start, oldEnd } = changedRegion(old, edited);
+      const index = LineIndex.afterEdit(new LineIndex(old), edited, start, oldEnd);
+      const whole = new LineIndex(edited);
+      const starts = (lines: LineIndex) => Array.from({ length: lines.lineCount }, (_, i) => lines.lineStartOffset(i));
+      assert.deepEqual(starts(index), starts(whole), JSON.stringify([old, edited]));
+    }),
+    { numRuns: 2000, seed: 5 },
+  );
 });
