@@ -26,7 +26,7 @@ const FALLBACK_KINDS: Partial<Record<SymbolKind, SymbolKind>> = {
  */
 export const OUTLINE_MAX_ITEMS = 1000;
 
-/** What documentOutline gives: and how much of the outline it left out. */
+/** What documentOutline gives, and how much of the outline it left out. */
 export interface Outline {
   symbols: DocumentSymbol[] | SymbolInformation[];
   /** Set when the outline was over the limit: the items it has, and how many there were. */
