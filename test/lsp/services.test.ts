@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { SymbolKind, type CodeLens, type DocumentLink, type DocumentSymbol, type Hover, type MarkupContent, type SymbolInformation } from 'vscode-languageserver/node';
 import { FULL_CAPABILITIES, LspTestClient, textAt } from '../helpers/lspClient';
+import { OUTLINE_MAX_ITEMS } from '../../server/src/lsp/symbols';
 import { FAST, NOW, positionOf, SEED } from './fixtures';
 
 const TICKET_URL = 'https://jira.example.com/browse/{key}';
@@ -182,5 +183,62 @@ describe('an editor that outlines Markdown headings itself (outlineTimelineOnly)
     const entries = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: inventory } });
     assert.deepEqual(entries.map((s) => s.name), ['api']);
     await client.close(inventory);
+  });
+});
+
+describe('a large outline is cut, and says so (yaml-language-server’s maxItemsComputed)', () => {
+  test(`an inventory over ${OUTLINE_MAX_ITEMS} entries: its first ${OUTLINE_MAX_ITEMS}, after one symbol that says how many there are`, async () => {
+    const client = await LspTestClient.start({ capabilities: FULL_CAPABILITIES, initializationOptions: { incidentDocs: FAST } });
+    try {
+      const uri = 'untitled:services-large.yaml';
+      const count = OUTLINE_MAX_ITEMS + 200;
+      const entries = Array.from({ length: count }, (_, i) => `  - name: svc-${i}\n    hosts: [svc-${i}.example.com]\n    expires: 2030-01-01\n`);
+      await client.open(uri, `certificates:\n${entries.join('')}`, 'yaml');
+      await client.waitForDiagnostics(uri);
+      const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      const [note, ...rest] = symbols;
+      assert.equal(note.name, `Outline cut to ${OUTLINE_MAX_ITEMS.toLocaleString('en-US')} of ${count.toLocaleString('en-US')} items`);
+      assert.deepEqual(note.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+      assert.deepEqual(rest.map((s) => s.name), Array.from({ length: OUTLINE_MAX_ITEMS }, (_, i) => `svc-${i}`));
+      await client.waitForLog((line) => line.includes(`The outline of ${uri} is cut to its first ${OUTLINE_MAX_ITEMS} items`));
+      // Under the limit again: the whole outline, no note.
+      await client.replace(uri, 2, `certificates:\n${entries.slice(0, 3).join('')}`);
+      await client.waitForDiagnostics(uri, { version: 2 });
+      const whole = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.deepEqual(whole.map((s) => s.name), ['svc-0', 'svc-1', 'svc-2']);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  test('a post-mortem over the limit keeps its levels in order: the sections, then what they hold, as far as the limit goes', async () => {
+    const client = await LspTestClient.start({ capabilities: FULL_CAPABILITIES, initializationOptions: { incidentDocs: { ...FAST, outlineMaxItems: 1000 } } });
+    const sections = await (async () => {
+      try {
+        const uri = 'untitled:services-outline-whole';
+        await openSeed(client, uri);
+        return await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      } finally {
+        await client.stop();
+      }
+    })();
+    const timeline = sections.find((s) => s.name === 'Timeline')!;
+    assert.ok((timeline.children ?? []).length > 2, 'the seed has timeline entries');
+    const top = sections.length;
+    const limit = top + 2;
+    const small = await LspTestClient.start({ capabilities: FULL_CAPABILITIES, initializationOptions: { incidentDocs: { ...FAST, outlineMaxItems: limit } } });
+    try {
+      const uri = 'untitled:services-outline-cut';
+      await openSeed(small, uri);
+      const [note, ...cut] = await small.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.match(note.name, new RegExp(`^Outline cut to ${limit} of \\d+ items$`));
+      assert.deepEqual(cut.map((s) => s.name), sections.map((s) => s.name), 'every section');
+      const shown = cut.flatMap((s) => (s.children ?? []).map((c) => c.name));
+      // The first two of the second level, in document order: the sections' first children.
+      const secondLevel = sections.flatMap((s) => (s.children ?? []).map((c) => c.name));
+      assert.deepEqual(shown, secondLevel.slice(0, 2));
+    } finally {
+      await small.stop();
+    }
   });
 });

@@ -7,8 +7,16 @@ import type { Position, Range, Span } from './types';
 export class LineIndex {
   private readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
-    const starts = [0];
+  /** `starts`: the text's line starts when known (afterEdit); else they are found in the text. */
+  constructor(
+    readonly text: string,
+    starts?: number[],
+  ) {
+    if (starts) {
+      this.lineStarts = starts;
+      return;
+    }
+    starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10 /* \n */) starts.push(i + 1);
@@ -18,6 +26,27 @@ export class LineIndex {
       }
     }
     this.lineStarts = starts;
+  }
+
+  /**
+   * The index of `text`, which `previous.text` became by replacing [start, oldEnd) (changedRegion):
+   * the line starts before the edit are kept, those after it moved, and only the edited part is
+   * read. A keystroke in 1 MB reads a line, not the text.
+   */
+  static afterEdit(previous: LineIndex, text: string, start: number, oldEnd: number): LineIndex {
+    const delta = text.length - previous.text.length;
+    const old = previous.lineStarts;
+    // A line start q depends on the characters at q - 1 and q: the same before the edit (q < start)
+    // and after it (q - 1 >= its new end), read again in between.
+    const kept = firstAtOrAfter(old, start);
+    const starts = kept > 0 ? old.slice(0, kept) : [0];
+    const newEnd = Math.min(oldEnd + delta, text.length);
+    for (let q = Math.max(start, 1); q <= newEnd; q++) {
+      const c = text.charCodeAt(q - 1);
+      if (c === 10 /* \n */ || (c === 13 /* \r */ && text.charCodeAt(q) !== 10)) starts.push(q);
+    }
+    for (let i = firstAtOrAfter(old, oldEnd + 1); i < old.length; i++) starts.push(old[i] + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -76,18 +105,38 @@ export class LineIndex {
   }
 }
 
+/** The index of the first of the sorted numbers that is >= `value` (their length when none is). */
+function firstAtOrAfter(sorted: number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /**
  * Where two versions of a text differ: [start, oldEnd) of the old one became [start, newEnd) of
  * the new one, newEnd = oldEnd + (new length - old length). Common prefix, then common suffix.
  */
 export function changedRegion(old: string, text: string): { start: number; oldEnd: number } {
   const shorter = Math.min(old.length, text.length);
+  // Blocks first (a string comparison is a memory compare), then characters: a keystroke in 1 MB
+  // compares the whole text on every edit, and character by character that was milliseconds.
   let start = 0;
+  while (start + COMPARE_BLOCK <= shorter && old.slice(start, start + COMPARE_BLOCK) === text.slice(start, start + COMPARE_BLOCK)) start += COMPARE_BLOCK;
   while (start < shorter && old.charCodeAt(start) === text.charCodeAt(start)) start++;
   let suffix = 0;
+  const sameEnd = (length: number) => old.slice(old.length - suffix - length, old.length - suffix) === text.slice(text.length - suffix - length, text.length - suffix);
+  while (suffix + COMPARE_BLOCK <= shorter - start && sameEnd(COMPARE_BLOCK)) suffix += COMPARE_BLOCK;
   while (suffix < shorter - start && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
   return { start, oldEnd: old.length - suffix };
 }
+
+/** Characters changedRegion compares at once. */
+const COMPARE_BLOCK = 4096;
 
 /**
  * Lines re-parsed after an edit, when the parts of the document outside them (entries above and

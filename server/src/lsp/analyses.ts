@@ -229,9 +229,12 @@ export class AnalysisCache {
     return result;
   }
 
-  /** Other work on a document (fix-all's lint passes) in slices under the same budget; undefined when no longer wanted or over it. */
-  async runInSlices<T>(steps: Steps<T>, wanted: () => boolean): Promise<T | undefined> {
-    const outcome = await runSteps(steps, { cancelled: () => !wanted(), budgetMs: this.budgetMs, spent: { ms: 0 } });
+  /**
+   * Other work on a document (fix-all's lint passes, the Certificates view's rows) in slices under
+   * the same budget, holding back while `holdBackMs` says so; undefined when no longer wanted or over it.
+   */
+  async runInSlices<T>(steps: Steps<T>, wanted: () => boolean, holdBackMs?: () => number): Promise<T | undefined> {
+    const outcome = await runSteps(steps, { cancelled: () => !wanted(), holdBackMs, budgetMs: this.budgetMs, spent: { ms: 0 } });
     return outcome.kind === 'done' ? outcome.value : undefined;
   }
 

@@ -21,7 +21,7 @@ import { SETTINGS_SECTION, settingsFromPush } from './initOptions';
 import { documentLinks } from './links';
 import { createSession, type Session } from './session';
 import { perAnalysis } from './perAnalysis';
-import { documentSymbols } from './symbols';
+import { documentOutline } from './symbols';
 import { uriToPath } from './uri';
 import { registerWorkspaceRequests } from './workspace';
 
@@ -173,9 +173,11 @@ function registerDocumentRequests(
   connection.onDocumentSymbol((params) =>
     withAnalysis(params.textDocument.uri, [], (result, s) =>
       // The outline's kind is part of the key: a timeline-only answer is never served for a full one.
-      perAnalysis(result, s.outlineTimelineOnly ? 'symbols:timeline' : 'symbols:all', () =>
-        documentSymbols(params.textDocument.uri, result, s.features.symbols, s.outlineTimelineOnly),
-      ),
+      perAnalysis(result, s.outlineTimelineOnly ? 'symbols:timeline' : 'symbols:all', () => {
+        const outline = documentOutline(params.textDocument.uri, result, s.features.symbols, s.outlineTimelineOnly, s.outlineMaxItems);
+        if (outline.capped) s.logger.warnOnce(`The outline of ${params.textDocument.uri} is cut to its first ${s.outlineMaxItems} items: larger outlines slow the editor at every keystroke.`);
+        return outline.symbols;
+      }),
     ),
   );
   connection.onHover((params) =>

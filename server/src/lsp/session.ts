@@ -8,6 +8,7 @@ import { readInitOptions } from './initOptions';
 import { LiveStore } from './liveStore';
 import { Logger } from './logger';
 import { DocumentSettings } from './settings';
+import { OUTLINE_MAX_ITEMS } from './symbols';
 import { Validator } from './validation';
 import { WorkspaceFolders } from './workspaceFolders';
 
@@ -27,6 +28,8 @@ export interface Session {
   expiry: ExpiryClock;
   /** Markdown outlines hold only the timeline's entries: the editor outlines the headings (initOptions.ts). */
   outlineTimelineOnly: boolean;
+  /** Outline items per document at most (symbols.ts). */
+  outlineMaxItems: number;
   /** The workspace's cert-manager Certificates and inventory entries, for the cross-file cert/* rules. */
   certificates: WorkspaceCertificates;
 }
@@ -51,6 +54,7 @@ export function createSession(
   return {
     features, logger, folders, settings, analyses, validator, live, clock, expiry,
     outlineTimelineOnly: init.outlineTimelineOnly,
+    outlineMaxItems: init.outlineMaxItems ?? OUTLINE_MAX_ITEMS,
     certificates,
   };
 }

@@ -36,6 +36,14 @@ const BASES: Record<string, string> = {
   compact: 'certificates:\n- name: a\n  expires: 2027-01-01\n- name: b\n  expires: 2020-01-01\ndefaults:\n  owner: x@example.com\n',
   trailing: 'certificates:\n  - name: a\n    hosts: [a.example.com]\n  - name: b\n    owner: jane.doe@gmail.com\n# end\n\n',
   noNewline: 'certificates:\n  - name: a\n  - name: b\n    expires: 2021-01-01',
+  // What the rules that look across entries keep per entry: shared addresses, names, hosts and namespaces, an escaped key.
+  shared: [
+    'certificates:',
+    '  - name: a\n    hosts: [a.example.com]\n    environment: prod\n    namespace: edge\n    owner: jane.doe@gmail.com',
+    '  - name: b\n    hosts: [a.example.com, b.example.com]\n    environment: dev\n    namespace: edge\n    notify: [jane.doe@gmail.com, ops@example.com]',
+    '  - name: a\n    pem: "\\x2d\\x2d\\x2d\\x2d\\x2dBEGIN EC PRIVATE KEY-----\\nMIIE\\n-----END EC PRIVATE KEY-----"\n    owner: JANE.DOE@gmail.com',
+    '  - name: c\n    hosts: [b.example.com:443]\n    environment: prod\n    namespace: edge',
+  ].join('\n') + '\n',
 };
 
 function analysisOf(model: CertModel, document: SourceDocument): Analysis {

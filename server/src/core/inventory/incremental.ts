@@ -13,7 +13,7 @@ import { isMap, isSeq, type Document, type Node, type YAMLSeq } from 'yaml';
 import type { Config } from '../config';
 import type { LineEdit } from '../text';
 import { DIRECTIVE_PREFIX } from '../suppress';
-import { changedRegion } from '../text';
+import { changedRegion, LineIndex } from '../text';
 import type { SourceDocument } from '../types';
 import { certModelFrom, type CertModel } from './model';
 import { endWithLastItem, isLocalError, itemDashColumn, moveAll, moveNodesAfter, noAnchors, parseItems, splice } from './itemSplice';
@@ -76,7 +76,8 @@ export function reparseCertModel(previous: CertModel, document: SourceDocument, 
     }), toDocument),
     comments: splice(previous.yaml.comments, items.comments, chunk, delta, (c) => c.offset, (c, move) => ({ offset: move(c.offset), text: c.text }), toDocument),
   };
-  const model = certModelFrom(document, config, yaml, previous.inventory);
+  const lines = LineIndex.afterEdit(previous.lines, text, changed.start, changed.oldEnd);
+  const model = certModelFrom(document, config, yaml, previous.inventory, lines);
   const sameEntries = items.nodes.length === chunk.last - chunk.first + 1;
   if (!sameEntries) return { model };
   const fromLine = previous.lines.positionAt(chunk.start).line;

@@ -122,16 +122,18 @@ export function* certModelSteps(document: SourceDocument, config: Config): Steps
   return certModelFrom(document, config, yaml);
 }
 
-/** Builds the model from the document's YAML, parsed whole or re-parsed in part (see incremental.ts). */
-export function certModelFrom(document: SourceDocument, config: Config, yaml: ParsedYaml, previous?: Inventory): CertModel {
-  const model = modelOf(document, config, yaml, previous);
+/**
+ * Builds the model from the document's YAML, parsed whole or re-parsed in part (see
+ * incremental.ts, which gives the new text's line index too).
+ */
+export function certModelFrom(document: SourceDocument, config: Config, yaml: ParsedYaml, previous?: Inventory, lines?: LineIndex): CertModel {
+  const model = modelOf(document, config, yaml, previous, lines);
   if (model.inventory) return { ...model, kind: 'inventory', applies: true };
   return { ...model, kind: 'cert-manager', applies: model.resources.length > 0 };
 }
 
-function modelOf(document: SourceDocument, config: Config, yaml: ParsedYaml, previous?: Inventory): CertModel {
+function modelOf(document: SourceDocument, config: Config, yaml: ParsedYaml, previous?: Inventory, lines = new LineIndex(document.text)): CertModel {
   const text = document.text;
-  const lines = new LineIndex(text);
   return {
     kind: 'inventory',
     text,

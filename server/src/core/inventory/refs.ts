@@ -1,5 +1,5 @@
 /** Typed views of an inventory's values for rules and editor services: e-mails, hosts, expiry, warn days. */
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { Config } from '../config';
 import { describeValue, quoteText } from '../quote';
 import { drain, pacer, type Steps } from '../steps';
@@ -7,6 +7,7 @@ import type { Span } from '../types';
 import { resourceLabel } from './certManager';
 import { parseExpiry, type Expiry } from './dates';
 import { parseHostPort, type HostPort } from './hosts';
+import { noAnchors } from './itemSplice';
 import { tlsScheme, type TlsScheme } from '../../../../contract/src/tlsScheme';
 import type { CertModel, Field, InventoryEntry } from './model';
 import { at, deref, spanOf, stringOf } from './yaml';
@@ -59,54 +60,105 @@ export function* emailRefsSteps(model: CertModel): Steps<EmailRef[]> {
   return refs;
 }
 
+/**
+ * An entry's own addresses, kept while the entry is (an edit elsewhere keeps it: model.ts); null
+ * when its nodes hold an anchor or an alias, so that what it names may be shared with other parts
+ * of the file (it is then read with them, in file order).
+ */
+const entryEmailCache = new WeakMap<InventoryEntry, EmailRef[] | null>();
+
 function* computeEmailRefs(model: CertModel): Steps<EmailRef[]> {
-  const out: EmailRef[] = [];
-  const seen = new Set<number>();
-  const add = (node: Node | null, span: Span, role: EmailRole, where: string, inManifest = false) => {
-    if (!isScalar(node) || typeof node.value !== 'string' || seen.has(span.start)) return;
-    seen.add(span.start);
-    out.push({ address: node.value.trim(), span, role, where, inManifest });
-  };
+  const collector = new EmailCollector(model.inventory?.doc);
   const inv = model.inventory;
-  /** Lists already read: aliases can make a list of lists an alias bomb, each list is read once. */
-  const listsRead = new Set<Node>();
-  /**
-   * A single address or a list of them, written at `raw` (an alias is reported where it is
-   * written). A list inside the list is wrong (cert/invalid-value says so) but its addresses are
-   * still checked: nesting must not hide a personal one.
-   */
-  const addAll = (raw: unknown, role: EmailRole, where: string, depth = 0) => {
-    if (!inv) return;
-    const node = deref(inv.doc, raw);
-    if (!isSeq(node)) return add(node, spanOf(raw as Node | null), role, where);
-    if (depth >= MAX_ADDRESS_NESTING || listsRead.has(node)) return;
-    listsRead.add(node);
-    for (const item of node.items) addAll(item, role, where, depth + 1);
-  };
-  const addField = (field: Field | undefined, role: EmailRole, where: string) => {
-    if (field && !field.inherited) addAll(field.pair.value, role, where);
-  };
   if (inv?.defaults?.map) {
     const d = inv.defaults.map;
-    addAll(d.get('owner', true), 'owner', 'defaults');
-    addAll(d.get('notify', true), 'notify', 'defaults');
+    collector.addAll(d.get('owner', true), 'owner', 'defaults');
+    collector.addAll(d.get('notify', true), 'notify', 'defaults');
     const renewal = deref(inv.doc, d.get('renewal', true));
-    if (isMap(renewal)) addAll(renewal.get('escalation', true), 'escalation', 'defaults');
+    if (isMap(renewal)) collector.addAll(renewal.get('escalation', true), 'escalation', 'defaults');
   }
   const pace = pacer();
   for (const entry of inv?.entries ?? []) {
     if (pace()) yield;
-    const where = `entry ${entry.name === undefined ? `#${entry.index + 1}` : quoteText(entry.name)}`;
-    addField(entry.own('owner'), 'owner', where);
-    addField(entry.own('notify'), 'notify', where);
-    const renewal = entry.own('renewal');
-    if (renewal && isMap(renewal.node)) addAll(renewal.node.get('escalation', true), 'escalation', where);
+    const own = ownEmailRefs(entry, inv!.doc);
+    // Nothing in it is shared: its addresses are its own, whatever the others hold.
+    if (own) for (const ref of own) collector.out.push(ref);
+    else collector.addEntry(entry);
   }
   for (const r of model.resources) {
     const email = at(r.doc, r.map, 'spec', 'acme', 'email');
-    if (email) add(email, spanOf(email), 'acme', resourceLabel(r), true);
+    if (email) collector.add(email, email, 'acme', resourceLabel(r), true);
   }
-  return out;
+  return collector.out;
+}
+
+function ownEmailRefs(entry: InventoryEntry, doc: Document.Parsed): EmailRef[] | null {
+  let refs = entryEmailCache.get(entry);
+  if (refs === undefined) {
+    refs = isNode(entry.item) && noAnchors([entry.item]) ? new EmailCollector(doc).addEntry(entry).out : null;
+    entryEmailCache.set(entry, refs);
+  }
+  return refs;
+}
+
+/** Collects addresses in file order, each node once. */
+class EmailCollector {
+  readonly out: EmailRef[] = [];
+  private readonly seen = new Set<number>();
+  /** Lists already read: aliases can make a list of lists an alias bomb, each list is read once. */
+  private readonly listsRead = new Set<Node>();
+
+  constructor(private readonly doc: Document.Parsed | undefined) {}
+
+  /** `written`: where the value is written (an alias is reported where it is written, not at its anchor). */
+  add(node: Node | null, written: Node | null, role: EmailRole, where: string, inManifest = false): void {
+    const start = spanOf(written).start;
+    if (!isScalar(node) || typeof node.value !== 'string' || this.seen.has(start)) return;
+    this.seen.add(start);
+    this.out.push(new WrittenEmail(node.value.trim(), written, role, where, inManifest));
+  }
+
+  /**
+   * A single address or a list of them, written at `raw`. A list inside the list is wrong
+   * (cert/invalid-value says so) but its addresses are still checked: nesting must not hide a
+   * personal one.
+   */
+  addAll(raw: unknown, role: EmailRole, where: string, depth = 0): void {
+    if (!this.doc) return;
+    const node = deref(this.doc, raw);
+    if (!isSeq(node)) return this.add(node, raw as Node | null, role, where);
+    if (depth >= MAX_ADDRESS_NESTING || this.listsRead.has(node)) return;
+    this.listsRead.add(node);
+    for (const item of node.items) this.addAll(item, role, where, depth + 1);
+  }
+
+  addEntry(entry: InventoryEntry): this {
+    const where = `entry ${entry.name === undefined ? `#${entry.index + 1}` : quoteText(entry.name)}`;
+    this.addField(entry.own('owner'), 'owner', where);
+    this.addField(entry.own('notify'), 'notify', where);
+    const renewal = entry.own('renewal');
+    if (renewal && isMap(renewal.node)) this.addAll(renewal.node.get('escalation', true), 'escalation', where);
+    return this;
+  }
+
+  private addField(field: Field | undefined, role: EmailRole, where: string): void {
+    if (field && !field.inherited) this.addAll(field.pair.value, role, where);
+  }
+}
+
+/** Its span is read on access, like a Field's: the entry (and this view) may outlive a re-parse that moves it. */
+class WrittenEmail implements EmailRef {
+  constructor(
+    readonly address: string,
+    private readonly written: Node | null,
+    readonly role: EmailRole,
+    readonly where: string,
+    readonly inManifest: boolean,
+  ) {}
+
+  get span(): Span {
+    return spanOf(this.written);
+  }
 }
 
 export interface HostRef {

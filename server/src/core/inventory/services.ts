@@ -15,21 +15,13 @@ import { certFacts, effectiveWarnWindow, isAutomated, renewalMethod, renewalPoin
 import { describeShare, lifetimeDays } from './lifetime';
 import { emailRefs, expiryOf, hostRefs, isPlaceholder, issuedOf, type EmailRef } from './refs';
 import { quoteText } from '../quote';
+import { drain, pacer, type Steps } from '../steps';
 
 const within = (span: Span, offset: number) => offset >= span.start && offset <= span.end;
 
 export function outline(model: CertModel): OutlineItem[] {
   const items: OutlineItem[] = [];
-  for (const entry of model.inventory?.entries ?? []) {
-    items.push({
-      name: entry.name ?? `entry #${entry.index + 1}`,
-      detail: expiryDetail(model, entry.index),
-      kind: 'entry',
-      span: entry.span,
-      selectionSpan: entry.anchor,
-      children: [],
-    });
-  }
+  for (const entry of model.inventory?.entries ?? []) items.push(new EntryOutlineItem(entry));
   for (const resource of model.resources) {
     items.push({
       name: resourceLabel(resource),
@@ -43,10 +35,31 @@ export function outline(model: CertModel): OutlineItem[] {
   return items;
 }
 
-function expiryDetail(model: CertModel, index: number): string | undefined {
-  const entry = model.inventory?.entries[index];
-  const expiry = entry && expiryOf(entry);
-  return expiry && !('error' in expiry.parsed) ? `expires ${isoDay(expiry.parsed.date)}` : undefined;
+/**
+ * An entry in the outline, its detail and spans read on access: the server shows the first items
+ * of a large outline only (lsp/symbols.ts), and builds it again after every edit.
+ */
+class EntryOutlineItem implements OutlineItem {
+  readonly kind = 'entry';
+  readonly children: OutlineItem[] = [];
+  readonly name: string;
+
+  constructor(private readonly entry: InventoryEntry) {
+    this.name = entry.name ?? `entry #${entry.index + 1}`;
+  }
+
+  get detail(): string | undefined {
+    const expiry = expiryOf(this.entry);
+    return expiry && !('error' in expiry.parsed) ? `expires ${isoDay(expiry.parsed.date)}` : undefined;
+  }
+
+  get span(): Span {
+    return this.entry.span;
+  }
+
+  get selectionSpan(): Span {
+    return this.entry.anchor;
+  }
 }
 
 /**
@@ -192,24 +205,40 @@ export interface CertificateRow {
 }
 
 export function certificateRows(model: CertModel, config: Config, now: Date): CertificateRow[] {
-  return (model.inventory?.entries ?? []).map((entry) => {
-    // The dates the rules judge (the PEM before the typed fields), with the same warn window.
-    const facts = certFacts(entry, model, {});
-    const date = facts?.notAfter;
-    const warnDays = effectiveWarnWindow(entry, config, facts).days;
-    const renewalDue = facts && isAutomated(renewalMethod(entry, model)) ? renewalPoint(facts, config) : undefined;
-    return {
-      index: entry.index,
-      name: entry.name ?? `entry #${entry.index + 1}`,
-      hosts: hostRefs(entry).map((h) => h.text),
-      expires: date,
-      daysLeft: date ? calendarDaysUntil(date, now) : undefined,
-      renewalDue,
-      renewalDaysLeft: renewalDue ? calendarDaysUntil(renewalDue, now) : undefined,
-      warnDays,
-      state: date ? expiryState(date, now, warnDays) : 'unknown',
-      span: entry.span,
-      anchor: entry.anchor,
-    };
-  });
+  return drain(certificateRowsSteps(model, config, now));
+}
+
+/**
+ * certificateRows in steps (core/steps.ts): the first look at every entry of a closed inventory
+ * (its PEM, hosts, dates) is most of a second for 5,000 entries, which the server must not hold.
+ */
+export function* certificateRowsSteps(model: CertModel, config: Config, now: Date): Steps<CertificateRow[]> {
+  const rows: CertificateRow[] = [];
+  const pace = pacer();
+  for (const entry of model.inventory?.entries ?? []) {
+    if (pace()) yield;
+    rows.push(certificateRow(entry, model, config, now));
+  }
+  return rows;
+}
+
+function certificateRow(entry: InventoryEntry, model: CertModel, config: Config, now: Date): CertificateRow {
+  // The dates the rules judge (the PEM before the typed fields), with the same warn window.
+  const facts = certFacts(entry, model, {});
+  const date = facts?.notAfter;
+  const warnDays = effectiveWarnWindow(entry, config, facts).days;
+  const renewalDue = facts && isAutomated(renewalMethod(entry, model)) ? renewalPoint(facts, config) : undefined;
+  return {
+    index: entry.index,
+    name: entry.name ?? `entry #${entry.index + 1}`,
+    hosts: hostRefs(entry).map((h) => h.text),
+    expires: date,
+    daysLeft: date ? calendarDaysUntil(date, now) : undefined,
+    renewalDue,
+    renewalDaysLeft: renewalDue ? calendarDaysUntil(renewalDue, now) : undefined,
+    warnDays,
+    state: date ? expiryState(date, now, warnDays) : 'unknown',
+    span: entry.span,
+    anchor: entry.anchor,
+  };
 }

@@ -26,6 +26,13 @@ export interface FileAnalysis {
   findings: () => Promise<Finding[]>;
   /** The "now" its findings count days from: an open document's analysis's, else the server's. */
   now: Date;
+  /**
+   * False once an open document has changed: its next version's parse may update this analysis's
+   * model in place, so work on it in slices stops (and starts again from the new one).
+   */
+  current(): boolean;
+  /** How long work on it in slices holds back (0: go on): while the open documents wait for their diagnostics. */
+  holdBackMs(): number;
 }
 
 /** What every workspace request handler gets: the connection, the open documents, the session. */
@@ -38,9 +45,11 @@ export interface WorkspaceContext {
 export async function analyzeFile(context: WorkspaceContext, uri: string, cancelled: () => boolean = () => false): Promise<FileAnalysis> {
   const session = context.session();
   const open = context.documents.get(uri);
+  const holdBackMs = () => (session.validator.busy() ? HOLD_BACK_MS : 0);
   if (open) {
     const result = await session.analyses.get(open);
-    return { uri, analysis: result.analysis, findings: async () => result.findings, now: result.now };
+    const current = () => context.documents.get(uri)?.version === result.version;
+    return { uri, analysis: result.analysis, findings: async () => result.findings, now: result.now, current, holdBackMs };
   }
   const filePath = uriToPath(uri);
   if (!filePath) throw new Error('not a file: URI');
@@ -51,8 +60,7 @@ export async function analyzeFile(context: WorkspaceContext, uri: string, cancel
   // In slices, as an open document, and after it: a large file on disk (the Certificates view's
   // read of an inventory at start-up) does not hold up the editor's requests or its diagnostics.
   const source = { uri, path: filePath, text, truncated, root: session.settings.rootFor(uri) };
-  const holdBackMs = () => (session.validator.busy() ? HOLD_BACK_MS : 0);
-  return { uri, ...(await session.analyses.analyzeUnopened(source, config, cancelled, holdBackMs)) };
+  return { uri, ...(await session.analyses.analyzeUnopened(source, config, cancelled, holdBackMs)), current: () => true, holdBackMs };
 }
 
 /** The URIs a request names, else every candidate file of the client's workspace folders. */

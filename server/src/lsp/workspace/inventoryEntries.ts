@@ -2,22 +2,27 @@
 import { InventoryEntriesRequest, type InventoryCertificate, type InventoryEntriesResult } from '../../../../contract/src/requests';
 import type { Config } from '../../core/config';
 import type { CertModel } from '../../core/inventory/model';
-import { certificateRows } from '../../core/inventory/services';
+import { certificateRowsSteps } from '../../core/inventory/services';
 import type { Analysis } from '../../core/lint';
-import { analyzeAll, filesOf, type WorkspaceContext } from './fileAnalyses';
+import { pacer, type Steps } from '../../core/steps';
+import { analyzeAll, analyzeFile, filesOf, type FileAnalysis, type WorkspaceContext } from './fileAnalyses';
+
+/** An open inventory edited while its rows are read is read again from its new version, this many times at most. */
+const MAX_REREADS = 3;
 
 export function registerInventoryEntries(context: WorkspaceContext): void {
   context.connection.onRequest(InventoryEntriesRequest, async (params, token): Promise<InventoryEntriesResult> => {
     const session = context.session();
     const uris = await filesOf(context, params);
     const byUri = new Map<string, InventoryCertificate[]>();
+    const cancelled = () => token.isCancellationRequested;
     await analyzeAll(
       context,
       uris,
       token,
-      (file) => {
-        const model = inventoryModel(file.analysis);
-        if (model) byUri.set(file.uri, certificatesOf(file.uri, model, file.analysis.config, file.now));
+      async (file) => {
+        const rows = await rowsOf(context, file, cancelled);
+        if (rows) byUri.set(file.uri, rows);
       },
       (uri, message) => session.logger.warnOnce(`inventoryEntries: cannot read ${uri} (${message})`),
     );
@@ -27,18 +32,41 @@ export function registerInventoryEntries(context: WorkspaceContext): void {
   });
 }
 
+/**
+ * In slices, as the parse was: 5,000 rows are most of a second the editor's requests must not wait
+ * out. An open inventory edited meanwhile is read again from its new version.
+ */
+async function rowsOf(context: WorkspaceContext, file: FileAnalysis, cancelled: () => boolean): Promise<InventoryCertificate[] | undefined> {
+  for (let reads = 0; ; reads++) {
+    const model = inventoryModel(file.analysis);
+    if (!model) return undefined;
+    const read = file;
+    const steps = certificatesSteps(read.uri, model, read.analysis.config, read.now);
+    const rows = await context.session().analyses.runInSlices(steps, () => !cancelled() && read.current(), read.holdBackMs);
+    if (rows || cancelled() || read.current() || reads >= MAX_REREADS) return rows;
+    file = await analyzeFile(context, read.uri, cancelled);
+  }
+}
+
 function inventoryModel(analysis: Analysis): CertModel | undefined {
   const model = analysis.parsed.find((p) => p.model.kind === 'inventory')?.model as CertModel | undefined;
   return model?.inventory ? model : undefined;
 }
 
-function certificatesOf(uri: string, model: CertModel, config: Config, now: Date): InventoryCertificate[] {
-  return certificateRows(model, config, now).map(({ expires, renewalDue, span, anchor, ...row }) => ({
-    uri,
-    ...row,
-    expires: expires?.toISOString(),
-    renewalDue: renewalDue?.toISOString() ?? null,
-    range: model.lines.rangeOf(span),
-    selectionRange: model.lines.rangeOf(anchor),
-  }));
+/** The rows of one inventory as the request answers them, in steps (core/steps.ts). */
+export function* certificatesSteps(uri: string, model: CertModel, config: Config, now: Date): Steps<InventoryCertificate[]> {
+  const out: InventoryCertificate[] = [];
+  const pace = pacer();
+  for (const { expires, renewalDue, span, anchor, ...row } of yield* certificateRowsSteps(model, config, now)) {
+    if (pace()) yield;
+    out.push({
+      uri,
+      ...row,
+      expires: expires?.toISOString(),
+      renewalDue: renewalDue?.toISOString() ?? null,
+      range: model.lines.rangeOf(span),
+      selectionRange: model.lines.rangeOf(anchor),
+    });
+  }
+  return out;
 }

@@ -22,8 +22,10 @@ export const chainExpiry: Rule<CertModel> = {
     const pace = pacer();
     for (const entry of model.inventory?.entries ?? []) {
       if (pace()) yield;
-      const window = effectiveWarnWindow(entry, config, certFacts(entry, model, context));
+      // Most entries have no chain: the window only for those that do.
+      let window: ReturnType<typeof effectiveWarnWindow> | undefined;
       for (const chain of entryChains(entry, model, context)) {
+        window ??= effectiveWarnWindow(entry, config, certFacts(entry, model, context));
         const [leaf, ...rest] = chain.items;
         if (leaf?.role !== 'leaf') continue;
         for (const other of rest) {

@@ -1,6 +1,5 @@
-import { hostRefs } from '../../inventory/refs';
-import type { Span } from '../../types';
-import { entryLabel, type CertModel } from '../../inventory/model';
+import { hostRefs, type HostRef } from '../../inventory/refs';
+import { entryLabel, type CertModel, type InventoryEntry } from '../../inventory/model';
 import type { Rule } from '../../rule';
 import { pacer } from '../../steps';
 
@@ -14,35 +13,36 @@ export const duplicate: Rule<CertModel> = {
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n  - name: api-admin\n    hosts: [api.example.com:8443]\n',
   },
   *check(model, report) {
-    const names = new Map<string, { span: Span; label: string }>();
-    const hosts = new Map<string, { span: Span; label: string; index: number }>();
+    // Labels and spans only for what is reported: every entry of a large inventory has a name and hosts.
+    const names = new Map<string, InventoryEntry>();
+    const hosts = new Map<string, { host: HostRef; entry: InventoryEntry }>();
     const pace = pacer();
     for (const entry of model.inventory?.entries ?? []) {
       if (pace()) yield;
-      const label = entryLabel(entry);
       if (entry.name !== undefined) {
         const first = names.get(entry.name);
         if (first) {
+          const label = entryLabel(entry);
           report({
             message: `The name ${label} is already used by an earlier entry; names must be unique.`,
             span: entry.anchor,
-            related: [{ span: first.span, message: `Entry ${label} uses it first` }],
+            related: [{ span: first.anchor, message: `Entry ${label} uses it first` }],
           });
-        } else names.set(entry.name, { span: entry.anchor, label });
+        } else names.set(entry.name, entry);
       }
       for (const host of hostRefs(entry)) {
         if ('error' in host.parsed) continue;
         const key = host.parsed.key;
         const first = hosts.get(key);
         if (!first) {
-          hosts.set(key, { span: host.span, label, index: entry.index });
+          hosts.set(key, { host, entry });
           continue;
         }
-        const where = first.index === entry.index ? 'earlier in this entry' : `by entry ${first.label}`;
+        const where = first.entry.index === entry.index ? 'earlier in this entry' : `by entry ${entryLabel(first.entry)}`;
         report({
           message: `Host ${key} is already listed ${where}; two records of one endpoint disagree sooner or later.`,
           span: host.span,
-          related: [{ span: first.span, message: `Host ${key} is first listed here` }],
+          related: [{ span: first.host.span, message: `Host ${key} is first listed here` }],
         });
       }
     }

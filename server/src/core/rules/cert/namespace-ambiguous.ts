@@ -1,6 +1,5 @@
 import { textOf } from '../../inventory/refs';
-import type { Span } from '../../types';
-import { entryLabel, type CertModel } from '../../inventory/model';
+import { entryLabel, type CertModel, type Field, type InventoryEntry } from '../../inventory/model';
 import type { Rule } from '../../rule';
 import { quoteList, quoteText } from '../../quote';
 import { pacer } from '../../steps';
@@ -15,7 +14,8 @@ export const namespaceAmbiguous: Rule<CertModel> = {
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    environment: prod\n    namespace: prod-cluster/gateway\n  - name: api-staging\n    hosts: [api.staging.example.com]\n    environment: staging\n    namespace: staging-cluster/gateway\n',
   },
   *check(model, report) {
-    const byNamespace = new Map<string, { span: Span; environment: string; label: string }[]>();
+    // Spans and labels only for what is reported: every entry of a large inventory has a namespace.
+    const byNamespace = new Map<string, { field: Field; environment: string; entry: InventoryEntry }[]>();
     const pace = pacer();
     for (const entry of model.inventory?.entries ?? []) {
       if (pace()) yield;
@@ -23,9 +23,9 @@ export const namespaceAmbiguous: Rule<CertModel> = {
       const namespace = textOf(namespaceField)?.trim();
       const environment = textOf(entry.field('environment'))?.trim();
       if (!namespaceField || !namespace || !environment) continue;
-      const users = byNamespace.get(namespace) ?? [];
-      users.push({ span: namespaceField.span, environment, label: entryLabel(entry) });
-      byNamespace.set(namespace, users);
+      const users = byNamespace.get(namespace);
+      if (users) users.push({ field: namespaceField, environment, entry });
+      else byNamespace.set(namespace, [{ field: namespaceField, environment, entry }]);
     }
     for (const [namespace, users] of byNamespace) {
       const environments = [...new Set(users.map((u) => u.environment.toLowerCase()))];
@@ -34,8 +34,8 @@ export const namespaceAmbiguous: Rule<CertModel> = {
         const others = users.filter((u) => u !== user && u.environment.toLowerCase() !== user.environment.toLowerCase());
         report({
           message: `Namespace "${quoteText(namespace)}" is used by entries of different environments (${quoteList(environments, ['', ''])}); say which cluster it is in (cluster/namespace).`,
-          span: user.span,
-          related: others.map((o) => ({ span: o.span, message: `Entry ${o.label} (${quoteText(o.environment)}) uses it too` })),
+          span: user.field.span,
+          related: others.map((o) => ({ span: o.field.span, message: `Entry ${entryLabel(o.entry)} (${quoteText(o.environment)}) uses it too` })),
         });
       }
     }

@@ -1,3 +1,4 @@
+import type { Config } from '../../config';
 import { classifyEmail, explainVerdict } from '../../inventory/emails';
 import { emailRefsSteps, isPlaceholder, type EmailRef, type EmailRole } from '../../inventory/refs';
 import type { FixSpec, Rule } from '../../rule';
@@ -5,12 +6,25 @@ import type { CertModel } from '../../inventory/model';
 import { sentenceStart } from '../../quote';
 import { pacer } from '../../steps';
 
+type EmailVerdict = ReturnType<typeof classifyEmail>;
+
 const ROLE_NAMES: Record<EmailRole, string> = {
   owner: 'owner',
   notify: 'notify address',
   escalation: 'renewal escalation',
   acme: 'ACME registration e-mail (spec.acme.email, where Let\'s Encrypt sends expiry notices)',
 };
+
+/** A ref's verdict under one config: the refs of entries an edit left alone are the same objects (refs.ts), and so are their verdicts. */
+const verdicts = new WeakMap<EmailRef, { config: Config; verdict: EmailVerdict }>();
+
+function verdictOf(ref: EmailRef, config: Config): EmailVerdict {
+  const known = verdicts.get(ref);
+  if (known?.config === config) return known.verdict;
+  const verdict = classifyEmail(ref.address, config);
+  verdicts.set(ref, { config, verdict });
+  return verdict;
+}
 
 export const personalEmail: Rule<CertModel> = {
   id: 'cert/personal-email',
@@ -26,15 +40,17 @@ export const personalEmail: Rule<CertModel> = {
     fixes: [{ title: 'Replace with `defaultTeamEmail`', safe: false, note: 'it changes who is told, which a person decides' }],
   },
   *check(model, report, { config }) {
-    const byAddress = new Map<string, { ref: EmailRef; verdict: ReturnType<typeof classifyEmail> }[]>();
+    const byAddress = new Map<string, { ref: EmailRef; verdict: EmailVerdict }[]>();
     const pace = pacer();
     for (const ref of yield* emailRefsSteps(model)) {
       if (pace()) yield;
       if (ref.inManifest && isPlaceholder(ref.address)) continue;
-      const verdict = classifyEmail(ref.address, config);
+      const verdict = verdictOf(ref, config);
       if (!verdict.valid || !verdict.personal) continue;
       const key = ref.address.toLowerCase();
-      byAddress.set(key, [...(byAddress.get(key) ?? []), { ref, verdict }]);
+      const uses = byAddress.get(key);
+      if (uses) uses.push({ ref, verdict });
+      else byAddress.set(key, [{ ref, verdict }]);
     }
     for (const uses of byAddress.values()) {
       const [{ ref, verdict }, ...others] = uses;
