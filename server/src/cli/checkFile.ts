@@ -4,7 +4,7 @@
  * events, which the main thread prints in the files' order, so the output does not depend on which
  * thread checked which file.
  */
-import { analyze, type Analysis } from '../core/lint';
+import { analyze, lintAnalysis, type Analysis, type LintOptions } from '../core/lint';
 import type { DocumentKind } from '../core/types';
 import { fixAll } from '../core/fix/fixAll';
 import { readDocumentFileSync } from '../core/workspace/readFile';
@@ -12,6 +12,7 @@ import { WorkspaceError } from '../core/workspace/errors';
 import { ConfigResolver, type ConfigSources } from './configs';
 import { CliError } from './errors';
 import { STOPPED, type Fixing } from './fixing';
+import type { FileReport } from './format';
 import { displayPath } from './paths';
 import { unifiedDiff } from './unifiedDiff';
 import { writeFixed } from './writeFixed';
@@ -120,4 +121,9 @@ export class FileChecker {
       this.events = [];
     }
   }
+}
+
+/** A file's report: its findings, and its text (the GitLab format quotes it). */
+export function reportOf(shown: string, analysis: Analysis, options: LintOptions): FileReport {
+  return { file: shown, findings: lintAnalysis(analysis, options), text: analysis.document.text };
 }

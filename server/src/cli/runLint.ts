@@ -1,11 +1,12 @@
 import { availableParallelism } from 'node:os';
-import { lintAnalysis, typesForKind, type Analysis } from '../core/lint';
+import type { CertFileFacts } from '../core/inventory/crossFile';
+import { typesForKind, type Analysis } from '../core/lint';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../core/live/defaults';
 import { allRules, ruleDocsUrl } from '../core/ruleReference';
 import type { DocumentKind } from '../core/types';
 import { changedFilesSince, keepChanged } from './changedSince';
-import { FileChecker, type CheckEvent } from './checkFile';
-import { crossFileIndex, factsOfAnalysis } from './crossFileIndex';
+import { FileChecker, reportOf, type CheckEvent } from './checkFile';
+import { crossFileIndex, factsOfAnalysis, readsOtherFiles } from './crossFileIndex';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors';
 import { asCliErrorAsync } from './usageErrors';
 import { formatterNamed, type FileReport, type FormatContext, type RuleDescription } from './format';
@@ -166,19 +167,26 @@ export async function lintFiles(inputs: string[], options: LintCommandOptions, i
       await pool.close();
     }
   } else {
-    const analyses: { shown: string; analysis: Analysis }[] = [];
+    // A file no other file has a say in is linted at once, and its parse let go: held to the end,
+    // the parses of a large repository took gigabytes and a sixth of the time in garbage collection.
+    const slots: (FileReport | { shown: string; analysis: Analysis })[] = [];
+    const facts: (CertFileFacts | undefined)[] = [];
     files.forEach((file, i) => {
       const { analysis, events, ...check } = checker.check(file);
       say(events);
       countFixes(check);
-      if (analysis) analyses.push({ shown: check.shown, analysis });
+      if (analysis) {
+        facts.push(factsOfAnalysis(analysis));
+        slots.push(readsOtherFiles(analysis) ? { shown: check.shown, analysis } : reportOf(check.shown, analysis, { now, kind: options.kind }));
+      }
       progress?.(i + 1, files.length);
     });
+    const waiting = slots.flatMap((s) => ('analysis' in s ? [s.analysis] : []));
     // The TLS probing and certificate parsing only with --live: a plain lint never evaluates them.
-    const live = options.live ? await liveProbes().probeInventories(analyses.map((a) => a.analysis), liveOptions(options, now, io)) : undefined;
-    const workspace = await crossFileIndex(analyses.map((a) => factsOfAnalysis(a.analysis)), unchecked, checker.configs);
+    const live = options.live ? await liveProbes().probeInventories(waiting, liveOptions(options, now, io)) : undefined;
+    const workspace = await crossFileIndex(facts, unchecked, checker.configs);
     say(checker.takeEvents());
-    reports = analyses.map(({ shown, analysis }) => ({ file: shown, findings: lintAnalysis(analysis, { now, kind: options.kind, live, workspace }), text: analysis.document.text }));
+    reports = slots.map((s) => ('analysis' in s ? reportOf(s.shown, s.analysis, { now, kind: options.kind, live, workspace }) : s));
   }
 
   // --max-warnings counts every warning, also under --quiet, so quiet output cannot hide a failing budget.

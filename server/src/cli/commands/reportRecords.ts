@@ -13,7 +13,7 @@ import { ConfigResolver } from '../configs';
 import { CliError } from '../errors';
 import { displayPath } from '../paths';
 import { WorkerPool, workersAvailable } from '../workers/pool';
-import type { Batch, Handlers } from '../workers/serve';
+import type { Batch, Handlers } from '../workers/protocol';
 
 export interface RecordsJob {
   /** Absolute paths, in report order. */

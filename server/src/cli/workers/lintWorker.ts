@@ -6,13 +6,13 @@
  */
 import { basename } from 'node:path';
 import type { CertFileFacts } from '../../core/inventory/crossFile';
-import { lintAnalysis, type Analysis } from '../../core/lint';
+import type { Analysis } from '../../core/lint';
 import type { DocumentKind, RuleLevel } from '../../core/types';
-import { FileChecker, type FileCheck } from '../checkFile';
+import { FileChecker, reportOf, type FileCheck } from '../checkFile';
 import { factsOfAnalysis, indexOfFacts, readsOtherFiles } from '../crossFileIndex';
 import type { Fixing } from '../fixing';
 import type { FileReport } from '../format';
-import { currentItem, type Batch, type Handlers } from './serve';
+import { currentItem, type Batch, type Handlers } from './protocol';
 
 export interface LintJob {
   cwd: string;
@@ -34,23 +34,33 @@ export interface CheckedFile extends Omit<FileCheck, 'analysis'> {
 }
 
 /**
- * Tests only: a worker that meets a file of this name exits there, as a crash would (the crash
- * test of --jobs). Read in worker threads alone; unset, it changes nothing.
+ * Tests only: `check:NAME` or `finish:NAME` makes a worker exit, as a crash would, when it comes
+ * to the file NAME in that call (the crash tests of --jobs). Read in worker threads alone; unset,
+ * it changes nothing.
  */
 const EXIT_ON = 'INCIDENT_DOCS_TEST_WORKER_EXIT_ON';
+
+function exitOnFor(step: 'check' | 'finish'): (file: string) => void {
+  const [when, name] = (process.env[EXIT_ON] ?? '').split(':');
+  if (when !== step || !name) return () => {};
+  return (file) => {
+    if (basename(file) === name) process.exit(70);
+  };
+}
 
 export function lintHandlers(job: LintJob): Handlers {
   const now = new Date(job.now);
   const checker = new FileChecker({ explicitFile: job.config, ruleOverrides: job.ruleOverrides }, { ...job, now });
   // The main thread said these already (its own resolver read --config first).
   checker.takeEvents();
-  const exitOn = process.env[EXIT_ON];
+  const exitInCheck = exitOnFor('check');
+  const exitInFinish = exitOnFor('finish');
   const waiting = new Map<number, { shown: string; analysis: Analysis }>();
   return {
     check({ offset, items }: Batch<string>): CheckedFile[] {
       return items.map((file, i) => {
         currentItem(offset + i);
-        if (exitOn && basename(file) === exitOn) process.exit(70);
+        exitInCheck(file);
         const { analysis, ...check } = checker.check(file);
         if (!analysis) return { ...check, checked: false };
         const facts = factsOfAnalysis(analysis);
@@ -58,7 +68,7 @@ export function lintHandlers(job: LintJob): Handlers {
           waiting.set(offset + i, { shown: check.shown, analysis });
           return { ...check, checked: true, facts };
         }
-        return { ...check, checked: true, facts, report: { file: check.shown, findings: lintAnalysis(analysis, { now, kind: job.kind }), text: analysis.document.text } };
+        return { ...check, checked: true, facts, report: reportOf(check.shown, analysis, { now, kind: job.kind }) };
       });
     },
     finish(facts: CertFileFacts[]): [number, FileReport][] {
@@ -66,7 +76,8 @@ export function lintHandlers(job: LintJob): Handlers {
       const reports: [number, FileReport][] = [];
       for (const [index, { shown, analysis }] of waiting) {
         currentItem(index);
-        reports.push([index, { file: shown, findings: lintAnalysis(analysis, { now, kind: job.kind, workspace }), text: analysis.document.text }]);
+        exitInFinish(analysis.document.path ?? '');
+        reports.push([index, reportOf(shown, analysis, { now, kind: job.kind, workspace })]);
       }
       waiting.clear();
       currentItem(-1);

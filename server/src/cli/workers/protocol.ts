@@ -1,6 +1,6 @@
 /**
  * What the main thread and a CLI worker thread say to each other (pool.ts, serve.ts). Types and a
- * constant only: main.ts reads WORKER_KIND at start-up to know it is a worker.
+ * little more: main.ts reads it at start-up to know whether it is a worker.
  */
 import { isMainThread, workerData } from 'node:worker_threads';
 
@@ -28,4 +28,18 @@ export type WorkerReply = { id: number; result: unknown } | { id: number; error:
 /** Whether this thread is a CLI worker (main.ts asks before it parses a command line, loading nothing else). */
 export function isCliWorker(): boolean {
   return !isMainThread && (workerData as { kind?: string } | undefined)?.kind === WORKER_KIND;
+}
+
+/** What pool.map gives a worker: items from `offset` on. */
+export interface Batch<I> {
+  offset: number;
+  items: I[];
+}
+
+/** A task's methods, by name (serve.ts calls them). */
+export type Handlers = Record<string, (params: never) => unknown>;
+
+/** In a worker: tells the main thread which item it is on, where a crash cannot erase it (-1: none). */
+export function currentItem(index: number): void {
+  Atomics.store((workerData as WorkerStart).current, 0, index);
 }

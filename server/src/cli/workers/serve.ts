@@ -3,20 +3,7 @@
  * turn, until the main thread ends it.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { WorkerReply, WorkerRequest, WorkerStart } from './protocol';
-
-/** What pool.map gives a worker: items from `offset` on. */
-export interface Batch<I> {
-  offset: number;
-  items: I[];
-}
-
-export type Handlers = Record<string, (params: never) => unknown>;
-
-/** Tells the main thread which item this worker is on, where a crash cannot erase it (-1: none). */
-export function currentItem(index: number): void {
-  Atomics.store((workerData as WorkerStart).current, 0, index);
-}
+import type { Handlers, WorkerReply, WorkerRequest, WorkerStart } from './protocol';
 
 export function serveWorker(): void {
   const start = workerData as WorkerStart;
