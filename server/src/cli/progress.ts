@@ -11,17 +11,21 @@ const FILES_DELAY_MS = 1000;
  * hosts probed by `lint --live` from the first, files checked by `lint` once a second has passed.
  * cli-progress is loaded only when the bar shows.
  */
-export function terminalProgress(unit: ProgressUnit): (done: number, total: number) => void {
-  const started = performance.now();
+export function terminalProgress(
+  unit: ProgressUnit,
+  /** Tests give their own terminal and clock. */
+  on: { stream: NodeJS.WritableStream; now: () => number } = { stream: process.stderr, now: () => performance.now() },
+): (done: number, total: number) => void {
+  const started = on.now();
   const delay = unit === 'files' ? FILES_DELAY_MS : 0;
   let bar: SingleBar | undefined;
   let finished = false;
   return (done, total) => {
     if (finished) return;
     if (!bar) {
-      if (done >= total || performance.now() - started < delay) return;
+      if (done >= total || on.now() - started < delay) return;
       const { SingleBar } = require('cli-progress') as typeof import('cli-progress');
-      bar = new SingleBar({ stream: process.stderr, format: `${LABELS[unit]} [{bar}] {value}/{total} ${unit}`, clearOnComplete: true, hideCursor: true });
+      bar = new SingleBar({ stream: on.stream, format: `${LABELS[unit]} [{bar}] {value}/{total} ${unit}`, clearOnComplete: true, hideCursor: true });
       bar.start(total, done);
     }
     bar.update(done);
