@@ -148,46 +148,9 @@ export async function lintFiles(inputs: string[], options: LintCommandOptions, i
   // Every file given (and, with --changed-since, the ones left unchecked) for the cross-file rules.
   const checked = new Set(files);
   const unchecked = expanded.filter((f) => !checked.has(f));
+  const run: Run = { files, unchecked, checker, options, now, io, progress, say, countFixes };
   const workers = workerCount(options, files.length);
-  let reports: FileReport[];
-  if (workers > 1) {
-    const job: LintJob = { ...settings, now: now.toISOString(), config: options.config, ruleOverrides };
-    const pool = new LintWorkers(files, job, workers);
-    try {
-      const results = await pool.check(progress && ((done) => progress(done, files.length)));
-      for (const result of results) {
-        say(result.events);
-        countFixes(result);
-      }
-      const workspace = await crossFileIndex(results.map((r) => r.facts), unchecked, checker.configs);
-      say(checker.takeEvents());
-      for (const [index, report] of await pool.finish([...workspace.all()])) results[index].report = report;
-      reports = results.flatMap((r) => (r.report ? [r.report] : []));
-    } finally {
-      await pool.close();
-    }
-  } else {
-    // A file no other file has a say in is linted at once, and its parse let go: held to the end,
-    // the parses of a large repository took gigabytes and a sixth of the time in garbage collection.
-    const slots: (FileReport | { shown: string; analysis: Analysis })[] = [];
-    const facts: (CertFileFacts | undefined)[] = [];
-    files.forEach((file, i) => {
-      const { analysis, events, ...check } = checker.check(file);
-      say(events);
-      countFixes(check);
-      if (analysis) {
-        facts.push(factsOfAnalysis(analysis));
-        slots.push(readsOtherFiles(analysis) ? { shown: check.shown, analysis } : reportOf(check.shown, analysis, { now, kind: options.kind }));
-      }
-      progress?.(i + 1, files.length);
-    });
-    const waiting = slots.flatMap((s) => ('analysis' in s ? [s.analysis] : []));
-    // The TLS probing and certificate parsing only with --live: a plain lint never evaluates them.
-    const live = options.live ? await liveProbes().probeInventories(waiting, liveOptions(options, now, io)) : undefined;
-    const workspace = await crossFileIndex(facts, unchecked, checker.configs);
-    say(checker.takeEvents());
-    reports = slots.map((s) => ('analysis' in s ? reportOf(s.shown, s.analysis, { now, kind: options.kind, live, workspace }) : s));
-  }
+  const reports = workers > 1 ? await checkInWorkers(run, workers, { ...settings, now: now.toISOString(), config: options.config, ruleOverrides }) : await checkHere(run);
 
   // --max-warnings counts every warning, also under --quiet, so quiet output cannot hide a failing budget.
   const counts = countFindings(reports);
@@ -195,6 +158,64 @@ export async function lintFiles(inputs: string[], options: LintCommandOptions, i
   const tooManyWarnings = options.maxWarnings !== undefined && counts.warning > options.maxWarnings;
   const exitCode = failed > 0 ? EXIT_USAGE : counts.error > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
   return { reports, shown, counts, tooManyWarnings, fixed, exitCode };
+}
+
+/** What checking the files needs to know and where it reports (see lintFiles). */
+interface Run {
+  files: string[];
+  /** Read for the cross-file rules only (--changed-since). */
+  unchecked: string[];
+  checker: FileChecker;
+  options: LintCommandOptions;
+  now: Date;
+  io: CliIO;
+  progress?: (done: number, total: number) => void;
+  say(events: CheckEvent[]): void;
+  countFixes(check: { changed: boolean; fixes: number; diff?: string }): void;
+}
+
+/** The files checked in worker threads (lintWorkers.ts); what they say is said in the files' order. */
+async function checkInWorkers(run: Run, workers: number, job: LintJob): Promise<FileReport[]> {
+  const { files, progress } = run;
+  const pool = new LintWorkers(files, job, workers);
+  try {
+    const results = await pool.check(progress && ((done) => progress(done, files.length)));
+    for (const result of results) {
+      run.say(result.events);
+      run.countFixes(result);
+    }
+    const workspace = await crossFileIndex(results.map((r) => r.facts), run.unchecked, run.checker.configs);
+    run.say(run.checker.takeEvents());
+    for (const [index, report] of await pool.finish([...workspace.all()])) results[index].report = report;
+    return results.flatMap((r) => (r.report ? [r.report] : []));
+  } finally {
+    await pool.close();
+  }
+}
+
+/** The files checked in this thread, as a worker checks them; --live probes the inventories between. */
+async function checkHere(run: Run): Promise<FileReport[]> {
+  const { files, options, now } = run;
+  // A file no other file has a say in is linted at once, and its parse let go: held to the end,
+  // the parses of a large repository took gigabytes and a sixth of the time in garbage collection.
+  const slots: (FileReport | { shown: string; analysis: Analysis })[] = [];
+  const facts: (CertFileFacts | undefined)[] = [];
+  files.forEach((file, i) => {
+    const { analysis, events, ...check } = run.checker.check(file);
+    run.say(events);
+    run.countFixes(check);
+    if (analysis) {
+      facts.push(factsOfAnalysis(analysis));
+      slots.push(readsOtherFiles(analysis) ? { shown: check.shown, analysis } : reportOf(check.shown, analysis, { now, kind: options.kind }));
+    }
+    run.progress?.(i + 1, files.length);
+  });
+  const waiting = slots.flatMap((s) => ('analysis' in s ? [s.analysis] : []));
+  // The TLS probing and certificate parsing only with --live: a plain lint never evaluates them.
+  const live = options.live ? await liveProbes().probeInventories(waiting, liveOptions(options, now, run.io)) : undefined;
+  const workspace = await crossFileIndex(facts, run.unchecked, run.checker.configs);
+  run.say(run.checker.takeEvents());
+  return slots.map((s) => ('analysis' in s ? reportOf(s.shown, s.analysis, { now, kind: options.kind, live, workspace }) : s));
 }
 
 /** Below this many files per worker, a default run stays in one thread: starting a worker costs more than it saves. */
