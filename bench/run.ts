@@ -3,7 +3,8 @@
  * and floors, prints one table and writes bench/results.json. Measures; never asserts.
  *
  *   npm run bench                 every figure
- *   npm run bench -- p1b p2       only these (ids: p1 p1b p1t p2 p3 p4 p4b p5 p6 startup scaling folder report editor)
+ *   npm run bench -- p1b p2       only these (ids: p1 p1b p1t p2 p3 p4 p4b p5 p6 p7 startup scaling folder report editor)
+ *   BENCH_P7_FILES=2000 npm run bench -- p7   P7 on a smaller repository (default 10,000 files)
  *   BENCH_RUNS=3 npm run bench    fewer runs per figure (default 7)
  *   BENCH_P6_BYTES=5242880 npm run bench -- p6   P6 at another size (default: just under maxFileSizeBytes)
  */
@@ -22,6 +23,7 @@ import { measureInventory, measurePostmortem, measureScaling } from './measure/i
 import { measureLive } from './measure/live';
 import { measureLiveLatency } from './measure/liveLatency';
 import { measureFolder, measureP1 } from './measure/p1';
+import { measureP7 } from './measure/p7';
 import { measureStartup, SEED_POSTMORTEM } from './measure/startup';
 import { measureFirstDiagnostics, measureInventoryEdits, measurePostmortemEdits } from './measure/server';
 import { ratio, table, type Row } from './report';
@@ -188,6 +190,23 @@ async function main(): Promise<void> {
     const r = await measureFolder(inputs.folder, Math.min(RUNS, 5));
     raw.folder = r;
     rows.push({ id: '—', what: 'CLI lint, 200-file mixed folder (whole process)', figure: describe(r), against: '', goal: '(none)', value: r.median, shown: ms(r.median), met: true });
+  });
+
+  if (wanted('p7')) await guard('p7', async () => {
+    const count = Number(process.env.BENCH_P7_FILES ?? 10_000);
+    step(`P7 lint of a ${count}-file repository: --jobs 1, the default jobs, markdownlint-cli2 on its Markdown files`);
+    // Each run takes a minute or more: a few are enough.
+    const r = await measureP7(count, inputs.certs, Math.max(1, Math.min(RUNS, 3)));
+    raw.p7 = r;
+    const s = (v: number) => `${(v / 1000).toFixed(1)} s`;
+    const figure = (n: keyof typeof r.wall) => `${s(r.wall[n].median)} (${s(r.wall[n].min)}–${s(r.wall[n].max)})${r.cpu ? `, CPU ${s(r.cpu[n].median)}` : ''}`;
+    const load = `load average ${r.load.map((l) => l.toFixed(1)).join(', ')} before the rounds (${r.cores} cores)`;
+    const speedup = r.wall.jobs1.median / r.wall.jobsDefault.median;
+    const repo = `${r.files} files, ${(r.bytes / 1e6).toFixed(0)} MB, ${r.findings} findings`;
+    rows.push({ id: 'P7', what: `CLI lint, ${repo}, default jobs (${r.cores}) (whole process, output identical)`, figure: figure('jobsDefault'), against: `--jobs 1 ${figure('jobs1')}; ${load}`, goal: '≥ 1.7x faster', value: speedup, shown: `${speedup.toFixed(2)}x faster`, met: speedup >= 1.7 });
+    const md = r.wall.markdownOurs.median / r.wall.markdownlint.median;
+    const cpuMd = r.cpu ? `; CPU ${ratio(r.cpu.markdownOurs.median / r.cpu.markdownlint.median)}` : '';
+    rows.push({ id: 'P7', what: `CLI lint of that repository's ${r.markdownFiles} Markdown files, default jobs (whole process)`, figure: figure('markdownOurs'), against: `markdownlint-cli2 ${figure('markdownlint')}`, goal: '≤ 0.5x', value: md, shown: `${ratio(md)}${cpuMd}`, met: md <= 0.5 });
   });
 
   if (wanted('report')) await guard('report', async () => {

@@ -11,13 +11,14 @@ export function folderFiles(certs: GeneratedCert[], seed = 11): Map<string, stri
     const kind = i % 4;
     if (kind === 0) files.set(`postmortems/pm-${i}.md`, postmortem(r.int(5_000, 40_000), seed + i));
     else if (kind === 1) files.set(`certs/cert-inventory-${i}.yaml`, inventory(r.int(20, 200), certs.slice(0, 3), seed + i));
-    else if (kind === 2) files.set(`k8s/certificate-${i}.yaml`, manifest(i));
+    else if (kind === 2) files.set(`k8s/certificate-${i}.yaml`, certificateManifest(i));
     else files.set(`notes/note-${i}.md`, `# Notes ${i}\n\n${r.sentence(40)}\n\n- ${r.sentence(8)}\n- ${r.sentence(8)}\n`);
   }
   return files;
 }
 
-function manifest(i: number): string {
+/** A cert-manager Certificate for svc-<i>.example.com. */
+export function certificateManifest(i: number): string {
   return [
     'apiVersion: cert-manager.io/v1',
     'kind: Certificate',

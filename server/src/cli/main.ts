@@ -13,14 +13,14 @@ import { registerDiffCommand } from './commands/diff';
 import { registerExportCommand } from './commands/export';
 import { registerLintCommand } from './commands/lint';
 import { registerReportCommand } from './commands/report';
-import { isReportWorker } from './commands/reportWorker';
 import { registerRulesCommand } from './commands/rules';
 import { EXIT_USAGE, isCliError } from './errors';
 import { cliParts } from './lazyParts';
 import { createProgram } from './program';
+import { isCliWorker } from './workers/protocol';
 
-// `report` reads thousands of files in worker threads, each running this bundle: see reportRecords.ts.
-if (isReportWorker()) cliParts().reportWorkerModule().serveReportWorker();
+// `report` and `lint --jobs` check files in worker threads, each running this bundle: see workers/pool.ts.
+if (isCliWorker()) cliParts().workerModule().serveWorker();
 else runCommandLine();
 
 function runCommandLine(): void {

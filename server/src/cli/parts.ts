@@ -12,5 +12,5 @@ export const exportModule = () => require('./runExport') as typeof import('./run
 export const diffModule = () => require('./diff/runDiff') as typeof import('./diff/runDiff');
 export const processIoModule = () => require('./processIo') as typeof import('./processIo');
 export const progressModule = () => require('./progress') as typeof import('./progress');
-export const reportWorkerModule = () => require('./commands/reportRecords') as typeof import('./commands/reportRecords');
+export const workerModule = () => require('./workers/serve') as typeof import('./workers/serve');
 export const ruleReferenceModule = () => require('../core/ruleReference') as typeof import('../core/ruleReference');

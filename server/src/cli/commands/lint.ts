@@ -39,6 +39,7 @@ export function registerLintCommand(program: Command): void {
     .option('--fix', 'apply every safe fix (docs/rules.md says which are), write the files, then report what remains')
     .option('--fix-dry-run', 'print what --fix would change as a unified diff; write nothing')
     .option('--fix-rule <rule>', 'with --fix or --fix-dry-run: fix only this rule\'s findings (repeatable, or comma-separated)', collect)
+    .option('-j, --jobs <n>', 'check files in n worker threads (default: one per core, for runs of a few hundred files or more; with --live, one)', parsePositive)
     .option('--allow-paths-outside-workspace', 'let pemFile and extraCaFiles name files outside the repository (never taken from a config file)')
     .addHelpText(
       'after',
@@ -50,7 +51,7 @@ export function registerLintCommand(program: Command): void {
         ...parts.processIoModule().processIo(),
         color: shouldUseColor(process.stdout, process.env),
         version: cliVersion,
-        progress: process.stderr.isTTY ? parts.progressModule().terminalProgress : undefined,
+        progress: process.stderr.isTTY ? (unit) => parts.progressModule().terminalProgress(unit) : undefined,
       });
     });
 }

@@ -1,0 +1,61 @@
+/** The progress line of `lint` (files) and `lint --live` (hosts), on a terminal given by the test, with its clock. */
+import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import { describe, it } from 'node:test';
+import { terminalProgress } from '../../server/src/cli/progress';
+
+/** A terminal: what is written, kept. */
+function terminal(): { stream: NodeJS.WritableStream & { isTTY: boolean; columns: number }; written: () => string } {
+  const chunks: string[] = [];
+  const stream = Object.assign(
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk.toString());
+        done();
+      },
+    }),
+    { isTTY: true, columns: 100 },
+  );
+  return { stream, written: () => chunks.join('') };
+}
+
+describe('progress line', () => {
+  it('files: nothing in the first second, then "checking files … done/total files", cleared at the end', () => {
+    const tty = terminal();
+    let now = 0;
+    const progress = terminalProgress('files', { stream: tty.stream, now: () => now });
+    progress(1, 10);
+    now = 999;
+    progress(4, 10);
+    assert.equal(tty.written(), '');
+    now = 1001;
+    progress(5, 10);
+    assert.match(tty.written(), /checking files \[.*\] 5\/10 files/);
+    progress(10, 10);
+    // clearOnComplete: the line is erased (ANSI "erase line") as the bar stops.
+    assert.match(tty.written().slice(tty.written().lastIndexOf('5/10')), /\x1b\[2K|\x1b\[0K/);
+    const after = tty.written().length;
+    progress(10, 10);
+    assert.equal(tty.written().length, after, 'nothing after the end');
+  });
+
+  it('files: a run done within the second prints nothing', () => {
+    const tty = terminal();
+    let now = 0;
+    const progress = terminalProgress('files', { stream: tty.stream, now: () => now });
+    progress(3, 4);
+    now = 500;
+    progress(4, 4);
+    now = 5000;
+    progress(4, 4);
+    assert.equal(tty.written(), '');
+  });
+
+  it('hosts: shown from the first probe', () => {
+    const tty = terminal();
+    const progress = terminalProgress('hosts', { stream: tty.stream, now: () => 0 });
+    progress(1, 3);
+    assert.match(tty.written(), /probing certificates \[.*\] 1\/3 hosts/);
+    progress(3, 3);
+  });
+});
