@@ -7,18 +7,18 @@
  * is no figure.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { spawn } from 'node:child_process';
 import type { GeneratedCert } from '../gen/certs';
 import { repositoryFiles } from '../gen/repository';
 import { summarize, type Summary } from '../lib/stats';
+import { canTimeCpu, cpuMsFrom, nodeCommand } from '../lib/cpuTime';
 
 const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 const MARKDOWNLINT = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
-const TIME = '/usr/bin/time';
 const NOW = '2026-11-27T12:00:00Z';
 
 type Name = 'jobs1' | 'jobsDefault' | 'markdownOurs' | 'markdownlint';
@@ -65,7 +65,7 @@ async function measure(folder: string, runs: number): Promise<Pick<P7Result, 'wa
   const wall = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<Name, number[]>;
   const cpu = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<Name, number[]>;
   const load: number[] = [];
-  const cpuFile = existsSync(TIME) ? join(folder, '..', `${folder.split('/').pop()}-cpu.txt`) : undefined;
+  const cpuFile = canTimeCpu() ? join(folder, '..', `${folder.split('/').pop()}-cpu.txt`) : undefined;
   let findings = 0;
   try {
     // The first round warms the file cache and checks the outputs; it is not counted.
@@ -106,7 +106,7 @@ interface Timed {
 
 /** One whole process: wall time here, CPU time from /usr/bin/time; stdout hashed (and kept, when asked). */
 function timed(args: string[], cwd: string, cpuFile: string | undefined, keep: boolean): Promise<Timed> {
-  const [command, argv] = cpuFile ? [TIME, ['-f', '%U %S', '-o', cpuFile, process.execPath, ...args]] : [process.execPath, args];
+  const [command, argv] = nodeCommand(args, cpuFile);
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -123,12 +123,7 @@ function timed(args: string[], cwd: string, cpuFile: string | undefined, keep: b
     child.on('error', reject);
     child.on('close', (code) => {
       const ms = performance.now() - started;
-      let cpuMs: number | undefined;
-      if (cpuFile) {
-        // The last line: /usr/bin/time writes "Command exited with non-zero status 1" before it.
-        const [user, system] = readFileSync(cpuFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
-        cpuMs = (user + system) * 1000;
-      }
+      const cpuMs = cpuMsFrom(cpuFile);
       resolve({ ms, cpuMs, code, stderr, stdoutHash: hash.digest('hex'), stdout: keep ? Buffer.concat(kept).toString('utf8') : undefined });
     });
   });

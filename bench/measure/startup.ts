@@ -8,10 +8,11 @@
  * moves less with the load than wall time.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { summarize, type Summary } from '../lib/stats';
+import { canTimeCpu, cpuMsFrom, nodeCommand } from '../lib/cpuTime';
 
 const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -19,7 +20,6 @@ const MARKDOWNLINT = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownli
 /** The seed post-mortem (20 KB), as in the lint figure; the server figure opens it too. */
 export const SEED_POSTMORTEM = join(ROOT, 'test', 'fixtures', 'postmortems', '3scale-cert-expiry-postmortem.md');
 const SEED = SEED_POSTMORTEM;
-const TIME = '/usr/bin/time';
 
 type Name = 'version' | 'bareNode' | 'lint' | 'lintWithoutCache' | 'markdownlint';
 
@@ -42,7 +42,7 @@ interface Timed {
 
 /** One whole process: wall time here, CPU time from /usr/bin/time when `cpuFile` is given. */
 function timed(args: string[], cwd: string, cpuFile?: string): Promise<Timed> {
-  const [command, argv] = cpuFile ? [TIME, ['-f', '%U %S', '-o', cpuFile, process.execPath, ...args]] : [process.execPath, args];
+  const [command, argv] = nodeCommand(args, cpuFile);
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, argv, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -51,12 +51,7 @@ function timed(args: string[], cwd: string, cpuFile?: string): Promise<Timed> {
     child.on('error', reject);
     child.on('close', (code) => {
       const ms = performance.now() - started;
-      let cpuMs: number | undefined;
-      if (cpuFile) {
-        // The last line: /usr/bin/time writes "Command exited with non-zero status 1" before it.
-        const [user, system] = readFileSync(cpuFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
-        cpuMs = (user + system) * 1000;
-      }
+      const cpuMs = cpuMsFrom(cpuFile);
       resolve({ ms, cpuMs, code, stderr });
     });
   });
@@ -70,7 +65,7 @@ export async function measureStartup(runs: number): Promise<StartupResult> {
   const work = mkdtempSync(join(tmpdir(), 'bench-startup-'));
   // The CLI as it was before the code cache: the same two files, nothing beside them.
   for (const file of ['cli.js', 'incident-docs.js']) copyFileSync(join(ROOT, 'dist', file), join(work, file));
-  const cpuFile = existsSync(TIME) ? join(work, 'cpu.txt') : undefined;
+  const cpuFile = canTimeCpu() ? join(work, 'cpu.txt') : undefined;
   const lint = ['lint', '--now', '2026-11-27T12:00:00Z', SEED];
   const commands: [Name, string[]][] = [
     ['bareNode', ['-e', '0']],
