@@ -12,35 +12,38 @@ import { drain, pacer, type Steps } from '../steps';
 import type { Span } from '../types';
 import type { CertManagerResource } from './certManager';
 import { renewalMethod } from './facts';
-import { namespaceName, namespacesAgree, normalizeHost } from './hostMatch';
+import { namespaceName, normalizeHost } from './hostMatch';
 import { entryLabel, type CertModel, type InventoryEntry } from './model';
 import { hostRefs, isPlaceholder, textOf } from './refs';
 import { at, deref, pairOf, spanOf } from './yaml';
 import type { CertFileFacts, CertWorkspace, IndexedCertificate, IndexedEntry, Place } from './workspaceFacts';
+import { FileAmongOthers } from './workspaceLookups';
+
+export { HostLookup } from './hostLookup';
+export type { FileAmongOthers } from './workspaceLookups';
 
 export type { CertFileFacts, CertWorkspace, IndexedCertificate, IndexedEntry, Place } from './workspaceFacts';
 
 /** A file's facts, computed once per model (both cross-file rules read them). */
 const factsOfModel = new WeakMap<CertModel, CertFileFacts>();
 
-/** The file being linted and the others of its workspace; undefined while the workspace is still being read. */
-export interface WorkspaceView {
-  own: CertFileFacts;
-  others: CertFileFacts[];
-}
-
 /**
- * In steps (core/steps.ts): the first rule to ask reads every entry of the file. Undefined while the
+ * In steps (core/steps.ts): the file being linted among the other files of its workspace (see
+ * workspaceLookups.ts); the first rule to ask reads every entry of the file. Undefined while the
  * workspace is not read yet, and when no file holds a cert-manager Certificate: both rules compare
  * Certificates with entries, so neither has anything to say, and an inventory's facts (every entry)
  * are not computed on each edit.
  */
-export function* workspaceView(model: CertModel, context: { workspace?: CertWorkspace; document: { path?: string } }): Steps<WorkspaceView | undefined> {
-  if (context.workspace && !context.workspace.complete) return undefined;
-  const others = context.workspace ? [...context.workspace.others(context.document.path)] : [];
-  if (!holdsCertificate(model) && !others.some((file) => file.certificates.length > 0)) return undefined;
-  return { own: yield* factsOfSteps(model), others };
+export function* workspaceView(model: CertModel, context: { workspace?: CertWorkspace; document: { path?: string } }): Steps<FileAmongOthers | undefined> {
+  const { workspace } = context;
+  if (workspace && !workspace.complete) return undefined;
+  const path = context.document.path;
+  const withoutOwn = new FileAmongOthers(EMPTY_FACTS, path, workspace);
+  if (!holdsCertificate(model) && !withoutOwn.othersHoldCertificates()) return undefined;
+  return new FileAmongOthers(yield* factsOfSteps(model), path, workspace);
 }
+
+const EMPTY_FACTS: CertFileFacts = { certificates: [], entries: [] };
 
 /** Whether a model holds a cert-manager Certificate (one whose names are all templated counts: its facts say so). */
 export function holdsCertificate(model: CertModel): boolean {
@@ -58,7 +61,7 @@ function* factsOfSteps(model: CertModel): Steps<CertFileFacts> {
 }
 
 /** Related information at a place of `file`: within the linted file as a span, in another as its URI, path and range. */
-export function relatedAt(view: WorkspaceView, file: CertFileFacts, place: Place, message: string) {
+export function relatedAt(view: FileAmongOthers, file: CertFileFacts, place: Place, message: string) {
   if (file === view.own) return { span: place.span, message };
   return { span: place.span, message, uri: file.uri, path: file.path, range: place.range };
 }
@@ -196,57 +199,13 @@ function usable(names: string[]): { hosts: string[]; written: string[] } {
   return { hosts, written };
 }
 
-/** The domain a wildcard over `host` names (`api.example.com` -> `example.com`); undefined for a single label. */
-function parentOf(host: string): string | undefined {
-  const dot = host.indexOf('.');
-  return dot > 0 && dot < host.length - 1 ? host.slice(dot + 1) : undefined;
-}
-
-/**
- * Items (Certificates, entries) found by host as hostsMatch matches: the same name, or a wildcard
- * on either side covering one label. Built in one pass, each look-up a few map reads, so
- * comparing a workspace stays linear in its hosts.
- */
-export class HostLookup<T extends { hosts: readonly string[]; namespace?: string }> {
-  private readonly byHost = new Map<string, T[]>();
-  /** Items by the parent domain of their plain (non-wildcard) hosts, for a wildcard looked up. */
-  private readonly byParent = new Map<string, T[]>();
-
-  constructor(items: Iterable<T>) {
-    for (const item of items) {
-      for (const host of item.hosts) {
-        push(this.byHost, host, item);
-        const parent = host.startsWith('*.') ? undefined : parentOf(host);
-        if (parent !== undefined && !host.startsWith('*')) push(this.byParent, parent, item);
-      }
-    }
-  }
-
-  /** The items with a host matching `host` whose namespace agrees with `namespace`, each once. */
-  matching(host: string, namespace: string | undefined): T[] {
-    const found = new Set<T>(this.byHost.get(host));
-    if (host.startsWith('*.')) for (const item of this.byParent.get(host.slice(2)) ?? []) found.add(item);
-    else {
-      const parent = parentOf(host);
-      if (parent !== undefined) for (const item of this.byHost.get(`*.${parent}`) ?? []) found.add(item);
-    }
-    return [...found].filter((item) => namespacesAgree(item.namespace, namespace));
-  }
-}
-
-function push<T>(map: Map<string, T[]>, key: string, item: T): void {
-  const list = map.get(key);
-  if (list) {
-    if (list[list.length - 1] !== item) list.push(item);
-  } else map.set(key, [item]);
-}
-
 /**
  * The facts of a workspace's files, by path: what the CLI builds from the files it is given and
  * the language server keeps for its workspace. A file with nothing to say is not kept.
  */
 export class CertWorkspaceIndex implements CertWorkspace {
   private readonly byPath = new Map<string, CertFileFacts>();
+  private changes = 0;
 
   constructor(public complete = true) {}
 
@@ -256,6 +215,7 @@ export class CertWorkspaceIndex implements CertWorkspace {
     const kept = facts && hasCrossFileFacts(facts) ? facts : undefined;
     if (kept) this.byPath.set(path, kept);
     else this.byPath.delete(path);
+    if (kept || before) this.changes++;
     return changedFor(before, kept);
   }
 
@@ -273,6 +233,14 @@ export class CertWorkspaceIndex implements CertWorkspace {
 
   all(): Iterable<CertFileFacts> {
     return this.byPath.values();
+  }
+
+  files(): Iterable<readonly [string, CertFileFacts]> {
+    return this.byPath.entries();
+  }
+
+  get version(): number {
+    return this.changes;
   }
 }
 

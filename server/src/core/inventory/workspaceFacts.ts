@@ -50,5 +50,12 @@ export interface CertWorkspace {
   readonly complete: boolean;
   /** Every indexed file but the one at `path` (the rules read that one from its own model). */
   others(path: string | undefined): Iterable<CertFileFacts>;
+  /** Every indexed file with the path it is indexed under, in the order they were indexed. */
+  files(): Iterable<readonly [string, CertFileFacts]>;
+  /**
+   * Changes whenever a file's facts are set or deleted: what the rules build over the whole
+   * workspace (crossFile.ts) is built once per version, not once per file linted.
+   */
+  readonly version: number;
 }
 

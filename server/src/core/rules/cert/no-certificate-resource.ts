@@ -1,7 +1,8 @@
-import { HostLookup, relatedAt, workspaceView } from '../../inventory/crossFile';
+import { relatedAt, workspaceView } from '../../inventory/crossFile';
 import type { CertModel } from '../../inventory/model';
-import { namespacesAgree } from '../../inventory/hostMatch';
 import { quoteList, quoteText } from '../../quote';
+import type { IndexedCertificate } from '../../inventory/workspaceFacts';
+import type { Located } from '../../inventory/workspaceLookups';
 import type { Rule } from '../../rule';
 import { pacer } from '../../steps';
 
@@ -21,21 +22,16 @@ export const noCertificateResource: Rule<CertModel> = {
   *check(model, report, context) {
     const view = yield* workspaceView(model, context);
     const entries = view?.own.entries.filter((e) => e.certManager) ?? [];
-    if (!view || entries.length === 0) return;
-    const certificates = [view.own, ...view.others].flatMap((file) =>
-      file.certificates.map((certificate) => ({ file, certificate, hosts: certificate.hosts, namespace: certificate.namespace })),
-    );
-    if (certificates.length === 0) return;
-    const lookup = new HostLookup(certificates);
+    if (!view || entries.length === 0 || !view.holdsCertificates()) return;
     const pace = pacer();
     for (const entry of entries) {
       if (pace()) yield;
       // Each Certificate that covers some of the entry's hosts, with the hosts it covers.
-      const byCertificate = new Map<(typeof certificates)[number], Set<string>>();
+      const byCertificate = new Map<Located<IndexedCertificate>, Set<string>>();
       for (const host of entry.hosts) {
-        for (const c of lookup.matching(host, entry.namespace)) byCertificate.set(c, (byCertificate.get(c) ?? new Set()).add(host));
+        for (const c of view.certificatesMatching(host, entry.namespace)) byCertificate.set(c, (byCertificate.get(c) ?? new Set()).add(host));
       }
-      const covering = [...byCertificate].map(([c, covers]) => ({ ...c, covers }));
+      const covering = [...byCertificate].map(([c, covers]) => ({ file: c.file, certificate: c.item, covers }));
       const uncovered = entry.written.filter((_, i) => !covering.some((c) => c.covers.has(entry.hosts[i])));
       if (uncovered.length === 0) continue;
       const partly = covering.length > 0;
@@ -49,16 +45,10 @@ export const noCertificateResource: Rule<CertModel> = {
           ? covering
               .slice(0, MAX_RELATED)
               .map((c) => relatedAt(view, c.file, c.certificate, `${c.certificate.label} covers ${quoteList(entry.written.filter((_, i) => c.covers.has(entry.hosts[i])), ['', ''])}`))
-          : nearest(certificates, entry.namespace)
-              .slice(0, MAX_RELATED)
-              .map((c) => relatedAt(view, c.file, c.certificate, `${c.certificate.label} covers ${quoteList(c.certificate.written, ['', ''])}`)),
+          : view
+              .certificatesNear(entry.namespace, MAX_RELATED)
+              .map((c) => relatedAt(view, c.file, c.item, `${c.item.label} covers ${quoteList(c.item.written, ['', ''])}`)),
       });
     }
   },
 };
-
-/** The Certificates worth a look when none covers the entry: those of its namespace first. */
-function nearest<T extends { certificate: { namespace?: string } }>(certificates: T[], namespace: string | undefined): T[] {
-  const same = certificates.filter((c) => namespace !== undefined && c.certificate.namespace !== undefined && namespacesAgree(c.certificate.namespace, namespace));
-  return same.length > 0 ? same : certificates;
-}

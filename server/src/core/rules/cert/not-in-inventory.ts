@@ -1,4 +1,4 @@
-import { HostLookup, relatedAt, workspaceView } from '../../inventory/crossFile';
+import { relatedAt, workspaceView } from '../../inventory/crossFile';
 import type { CertModel } from '../../inventory/model';
 import { quoteList, quoteText } from '../../quote';
 import type { Rule } from '../../rule';
@@ -20,26 +20,22 @@ export const notInInventory: Rule<CertModel> = {
   *check(model, report, context) {
     const view = yield* workspaceView(model, context);
     if (!view || view.own.certificates.length === 0) return;
-    const files = [view.own, ...view.others];
-    const inventories = files.filter((f) => f.inventory !== undefined);
+    const inventories = view.inventories(MAX_RELATED);
     if (inventories.length === 0) return;
-    const entries = new HostLookup(files.flatMap((f) => f.entries));
     const pace = pacer();
     for (const certificate of view.own.certificates) {
       if (pace()) yield;
-      if (certificate.hosts.some((host) => entries.matching(host, certificate.namespace).length > 0)) continue;
+      if (certificate.hosts.some((host) => view.entriesMatching(host, certificate.namespace).length > 0)) continue;
       const names = quoteList(certificate.written, ['', '']);
       // An entry for the same host in another namespace is the likelier story: say so.
-      const elsewhere = certificate.hosts.flatMap((host) => entries.matching(host, undefined)).find((e) => e.namespace !== undefined);
+      const elsewhere = certificate.hosts.flatMap((host) => view.entriesMatching(host, undefined)).find((e) => e.namespace !== undefined)?.item;
       const hostsOf = `No inventory entry lists the hosts of ${certificate.label} (${names})`;
       report({
         message: elsewhere
           ? `${hostsOf} in namespace "${quoteText(certificate.namespace ?? '')}": entry ${elsewhere.label} has them in namespace "${quoteText(elsewhere.namespace ?? '')}".`
           : `${hostsOf}: nobody owns it, nobody is told when its renewal fails.`,
         span: certificate.span,
-        related: inventories
-          .slice(0, MAX_RELATED)
-          .map((f) => relatedAt(view, f, f.inventory!, `No entry of this inventory lists ${names}`)),
+        related: inventories.map((f) => relatedAt(view, f, f.inventory!, `No entry of this inventory lists ${names}`)),
       });
     }
   },
