@@ -55,12 +55,15 @@ const temp = mkdtempSync(join(tmpdir(), 'id-tests-'));
 const tsxCache = `tsx-${process.geteuid?.() ?? userInfo().username}`;
 mkdirSync(join(tmpdir(), tsxCache), { recursive: true });
 symlinkSync(join(tmpdir(), tsxCache), join(temp, tsxCache));
+// Where a CLI run without the build's code cache beside its bundle keeps its own (bundleLoader.ts):
+// in the tests' folder, not the user's cache folder.
+const codeCache = 'code-cache';
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],
-  { stdio: 'inherit', env: { ...process.env, TMPDIR: temp } },
+  { stdio: 'inherit', env: { ...process.env, TMPDIR: temp, INCIDENT_DOCS_CODE_CACHE_DIR: join(temp, codeCache) } },
 );
-const left = readdirSync(temp).filter((name) => name !== tsxCache);
+const left = readdirSync(temp).filter((name) => name !== tsxCache && name !== codeCache);
 if (left.length > 0) {
   console.error(`\nThe tests left ${left.length} file(s) in their temporary folder ${temp} (kept): ${left.join(', ')}`);
   process.exit(result.status || 1);

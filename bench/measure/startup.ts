@@ -3,8 +3,10 @@
  * the seed post-mortem (20 KB) against markdownlint-cli2 on the same file; whole processes, runs
  * interleaved so each pair sees the same machine load. On a small file the figure is mostly what
  * a process loads before its work. The lint also runs from a copy of dist/cli.js and the shared
- * bundle without the V8 code cache the build writes (contract/src/bundleLoader.ts): what the cache
- * saves, under the same load. CPU time (user + system, from /usr/bin/time where there is one)
+ * bundle without the V8 code cache the build writes (contract/src/bundleLoader.ts), as the npm
+ * package installs them: with the cache such an install saves in the user's cache folder on its
+ * first run (here a folder of the bench's), and with none at all: what the caches save, under the
+ * same load. CPU time (user + system, from /usr/bin/time where there is one)
  * moves less with the load than wall time.
  */
 import { spawn } from 'node:child_process';
@@ -21,12 +23,14 @@ const MARKDOWNLINT = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownli
 export const SEED_POSTMORTEM = join(ROOT, 'test', 'fixtures', 'postmortems', '3scale-cert-expiry-postmortem.md');
 const SEED = SEED_POSTMORTEM;
 
-type Name = 'version' | 'bareNode' | 'lint' | 'lintWithoutCache' | 'markdownlint';
+type Name = 'version' | 'bareNode' | 'lint' | 'lintInstalled' | 'lintWithoutCache' | 'markdownlint';
 
 export interface StartupResult {
   version: Summary;
   bareNode: Summary;
   lint: Summary;
+  /** From a copy without the build's cache, with the one it saves itself. */
+  lintInstalled: Summary;
   lintWithoutCache: Summary;
   markdownlint: Summary;
   /** CPU milliseconds (user + system) per command; absent without /usr/bin/time. */
@@ -41,11 +45,11 @@ interface Timed {
 }
 
 /** One whole process: wall time here, CPU time from /usr/bin/time when `cpuFile` is given. */
-function timed(args: string[], cwd: string, cpuFile?: string): Promise<Timed> {
+function timed(args: string[], cwd: string, cpuFile?: string, env: NodeJS.ProcessEnv = {}): Promise<Timed> {
   const [command, argv] = nodeCommand(args, cpuFile);
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, argv, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(command, argv, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
@@ -58,7 +62,7 @@ function timed(args: string[], cwd: string, cpuFile?: string): Promise<Timed> {
 }
 
 export async function measureStartup(runs: number): Promise<StartupResult> {
-  const names: Name[] = ['bareNode', 'version', 'lint', 'lintWithoutCache', 'markdownlint'];
+  const names: Name[] = ['bareNode', 'version', 'lint', 'lintInstalled', 'lintWithoutCache', 'markdownlint'];
   const times = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<Name, number[]>;
   const cpu = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<Name, number[]>;
   const cwd = join(SEED, '..');
@@ -67,18 +71,22 @@ export async function measureStartup(runs: number): Promise<StartupResult> {
   for (const file of ['cli.js', 'incident-docs.js']) copyFileSync(join(ROOT, 'dist', file), join(work, file));
   const cpuFile = canTimeCpu() ? join(work, 'cpu.txt') : undefined;
   const lint = ['lint', '--now', '2026-11-27T12:00:00Z', SEED];
-  const commands: [Name, string[]][] = [
+  // The first round (not counted) saves the installed copy's own cache.
+  const ownCache = { INCIDENT_DOCS_CODE_CACHE_DIR: join(work, 'code-cache') };
+  const noCache = { INCIDENT_DOCS_CODE_CACHE_DIR: '' };
+  const commands: [Name, string[], NodeJS.ProcessEnv?][] = [
     ['bareNode', ['-e', '0']],
     ['version', [CLI, '--version']],
-    ['lint', [CLI, ...lint]],
-    ['lintWithoutCache', [join(work, 'cli.js'), ...lint]],
+    ['lint', [CLI, ...lint], noCache],
+    ['lintInstalled', [join(work, 'cli.js'), ...lint], ownCache],
+    ['lintWithoutCache', [join(work, 'cli.js'), ...lint], noCache],
     ['markdownlint', [MARKDOWNLINT, SEED]],
   ];
   try {
     // Start-up figures are short and noisy: three times the runs of the other figures.
     for (let i = 0; i < 3 * runs + 1; i++) {
-      for (const [name, args] of commands) {
-        const r = await timed(args, cwd, cpuFile);
+      for (const [name, args, env] of commands) {
+        const r = await timed(args, cwd, cpuFile, env);
         if (r.code !== 0 && r.code !== 1) throw new Error(`${name} failed (${r.code}): ${r.stderr}`);
         if (i === 0) continue; // the first round warms the file cache
         times[name].push(r.ms);

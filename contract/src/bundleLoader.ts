@@ -4,7 +4,8 @@
  * `module.enableCompileCache`, so the bundle is compiled as a `vm.Script` given the `cachedData`
  * that `npm run build` wrote beside it (scripts/codeCache.ts, after a representative lint: the
  * cache holds the functions that ran). Nothing is written beside the bundle at run time; the install
- * stays read-only.
+ * stays read-only. An install without that cache (the npm package ships none: it fits one V8 only)
+ * keeps one of its own in the user's cache folder (userCodeCacheDir), written on its first run.
  *
  * The cache file holds a header with the SHA-256 of the bundle it was made from and of its own
  * payload: V8 checks only the source's length and its own version and flags, so a cache of another
@@ -18,11 +19,13 @@
  * Node builtins only: dist/cli.js, dist/server.js and dist/extension.js carry this file.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import Module from 'node:module';
+import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import * as vm from 'node:vm';
+import { isMainThread } from 'node:worker_threads';
 
 /** The cache file beside a bundle. */
 export const codeCacheFile = (bundle: string): string => `${bundle}.v8-cache`;
@@ -93,15 +96,47 @@ export function runBundle(file: string, script: vm.Script): unknown {
   return module.exports;
 }
 
-/** The exports of the bundle `file`, compiled with its code cache when there is a good one. */
+/**
+ * The exports of the bundle `file`, compiled with a code cache when there is a good one: the one
+ * the build wrote beside it (a checkout, or an install on the build's Node), else the one this
+ * program saved in the user's cache folder on an earlier run (userCodeCacheDir): the npm package
+ * ships no cache, so without it every run of an installed CLI compiled the bundle from source.
+ * When neither fits, the cache of what this run compiled is saved there as the process exits.
+ */
 export function loadBundle(file: string): unknown {
   const cached = (Module as unknown as { _cache: Record<string, Module> })._cache[file];
   if (cached) return cached.exports;
   const source = readFileSync(file);
-  const cachedData = readCodeCache(codeCacheFile(file), source);
+  const besideData = readCodeCache(codeCacheFile(file), source);
+  const ownDir = besideData ? undefined : userCodeCacheDir();
+  const ownFile = ownDir === undefined ? undefined : join(ownDir, basename(codeCacheFile(file)));
+  const cachedData = besideData ?? (ownFile === undefined ? undefined : readCodeCache(ownFile, source));
   const { script, cacheUsed } = compileBundle(file, source, cachedData);
-  debug(file, cacheUsed ? 'compiled with its code cache' : cachedData ? 'compiled from source (V8 rejected the code cache)' : 'compiled from source (no usable code cache)');
+  const where = besideData ? '' : ` in ${ownDir}`;
+  debug(file, cacheUsed ? `compiled with its code cache${where}` : cachedData ? `compiled from source (V8 rejected the code cache${where})` : 'compiled from source (no usable code cache)');
+  // Saved by the main thread only, once its command ran (so the cache holds what it compiled);
+  // --jobs workers read what it saved.
+  if (!cacheUsed && ownFile !== undefined && isMainThread) process.once('exit', () => writeCodeCacheSync(ownFile, encodeCodeCache(source, script.createCachedData())));
   return runBundle(file, script);
+}
+
+/**
+ * Where a program keeps the code caches it writes itself, per user (a cache in a folder others can
+ * write would be code they choose): INCIDENT_DOCS_CODE_CACHE_DIR when set (empty: none), else the
+ * platform's cache folder (XDG_CACHE_HOME or ~/.cache, ~/Library/Caches, %LOCALAPPDATA%).
+ */
+export function userCodeCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | undefined {
+  const set = env.INCIDENT_DOCS_CODE_CACHE_DIR;
+  if (set !== undefined) return set === '' ? undefined : set;
+  let home: string;
+  try {
+    home = homedir();
+  } catch {
+    return undefined;
+  }
+  const base =
+    platform === 'win32' ? env.LOCALAPPDATA : platform === 'darwin' ? (home ? join(home, 'Library', 'Caches') : undefined) : env.XDG_CACHE_HOME || (home ? join(home, '.cache') : undefined);
+  return base ? join(base, 'incident-docs', 'code-cache') : undefined;
 }
 
 /** A cache file is about 1.3 times its bundle: anything far larger is not one, and is not read. */
@@ -156,6 +191,20 @@ async function writeCodeCache(cacheFile: string, bytes: Buffer): Promise<void> {
   } catch (e) {
     debug(cacheFile, `not written: ${(e as Error).message}`);
     await rm(temporary, { force: true }).catch(() => undefined);
+  }
+}
+
+/** writeCodeCache for a process that is exiting: nothing asynchronous runs any more. */
+function writeCodeCacheSync(cacheFile: string, bytes: Buffer): void {
+  const temporary = `${cacheFile}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(cacheFile), { recursive: true });
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, cacheFile);
+    debug(cacheFile, `written (${bytes.length} bytes)`);
+  } catch (e) {
+    debug(cacheFile, `not written: ${(e as Error).message}`);
+    rmSync(temporary, { force: true });
   }
 }
 

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { userCodeCacheDir } from '../../contract/src/bundleLoader';
 import { CLI, REPO_ROOT, SEED } from './helpers';
 
 const MAIN = path.join(REPO_ROOT, 'server', 'src', 'cli', 'main.ts');
@@ -107,12 +108,14 @@ describe('CLI start-up, the code cache', () => {
   const LINT = ['lint', ...NOW, '--format', 'json', SEED];
 
   /** dist/cli.js, the shared bundle and the cache in a folder of their own, `change` applied; a lint of the seed from there. */
-  function lintWith(change: (dir: string) => void, nodeFlags: string[] = []) {
+  function lintWith(change: (dir: string) => void, nodeFlags: string[] = [], ownCacheDir?: string) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'code-cache-'));
     try {
       for (const file of [CLI, SHARED_BUNDLE, CACHE]) fs.copyFileSync(file, path.join(dir, path.basename(file)));
       change(dir);
-      const run = spawnSync(process.execPath, [...nodeFlags, path.join(dir, 'cli.js'), ...LINT], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, INCIDENT_DOCS_DEBUG: '1', FORCE_COLOR: '0' } });
+      // The user's cache folder (bundleLoader.ts): an empty one of this run's unless given.
+      const env = { ...process.env, INCIDENT_DOCS_DEBUG: '1', FORCE_COLOR: '0', INCIDENT_DOCS_CODE_CACHE_DIR: ownCacheDir ?? path.join(dir, 'own') };
+      const run = spawnSync(process.execPath, [...nodeFlags, path.join(dir, 'cli.js'), ...LINT], { cwd: REPO_ROOT, encoding: 'utf8', env });
       const how = /^incident-docs: debug: incident-docs\.js (.*)$/m.exec(run.stderr)?.[1];
       return { code: run.status, stdout: run.stdout, how, stderr: run.stderr };
     } finally {
@@ -169,6 +172,48 @@ describe('CLI start-up, the code cache', () => {
       assert.equal(run.stdout, expected);
     });
   }
+
+  it('an install without the build\'s cache (the npm package) saves its own on its first run and compiles with it from then on', () => {
+    const expected = reference();
+    const own = fs.mkdtempSync(path.join(os.tmpdir(), 'own-code-cache-'));
+    try {
+      const withoutBuildCache = (dir: string) => fs.rmSync(cacheIn(dir));
+      const first = lintWith(withoutBuildCache, [], own);
+      assert.equal(first.how, 'compiled from source (no usable code cache)', first.stderr);
+      assert.match(first.stderr, /incident-docs\.js\.v8-cache written \(\d+ bytes\)/);
+      assert.deepEqual(fs.readdirSync(own), ['incident-docs.js.v8-cache'], 'written whole, no temporary file left');
+      const later = lintWith(withoutBuildCache, [], own);
+      assert.equal(later.how, `compiled with its code cache in ${own}`, later.stderr);
+      assert.doesNotMatch(later.stderr, /written/, 'a cache that fits is not written again');
+      for (const run of [first, later]) {
+        assert.equal(run.code, 1);
+        assert.equal(run.stdout, expected);
+      }
+      // The build's cache, where there is one, comes first: the user's is not read.
+      const checkout = lintWith(() => {}, [], own);
+      assert.equal(checkout.how, 'compiled with its code cache', checkout.stderr);
+    } finally {
+      fs.rmSync(own, { recursive: true, force: true });
+    }
+  });
+
+  it('INCIDENT_DOCS_CODE_CACHE_DIR empty: no cache of its own, nothing written', () => {
+    const run = lintWith((dir) => fs.rmSync(cacheIn(dir)), [], '');
+    assert.equal(run.how, 'compiled from source (no usable code cache)', run.stderr);
+    assert.doesNotMatch(run.stderr, /written/);
+    assert.equal(run.stdout, reference());
+  });
+
+  it('the user\'s cache folder: the setting, else the platform\'s cache folder', () => {
+    const home = os.homedir();
+    assert.equal(userCodeCacheDir({ INCIDENT_DOCS_CODE_CACHE_DIR: '/c' }, 'linux'), '/c');
+    assert.equal(userCodeCacheDir({ INCIDENT_DOCS_CODE_CACHE_DIR: '' }, 'linux'), undefined);
+    assert.equal(userCodeCacheDir({ XDG_CACHE_HOME: '/x' }, 'linux'), path.join('/x', 'incident-docs', 'code-cache'));
+    assert.equal(userCodeCacheDir({}, 'linux'), path.join(home, '.cache', 'incident-docs', 'code-cache'));
+    assert.equal(userCodeCacheDir({}, 'darwin'), path.join(home, 'Library', 'Caches', 'incident-docs', 'code-cache'));
+    assert.equal(userCodeCacheDir({ LOCALAPPDATA: 'C:\\L' }, 'win32'), path.join('C:\\L', 'incident-docs', 'code-cache'));
+    assert.equal(userCodeCacheDir({}, 'win32'), undefined);
+  });
 
   it('a cache V8 refuses (other V8 flags than the build’s) is ignored and the lint is the same', () => {
     const expected = reference();
