@@ -205,6 +205,16 @@ export class LspTestClient {
     return this.until(() => this.registrations.find((r) => r.method === method), timeoutMs, () => `the server did not register ${method}`);
   }
 
+  /** Waits for a registration of a file watcher with this glob pattern (a string or a RelativePattern), compared as JSON. */
+  waitForWatcher(globPattern: unknown, timeoutMs?: number): Promise<unknown> {
+    const wanted = JSON.stringify(globPattern);
+    const patterns = () =>
+      this.registrations
+        .filter((r) => r.method === 'workspace/didChangeWatchedFiles')
+        .flatMap((r) => (r.registerOptions as { watchers: { globPattern: unknown }[] }).watchers.map((w) => w.globPattern));
+    return this.until(() => patterns().find((p) => JSON.stringify(p) === wanted), timeoutMs, () => `no watcher for ${wanted}: ${JSON.stringify(patterns())}`);
+  }
+
   /**
    * `probe`'s value once it has one, checked now and after each message that may change it; the
    * deadline (generous: a loaded 2-core machine) only bounds a failure.

@@ -8,6 +8,8 @@ export interface ClientFeatures {
   configurationPull: boolean;
   configurationChangeRegistration: boolean;
   watchedFilesRegistration: boolean;
+  /** Watchers may be a folder and a pattern in it (LSP 3.17 RelativePattern), not only a glob over the workspace. */
+  watchedFilesRelativePatterns: boolean;
   workspaceFolders: boolean;
   /** The server may ask for code lenses again (workspace/codeLens/refresh). */
   codeLensRefresh: boolean;
@@ -40,6 +42,7 @@ export function clientFeatures(capabilities: ClientCapabilities | undefined): Cl
     configurationPull: workspace?.configuration === true,
     configurationChangeRegistration: workspace?.didChangeConfiguration?.dynamicRegistration === true,
     watchedFilesRegistration: workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    watchedFilesRelativePatterns: workspace?.didChangeWatchedFiles?.relativePatternSupport === true,
     workspaceFolders: workspace?.workspaceFolders === true,
     codeLensRefresh: workspace?.codeLens?.refreshSupport === true,
     diagnostics: {

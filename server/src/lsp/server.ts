@@ -54,6 +54,7 @@ export function startServer(connection: Connection, hooks: ServerHooks = {}): vo
     const current = session;
     current.expiry.onNewDay(() => expiryDayChanged(connection, current));
     session.certificates.start(session);
+    session.dependencies.start();
     const afterFirstDiagnostics = hooks.afterFirstDiagnostics;
     if (afterFirstDiagnostics) void session.validator.firstSent.then(afterFirstDiagnostics);
   });
@@ -73,9 +74,14 @@ export function startServer(connection: Connection, hooks: ServerHooks = {}): vo
 
 /** What was computed under the old settings is stale: analyse and publish every open document again. */
 function settingsChanged(session: Session | undefined): void {
-  session?.analyses.invalidateAll();
-  session?.validator.scheduleAll();
+  if (session) analyseOpenDocumentsAgain(session);
   session?.certificates.rebuild();
+}
+
+/** A file the analyses read changed (a template, a schema, a PEM file): their documents did not. */
+function analyseOpenDocumentsAgain(session: Session): void {
+  session.analyses.invalidateAll();
+  session.validator.scheduleAll();
 }
 
 /**
@@ -118,8 +124,10 @@ function watchSettings(connection: Connection, currentSession: () => Session | u
       const filePath = uriToPath(change.uri);
       return filePath !== undefined && path.basename(filePath) === CONFIG_FILE_NAME;
     });
-    if (configChanged) settingsChanged(currentSession());
-    currentSession()?.certificates.filesChanged(params?.changes ?? []);
+    const session = currentSession();
+    if (configChanged) settingsChanged(session);
+    else if (session?.dependencies.concerns(params?.changes ?? [])) analyseOpenDocumentsAgain(session);
+    session?.certificates.filesChanged(params?.changes ?? []);
   });
 }
 

@@ -4,6 +4,7 @@ import { AnalysisCache } from './analyses';
 import { WorkspaceCertificates } from './certIndex';
 import { clientFeatures, type ClientFeatures } from './clientFeatures';
 import { ExpiryClock } from './expiryClock';
+import { DependencyWatch } from './fileWatch';
 import { readInitOptions } from './initOptions';
 import { LiveStore } from './liveStore';
 import { Logger } from './logger';
@@ -32,6 +33,8 @@ export interface Session {
   outlineMaxItems: number;
   /** The workspace's cert-manager Certificates and inventory entries, for the cross-file cert/* rules. */
   certificates: WorkspaceCertificates;
+  /** Templates, schemas and PEM files documents read: a change on disk analyses them again. */
+  dependencies: DependencyWatch;
 }
 
 export function createSession(
@@ -56,5 +59,6 @@ export function createSession(
     outlineTimelineOnly: init.outlineTimelineOnly,
     outlineMaxItems: init.outlineMaxItems ?? OUTLINE_MAX_ITEMS,
     certificates,
+    dependencies: new DependencyWatch(connection, features, logger),
   };
 }

@@ -5,6 +5,7 @@ import { isIP } from 'node:net';
 import { quoteText } from '../quote';
 import type { Span } from '../types';
 import { WorkspaceError } from '../workspace/errors';
+import { dependedOn } from '../workspace/fileDependencies';
 import { outsideRootReason } from '../workspace/pathPolicy';
 import { READ_LIMITS, readTextFileSync } from '../workspace/readFile';
 
@@ -149,6 +150,7 @@ export function readEntryFile(
     const outside = outsideRootReason(resolved, access.root, false, quoteText(value));
     if (outside) return { error: `${key} ${outside}` };
   }
+  dependedOn(resolved);
   try {
     return { text: readTextFileSync(resolved, { maxBytes: READ_LIMITS.pem, what }, `"${quoteText(value)}"`), resolved };
   } catch (e) {

@@ -9,6 +9,7 @@ import { quoteText } from '../quote';
 import type { SourceDocument } from '../types';
 import { WorkspaceError } from './errors';
 import { outsideRootReason } from './pathPolicy';
+import { dependedOn } from './fileDependencies';
 import { readTextFileSync, type ReadLimit } from './readFile';
 
 export type SettingFileResult<T> = { value: T; file: string } | { problem: string };
@@ -56,6 +57,7 @@ export function readSettingFile<T>(
     const outside = outsideRootReason(file, base, false, quoteText(setting));
     if (outside) return { problem: outside };
   }
+  dependedOn(file);
   try {
     const stat = fs.statSync(file);
     const key = `${stat.mtimeMs}\0${stat.size}\0${stat.ino}`;
