@@ -58,4 +58,24 @@ describe('progress line', () => {
     assert.match(tty.written(), /probing certificates \[.*\] 1\/3 hosts/);
     progress(3, 3);
   });
+
+  it('a message while the bar shows goes on a line of its own above it, and the bar is drawn again below it', () => {
+    const tty = terminal();
+    let now = 0;
+    const progress = terminalProgress('files', { stream: tty.stream, now: () => now });
+    progress(1, 10);
+    assert.equal(progress.log('incident-docs: warning: before the bar'), false, 'no bar yet: the caller writes it');
+    now = 1500;
+    progress(2, 10);
+    assert.equal(progress.log('incident-docs: warning: a.md is not UTF-8'), true);
+    progress(6, 10);
+    progress(10, 10);
+    const written = tty.written();
+    const message = written.indexOf('incident-docs: warning: a.md is not UTF-8\n');
+    assert.ok(message > written.indexOf('2/10 files'), 'the message after the bar first showed');
+    // The line the bar was on is erased before the message, so the two never share a line.
+    assert.match(written.slice(0, message), /(\x1b\[2K|\x1b\[0K|\x1b\[K)$/);
+    assert.ok(written.indexOf('files', message) > message, 'the bar drawn again below the message');
+    assert.equal(progress.log('after the end'), false, 'the bar is gone: the caller writes it');
+  });
 });

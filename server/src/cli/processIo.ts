@@ -8,11 +8,18 @@ export interface ProcessIo {
   stderr(line: string): void;
 }
 
-/** The process's working directory and streams; untrusted text in a stderr line cannot drive the terminal. */
-export function processIo(): ProcessIo {
+/**
+ * The process's working directory and streams; untrusted text in a stderr line cannot drive the
+ * terminal. `above` gives the progress line showing, if any (progress.ts): a stderr line goes
+ * above it instead of through it.
+ */
+export function processIo(above: () => { log(line: string): boolean } | undefined = () => undefined): ProcessIo {
   return {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
-    stderr: (line) => process.stderr.write(`${escapeControls(line)}\n`),
+    stderr: (line) => {
+      const text = escapeControls(line);
+      if (!above()?.log(text)) process.stderr.write(`${text}\n`);
+    },
   };
 }

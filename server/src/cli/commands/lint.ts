@@ -47,11 +47,12 @@ export function registerLintCommand(program: Command): void {
     )
     .action(async (paths: string[], options: LintCommandOptions) => {
       const parts = cliParts();
+      let showing: ReturnType<ReturnType<typeof parts.progressModule>['terminalProgress']> | undefined;
       process.exitCode = await parts.lintModule().runLint(paths, options, {
-        ...parts.processIoModule().processIo(),
+        ...parts.processIoModule().processIo(() => showing),
         color: shouldUseColor(process.stdout, process.env),
         version: cliVersion,
-        progress: process.stderr.isTTY ? (unit) => parts.progressModule().terminalProgress(unit) : undefined,
+        progress: process.stderr.isTTY ? (unit) => (showing = parts.progressModule().terminalProgress(unit)) : undefined,
       });
     });
 }
