@@ -37,14 +37,27 @@ const entries = [
   { entryPoints: ['server/src/core/report/charts/libraries.ts'], outfile: `dist/${REPORT_CHARTS_BUNDLE}` },
 ];
 
+/** The npm bins: executable after every build, a rebuild in watch mode too (esbuild writes files 0644). */
+const BINS = ['dist/cli.js', 'dist/server.js'];
+const binsExecutable = {
+  name: 'bins-executable',
+  setup(build) {
+    const out = build.initialOptions.outfile;
+    if (!BINS.includes(out)) return;
+    build.onEnd((result) => {
+      if (result.errors.length === 0) chmodSync(out, 0o755);
+    });
+  },
+};
+
 if (watch) {
   for (const e of entries) {
-    const ctx = await esbuild.context({ ...common, ...e });
+    const ctx = await esbuild.context({ ...common, ...e, plugins: [...(e.plugins ?? common.plugins ?? []), binsExecutable] });
     await ctx.watch();
   }
 } else {
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
-  for (const bin of ['dist/cli.js', 'dist/server.js']) chmodSync(bin, 0o755);
+  for (const bin of BINS) chmodSync(bin, 0o755);
   writeCodeCache();
 }
 
