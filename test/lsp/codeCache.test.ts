@@ -28,13 +28,13 @@ interface Start {
 }
 
 /** One server session: start, open the seed, its first diagnostics, then (if told) wait for the cache's fate, stop. */
-async function session(cacheDir: string, options: { nodeArgs?: readonly string[]; awaitSave?: string } = {}): Promise<Start> {
+async function session(cacheDir: string | undefined, options: { nodeArgs?: readonly string[]; awaitSave?: string; env?: Record<string, string> } = {}): Promise<Start> {
   const client = await LspTestClient.start({
     capabilities: FULL_CAPABILITIES,
     initializationOptions: { incidentDocs: FAST },
-    serverArgs: ['--stdio', `--code-cache-dir=${cacheDir}`],
+    serverArgs: cacheDir === undefined ? ['--stdio'] : ['--stdio', `--code-cache-dir=${cacheDir}`],
     nodeArgs: options.nodeArgs ?? SERVER_NODE_FLAGS,
-    env: { INCIDENT_DOCS_DEBUG: '1' },
+    env: { INCIDENT_DOCS_DEBUG: '1', ...options.env },
   });
   try {
     const uri = pathToFileURL(SEED).href;
@@ -98,5 +98,32 @@ describe('the server keeps its own code cache in the folder it is given', () => 
     fs.writeFileSync(blocked, '');
     const run = await session(path.join(blocked, 'server-code-cache'), { awaitSave: 'not written' });
     assert.equal(run.diagnostics, first.diagnostics);
+  });
+});
+
+describe('started without --code-cache-dir (Neovim and other editors), the server keeps it in the user\'s cache folder', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'user-code-cache-'));
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+  const env = { INCIDENT_DOCS_CODE_CACHE_DIR: root };
+
+  test('one folder per set of Node flags: each start after the first of its flags compiles with its cache', async () => {
+    const first = await session(undefined, { env, awaitSave: `${CACHE_FILE} written` });
+    assert.match(first.how, /^compiled from source \(no usable code cache in .*server-[0-9a-f]{12}\)$/, first.stderr);
+    const [folder] = fs.readdirSync(root);
+    assert.deepEqual(fs.readdirSync(path.join(root, folder)), [CACHE_FILE]);
+    const later = await session(undefined, { env });
+    assert.equal(later.how, `compiled with its code cache in ${path.join(root, folder)}`, later.stderr);
+    assert.equal(later.diagnostics, first.diagnostics);
+    // Started with other flags: another folder, so neither replaces the other's cache.
+    const other = await session(undefined, { env, nodeArgs: [], awaitSave: `${CACHE_FILE} written` });
+    assert.match(other.how, /^compiled from source \(no usable code cache in /, other.stderr);
+    assert.equal(fs.readdirSync(root).length, 2);
+    assert.equal((await session(undefined, { env })).how, `compiled with its code cache in ${path.join(root, folder)}`);
+  });
+
+  test('INCIDENT_DOCS_CODE_CACHE_DIR empty: no cache, the bundle required as before', async () => {
+    const run = await session(undefined, { env: { INCIDENT_DOCS_CODE_CACHE_DIR: '' } });
+    assert.equal(run.how, '', run.stderr);
+    assert.doesNotMatch(run.stderr, /written/);
   });
 });
