@@ -47,16 +47,38 @@ export interface InventoryCertificate {
   selectionRange: Range;
 }
 
+export interface InventoryEntriesParams extends FilesParams {
+  /**
+   * The rows the client holds of some inventories: URI → the `resultIds` entry they came with. An
+   * inventory whose rows the server last answered under that id is answered as `changes` to them
+   * (a keystroke in a 5,000-entry inventory changes one row of a 2 MB answer); any other in full.
+   */
+  held?: Record<string, string>;
+}
+
+/** The rows of one inventory as changes to those the client holds (`InventoryEntriesParams.held`). */
+export interface InventoryRowChanges {
+  uri: string;
+  /** How many rows the inventory has now: held rows past it are gone. */
+  count: number;
+  /** The rows that differ from the held ones, or are new, with their position in the inventory's rows. */
+  rows: { at: number; row: InventoryCertificate }[];
+}
+
 export interface InventoryEntriesResult {
-  /** Every entry of every inventory read, in file order. */
+  /** Every entry of every inventory read, in file order (but those answered in `changes`). */
   certificates: InventoryCertificate[];
   /** Inventory files that hold no entries are listed too, so a view can show them. */
   inventories: string[];
   /** The server's "now" (ISO 8601), that `daysLeft` counts from. */
   now: string;
+  /** Per inventory: the id of the rows this answer gives, for a later request's `held`. */
+  resultIds?: Record<string, string>;
+  /** Inventories answered as changes to the rows the client holds; only when asked with `held`. */
+  changes?: InventoryRowChanges[];
 }
 
-export const InventoryEntriesRequest = new RequestType<FilesParams, InventoryEntriesResult, void>('incidentDocs/inventoryEntries');
+export const InventoryEntriesRequest = new RequestType<InventoryEntriesParams, InventoryEntriesResult, void>('incidentDocs/inventoryEntries');
 
 /**
  * From the server when the UTC day has turned: every entry's day count changed though no file did.
