@@ -4,7 +4,7 @@
  * Plain data only: URIs are strings, positions and ranges are LSP's (0-based, UTF-16).
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { Diagnostic, Position, Range } from 'vscode-languageserver-protocol';
+import type { CodeLens, Diagnostic, Position, Range } from 'vscode-languageserver-protocol';
 import type { ExpiryState } from './expiry';
 import type { TimelineEntryForm } from './timeline';
 
@@ -172,3 +172,29 @@ export interface IncidentReport {
 
 /** The incident report of the named Markdown files, else of every post-mortem in the workspace folders. */
 export const IncidentReportRequest = new RequestType<FilesParams, IncidentReport, void>('incidentDocs/incidentReport');
+
+/** Lines, inclusive, 0-based. */
+export interface LineSpan {
+  start: number;
+  end: number;
+}
+
+export interface CodeLensesNearParams {
+  textDocument: { uri: string };
+  /** The lines whose lenses are wanted: what the editors show, and a margin (at most 16 spans). */
+  lines: LineSpan[];
+}
+
+export interface CodeLensesNearResult {
+  /** The lenses starting on those lines, as `textDocument/codeLens` gives them (resolved the same way). */
+  lenses: CodeLens[];
+  /** How many lenses the whole document has. */
+  total: number;
+}
+
+/**
+ * The code lenses of a document near what its editors show. VS Code asks for every lens after each
+ * edit: for a 5,000-entry inventory that was 10,000 lenses (a megabyte) per keystroke, of which the
+ * client keeps the few hundred on and near the screen (client/src/lenses/).
+ */
+export const CodeLensesNearRequest = new RequestType<CodeLensesNearParams, CodeLensesNearResult, void>('incidentDocs/codeLensesNear');
