@@ -51,7 +51,16 @@ if (role === 'exthost') {
 }
 if (role === 'server') {
   const seen = {};
+  // TL_ALL: every message (keystrokeTimeline.ts), with the request a response answers and its size.
+  const all = !!process.env.TL_ALL;
+  const asked = new Map();
   const note = (dir, m) => {
+    if (all) {
+      if (m.method && m.id !== undefined) asked.set(`${dir}${m.id}`, m.method);
+      const answers = m.method ? undefined : asked.get(`${dir === 'in' ? 'out' : 'in'}${m.id}`);
+      const bytes = dir === 'out' || !m.method || m.method === 'textDocument/publishDiagnostics' ? JSON.stringify(m).length : undefined;
+      return log(dir, { method: m.method ?? `response ${answers ?? m.id}`, id: m.id, version: m.params?.textDocument?.version ?? m.params?.version, diagnostics: m.params?.diagnostics?.length, bytes, cpu: Math.round(process.cpuUsage().user / 1000) });
+    }
     const key = dir + (m.method ?? `response ${m.id}`);
     seen[key] = (seen[key] ?? 0) + 1;
     if (seen[key] <= 2) log(dir, { method: m.method ?? `response ${m.id}`, n: seen[key], diagnostics: m.params?.diagnostics?.length });
@@ -66,7 +75,12 @@ if ((role === 'server' || role === 'exthost') && process.env.TL_PROFILE) {
   session.post('Profiler.enable');
   session.post('Profiler.setSamplingInterval', { interval: 500 });
   session.post('Profiler.start');
-  setTimeout(() => session.post('Profiler.stop', (err, res) => {
+  const stop = () => session.post('Profiler.stop', (err, res) => {
     if (!err) fs.writeFileSync(path.join(OUT, `${role}-${process.pid}.cpuprofile`), JSON.stringify(res.profile));
-  }), Number(process.env.TL_PROFILE)).unref();
+  });
+  if (process.env.TL_PROFILE === 'until-stop') {
+    // keystrokeTimeline.ts: until the driver writes $TL_DIR/stop.
+    const poll = setInterval(() => fs.existsSync(path.join(OUT, 'stop')) && (clearInterval(poll), stop()), 200);
+    poll.unref();
+  } else setTimeout(stop, Number(process.env.TL_PROFILE)).unref();
 }

@@ -4,7 +4,7 @@
  * Plain data only: URIs are strings, positions and ranges are LSP's (0-based, UTF-16).
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { Diagnostic, Position, Range } from 'vscode-languageserver-protocol';
+import type { CodeLens, Diagnostic, Position, Range } from 'vscode-languageserver-protocol';
 import type { ExpiryState } from './expiry';
 import type { TimelineEntryForm } from './timeline';
 
@@ -47,16 +47,38 @@ export interface InventoryCertificate {
   selectionRange: Range;
 }
 
+export interface InventoryEntriesParams extends FilesParams {
+  /**
+   * The rows the client holds of some inventories: URI → the `resultIds` entry they came with. An
+   * inventory whose rows the server last answered under that id is answered as `changes` to them
+   * (a keystroke in a 5,000-entry inventory changes one row of a 2 MB answer); any other in full.
+   */
+  held?: Record<string, string>;
+}
+
+/** The rows of one inventory as changes to those the client holds (`InventoryEntriesParams.held`). */
+export interface InventoryRowChanges {
+  uri: string;
+  /** How many rows the inventory has now: held rows past it are gone. */
+  count: number;
+  /** The rows that differ from the held ones, or are new, with their position in the inventory's rows. */
+  rows: { at: number; row: InventoryCertificate }[];
+}
+
 export interface InventoryEntriesResult {
-  /** Every entry of every inventory read, in file order. */
+  /** Every entry of every inventory read, in file order (but those answered in `changes`). */
   certificates: InventoryCertificate[];
   /** Inventory files that hold no entries are listed too, so a view can show them. */
   inventories: string[];
   /** The server's "now" (ISO 8601), that `daysLeft` counts from. */
   now: string;
+  /** Per inventory: the id of the rows this answer gives, for a later request's `held`. */
+  resultIds?: Record<string, string>;
+  /** Inventories answered as changes to the rows the client holds; only when asked with `held`. */
+  changes?: InventoryRowChanges[];
 }
 
-export const InventoryEntriesRequest = new RequestType<FilesParams, InventoryEntriesResult, void>('incidentDocs/inventoryEntries');
+export const InventoryEntriesRequest = new RequestType<InventoryEntriesParams, InventoryEntriesResult, void>('incidentDocs/inventoryEntries');
 
 /**
  * From the server when the UTC day has turned: every entry's day count changed though no file did.
@@ -150,3 +172,29 @@ export interface IncidentReport {
 
 /** The incident report of the named Markdown files, else of every post-mortem in the workspace folders. */
 export const IncidentReportRequest = new RequestType<FilesParams, IncidentReport, void>('incidentDocs/incidentReport');
+
+/** Lines, inclusive, 0-based. */
+export interface LineSpan {
+  start: number;
+  end: number;
+}
+
+export interface CodeLensesNearParams {
+  textDocument: { uri: string };
+  /** The lines whose lenses are wanted: what the editors show, and a margin (at most 16 spans). */
+  lines: LineSpan[];
+}
+
+export interface CodeLensesNearResult {
+  /** The lenses starting on those lines, as `textDocument/codeLens` gives them (resolved the same way). */
+  lenses: CodeLens[];
+  /** How many lenses the whole document has. */
+  total: number;
+}
+
+/**
+ * The code lenses of a document near what its editors show. VS Code asks for every lens after each
+ * edit: for a 5,000-entry inventory that was 10,000 lenses (a megabyte) per keystroke, of which the
+ * client keeps the few hundred on and near the screen (client/src/lenses/).
+ */
+export const CodeLensesNearRequest = new RequestType<CodeLensesNearParams, CodeLensesNearResult, void>('incidentDocs/codeLensesNear');

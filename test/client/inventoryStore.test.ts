@@ -42,6 +42,34 @@ describe('inventory store', () => {
     assert.ok(!store.has(A) && store.has(B));
   });
 
+  test("a read answered as changes to the rows held gives the rows a full answer gives, and says whether any changed", () => {
+    const store = new InventoryStore();
+    const full = result('t1', [A, 'api', 'www', 'db'], [C, 'mail']);
+    assert.equal(store.replaceAll({ ...full, resultIds: { [A]: '1', [C]: '2' } }), true);
+    assert.deepEqual(store.held([A]), { [A]: '1' }, 'what a read of A sends');
+    assert.deepEqual(store.held(), { [A]: '1', [C]: '2' });
+
+    const renamed = { ...cert(A, 1, 'www-renamed') };
+    const changed = store.update([A], { certificates: [], inventories: [A], now: 't2', resultIds: { [A]: '3' }, changes: [{ uri: A, count: 3, rows: [{ at: 1, row: renamed }] }] });
+    assert.equal(changed, true);
+    assert.deepEqual(names(store), ['a.yaml:api', 'a.yaml:www-renamed', 'a.yaml:db', 'c.yaml:mail']);
+    assert.deepEqual(store.held([A]), { [A]: '3' });
+
+    const before = store.result.certificates;
+    const same = store.update([A], { certificates: [], inventories: [A], now: 't3', resultIds: { [A]: '4' }, changes: [{ uri: A, count: 3, rows: [] }] });
+    assert.equal(same, false, 'no row changed: the views need not redraw');
+    assert.deepEqual(store.result.certificates, before);
+    assert.equal(store.result.now, 't3');
+
+    const shorter = store.update([A], { certificates: [], inventories: [A], now: 't4', resultIds: { [A]: '5' }, changes: [{ uri: A, count: 2, rows: [] }] });
+    assert.equal(shorter, true, 'an entry deleted at the end');
+    assert.deepEqual(names(store), ['a.yaml:api', 'a.yaml:www-renamed', 'c.yaml:mail']);
+
+    // No longer an inventory: its rows and its id go.
+    assert.equal(store.update([A], { certificates: [], inventories: [], now: 't5', resultIds: {} }), true);
+    assert.deepEqual(store.held(), { [C]: '2' });
+  });
+
   test('the combined answer is built once per change', () => {
     const store = new InventoryStore();
     store.replaceAll(result('t1', [A, 'api']));

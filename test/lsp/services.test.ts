@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { SymbolKind, type CodeLens, type DocumentLink, type DocumentSymbol, type Hover, type MarkupContent, type SymbolInformation } from 'vscode-languageserver/node';
+import { CodeLensesNearRequest, type CodeLensesNearResult } from '../../contract/src/requests';
 import { FULL_CAPABILITIES, LspTestClient, textAt } from '../helpers/lspClient';
 import { OUTLINE_MAX_ITEMS } from '../../server/src/lsp/symbols';
 import { FAST, NOW, positionOf, SEED } from './fixtures';
@@ -157,6 +158,26 @@ describe('code lenses', () => {
     assert.equal(resolved[1].command?.title, 'Check live');
     assert.deepEqual(resolved[1].command?.arguments, [{ uri, entry: entries - 1 }], 'the command acts on that entry of that document');
     assert.deepEqual(resolved.map((l) => l.range), last.map((l) => l.range));
+    await client.close(uri);
+  });
+
+  test('near some lines (incidentDocs/codeLensesNear): those of the whole list that start there, and how many it has', async () => {
+    const uri = 'untitled:cert-inventory-near.yaml';
+    const entries = 150;
+    const text = ['certificates:', ...Array.from({ length: entries }, (_, i) => [`  - name: svc-${i}`, `    hosts: [svc-${i}.example.com]`, `    expires: ${expires}`]).flat(), ''].join('\n');
+    await client.open(uri, text, 'yaml');
+    await client.waitForDiagnostics(uri);
+    const all = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    const lines = [{ start: 30, end: 60 }, { start: 400, end: 420 }];
+    const near = await client.request<CodeLensesNearResult>(CodeLensesNearRequest.method, { textDocument: { uri }, lines });
+    assert.equal(near.total, all.length);
+    const inside = (l: CodeLens) => lines.some((s) => l.range.start.line >= s.start && l.range.start.line <= s.end);
+    assert.deepEqual(near.lenses, all.filter(inside), 'the same lenses, data included, in order');
+    assert.ok(near.lenses.length > 0 && near.lenses.length < all.length / 4, `${near.lenses.length} of ${all.length}`);
+    const resolved = await client.request<CodeLens>('codeLens/resolve', near.lenses[0]);
+    assert.match(resolved.command?.title ?? '', /^Expires in/, 'resolved as the standard request’s are');
+    const none = await client.request<CodeLensesNearResult>(CodeLensesNearRequest.method, { textDocument: { uri: 'untitled:not-open.yaml' }, lines });
+    assert.deepEqual(none, { lenses: [], total: 0 });
     await client.close(uri);
   });
 });

@@ -165,6 +165,40 @@ describe('workspace requests over stdio', () => {
     }
   });
 
+  test('inventoryEntries with the rows held: an edited inventory is answered as the rows that changed', async () => {
+    const text = `certificates:\n${Array.from({ length: 50 }, (_, i) => `  - name: svc-${i}\n    hosts: [svc-${i}.example.com]\n    expires: 2027-01-15\n`).join('')}`;
+    const edited = file('ops/held-inventory.yaml', text);
+    const other = file('ops/held-other.yaml', 'certificates:\n  - name: solo\n    expires: 2027-02-01\n');
+    const ask = (held?: Record<string, string>) => client.request<InventoryEntriesResult>(InventoryEntriesRequest.method, { uris: [edited, other], held });
+    try {
+      const first = await ask();
+      assert.equal(first.certificates.length, 51, 'in full when nothing is held');
+      assert.equal(first.changes, undefined);
+      const ids = first.resultIds ?? {};
+      assert.ok(ids[edited] && ids[other]);
+
+      file('ops/held-inventory.yaml', text.replace('name: svc-17\n', 'name: svc-17-renamed\n'));
+      const second = await ask(ids);
+      assert.deepEqual(second.inventories, [edited, other]);
+      assert.deepEqual(second.certificates, [], 'no row in full: both files are held');
+      const byUri = new Map((second.changes ?? []).map((c) => [c.uri, c]));
+      assert.deepEqual(byUri.get(other), { uri: other, count: 1, rows: [] }, 'an unchanged file: no rows');
+      const change = byUri.get(edited);
+      assert.equal(change?.count, 50);
+      assert.deepEqual(change?.rows.map((r) => [r.at, r.row.name, r.row.index]), [[17, 'svc-17-renamed', 17]]);
+      assert.notEqual(second.resultIds?.[edited], ids[edited], 'a new id for the new rows');
+
+      // Held under an id that is not the last one answered (a lost answer): in full again.
+      const third = await ask({ [edited]: ids[edited], [other]: second.resultIds?.[other] ?? '' });
+      assert.equal(third.certificates.filter((c) => c.uri === edited).length, 50, 'a stale id gets the rows in full');
+      assert.equal(third.certificates[17].name, 'svc-17-renamed');
+      assert.deepEqual(third.changes?.map((c) => [c.uri, c.rows.length]), [[other, 0]]);
+    } finally {
+      rmSync(new URL(edited));
+      rmSync(new URL(other));
+    }
+  });
+
   test('inventoryEntries without uris walks the workspace folders the client reports', async () => {
     const second = tempDir();
     // Answered for this test only: the next tests meet the client as it was.

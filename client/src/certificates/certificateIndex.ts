@@ -96,18 +96,20 @@ export class CertificateIndex implements Disposable {
     if (this.store.has(uri)) this.refreshSoon([uri], EDIT_DELAY_MS);
   }
 
+  /** Asks for changes to the rows held (see InventoryEntriesParams.held); the views redraw only when a row changed. */
   private async read(scope: ReadScope): Promise<void> {
+    let changed: boolean;
     if (scope === 'all') {
       const files = await findWorkspaceFiles(YAML_FILES);
       const uris = files.map((f) => f.toString()).sort();
-      const result = uris.length === 0 ? { ...EMPTY_RESULT, now: new Date().toISOString() } : await this.client.sendRequest(InventoryEntriesRequest, { uris });
-      this.store.replaceAll(result);
+      const result = uris.length === 0 ? { ...EMPTY_RESULT, now: new Date().toISOString() } : await this.client.sendRequest(InventoryEntriesRequest, { uris, held: this.store.held() });
+      changed = this.store.replaceAll(result) || !this.loaded;
       this.loaded = true;
     } else {
       if (!this.loaded) return this.read('all');
-      this.store.update(scope, await this.client.sendRequest(InventoryEntriesRequest, { uris: [...scope] }));
+      changed = this.store.update(scope, await this.client.sendRequest(InventoryEntriesRequest, { uris: [...scope], held: this.store.held(scope) }));
     }
-    this.changed.fire(this.store.result);
+    if (changed) this.changed.fire(this.store.result);
   }
 
   dispose(): void {

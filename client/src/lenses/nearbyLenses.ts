@@ -1,25 +1,25 @@
 /**
  * Code lenses of a large document only near what its editors show (see lensWindow.ts for why),
- * as language client middleware: the server still computes the whole list once per version, and
- * scrolling past the lenses served asks VS Code to fetch again, answered from that list.
+ * as language client middleware. Once a document is known to be large, only those lenses cross
+ * from the server (`incidentDocs/codeLensesNear`): VS Code asks again after every edit, and the
+ * whole list of a 5,000-entry inventory was a megabyte per keystroke. Scrolling past the lenses
+ * served asks VS Code to fetch again.
  */
 import { window, workspace, type CodeLens, type Disposable, type TextDocument } from 'vscode';
 import type { LanguageClient, Middleware } from 'vscode-languageclient/node';
+import { CodeLensesNearRequest } from '../../../contract/src/requests';
 import { ALL_LENSES_UP_TO, covered, LENS_MARGIN_LINES, lensesToShow, lensWindow, type LineSpan } from './lensWindow';
 
 /** After the view stops moving: a scroll fires many events. */
 const SETTLE_MS = 100;
 
+/** A large document's lenses, as last served. */
 interface Served {
-  version: number;
-  all: CodeLens[];
   window: LineSpan[];
 }
 
 export class NearbyLenses implements Disposable {
   private readonly served = new Map<string, Served>();
-  /** Documents asked again only because the view moved: the server's list for their version holds. */
-  private readonly moved = new Set<string>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly subscriptions: Disposable[];
 
@@ -33,12 +33,21 @@ export class NearbyLenses implements Disposable {
   readonly middleware: Middleware = {
     provideCodeLenses: async (document, token, next) => {
       const key = document.uri.toString();
-      const previous = this.served.get(key);
-      const reuse = this.moved.delete(key) && previous?.version === document.version;
-      const all = reuse && previous ? previous.all : await next(document, token);
-      if (!all) return all;
       const window = lensWindow(visibleSpans(document));
-      if (all.length > ALL_LENSES_UP_TO) this.served.set(key, { version: document.version, all, window });
+      const client = this.getClient();
+      if (this.served.has(key) && client) {
+        const uri = client.code2ProtocolConverter.asUri(document.uri);
+        const near = await client.sendRequest(CodeLensesNearRequest, { textDocument: { uri }, lines: window }, token).catch(() => undefined);
+        if (token.isCancellationRequested) return null;
+        // Still large: these are the lenses to show. Grown small (or no answer): the whole list, below.
+        if (near && near.total > ALL_LENSES_UP_TO) {
+          this.served.set(key, { window });
+          return client.protocol2CodeConverter.asCodeLenses(near.lenses, token);
+        }
+      }
+      const all: CodeLens[] | null | undefined = await next(document, token);
+      if (!all) return all;
+      if (all.length > ALL_LENSES_UP_TO) this.served.set(key, { window });
       else this.served.delete(key);
       return lensesToShow(all, (lens) => lens.range.start.line, window);
     },
@@ -54,7 +63,6 @@ export class NearbyLenses implements Disposable {
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        this.moved.add(key);
         this.getClient()?.getFeature('textDocument/codeLens').getProvider(document)?.onDidChangeCodeLensEmitter.fire();
       }, SETTLE_MS),
     );

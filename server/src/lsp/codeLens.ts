@@ -1,4 +1,5 @@
 import type { CodeLens, Command, Range } from 'vscode-languageserver/node';
+import type { CodeLensesNearResult, LineSpan } from '../../../contract/src/requests';
 import type { LensInfo } from '../core/editorServices';
 import type { DocumentAnalysis } from './analyses';
 
@@ -72,6 +73,17 @@ export function codeLenses(result: DocumentAnalysis): CodeLens[] {
     const data: LensData = [id, k];
     return { range, data };
   });
+}
+
+/** Spans a request may name: an editor's view and its margin each; more is not a view. */
+const MAX_SPANS = 16;
+
+/** The lenses that start on the given lines (as codeLenses gives them), and how many the document has. */
+export function codeLensesNear(result: DocumentAnalysis, lines: readonly LineSpan[]): CodeLensesNearResult {
+  const all = codeLenses(result);
+  const spans = lines.slice(0, MAX_SPANS);
+  const near = (line: number) => spans.some((s) => line >= s.start && line <= s.end);
+  return { lenses: all.filter((lens) => near(lens.range.start.line)), total: all.length };
 }
 
 /** The URI an unresolved lens belongs to, if it is one of ours. */

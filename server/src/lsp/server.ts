@@ -7,12 +7,12 @@ import {
   type Connection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ExpiryDayChangedNotification } from '../../../contract/src/requests';
+import { CodeLensesNearRequest, ExpiryDayChangedNotification } from '../../../contract/src/requests';
 import { CONFIG_FILE_NAME } from '../core/workspace/configFile';
 import type { DocumentAnalysis } from './analyses';
 import { serverCapabilities } from './capabilities';
 import { codeActions } from './codeActions';
-import { codeLenses, lensUri, resolveCodeLens } from './codeLens';
+import { codeLenses, codeLensesNear, lensUri, resolveCodeLens } from './codeLens';
 import { completion } from './completion';
 import { Commands } from './commandRegistry';
 import { registerCommands } from './commands';
@@ -195,6 +195,9 @@ function registerDocumentRequests(
     withAnalysis(params.textDocument.uri, [], (result, s) => completion(params.position, result, s.features.completion)),
   );
   connection.onCodeLens((params) => withAnalysis(params.textDocument.uri, [], (result) => codeLenses(result)));
+  connection.onRequest(CodeLensesNearRequest, (params) =>
+    withAnalysis(params.textDocument.uri, { lenses: [], total: 0 }, (result) => codeLensesNear(result, Array.isArray(params.lines) ? params.lines : [])),
+  );
   connection.onCodeLensResolve((lens) => {
     const uri = lensUri(lens);
     return uri ? withAnalysis(uri, lens, (result) => resolveCodeLens(lens, result)) : lens;

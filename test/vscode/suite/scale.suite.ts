@@ -76,6 +76,16 @@ export function scaleTests(): void {
         return found.some((l) => l.range.start.line > last - 10) && found;
       }, 'the lenses of the last entries');
       assert.ok(Math.min(...lines(end)) > last - 700, 'none left from the top');
+      // After an edit VS Code asks again: still only those near the screen (the server sends only
+      // those now: incidentDocs/codeLensesNear), and they resolve to titles.
+      const version = document.version;
+      await editor.edit((b) => b.insert(new vscode.Position(last, 0), '#\n'));
+      const edited = await waitFor(async () => {
+        const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10_000);
+        return document.version > version && found.some((l) => l.range.start.line > last - 10) && found;
+      }, 'the lenses after an edit');
+      assert.ok(Math.min(...lines(edited)) > last - 700 && edited.length < 400, `${edited.length} lenses, near the end`);
+      assert.ok(edited.some((l) => /^Expires in \d+ days/.test(l.command?.title ?? '')), 'resolved to their titles');
     });
   });
 }

@@ -1,16 +1,18 @@
 /** `incidentDocs/inventoryEntries`: every certificate of the workspace's inventories, for the Certificates view and Look Up. */
-import { InventoryEntriesRequest, type InventoryCertificate, type InventoryEntriesResult } from '../../../../contract/src/requests';
+import { InventoryEntriesRequest, type InventoryCertificate, type InventoryEntriesResult, type InventoryRowChanges } from '../../../../contract/src/requests';
 import type { Config } from '../../core/config';
 import type { CertModel } from '../../core/inventory/model';
 import { certificateRowsSteps } from '../../core/inventory/services';
 import type { Analysis } from '../../core/lint';
 import { pacer, type Steps } from '../../core/steps';
 import { analyzeAll, analyzeFile, filesOf, type FileAnalysis, type WorkspaceContext } from './fileAnalyses';
+import { SentRows } from './rowChanges';
 
 /** An open inventory edited while its rows are read is read again from its new version, this many times at most. */
 const MAX_REREADS = 3;
 
 export function registerInventoryEntries(context: WorkspaceContext): void {
+  const sent = new SentRows();
   context.connection.onRequest(InventoryEntriesRequest, async (params, token): Promise<InventoryEntriesResult> => {
     const session = context.session();
     const uris = await filesOf(context, params);
@@ -28,7 +30,17 @@ export function registerInventoryEntries(context: WorkspaceContext): void {
     );
     // Answer in the order asked, whatever order the reads finished in.
     const inventories = uris.filter((u) => byUri.has(u));
-    return { certificates: inventories.flatMap((u) => byUri.get(u) ?? []), inventories, now: session.expiry.now().toISOString() };
+    for (const uri of uris) if (!byUri.has(uri)) sent.forget(uri);
+    const certificates: InventoryCertificate[] = [];
+    const changes: InventoryRowChanges[] = [];
+    const resultIds: Record<string, string> = {};
+    for (const uri of inventories) {
+      const answer = sent.answer(uri, byUri.get(uri) ?? [], params.held?.[uri]);
+      resultIds[uri] = answer.id;
+      if (answer.kind === 'full') certificates.push(...answer.rows);
+      else changes.push(answer.changes);
+    }
+    return { certificates, inventories, now: session.expiry.now().toISOString(), resultIds, ...(params.held ? { changes } : {}) };
   });
 }
 

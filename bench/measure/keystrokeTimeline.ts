@@ -1,0 +1,142 @@
+/**
+ * The editor bench's keystrokes as a timeline across the page, the extension host and the language
+ * server (a diagnostic, not a benchmark row): every LSP message each way (timelinePreload.cjs with
+ * TL_ALL), each keystroke's keydown and the frame that painted its squiggle state, so a slow
+ * keystroke shows what the server was asked and answered meanwhile. With TL_PROFILE=until-stop,
+ * CPU profiles of the extension host and the server, and what each ran during each keystroke.
+ *   node esbuild.mjs --production && node --import tsx bench/measure/keystrokeTimeline.ts [inventory|postmortem]
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { startWorkbench } from '../../test/vscode/launcher/workbench';
+import { LARGE_INPUT_LIMIT, writeInputs } from '../inputs';
+import { coldOpen, expiredDateTarget, impossibleTimeTarget, toggleKeystrokes } from './editor';
+import { installProbe } from './workbenchProbe';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+interface Event {
+  t: number;
+  role: string;
+  ev: string;
+  pid?: number;
+  [k: string]: unknown;
+}
+
+async function main(): Promise<void> {
+  const which = process.argv.includes('postmortem') ? 'postmortem' : 'inventory';
+  const out = process.env.TL_DIR ?? path.join(tmpdir(), 'keystroke-timeline');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const inputs = writeInputs();
+  const root = mkdtempSync(path.join(tmpdir(), 'bench-keys-'));
+  const folder = path.join(root, 'workspace');
+  mkdirSync(path.join(folder, 'postmortems'), { recursive: true });
+  const invText = readFileSync(inputs.invStale, 'utf8');
+  const pmText = readFileSync(inputs.pmSmall, 'utf8');
+  writeFileSync(path.join(folder, 'cert-inventory.yaml'), invText);
+  writeFileSync(path.join(folder, '.incident-docs.yaml'), `maxFileSizeBytes: ${LARGE_INPUT_LIMIT}\n`);
+  writeFileSync(path.join(folder, 'postmortems', 'postmortem-20kb.md'), pmText);
+  process.env.NODE_OPTIONS = `--require ${path.join(__dirname, 'timelinePreload.cjs')}`;
+  process.env.TL_DIR = out;
+  process.env.TL_ROOT = ROOT;
+  process.env.TL_ALL = '1';
+  const workbench = await startWorkbench({ folder, extensionDevelopmentPaths: [ROOT], settings: { 'editor.minimap.enabled': false } });
+  delete process.env.NODE_OPTIONS;
+  const page = workbench.page;
+  const marks: Event[] = [];
+  let pageProfile: { profile: Profile; offset: number } | undefined;
+  try {
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'cert-inventory.yaml' }).waitFor({ timeout: 120_000 });
+    await installProbe(page);
+    const origin = Number(await page.evaluate('performance.timeOrigin'));
+    const target = which === 'inventory' ? expiredDateTarget(invText) : impossibleTimeTarget(pmText);
+    const name = which === 'inventory' ? 'cert-inventory.yaml' : 'postmortem-20kb.md';
+    const open = await coldOpen(page, name, { squiggle: 'b.anySquiggle()' }, which === 'inventory' ? undefined : target.line);
+    process.stdout.write(`open → squiggle ${Math.round(open.squiggle)} ms\n`);
+    const cdp = process.env.TL_PROFILE ? await page.context().newCDPSession(page) : undefined;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
+    const times = await toggleKeystrokes(page, target);
+    if (cdp) {
+      // The profile counts in the renderer's monotonic clock: its end is placed at the page's "now" taken just before.
+      const end = Number(await page.evaluate('performance.timeOrigin + performance.now()'));
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+      pageProfile = { profile, offset: end - profile.endTime / 1000 };
+    }
+    const keys = (await page.evaluate('window.__bench.keys')) as { key: string; t: number }[];
+    const digits = keys.filter((k) => k.key === target.before || k.key === target.after).slice(-times.length);
+    digits.forEach((k, i) => {
+      marks.push({ t: origin + k.t, role: 'page', ev: `keydown #${i + 1} '${k.key}'` });
+      marks.push({ t: origin + k.t + times[i], role: 'page', ev: `painted #${i + 1} (${Math.round(times[i])} ms)` });
+    });
+    process.stdout.write(`keystrokes: ${times.map((t) => Math.round(t)).join(', ')} ms\n`);
+    writeFileSync(path.join(out, 'stop'), '');
+    await page.waitForTimeout(process.env.TL_PROFILE ? 3000 : 1000);
+  } finally {
+    await workbench.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+  const events = readFileSync(path.join(out, 'events.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Event).filter((e) => e.role !== 'other');
+  events.push(...marks);
+  events.sort((a, b) => a.t - b.t);
+  const first = marks[0]?.t ?? events[0].t;
+  for (const e of events.filter((e) => e.t >= first - 2000)) {
+    const { t, role, ev, pid: _pid, ...rest } = e;
+    process.stdout.write(`${String(Math.round(t - first)).padStart(8)}  ${role.padEnd(8)} ${ev} ${JSON.stringify(rest).slice(0, 200)}\n`);
+  }
+  // With TL_PROFILE: what each process ran between each keydown and its paint (self time, top first).
+  const profiles = pageProfile ? [{ file: 'page', ...pageProfile }] : [];
+  for (const file of existsSync(out) ? readdirSync(out).filter((f) => f.endsWith('.cpuprofile')) : []) {
+    const pid = Number(/-(\d+)\.cpuprofile$/.exec(file)?.[1]);
+    const start = events.find((e) => e.pid === pid && e.ev === 'preload');
+    if (!start) continue;
+    profiles.push({ file, offset: start.t - Number(start.hr) / 1000, profile: JSON.parse(readFileSync(path.join(out, file), 'utf8')) as Profile });
+  }
+  for (const { file, offset, profile } of profiles) {
+    for (let i = 0; i < marks.length; i += 2) {
+      const from = marks[i].t;
+      const to = marks[i + 1].t;
+      const top = selfTimes(profile, offset, from, to).slice(0, 12);
+      process.stdout.write(`\n== ${file} ${marks[i].ev} → ${marks[i + 1].ev}\n`);
+      for (const f of top) process.stdout.write(`${String(Math.round(f.ms)).padStart(6)}  ${f.name}\n`);
+    }
+  }
+}
+
+interface Profile {
+  startTime: number;
+  endTime: number;
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Self time per function of the samples between `from` and `to` (epoch ms); `offset` maps the profile's clock (µs) to epoch. */
+function selfTimes(profile: Profile, offset: number, from: number, to: number): { name: string; ms: number }[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const totals = new Map<string, number>();
+  let t = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    t += profile.timeDeltas[i];
+    const at = offset + t / 1000;
+    if (at < from || at > to) continue;
+    const f = byId.get(profile.samples[i])?.callFrame;
+    if (!f) continue;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').slice(-2).join('/')}:${f.lineNumber + 1}`;
+    totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+  }
+  return [...totals].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms);
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exit(1);
+  },
+);
