@@ -183,6 +183,11 @@ export interface CodeLensesNearParams {
   textDocument: { uri: string };
   /** The lines whose lenses are wanted: what the editors show, and a margin (at most 16 spans). */
   lines: LineSpan[];
+  /**
+   * A document with at most this many lenses gets them all, wherever they are: the client then
+   * needs no second request to learn that a document is small (at a cold open it does not know).
+   */
+  allUpTo?: number;
 }
 
 export interface CodeLensesNearResult {

@@ -176,6 +176,11 @@ describe('code lenses', () => {
     assert.ok(near.lenses.length > 0 && near.lenses.length < all.length / 4, `${near.lenses.length} of ${all.length}`);
     const resolved = await client.request<CodeLens>('codeLens/resolve', near.lenses[0]);
     assert.match(resolved.command?.title ?? '', /^Expires in/, 'resolved as the standard request’s are');
+    // allUpTo: a document with no more lenses than that gets them all, wherever they start.
+    const few = await client.request<CodeLensesNearResult>(CodeLensesNearRequest.method, { textDocument: { uri }, lines, allUpTo: all.length });
+    assert.deepEqual(few, { lenses: all, total: all.length });
+    const many = await client.request<CodeLensesNearResult>(CodeLensesNearRequest.method, { textDocument: { uri }, lines, allUpTo: all.length - 1 });
+    assert.deepEqual(many, near);
     const none = await client.request<CodeLensesNearResult>(CodeLensesNearRequest.method, { textDocument: { uri: 'untitled:not-open.yaml' }, lines });
     assert.deepEqual(none, { lenses: [], total: 0 });
     await client.close(uri);

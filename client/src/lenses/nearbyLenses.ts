@@ -1,9 +1,9 @@
 /**
  * Code lenses of a large document only near what its editors show (see lensWindow.ts for why),
- * as language client middleware. Once a document is known to be large, only those lenses cross
- * from the server (`incidentDocs/codeLensesNear`): VS Code asks again after every edit, and the
- * whole list of a 5,000-entry inventory was a megabyte per keystroke. Scrolling past the lenses
- * served asks VS Code to fetch again.
+ * as language client middleware: only those lenses cross from the server
+ * (`incidentDocs/codeLensesNear`; a document with few gets them all): VS Code asks again after
+ * every edit, and the whole list of a 5,000-entry inventory was a megabyte per keystroke.
+ * Scrolling past the lenses served asks VS Code to fetch again.
  */
 import { window, workspace, type CodeLens, type Disposable, type TextDocument } from 'vscode';
 import type { LanguageClient, Middleware } from 'vscode-languageclient/node';
@@ -35,16 +35,20 @@ export class NearbyLenses implements Disposable {
       const key = document.uri.toString();
       const window = lensWindow(visibleSpans(document));
       const client = this.getClient();
-      if (this.served.has(key) && client) {
+      if (client) {
+        // Every document asks this way, a small one getting all its lenses (allUpTo): at a cold open
+        // the client cannot know that a document is large, and the whole list of a 5,000-entry
+        // inventory crossed (twice) before the first lens showed.
         const uri = client.code2ProtocolConverter.asUri(document.uri);
-        const near = await client.sendRequest(CodeLensesNearRequest, { textDocument: { uri }, lines: window }, token).catch(() => undefined);
+        const near = await client.sendRequest(CodeLensesNearRequest, { textDocument: { uri }, lines: window, allUpTo: ALL_LENSES_UP_TO }, token).catch(() => undefined);
         if (token.isCancellationRequested) return null;
-        // Still large: these are the lenses to show. Grown small (or no answer): the whole list, below.
-        if (near && near.total > ALL_LENSES_UP_TO) {
-          this.served.set(key, { window });
+        if (near) {
+          if (near.total > ALL_LENSES_UP_TO) this.served.set(key, { window });
+          else this.served.delete(key);
           return client.protocol2CodeConverter.asCodeLenses(near.lenses, token);
         }
       }
+      // No answer (a server without the request): the whole list, the part near the view shown.
       const all: CodeLens[] | null | undefined = await next(document, token);
       if (!all) return all;
       if (all.length > ALL_LENSES_UP_TO) this.served.set(key, { window });

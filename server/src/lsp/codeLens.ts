@@ -78,9 +78,13 @@ export function codeLenses(result: DocumentAnalysis): CodeLens[] {
 /** Spans a request may name: an editor's view and its margin each; more is not a view. */
 const MAX_SPANS = 16;
 
-/** The lenses that start on the given lines (as codeLenses gives them), and how many the document has. */
-export function codeLensesNear(result: DocumentAnalysis, lines: readonly LineSpan[]): CodeLensesNearResult {
+/**
+ * The lenses that start on the given lines (as codeLenses gives them), and how many the document
+ * has; all of them when they are no more than `allUpTo`.
+ */
+export function codeLensesNear(result: DocumentAnalysis, lines: readonly LineSpan[], allUpTo = 0): CodeLensesNearResult {
   const all = codeLenses(result);
+  if (all.length <= allUpTo) return { lenses: all, total: all.length };
   const spans = lines.slice(0, MAX_SPANS);
   const near = (line: number) => spans.some((s) => line >= s.start && line <= s.end);
   return { lenses: all.filter((lens) => near(lens.range.start.line)), total: all.length };
