@@ -21,7 +21,7 @@ test('the shared bundle (dist/incident-docs.js) is Latin-1 only', async () => {
     write: false,
     logLevel: 'silent',
   });
-  const code = result.outputFiles.find((f) => f.path.endsWith('incident-docs.js'))?.text ?? '';
+  const code = result.outputFiles?.find((f) => f.path.endsWith('incident-docs.js'))?.text ?? '';
   assert.ok(code.length > 100_000, 'the bundle was built');
   const wide: string[] = [];
   for (let i = 0; i < code.length && wide.length < 5; i++) {
