@@ -8,18 +8,20 @@ import { isScalar } from 'yaml';
 import { checkClientIdentity } from '../live/clientAuth';
 import { ProbeInputError, type ClientIdentity } from '../live/types';
 import type { CertModel, Field, InventoryEntry } from './model';
+import { modelToken } from './modelToken';
 import { readEntryFile } from './pem';
 
 export type EntryClientIdentity = { identity: ClientIdentity } | { error: string; field: Field };
 
-const cache = new WeakMap<InventoryEntry, { model: CertModel; result: EntryClientIdentity | undefined }>();
+/** Per entry, for one model (modelToken.ts: the value must not hold the model). */
+const cache = new WeakMap<InventoryEntry, { model: object; result: EntryClientIdentity | undefined }>();
 
 /** Undefined when the entry names neither file. */
 export function entryClientIdentity(entry: InventoryEntry, model: CertModel): EntryClientIdentity | undefined {
   const cached = cache.get(entry);
-  if (cached?.model === model) return cached.result;
+  if (cached?.model === modelToken(model)) return cached.result;
   const result = load(entry, model);
-  cache.set(entry, { model, result });
+  cache.set(entry, { model: modelToken(model), result });
   return result;
 }
 

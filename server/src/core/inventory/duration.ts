@@ -11,7 +11,7 @@ const UNIT_MS: Record<string, number> = {
   m: MINUTE_MS,
   h: HOUR_MS,
 };
-const PART = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/y;
+const PART = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|\u03BCs|ms|s|m|h)/y;
 
 /** Milliseconds, or undefined when the text is not a Go duration (templated values included). */
 export function parseGoDuration(text: string): number | undefined {

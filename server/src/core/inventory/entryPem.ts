@@ -1,6 +1,7 @@
 /** The certificate an entry carries, inline (`pem`) or by path (`pemFile`), loaded once per model. */
 import { isScalar } from 'yaml';
 import type { CertModel, Field, InventoryEntry } from './model';
+import { modelToken } from './modelToken';
 import { parsePem, parsePemBundle, readPemFile, type PemBundle, type PemCertificate } from './pem';
 
 export interface PemSource {
@@ -14,12 +15,12 @@ export interface PemSource {
 
 const NO_BUNDLE: PemBundle = { certificates: [], truncated: false };
 
-/** Per entry and model: an entry reused by the next version reads its pemFile again. */
-const cache = new WeakMap<InventoryEntry, { model: CertModel; sources: PemSource[] }>();
+/** Per entry and model (modelToken.ts: the value must not hold the model): an entry reused by the next version reads its pemFile again. */
+const cache = new WeakMap<InventoryEntry, { model: object; sources: PemSource[] }>();
 
 export function pemSources(entry: InventoryEntry, model: CertModel): PemSource[] {
   const cached = cache.get(entry);
-  if (cached?.model === model) return cached.sources;
+  if (cached?.model === modelToken(model)) return cached.sources;
   const out: PemSource[] = [];
   const pem = entry.own('pem');
   if (pem && isScalar(pem.node) && typeof pem.node.value === 'string') {
@@ -31,6 +32,6 @@ export function pemSources(entry: InventoryEntry, model: CertModel): PemSource[]
     const result = 'error' in file ? file : parsePem(file.text);
     out.push({ field: pemFile, kind: 'pemFile', result, bundle: 'error' in file ? NO_BUNDLE : parsePemBundle(file.text) });
   }
-  cache.set(entry, { model, sources: out });
+  cache.set(entry, { model: modelToken(model), sources: out });
   return out;
 }

@@ -15,6 +15,7 @@ import { AUTOMATED_RENEWAL_METHODS } from './keys';
 import { parseLifetime } from './lifetime';
 import { entryLiveFacts } from './liveTargets';
 import type { CertModel, Field, InventoryEntry } from './model';
+import { modelToken } from './modelToken';
 import { expiryOf, issuedOf, warnWindow, type WarnWindow } from './refs';
 import { at, stringOf } from './yaml';
 
@@ -39,14 +40,15 @@ export function sourceLabel(source: FactSource): string {
   return source === 'live' ? 'live' : source === 'pem' ? 'from the PEM' : 'typed';
 }
 
-const cache = new WeakMap<InventoryEntry, { model: CertModel; live: unknown; facts: CertFacts | undefined }>();
+/** Per entry, for one model (modelToken.ts: the value must not hold the model). */
+const cache = new WeakMap<InventoryEntry, { model: object; live: unknown; facts: CertFacts | undefined }>();
 
 /** The entry's certificate facts; undefined when no source gives a date. */
 export function certFacts(entry: InventoryEntry, model: CertModel, context: Pick<RuleContext, 'live'>): CertFacts | undefined {
   const cached = cache.get(entry);
-  if (cached && cached.model === model && cached.live === context.live) return cached.facts;
+  if (cached && cached.model === modelToken(model) && cached.live === context.live) return cached.facts;
   const facts = liveFactsOf(entry, model, context) ?? pemFactsOf(entry, model) ?? typedFacts(entry);
-  cache.set(entry, { model, live: context.live, facts });
+  cache.set(entry, { model: modelToken(model), live: context.live, facts });
   return facts;
 }
 

@@ -53,7 +53,7 @@ const DUE_HEADER = /^(?:due(?: date| by| on)?|deadline|target(?: date)?|target c
 const STATE_HEADER = /^(?:state|progress|resolution)$/;
 /** A yes/no column: `| Done? |` holding `Yes`, `x`, `✅`. */
 const DONE_FLAG_HEADER = /^(?:done|completed?|finished|closed|resolved)$/;
-const YES = /^(?:yes|y|x|true|done|\[x\]|[✓✔✅☑])$/i;
+const YES = /^(?:yes|y|x|true|done|\[x\]|[\u2713\u2714\u2705\u2611])$/i;
 
 export interface ColumnRoles {
   owner: number;
@@ -106,7 +106,7 @@ export function mergeFields(parts: ItemFields[]): ItemFields {
   return out;
 }
 
-const NOT_AN_OWNER = /^(?:tb[adc]|none|nobody|no ?one|unassigned|unowned|unknown|owner|name|someone|[—–-]+)$/i;
+const NOT_AN_OWNER = /^(?:tb[adc]|none|nobody|no ?one|unassigned|unowned|unknown|owner|name|someone|[\u2014\u2013-]+)$/i;
 
 function namedOwner(field: ItemValue): ItemValue | undefined {
   const text = field.text.replace(/^[`*_\s]+|[`*_\s]+$/g, '');
@@ -167,7 +167,7 @@ class Joined {
  * a date must follow them at once.
  */
 const LABEL =
-  /(?<![\p{L}\p{N}_])(?:(?<owner>owners?|owned by|assignees?|assigned to|who|responsible|dri)|(?<due>due(?: date| by| on)?|deadline|target date|eta|📅)|(?<status>status))\s*(?<colon>[:=])?/giu;
+  /(?<![\p{L}\p{N}_])(?:(?<owner>owners?|owned by|assignees?|assigned to|who|responsible|dri)|(?<due>due(?: date| by| on)?|deadline|target date|eta|\u{1F4C5})|(?<status>status))\s*(?<colon>[:=])?/giu;
 const FIELD_LINE = /^(?:owners?|owned by|assignees?|assigned to|who|responsible|dri|due(?: date| by| on)?|deadline|target date|eta|status)\s*[:=]/i;
 
 /** "Owner: Jane", "Due: 2026-12-01": a line that is only a field of the item above it. */
@@ -272,12 +272,12 @@ function unambiguousDay(token: ReturnType<typeof scanTimes>[number]): string | u
 export function isDoneStatus(status: string, doneWords: readonly string[]): boolean {
   const s = status
     .toLowerCase()
-    .replace(/[’‘]/g, "'")
-    .replace(/^[^\p{L}\p{N}✅✔☑]+/u, '')
+    .replace(/[\u2019\u2018]/g, "'")
+    .replace(/^[^\p{L}\p{N}\u2705\u2714\u2611]+/u, '')
     .replace(/\s+/g, ' ');
-  if (/^[✅✔☑]/.test(s) || /^\[[xX]\]/.test(status.trim())) return true;
+  if (/^[\u2705\u2714\u2611]/.test(s) || /^\[[xX]\]/.test(status.trim())) return true;
   return doneWords.some((word) => {
-    const w = word.trim().toLowerCase().replace(/[’‘]/g, "'");
+    const w = word.trim().toLowerCase().replace(/[\u2019\u2018]/g, "'");
     return w !== '' && s.startsWith(w) && !/[\p{L}\p{N}]/u.test(s.charAt(w.length));
   });
 }

@@ -53,7 +53,7 @@ const ITEM_COLUMN = /action|item|task|description|what/i;
 const STATUS_COLUMN = /^\s*status\s*$/i;
 /** Marks that say an item is finished. */
 const DONE_MARK =
-  /[✅✔☑]|\((?:completed?|done|fixed|resolved|shipped|merged|implemented)\)|\b(?:has|have) been (?:done|completed|fixed|implemented|addressed|resolved|merged|shipped)\b|^(?:done|completed|fixed)\b\s*[:.–—-]/i;
+  /[\u2705\u2714\u2611]|\((?:completed?|done|fixed|resolved|shipped|merged|implemented)\)|\b(?:has|have) been (?:done|completed|fixed|implemented|addressed|resolved|merged|shipped)\b|^(?:done|completed|fixed)\b\s*[:.\u2013\u2014-]/i;
 const DONE_HEADING = /\b(completed?|done|finished)\b/;
 /** "**Action item:** …" as a paragraph of its own. */
 const ACTION_LABEL = /^(?:action items?|follow[- ]?ups?|ai|todo)\s*:?\s*$/i;

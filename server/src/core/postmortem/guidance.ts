@@ -32,7 +32,7 @@ export function normalizeGuidance(text: string): string {
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[\s.:;,!…]+$/u, '');
+    .replace(/[\s.:;,!\u2026]+$/u, '');
 }
 
 const STATES_ZONE = new RegExp(`\\b(?:${ZONE_NAMES_PATTERN})\\b`);

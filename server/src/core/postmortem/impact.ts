@@ -49,7 +49,7 @@ export interface Overview {
 
 const IMPACT_HEADING = /\bimpact\b/;
 /** What joins the two ends of a window: "12:21pm to 4:04pm", "1:46pm - 5:30pm", "4:06pm (first notice) - 5:30pm". */
-const CONNECTOR = /^\s*(?:\([^)]{0,40}\)\s*)?(?:to|-|–|—|until|till|through|thru|and)\s*$/i;
+const CONNECTOR = /^\s*(?:\([^)]{0,40}\)\s*)?(?:to|-|\u2013|\u2014|until|till|through|thru|and)\s*$/i;
 const WORD_NUMBERS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   fifteen: 15, twenty: 20, thirty: 30, forty: 40, 'forty-five': 45, fifty: 50, an: 1, a: 1,
@@ -134,10 +134,10 @@ function bareDuration(run: TextRun, d: { span: Span; text: string; minutes: numb
 /** Only a duration that sits beside its window describes it; "~5min delay" elsewhere in the sentence does not. */
 function adjacent(source: string, span: Span, window: ImpactWindow): boolean {
   if (span.end <= window.start.span.start) {
-    return /^[\s,:(–—-]*(?:from|between)?[\s(]*$/i.test(source.slice(span.end, window.start.span.start));
+    return /^[\s,:(\u2013\u2014-]*(?:from|between)?[\s(]*$/i.test(source.slice(span.end, window.start.span.start));
   }
   if (span.start >= window.end.span.end) {
-    return /^[\s,;:)(–—-]*(?:for|lasting|totall?ing|or|i\.e\.|so)?[\s(]*$/i.test(source.slice(window.end.span.end, span.start));
+    return /^[\s,;:)(\u2013\u2014-]*(?:for|lasting|totall?ing|or|i\.e\.|so)?[\s(]*$/i.test(source.slice(window.end.span.end, span.start));
   }
   return false;
 }

@@ -27,7 +27,7 @@ function loose(text: string): string {
     .replace(/\s+/g, ' ');
 }
 
-const CLOSING = /[\s.:;,!…]+$/u;
+const CLOSING = /[\s.:;,!\u2026]+$/u;
 
 /**
  * The shape of a template line whose placeholders sit among other words or other placeholders;
@@ -100,7 +100,7 @@ function slotValues(text: string, literals: string[]): string[] | undefined {
 }
 
 /** A sentence ends here: what follows guidance kept in front of the author's own words. */
-const SENTENCE_END = /[.!?…]/u;
+const SENTENCE_END = /[.!?\u2026]/u;
 
 /**
  * Guidance (normalized, three words or more) that `text` opens or closes with as a sentence of its

@@ -47,7 +47,7 @@ export function isPlaceholderText(text: string): boolean {
   const t = text.trim();
   if (t === '') return true;
   const withoutCurly = t.replace(CURLY_PLACEHOLDER, '').trim();
-  return withoutCurly === '' || /^(tbd|todo|n\/?a|x{3,}|y{3,}|z{3,}|\.\.\.|…|-+|\?+|\[[ xX]?\])$/i.test(withoutCurly);
+  return withoutCurly === '' || /^(tbd|todo|n\/?a|x{3,}|y{3,}|z{3,}|\.\.\.|\u2026|-+|\?+|\[[ xX]?\])$/i.test(withoutCurly);
 }
 
 /**

@@ -245,7 +245,7 @@ function sentenceZone(root: Root, source: string): string | undefined {
 }
 
 function cleanDescription(text: string): string {
-  return text.replace(/^[\s*_\]):|–—-]+/, '').replace(/\s+/g, ' ').trim();
+  return text.replace(/^[\s*_\]):|\u2013\u2014-]+/, '').replace(/\s+/g, ' ').trim();
 }
 
 /** Gives every entry its day and comparable minutes, allowing undated midnight crossings. */

@@ -29,13 +29,13 @@ const ABBREVIATIONS: Record<string, Milestone> = { TTD: 'detected', TTA: 'acknow
 // Linear on any line: no two runs of blanks can trade characters (the optional "(TTD)" starts with its parenthesis).
 const LABEL = String.raw`(?<label>time[ \t-]+to[ \t-]+(?<verb>[a-z]+)|(?<abbr>TT[DAMR]))(?:[ \t]*\([ \t]*TT[DAMR][ \t]*\))?`;
 /** A line that starts with the label, then `:` or `=` (or a dash and a blank), then the value. */
-const LINE = new RegExp(String.raw`^[ \t]*${LABEL}[ \t]*(?:[:=]|[-–—][ \t])[ \t]*`, 'i');
+const LINE = new RegExp(String.raw`^[ \t]*${LABEL}[ \t]*(?:[:=]|[-\u2013\u2014][ \t])[ \t]*`, 'i');
 /** A table cell that holds only the label. */
 const CELL = new RegExp(String.raw`^[ \t]*${LABEL}[ \t]*(?::[ \t]*)?$`, 'i');
 /** Nodes walked between two steps (paragraphs are read, lists and quotes entered, the rest skipped). */
 const NODES_PER_STEP = 500;
 /** "54 minutes", "~2 h 28 min", "1h30m", "3 days": parts, after an optional "about". */
-const QUALIFIER = /(?:~|≈|about|approximately|approx\.?|around|roughly|circa)\s*/iy;
+const QUALIFIER = /(?:~|\u2248|about|approximately|approx\.?|around|roughly|circa)\s*/iy;
 const PART = /(\d{1,6}(?:\.\d{1,3})?)\s*(days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)(?!\p{L})/iuy;
 const JOIN = /\s*(?:,|and)?\s*/iy;
 const UNIT_MINUTES: Record<string, number> = { d: 24 * 60, h: 60, m: 1, s: 1 / 60 };

@@ -67,7 +67,7 @@ export const templateText: Rule<PostmortemModel> = {
       if (!sentence) return;
       const at = sentenceSpan(textRuns(paragraph, text), sentence.guidance, sentence.at);
       report({
-        message: `Template text left in beside what was written: “${quoteText((at ? text.slice(at.start, at.end) : sentence.guidance).trim().replace(/[.!?…]+$/u, ''))}”.`,
+        message: `Template text left in beside what was written: “${quoteText((at ? text.slice(at.start, at.end) : sentence.guidance).trim().replace(/[.!?\u2026]+$/u, ''))}”.`,
         span: at ?? span,
         fixes: at ? [{ title: 'Remove template text', edits: [{ span: at, newText: '' }], preferred: true }] : undefined,
       });
