@@ -177,7 +177,17 @@ export function loadBundleWithOwnCache(file: string, dir: string): OwnCacheLoad 
   debug(file, cacheUsed ? `compiled with its code cache in ${dir}` : `compiled from source (${cachedData ? 'V8 rejected the' : 'no usable'} code cache in ${dir})`);
   const exports = runBundle(file, script);
   if (cacheUsed) return { exports, save: undefined };
-  return { exports, save: () => writeCodeCache(cacheFile, encodeCodeCache(source, script.createCachedData())) };
+  // Once: the caller keeps `save` (the server for its whole life), which must not keep the
+  // bundle's bytes (1.7 MB outside V8's heap) and the script alive after saving.
+  let pending: { source: Buffer; script: vm.Script } | undefined = { source, script };
+  return {
+    exports,
+    save: async () => {
+      const taken = pending;
+      pending = undefined;
+      if (taken) await writeCodeCache(cacheFile, encodeCodeCache(taken.source, taken.script.createCachedData()));
+    },
+  };
 }
 
 /** Writes a cache file whole or not at all (a temporary file renamed over it): a reader never sees half of one. */
