@@ -85,6 +85,16 @@ describe('certificates: order, groups, words', () => {
     assert.equal(TONE_COLORS[toneOf(api)], 'charts.green');
     assert.equal(TONE_COLORS[toneOf(undated)], undefined);
   });
+
+  test('an automatically renewed certificate past its renewal point is yellow, however far its expiry', () => {
+    const renewed = { state: 'valid' as const, renewalDue: '2026-11-20T00:00:00.000Z' };
+    assert.equal(TONE_COLORS[toneOf({ ...renewed, renewalDaysLeft: -3 })], 'charts.yellow');
+    assert.equal(describeDaysLeft({ ...renewed, daysLeft: 40, renewalDaysLeft: -3 }), 'renewal 3 days overdue', 'the words say the same');
+    assert.equal(TONE_COLORS[toneOf({ ...renewed, renewalDaysLeft: 0 })], 'charts.yellow', 'due today');
+    assert.equal(TONE_COLORS[toneOf({ ...renewed, renewalDaysLeft: 5 })], 'charts.green', 'not due yet');
+    assert.equal(TONE_COLORS[toneOf({ ...renewed, state: 'expired', renewalDaysLeft: -60 })], 'charts.red', 'expired is red');
+    assert.equal(TONE_COLORS[toneOf({ state: 'valid', renewalDue: null, renewalDaysLeft: -3 })], 'charts.green', 'no renewal point: judged by expiry');
+  });
 });
 
 describe('a large inventory next to small ones', () => {

@@ -11,8 +11,15 @@ export const TONE_COLORS: Record<Tone, string | undefined> = {
   unknown: undefined,
 };
 
-/** The server's judgement (same clock and window as the cert/expir* rules), as a colour. */
-export function toneOf(certificate: Pick<InventoryCertificate, 'state'>): Tone {
+/**
+ * The server's judgement (same clock and window as the cert/expir* rules), as a colour; an
+ * automatically renewed certificate at or past its renewal point and not yet expired is yellow,
+ * however far its expiry: its automation is what needs a look (cert/renewal-overdue), as the
+ * row's words say ("renewal 3 days overdue").
+ */
+export function toneOf(certificate: Pick<InventoryCertificate, 'state'> & Partial<Pick<InventoryCertificate, 'renewalDue' | 'renewalDaysLeft'>>): Tone {
+  const renewal = certificate.renewalDaysLeft;
+  if (certificate.state === 'valid' && judgedByRenewal({ renewalDue: certificate.renewalDue ?? null, state: certificate.state }) && renewal !== undefined && renewal <= 0) return 'expiring';
   return certificate.state;
 }
 
