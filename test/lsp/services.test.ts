@@ -237,6 +237,27 @@ describe('a large outline is cut, and says so (yaml-language-server’s maxItems
     }
   });
 
+  test('the outlineMaxItems setting: another limit, or 0 for none, in a settings change too', async () => {
+    const client = await LspTestClient.start({ capabilities: FULL_CAPABILITIES, initializationOptions: { incidentDocs: { ...FAST, outlineMaxItems: 0 } } });
+    try {
+      const uri = 'untitled:services-unlimited.yaml';
+      const count = OUTLINE_MAX_ITEMS + 200;
+      const entries = Array.from({ length: count }, (_, i) => `  - name: svc-${i}\n    hosts: [svc-${i}.example.com]\n    expires: 2030-01-01\n`);
+      await client.open(uri, `certificates:\n${entries.join('')}`, 'yaml');
+      await client.waitForDiagnostics(uri);
+      const all = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.equal(all.length, count, 'no limit, no note');
+      const mark = client.mark();
+      await client.notify('workspace/didChangeConfiguration', { settings: { incidentDocs: { ...FAST, outlineMaxItems: 10 } } });
+      await client.waitForDiagnostics(uri, { after: mark });
+      const [note, ...rest] = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.equal(note.name, `Outline cut to 10 of ${count.toLocaleString('en-US')} items`);
+      assert.equal(rest.length, 10);
+    } finally {
+      await client.stop();
+    }
+  });
+
   test('a post-mortem over the limit keeps its levels in order: the sections, then what they hold, as far as the limit goes', async () => {
     const client = await LspTestClient.start({ capabilities: FULL_CAPABILITIES, initializationOptions: { incidentDocs: { ...FAST, outlineMaxItems: 1000 } } });
     const sections = await (async () => {

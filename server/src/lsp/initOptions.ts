@@ -16,8 +16,6 @@ export interface InitOptions {
    * shows twice. `outlineTimelineOnly: true`; not a user setting.
    */
   outlineTimelineOnly: boolean;
-  /** Outline items per document at most (symbols.ts, OUTLINE_MAX_ITEMS); a hook for tests, not a user setting. */
-  outlineMaxItems?: number;
 }
 
 /**
@@ -27,7 +25,7 @@ export interface InitOptions {
 export function readInitOptions(raw: unknown): InitOptions {
   if (!isRecord(raw)) return { settings: undefined, outlineTimelineOnly: false };
   const section = isRecord(raw[SETTINGS_SECTION]) ? raw[SETTINGS_SECTION] : raw;
-  const { now, lintBudgetMs, outlineTimelineOnly, outlineMaxItems, ...settings } = section as Record<string, unknown>;
+  const { now, lintBudgetMs, outlineTimelineOnly, ...settings } = section as Record<string, unknown>;
   const date = typeof now === 'string' || typeof now === 'number' ? new Date(now) : undefined;
   const budget = typeof lintBudgetMs === 'number' && lintBudgetMs >= 0 ? lintBudgetMs : undefined;
   return {
@@ -35,7 +33,6 @@ export function readInitOptions(raw: unknown): InitOptions {
     now: date && !Number.isNaN(date.getTime()) ? date : undefined,
     lintBudgetMs: budget,
     outlineTimelineOnly: outlineTimelineOnly === true,
-    outlineMaxItems: typeof outlineMaxItems === 'number' && Number.isInteger(outlineMaxItems) && outlineMaxItems >= 0 ? outlineMaxItems : undefined,
   };
 }
 

@@ -182,8 +182,10 @@ function registerDocumentRequests(
     withAnalysis(params.textDocument.uri, [], (result, s) =>
       // The outline's kind is part of the key: a timeline-only answer is never served for a full one.
       perAnalysis(result, s.outlineTimelineOnly ? 'symbols:timeline' : 'symbols:all', () => {
-        const outline = documentOutline(params.textDocument.uri, result, s.features.symbols, s.outlineTimelineOnly, s.outlineMaxItems);
-        if (outline.capped) s.logger.warnOnce(`The outline of ${params.textDocument.uri} is cut to its first ${s.outlineMaxItems} items: larger outlines slow the editor at every keystroke.`);
+        // 0: no limit (the setting's words).
+        const limit = result.config.outlineMaxItems > 0 ? Math.floor(result.config.outlineMaxItems) : Infinity;
+        const outline = documentOutline(params.textDocument.uri, result, s.features.symbols, s.outlineTimelineOnly, limit);
+        if (outline.capped) s.logger.warnOnce(`The outline of ${params.textDocument.uri} is cut to its first ${limit} items (outlineMaxItems): larger outlines slow the editor at every keystroke.`);
         return outline.symbols;
       }),
     ),

@@ -9,7 +9,6 @@ import { readInitOptions } from './initOptions';
 import { LiveStore } from './liveStore';
 import { Logger } from './logger';
 import { DocumentSettings } from './settings';
-import { OUTLINE_MAX_ITEMS } from './symbols';
 import { Validator } from './validation';
 import { WorkspaceFolders } from './workspaceFolders';
 
@@ -29,8 +28,6 @@ export interface Session {
   expiry: ExpiryClock;
   /** Markdown outlines hold only the timeline's entries: the editor outlines the headings (initOptions.ts). */
   outlineTimelineOnly: boolean;
-  /** Outline items per document at most (symbols.ts). */
-  outlineMaxItems: number;
   /** The workspace's cert-manager Certificates and inventory entries, for the cross-file cert/* rules. */
   certificates: WorkspaceCertificates;
   /** Templates, schemas and PEM files documents read: a change on disk analyses them again. */
@@ -57,7 +54,6 @@ export function createSession(
   return {
     features, logger, folders, settings, analyses, validator, live, clock, expiry,
     outlineTimelineOnly: init.outlineTimelineOnly,
-    outlineMaxItems: init.outlineMaxItems ?? OUTLINE_MAX_ITEMS,
     certificates,
     dependencies: new DependencyWatch(connection, features, logger),
   };

@@ -1,4 +1,5 @@
 import { SymbolKind, type DocumentSymbol, type Range, type SymbolInformation } from 'vscode-languageserver/node';
+import { defaultConfig } from '../core/config';
 import type { OutlineItem } from '../core/editorServices';
 import type { LineIndex } from '../core/text';
 import type { DocumentAnalysis } from './analyses';
@@ -19,12 +20,13 @@ const FALLBACK_KINDS: Partial<Record<SymbolKind, SymbolKind>> = {
 };
 
 /**
- * Items of a document's outline computed at most, children counted (yaml-language-server's
- * `maxItemsComputed`, 5,000 there, counts every key). VS Code asks for the outline after every
- * edit while the outline, breadcrumbs or sticky scroll show, and builds its tree of every symbol:
- * for the 5,000 entries of an inventory, a share of the editor's work per keystroke (README).
+ * Items of a document's outline computed at most, children counted, unless the `outlineMaxItems`
+ * setting says otherwise (yaml-language-server's `maxItemsComputed`, 5,000 there, counts every
+ * key). VS Code asks for the outline after every edit while the outline, breadcrumbs or sticky
+ * scroll show, and builds its tree of every symbol: for the 5,000 entries of an inventory, a
+ * share of the editor's work per keystroke (README).
  */
-export const OUTLINE_MAX_ITEMS = 1000;
+export const OUTLINE_MAX_ITEMS = defaultConfig().outlineMaxItems;
 
 /** What documentOutline gives, and how much of the outline it left out. */
 export interface Outline {

@@ -60,6 +60,14 @@ export const SETTINGS: SettingDescriptor[] = [
       'A rule with more findings than this in one file is shown as one problem that lists them in its related information (VS Code shows at most 1,000 problems per file). 0 never groups. The CLI always reports each finding.',
   }),
   setting({
+    key: 'outlineMaxItems',
+    type: 'number',
+    default: 1000,
+    editorOnly: true,
+    description:
+      'Items an outline holds at most (entries, sections, timeline rows; children counted): VS Code asks for it after every edit, and a larger one slows typing. Over it, the first items level by level, after one that says how many there are. 0: no limit.',
+  }),
+  setting({
     key: 'rules',
     type: 'rules',
     default: {},

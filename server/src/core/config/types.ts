@@ -18,6 +18,8 @@ export interface Config {
   debounceMs: number;
   /** Editor only: above this many findings of one rule in one file, they are shown as one (0: never). */
   groupFindingsAbove: number;
+  /** Editor only: outline items at most (0: no limit). */
+  outlineMaxItems: number;
   /** Per-rule level overrides: `{"pm/empty-row": "off"}`. */
   rules: Record<string, RuleLevel>;
   postmortemGlobs: string[];
