@@ -212,15 +212,21 @@ describe('an editor that outlines Markdown headings itself (outlineTimelineOnly)
   });
 });
 
+/** An inventory of 200 entries more than the default outline limit, opened and linted. */
+async function openLargeInventory(client: LspTestClient, uri: string): Promise<{ count: number; entries: string[] }> {
+  const count = OUTLINE_MAX_ITEMS + 200;
+  const entries = Array.from({ length: count }, (_, i) => `  - name: svc-${i}\n    hosts: [svc-${i}.example.com]\n    expires: 2030-01-01\n`);
+  await client.open(uri, `certificates:\n${entries.join('')}`, 'yaml');
+  await client.waitForDiagnostics(uri);
+  return { count, entries };
+}
+
 describe('a large outline is cut, and says so (yaml-language-server’s maxItemsComputed)', () => {
   test(`an inventory over ${OUTLINE_MAX_ITEMS} entries: its first ${OUTLINE_MAX_ITEMS}, after one symbol that says how many there are`, async () => {
     const client = await LspTestClient.start({ capabilities: FULL_CAPABILITIES, initializationOptions: { incidentDocs: FAST } });
     try {
       const uri = 'untitled:services-large.yaml';
-      const count = OUTLINE_MAX_ITEMS + 200;
-      const entries = Array.from({ length: count }, (_, i) => `  - name: svc-${i}\n    hosts: [svc-${i}.example.com]\n    expires: 2030-01-01\n`);
-      await client.open(uri, `certificates:\n${entries.join('')}`, 'yaml');
-      await client.waitForDiagnostics(uri);
+      const { count, entries } = await openLargeInventory(client, uri);
       const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
       const [note, ...rest] = symbols;
       assert.equal(note.name, `Outline cut to ${OUTLINE_MAX_ITEMS.toLocaleString('en-US')} of ${count.toLocaleString('en-US')} items`);
@@ -241,10 +247,7 @@ describe('a large outline is cut, and says so (yaml-language-server’s maxItems
     const client = await LspTestClient.start({ capabilities: FULL_CAPABILITIES, initializationOptions: { incidentDocs: { ...FAST, outlineMaxItems: 0 } } });
     try {
       const uri = 'untitled:services-unlimited.yaml';
-      const count = OUTLINE_MAX_ITEMS + 200;
-      const entries = Array.from({ length: count }, (_, i) => `  - name: svc-${i}\n    hosts: [svc-${i}.example.com]\n    expires: 2030-01-01\n`);
-      await client.open(uri, `certificates:\n${entries.join('')}`, 'yaml');
-      await client.waitForDiagnostics(uri);
+      const { count } = await openLargeInventory(client, uri);
       const all = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
       assert.equal(all.length, count, 'no limit, no note');
       const mark = client.mark();
