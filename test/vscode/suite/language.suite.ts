@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { codeOf, expectedExpiryTitles, extension, inventoryFile, lineOf, open, seedFile, untitledDocument, waitFor, waitForDiagnostics } from './helpers';
+import { codeOf, expectedExpiryTitles, extension, inventoryFile, lineOf, open, seedFile, untitledDocument, waitFor, waitForDiagnostics, workspaceRoot } from './helpers';
 
 const has = (rule: string) => (ds: vscode.Diagnostic[]) => ds.some((d) => codeOf(d) === rule);
 
@@ -104,6 +104,33 @@ export function languageTests(): void {
         await config().update('rules', undefined, vscode.ConfigurationTarget.Global);
       }
       await waitForDiagnostics(document, has('pm/invalid-time'), 'pm/invalid-time back once the setting is removed');
+    });
+
+    it('re-checks an open post-mortem when the team template it is checked against changes on disk', async () => {
+      const root = workspaceRoot();
+      const folder = path.join(root, 'watched-template');
+      const template = path.join(folder, 'team-template.md');
+      // A post-mortem by the default postmortemGlobs (…/postmortems/…); the seed's folder is not touched.
+      const postmortem = path.join(folder, 'postmortems', 'outage.md');
+      const sections = (...names: string[]) => ['# Title', '', ...names.flatMap((n) => [`## ${n}`, '', `Write the ${n.toLowerCase()} here.`, ''])].join('\n');
+      fs.mkdirSync(path.dirname(postmortem), { recursive: true });
+      fs.writeFileSync(template, sections('Summary', 'Timeline'));
+      // The impossible time is a finding either way: the first check has run once it shows.
+      fs.writeFileSync(postmortem, '# Gateway outage\n\n## Summary\n\nThe gateway served an expired certificate.\n\n## Timeline\n\n- 16:04pm UTC: alerts fired.\n');
+      const config = () => vscode.workspace.getConfiguration('incidentDocs');
+      try {
+        await config().update('template', 'watched-template/team-template.md', vscode.ConfigurationTarget.Global);
+        const { document } = await open(vscode.Uri.file(postmortem));
+        const missing = (all: vscode.Diagnostic[]) => all.filter((d) => codeOf(d) === 'pm/required-section').map((d) => d.message).join(' | ');
+        await waitForDiagnostics(document, (all) => has('pm/invalid-time')(all) && missing(all) === '', 'the post-mortem checked against the two-section template');
+        // On disk, as a teammate's pull would change it: VS Code's file watcher tells the server.
+        fs.writeFileSync(template, sections('Summary', 'Timeline', 'Follow-ups'));
+        await waitForDiagnostics(document, (all) => /Follow-ups/.test(missing(all)), 'pm/required-section for the section the template gained');
+      } finally {
+        await config().update('template', undefined, vscode.ConfigurationTarget.Global);
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        fs.rmSync(folder, { recursive: true, force: true });
+      }
     });
 
     it('contributes snippets that load and complete', async () => {
