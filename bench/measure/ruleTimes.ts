@@ -57,9 +57,9 @@ for (let run = -1; run < runs; run++) {
   }
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+if (findingsOut) writeFileSync(findingsOut, findingsJson);
 // The first run is the cold one (the server's first lint: nothing compiled yet); the rest are warm.
 const rows = [...totals].map(([k, v]) => [k, v[0] ?? 0, median(v.slice(1).map((x) => x ?? 0))] as const).sort((a, b) => b[1] - a[1]);
 console.log('  cold    warm');
 for (const [k, cold, warm] of rows) if (cold >= 1 || warm >= 1) console.log(`${cold.toFixed(0).padStart(6)} ${warm.toFixed(0).padStart(6)} ms  ${k}`);
 console.log(`findings: ${JSON.parse(findingsJson).length}; CPU ms: the first (cold) run, the median of ${runs} warm runs`);
-if (findingsOut) writeFileSync(findingsOut, findingsJson);

@@ -183,9 +183,7 @@ function keyIndex(map: YAMLMap): Map<string, Pair> {
 const SCANNED_MAP_SIZE = 16;
 
 function ownPair(map: YAMLMap, key: string): Pair | undefined {
-  if (map.items.length > SCANNED_MAP_SIZE) return keyIndex(map).get(key);
-  for (const pair of map.items) if (keyText(pair as Pair) === key) return pair as Pair;
-  return undefined;
+  return map.items.length > SCANNED_MAP_SIZE ? keyIndex(map).get(key) : scanFor(map, key);
 }
 
 /** The pair for `key` in a map, looking through `<<` merge keys the way YAML 1.1 merges do. */
@@ -202,6 +200,19 @@ export function pairOf(doc: Document.Parsed, map: YAMLMap, key: string, depth = 
       const found = pairOf(doc, s, key, depth + 1);
       if (found) return found;
     }
+  }
+  return undefined;
+}
+
+/**
+ * ownPair's scan of a small map, which every rule runs on every entry: a string key is compared as
+ * it is, and keyText (String() of a number, `<<` for a merge key) is called only for the others.
+ */
+function scanFor(map: YAMLMap, key: string): Pair | undefined {
+  for (const pair of map.items) {
+    const k = pair.key;
+    if (!isScalar(k)) continue;
+    if (typeof k.value === 'string' ? k.value === key : keyText(pair as Pair) === key) return pair as Pair;
   }
   return undefined;
 }
