@@ -7,6 +7,17 @@ describe('quoting document text in messages', () => {
     assert.equal(quoteText('api-gateway'), 'api-gateway');
     assert.equal(quoteText('  two\n\tlines  '), 'two lines');
   });
+  it('gives plain text back unchanged only when the slow path would (spaces at the ends, runs of them, DEL, length)', () => {
+    assert.equal(quoteText('jane doe@example.com'), 'jane doe@example.com');
+    assert.equal(quoteText(' api'), 'api');
+    assert.equal(quoteText('api '), 'api');
+    assert.equal(quoteText('a  b'), 'a b');
+    assert.equal(quoteText(' '), '');
+    assert.equal(quoteText('a\u007fb'), 'a\\x7Fb');
+    assert.equal(quoteText('~!'), '~!');
+    assert.equal(quoteText('abcd', 4), 'abcd');
+    assert.equal(quoteText('abcde', 4), 'abc…');
+  });
   it('cuts at 80 characters with an ellipsis, reading only what it shows', () => {
     const quoted = quoteText('k'.repeat(4 * 1024 * 1024));
     assert.equal(quoted, `${'k'.repeat(79)}…`);

@@ -26,6 +26,31 @@ describe('classifyEmail', () => {
     assert.equal(personal('pki@example.com', configWith({ requireTeamEmail: true })), true);
     assert.equal(personal('pki@example.com', configWith({ requireTeamEmail: true, teamEmailPatterns: ['^pki@'] })), false);
   });
+  it('remembers verdicts per setting: configs sharing a pattern list but not the others never share a verdict', () => {
+    const base = defaultConfig();
+    // Spread copies share the pattern arrays, the key the remembered verdicts are kept under.
+    const strict = { ...base, requireTeamEmail: true };
+    const named = { ...base, personalEmailPatterns: ['^pki@'] };
+    const team = { ...base, teamEmailPatterns: ['^jane\\.doe@'] };
+    for (let round = 0; round < 2; round++) {
+      assert.equal(personal('pki@example.com', base), false);
+      assert.equal(personal('pki@example.com', strict), true);
+      assert.equal(personal('pki@example.com', named), true);
+      assert.equal(personal('jane.doe@example.com', base), true);
+      assert.equal(personal('jane.doe@example.com', team), false);
+      assert.equal(personal(' jane.doe@example.com', base), true);
+    }
+    const text = 'certificates:\n  - name: api\n    hosts: [api.example.com]\n    expires: 2099-01-31\n    owner: pki@example.com\n    notify: [pki@example.com]\n';
+    for (let round = 0; round < 2; round++) {
+      assert.equal(byRule(lintYaml(text, { config: base }), 'cert/personal-email').length, 0);
+      assert.equal(byRule(lintYaml(text, { config: strict }), 'cert/personal-email').length, 1);
+    }
+  });
+  it('gives a remembered verdict frozen, so that no caller changes it for the others', () => {
+    const verdict = classifyEmail('someone@gmail.com', defaultConfig());
+    assert.throws(() => (verdict.evidence as string[]).push('changed'));
+    assert.deepEqual(classifyEmail('someone@gmail.com', defaultConfig()).evidence, ['gmail.com is a free-mail provider, where mailboxes belong to people']);
+  });
   it("runs a repository's patterns in linear time, ignoring case as before", { timeout: 5000 }, () => {
     const address = `${'a'.repeat(32)}@example.com`;
     assert.equal(personal(address, configWith({ personalEmailPatterns: ['(a+)+b'] })), false);

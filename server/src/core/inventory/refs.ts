@@ -111,7 +111,7 @@ class EmailCollector {
   constructor(private readonly doc: Document.Parsed | undefined) {}
 
   /** `written`: where the value is written (an alias is reported where it is written, not at its anchor). */
-  add(node: Node | null, written: Node | null, role: EmailRole, where: string, inManifest = false): void {
+  add(node: Node | null, written: Node | null, role: EmailRole, where: Place, inManifest = false): void {
     const start = spanOf(written).start;
     if (!isScalar(node) || typeof node.value !== 'string' || this.seen.has(start)) return;
     this.seen.add(start);
@@ -123,7 +123,7 @@ class EmailCollector {
    * (cert/invalid-value says so) but its addresses are still checked: nesting must not hide a
    * personal one.
    */
-  addAll(raw: unknown, role: EmailRole, where: string, depth = 0): void {
+  addAll(raw: unknown, role: EmailRole, where: Place, depth = 0): void {
     if (!this.doc) return;
     const node = deref(this.doc, raw);
     if (!isSeq(node)) return this.add(node, raw as Node | null, role, where);
@@ -133,28 +133,38 @@ class EmailCollector {
   }
 
   addEntry(entry: InventoryEntry): this {
-    const where = `entry ${entry.name === undefined ? `#${entry.index + 1}` : quoteText(entry.name)}`;
-    this.addField(entry.own('owner'), 'owner', where);
-    this.addField(entry.own('notify'), 'notify', where);
+    this.addField(entry.own('owner'), 'owner', entry);
+    this.addField(entry.own('notify'), 'notify', entry);
     const renewal = entry.own('renewal');
-    if (renewal && isMap(renewal.node)) this.addAll(renewal.node.get('escalation', true), 'escalation', where);
+    if (renewal && isMap(renewal.node)) this.addAll(renewal.node.get('escalation', true), 'escalation', entry);
     return this;
   }
 
-  private addField(field: Field | undefined, role: EmailRole, where: string): void {
+  private addField(field: Field | undefined, role: EmailRole, where: Place): void {
     if (field && !field.inherited) this.addAll(field.pair.value, role, where);
   }
 }
 
-/** Its span is read on access, like a Field's: the entry (and this view) may outlive a re-parse that moves it. */
+/** Where an address is written: "defaults", a resource's label, or an entry (named only when a message asks). */
+type Place = string | InventoryEntry;
+
+/**
+ * Its span is read on access, like a Field's: the entry (and this view) may outlive a re-parse that
+ * moves it. So is `where`: a first lint of 5,000 entries built one for each and used a few.
+ */
 class WrittenEmail implements EmailRef {
   constructor(
     readonly address: string,
     private readonly written: Node | null,
     readonly role: EmailRole,
-    readonly where: string,
+    private readonly place: Place,
     readonly inManifest: boolean,
   ) {}
+
+  get where(): string {
+    const entry = this.place;
+    return typeof entry === 'string' ? entry : `entry ${entry.name === undefined ? `#${entry.index + 1}` : quoteText(entry.name)}`;
+  }
 
   get span(): Span {
     return spanOf(this.written);

@@ -182,17 +182,15 @@ function keyIndex(map: YAMLMap): Map<string, Pair> {
 /** Maps up to this many keys are scanned: an index per map cost more memory than it saved time. */
 const SCANNED_MAP_SIZE = 16;
 
-function ownPair(map: YAMLMap, key: string): Pair | undefined {
-  if (map.items.length > SCANNED_MAP_SIZE) return keyIndex(map).get(key);
-  for (const pair of map.items) if (keyText(pair as Pair) === key) return pair as Pair;
-  return undefined;
-}
-
 /** The pair for `key` in a map, looking through `<<` merge keys the way YAML 1.1 merges do. */
 export function pairOf(doc: Document.Parsed, map: YAMLMap, key: string, depth = 0): Pair | undefined {
-  const own = ownPair(map, key);
-  if (own) return own;
-  if (depth > 5 || !ownPair(map, '<<')) return undefined;
+  let own: Pair | typeof MERGES | undefined;
+  if (map.items.length > SCANNED_MAP_SIZE) {
+    own = keyIndex(map).get(key);
+    if (!own && keyIndex(map).has('<<')) own = MERGES;
+  } else own = scanFor(map, key);
+  if (own !== MERGES) return own;
+  if (depth > 5) return undefined;
   for (const pair of map.items) {
     if (keyText(pair) !== '<<') continue;
     const source = deref(doc, pair.value);
@@ -204,6 +202,26 @@ export function pairOf(doc: Document.Parsed, map: YAMLMap, key: string, depth = 
     }
   }
   return undefined;
+}
+
+/** scanFor's answer for a map without `key` that has a `<<` merge key. */
+const MERGES = Symbol('merges');
+
+/**
+ * The first pair of `key` in a small map, in one scan (which every rule runs on every entry): a
+ * string key is compared as it is, keyText (String() of a number, `<<` for a merge key) is called
+ * only for the others. Without one, MERGES when the map has a `<<` key, so that a miss scans once.
+ */
+function scanFor(map: YAMLMap, key: string): Pair | typeof MERGES | undefined {
+  let merges = false;
+  for (const pair of map.items) {
+    const k = pair.key;
+    if (!isScalar(k)) continue;
+    const text = typeof k.value === 'string' ? k.value : keyText(pair as Pair);
+    if (text === key) return pair as Pair;
+    if (text === '<<') merges = true;
+  }
+  return merges ? MERGES : undefined;
 }
 
 function valueOf(doc: Document.Parsed, map: YAMLMap, key: string): Node | null {

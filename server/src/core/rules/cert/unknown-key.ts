@@ -1,5 +1,5 @@
 import { closest, distance } from 'fastest-levenshtein';
-import { isMap, type Node, type YAMLMap } from 'yaml';
+import { isMap, type Node, type Pair, type YAMLMap } from 'yaml';
 import { DEFAULTS_KEYS, ENTRY_KEYS, MERGE_KEY, RENEWAL_KEYS, TOP_LEVEL_KEYS } from '../../inventory/keys';
 import { keyText, spanOf } from '../../inventory/yaml';
 import type { Report, Rule } from '../../rule';
@@ -15,19 +15,23 @@ function suggestKey(key: string, known: string[]): string | undefined {
   return distance(key, best) <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
 }
 
-function checkKeys(map: YAMLMap | null, known: string[], where: string, report: Report): void {
+/** `where` is built only when the map has an unknown key (most entries have none). */
+function checkKeys(map: YAMLMap | null, known: string[], where: string | (() => string), report: Report): void {
   if (!map) return;
-  const unknown = map.items.flatMap((pair) => {
+  let unknown: { pair: Pair; key: string; suggestion: string | undefined }[] | undefined;
+  for (const pair of map.items) {
     const key = keyText(pair);
-    return key === undefined || key === MERGE_KEY || known.includes(key) ? [] : [{ pair, key, suggestion: suggestKey(key, known) }];
-  });
+    if (key === undefined || key === MERGE_KEY || known.includes(key)) continue;
+    (unknown ??= []).push({ pair, key, suggestion: suggestKey(key, known) });
+  }
+  if (!unknown) return;
+  const place = typeof where === 'string' ? where : where();
   const present = new Set(map.items.map(keyText));
   for (const { pair, key, suggestion } of unknown) {
     const span = spanOf(pair.key as Node | null);
-    // Unattended, a rename must not make a duplicate key: the key is not there yet, and no other key would become it.
     const safe = !!suggestion && !present.has(suggestion) && unknown.filter((u) => u.suggestion === suggestion).length === 1;
     report({
-      message: `Unknown key \`${quoteText(key)}\` in ${where}${suggestion ? `; did you mean \`${suggestion}\`?` : `. Known keys: ${known.join(', ')}.`}`,
+      message: `Unknown key \`${quoteText(key)}\` in ${place}${suggestion ? `; did you mean \`${suggestion}\`?` : `. Known keys: ${known.join(', ')}.`}`,
       span,
       fixes: suggestion ? [{ title: `Rename to \`${suggestion}\``, edits: [{ span, newText: suggestion }], preferred: true, safe }] : [],
     });
@@ -56,10 +60,10 @@ export const unknownKey: Rule<CertModel> = {
     const pace = pacer();
     for (const entry of inv.entries) {
       if (pace()) yield;
-      const label = `entry ${entryLabel(entry)}`;
+      const label = () => `entry ${entryLabel(entry)}`;
       checkKeys(entry.map, ENTRY_KEYS, label, report);
       const renewal = entry.own('renewal');
-      if (renewal && isMap(renewal.node)) checkKeys(renewal.node, RENEWAL_KEYS, `the renewal of ${label}`, report);
+      if (renewal && isMap(renewal.node)) checkKeys(renewal.node, RENEWAL_KEYS, () => `the renewal of ${label()}`, report);
     }
   },
 };
