@@ -188,6 +188,12 @@ export interface CodeLensesNearParams {
    * needs no second request to learn that a document is small (at a cold open it does not know).
    */
   allUpTo?: number;
+  /**
+   * The lines the editors show: their lenses come with their titles. VS Code resolves the lenses on
+   * screen one request each after it has laid them out (about a second after a cold open); the
+   * others stay without titles until shown.
+   */
+  visible?: LineSpan[];
 }
 
 export interface CodeLensesNearResult {

@@ -181,6 +181,15 @@ describe('code lenses', () => {
     assert.deepEqual(few, { lenses: all, total: all.length });
     const many = await client.request<CodeLensesNearResult>(CodeLensesNearRequest.method, { textDocument: { uri }, lines, allUpTo: all.length - 1 });
     assert.deepEqual(many, near);
+    // visible: the lenses on those lines come resolved (titles), as codeLens/resolve gives them; the rest as before.
+    const visible = [{ start: 40, end: 45 }];
+    const shown = await client.request<CodeLensesNearResult>(CodeLensesNearRequest.method, { textDocument: { uri }, lines, visible });
+    const onScreen = (l: CodeLens) => l.range.start.line >= 40 && l.range.start.line <= 45;
+    assert.ok(shown.lenses.some(onScreen), 'some lenses on the visible lines');
+    for (const [i, lens] of shown.lenses.entries()) {
+      if (!onScreen(lens)) assert.deepEqual(lens, near.lenses[i], 'off screen: unresolved, unchanged');
+      else assert.deepEqual(lens, await client.request<CodeLens>('codeLens/resolve', near.lenses[i]), 'on screen: resolved');
+    }
     const none = await client.request<CodeLensesNearResult>(CodeLensesNearRequest.method, { textDocument: { uri: 'untitled:not-open.yaml' }, lines });
     assert.deepEqual(none, { lenses: [], total: 0 });
     await client.close(uri);

@@ -33,14 +33,15 @@ export class NearbyLenses implements Disposable {
   readonly middleware: Middleware = {
     provideCodeLenses: async (document, token, next) => {
       const key = document.uri.toString();
-      const window = lensWindow(visibleSpans(document));
+      const visible = visibleSpans(document);
+      const window = lensWindow(visible);
       const client = this.getClient();
       if (client) {
         // Every document asks this way, a small one getting all its lenses (allUpTo): at a cold open
         // the client cannot know that a document is large, and the whole list of a 5,000-entry
         // inventory crossed (twice) before the first lens showed.
         const uri = client.code2ProtocolConverter.asUri(document.uri);
-        const near = await client.sendRequest(CodeLensesNearRequest, { textDocument: { uri }, lines: window, allUpTo: ALL_LENSES_UP_TO }, token).catch(() => undefined);
+        const near = await client.sendRequest(CodeLensesNearRequest, { textDocument: { uri }, lines: window, allUpTo: ALL_LENSES_UP_TO, visible }, token).catch(() => undefined);
         if (token.isCancellationRequested) return null;
         if (near) {
           if (near.total > ALL_LENSES_UP_TO) this.served.set(key, { window });

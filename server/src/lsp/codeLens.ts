@@ -80,14 +80,19 @@ const MAX_SPANS = 16;
 
 /**
  * The lenses that start on the given lines (as codeLenses gives them), and how many the document
- * has; all of them when they are no more than `allUpTo`.
+ * has; all of them when they are no more than `allUpTo`. Those on `visible` lines come resolved.
  */
-export function codeLensesNear(result: DocumentAnalysis, lines: readonly LineSpan[], allUpTo = 0): CodeLensesNearResult {
+export function codeLensesNear(result: DocumentAnalysis, lines: readonly LineSpan[], allUpTo = 0, visible: readonly LineSpan[] = []): CodeLensesNearResult {
   const all = codeLenses(result);
-  if (all.length <= allUpTo) return { lenses: all, total: all.length };
-  const spans = lines.slice(0, MAX_SPANS);
-  const near = (line: number) => spans.some((s) => line >= s.start && line <= s.end);
-  return { lenses: all.filter((lens) => near(lens.range.start.line)), total: all.length };
+  const within = (spans: readonly LineSpan[]) => {
+    const kept = spans.slice(0, MAX_SPANS);
+    return (line: number) => kept.some((s) => line >= s.start && line <= s.end);
+  };
+  const shown = within(visible);
+  const resolved = (lens: CodeLens) => (lens.command || !shown(lens.range.start.line) ? lens : resolveCodeLens(lens, result));
+  if (all.length <= allUpTo) return { lenses: all.map(resolved), total: all.length };
+  const near = within(lines);
+  return { lenses: all.filter((lens) => near(lens.range.start.line)).map(resolved), total: all.length };
 }
 
 /** The URI an unresolved lens belongs to, if it is one of ours. */

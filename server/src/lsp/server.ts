@@ -198,7 +198,7 @@ function registerDocumentRequests(
   );
   connection.onCodeLens((params) => withAnalysis(params.textDocument.uri, [], (result) => codeLenses(result)));
   connection.onRequest(CodeLensesNearRequest, (params) =>
-    withAnalysis(params.textDocument.uri, { lenses: [], total: 0 }, (result) => codeLensesNear(result, Array.isArray(params.lines) ? params.lines : [], typeof params.allUpTo === 'number' ? params.allUpTo : 0)),
+    withAnalysis(params.textDocument.uri, { lenses: [], total: 0 }, (result) => codeLensesNear(result, Array.isArray(params.lines) ? params.lines : [], typeof params.allUpTo === 'number' ? params.allUpTo : 0, Array.isArray(params.visible) ? params.visible : [])),
   );
   connection.onCodeLensResolve((lens) => {
     const uri = lensUri(lens);
