@@ -78,4 +78,24 @@ describe('progress line', () => {
     assert.ok(written.indexOf('files', message) > message, 'the bar drawn again below the message');
     assert.equal(progress.log('after the end'), false, 'the bar is gone: the caller writes it');
   });
+
+  it('stop(): a run that ends before its total (a worker that died) removes the bar and leaves no timer behind', () => {
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    const tty = terminal();
+    let now = 0;
+    const progress = terminalProgress('files', { stream: tty.stream, now: () => now });
+    now = 1500;
+    progress(5, 10);
+    assert.match(tty.written(), /5\/10 files/);
+    assert.ok(timers() > before, 'the bar redraws on a timer while it shows');
+    progress.stop();
+    assert.equal(timers(), before, 'no timer left to keep the process alive');
+    assert.match(tty.written().slice(tty.written().lastIndexOf('5/10')), /\x1b\[0J|\x1b\[2K/, 'the bar erased');
+    const after = tty.written().length;
+    progress(6, 10);
+    progress.stop();
+    assert.equal(tty.written().length, after, 'nothing after stop');
+  });
 });
+

@@ -11,6 +11,11 @@ export interface ProgressLine {
   (done: number, total: number): void;
   /** Writes `line` (escaped already) above the bar while it shows, and says so; false when no bar shows (the caller writes it). */
   log(line: string): boolean;
+  /**
+   * Removes the bar if it still shows: a run that ends early (a worker that died, an error) never
+   * reaches its total, and the bar's redraw timer kept the process from exiting.
+   */
+  stop(): void;
 }
 
 /**
@@ -52,6 +57,13 @@ export function terminalProgress(
       if (!bars || finished) return false;
       bars.log(`${line}\n`);
       return true;
+    },
+    stop(): void {
+      if (finished) return;
+      finished = true;
+      if (!bars) return;
+      bars.update();
+      bars.stop();
     },
   });
 }

@@ -48,11 +48,17 @@ export function registerLintCommand(program: Command): void {
     .action(async (paths: string[], options: LintCommandOptions) => {
       const parts = cliParts();
       let showing: ReturnType<ReturnType<typeof parts.progressModule>['terminalProgress']> | undefined;
-      process.exitCode = await parts.lintModule().runLint(paths, options, {
-        ...parts.processIoModule().processIo(() => showing),
-        color: shouldUseColor(process.stdout, process.env),
-        version: cliVersion,
-        progress: process.stderr.isTTY ? (unit) => (showing = parts.progressModule().terminalProgress(unit)) : undefined,
-      });
+      const shown: NonNullable<typeof showing>[] = [];
+      try {
+        process.exitCode = await parts.lintModule().runLint(paths, options, {
+          ...parts.processIoModule().processIo(() => showing),
+          color: shouldUseColor(process.stdout, process.env),
+          version: cliVersion,
+          progress: process.stderr.isTTY ? (unit) => (showing = shown[shown.push(parts.progressModule().terminalProgress(unit)) - 1]) : undefined,
+        });
+      } finally {
+        // However the run ended: a bar left showing keeps redrawing, and the process never exits.
+        for (const line of shown) line.stop();
+      }
     });
 }
