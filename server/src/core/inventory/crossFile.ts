@@ -17,7 +17,7 @@ import { entryLabel, type CertModel, type InventoryEntry } from './model';
 import { hostRefs, isPlaceholder, textOf } from './refs';
 import { at, deref, pairOf, spanOf } from './yaml';
 import type { CertFileFacts, CertWorkspace, IndexedCertificate, IndexedEntry, Place } from './workspaceFacts';
-import { FileAmongOthers } from './workspaceLookups';
+import { FileAmongOthers, otherFilesHoldCertificates } from './workspaceLookups';
 
 export { HostLookup } from './hostLookup';
 export type { FileAmongOthers } from './workspaceLookups';
@@ -38,12 +38,9 @@ export function* workspaceView(model: CertModel, context: { workspace?: CertWork
   const { workspace } = context;
   if (workspace && !workspace.complete) return undefined;
   const path = context.document.path;
-  const withoutOwn = new FileAmongOthers(EMPTY_FACTS, path, workspace);
-  if (!holdsCertificate(model) && !withoutOwn.othersHoldCertificates()) return undefined;
+  if (!holdsCertificate(model) && !otherFilesHoldCertificates(workspace, path)) return undefined;
   return new FileAmongOthers(yield* factsOfSteps(model), path, workspace);
 }
-
-const EMPTY_FACTS: CertFileFacts = { certificates: [], entries: [] };
 
 /** Whether a model holds a cert-manager Certificate (one whose names are all templated counts: its facts say so). */
 export function holdsCertificate(model: CertModel): boolean {

@@ -97,12 +97,6 @@ export class FileAmongOthers {
     this.others = lookupsOf(workspace);
   }
 
-  /** Whether a file other than the linted one holds a Certificate. */
-  othersHoldCertificates(): boolean {
-    const indexed = this.others.withCertificates;
-    return indexed.size > (this.path !== undefined && indexed.has(this.path) ? 1 : 0);
-  }
-
   /** Entries, this file's first, with a host matching `host` in an agreeing namespace. */
   entriesMatching(host: string, namespace: string | undefined): Located<IndexedEntry>[] {
     return matchingIn([this.mine.entries, this.others.entries], host, namespace, this.notOwn);
@@ -120,7 +114,7 @@ export class FileAmongOthers {
 
   /** Whether any file holds a Certificate. */
   holdsCertificates(): boolean {
-    return this.own.certificates.length > 0 || this.othersHoldCertificates();
+    return this.own.certificates.length > 0 || othersHoldCertificates(this.others, this.path);
   }
 
   /**
@@ -146,4 +140,14 @@ function firstOf<T>(lists: readonly (readonly T[])[], limit: number, keep: (item
     }
   }
   return out;
+}
+
+/** Whether a file of the workspace other than the one at `path` holds a Certificate (before the linted file's facts are read). */
+export function otherFilesHoldCertificates(workspace: CertWorkspace | undefined, path: string | undefined): boolean {
+  return othersHoldCertificates(lookupsOf(workspace), path);
+}
+
+function othersHoldCertificates(lookups: Lookups, path: string | undefined): boolean {
+  const indexed = lookups.withCertificates;
+  return indexed.size > (path !== undefined && indexed.has(path) ? 1 : 0);
 }
