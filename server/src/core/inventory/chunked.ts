@@ -60,7 +60,7 @@ export function* parseByEntriesSteps(text: string, perBatch = ENTRIES_PER_BATCH)
   const batches: ParsedItems[] = [];
   for (let b = 1; b + 1 < cuts.length; b++) {
     if (b % BATCHES_PER_STEP === 0) yield;
-    const items = parseItems(text.slice(cuts[b], cuts[b + 1]), list.column, withDirectives, b + 2 < cuts.length);
+    const items = parseItems(text, cuts[b], cuts[b + 1], list.column, withDirectives, b + 2 < cuts.length);
     if (!items) return undefined;
     batches.push(items);
   }
