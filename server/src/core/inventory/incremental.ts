@@ -49,8 +49,7 @@ export function reparseCertModel(previous: CertModel, document: SourceDocument, 
   const delta = text.length - old.length;
   // The lines after the chunk must still start a line (an edit may have joined them to it).
   if (chunk.end < old.length && text.charCodeAt(chunk.end + delta - 1) !== 10) return undefined;
-  const chunkText = text.slice(chunk.start, chunk.end + delta);
-  const items = parseItems(chunkText, chunk.column, text.includes(DIRECTIVE_PREFIX), chunk.last + 1 < seq.items.length);
+  const items = parseItems(text, chunk.start, chunk.end + delta, chunk.column, text.includes(DIRECTIVE_PREFIX), chunk.last + 1 < seq.items.length);
   if (!items) return undefined;
 
   // From here on the previous Document changes: nothing below may fail.
