@@ -85,6 +85,9 @@ class PoolWorker {
   }
 }
 
+/** At the end of a map, a batch is at most this share of what is left per worker. */
+const SHARES_LEFT = 3;
+
 export class WorkerPool {
   private readonly workers: PoolWorker[];
 
@@ -98,25 +101,30 @@ export class WorkerPool {
   }
 
   /**
-   * `method` over `items` in batches of `batchSize`, each batch to the next free worker; one answer
-   * per item, in the items' order. The worker's handler is given `{ offset, items }` and answers
-   * an array as long as its items. A failed call stops the others at their next batch.
+   * `method` over `items` in batches of up to `batchSize`, each batch to the next free worker; one
+   * answer per item, in the items' order. Batches shrink towards the end (a share of what is left
+   * per worker), so that the workers finish together: a last batch of full size kept one worker
+   * busy for half a second after the other ran out. The worker's handler is given
+   * `{ offset, items }` and answers an array as long as its items. A failed call stops the others
+   * at their next batch.
    */
   async map<I, R>(method: string, items: readonly I[], batchSize: number, onProgress?: (done: number) => void, onBatch?: (worker: number, offset: number, count: number) => void): Promise<R[]> {
     const results: R[][] = [];
     let next = 0;
+    let batches = 0;
     let done = 0;
     const take = () => {
       if (next >= items.length) return undefined;
       const offset = next;
-      next += batchSize;
-      return { offset, items: items.slice(offset, offset + batchSize) };
+      const size = Math.max(1, Math.min(batchSize, Math.ceil((items.length - offset) / (this.workers.length * SHARES_LEFT))));
+      next += size;
+      return { number: batches++, offset, items: items.slice(offset, offset + size) };
     };
     try {
       await Promise.all(
         this.workers.map(async (worker, w) => {
           for (let batch = take(); batch; batch = take()) {
-            results[batch.offset / batchSize] = (await worker.call(method, batch)) as R[];
+            results[batch.number] = (await worker.call(method, { offset: batch.offset, items: batch.items })) as R[];
             onBatch?.(w, batch.offset, batch.items.length);
             done += batch.items.length;
             onProgress?.(done);
