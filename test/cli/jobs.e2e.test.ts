@@ -98,6 +98,51 @@ describe('lint --jobs: the same output as one thread', () => {
   });
 });
 
+/**
+ * Every file that waits for the cross-file facts (inventories, manifests) comes first, so that the
+ * first worker parses them all and the others take theirs off its queue in the cross-file step.
+ */
+function skewedRepository(): string {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 30; i++) {
+    const n = String(i).padStart(2, '0');
+    files[`a-certs/inventory-${n}.yaml`] = inventory(entry(`svc-${n}`, [`svc-${n}.example.com`], { namespace: `ns-${n}` }), entry(`old-${n}`, [`old-${n}.example.com`], { expires: '2026-12-01' }));
+    // Half the services have their Certificate; one Certificate per file is in no inventory.
+    if (i % 2 === 0) files[`a-certs/certificate-${n}.yaml`] = [certificate(`svc-${n}`, [`svc-${n}.example.com`], { namespace: `ns-${n}` }), certificate(`stray-${n}`, [`stray-${n}.example.com`], { namespace: 'x' })].join('---\n');
+  }
+  for (let i = 0; i < 300; i++) files[`notes/n-${String(i).padStart(3, '0')}.md`] = `# Note ${i}\n\nSee [the runbook](https://wiki.example.com/${i}).\n`;
+  return tempTree(files);
+}
+
+describe('lint --jobs: the cross-file step shared out', () => {
+  const root = skewedRepository();
+
+  for (const format of ['json', 'gitlab']) {
+    it(`--format ${format}: files parsed in one worker and linted in another give what one thread gives`, () => {
+      const one = cli(['lint', ...NOW, '--format', format, '--jobs', '1', '.'], root);
+      assert.equal(one.code, 0, one.stderr);
+      assert.match(one.stdout, /cert\/no-certificate-resource/);
+      for (const jobs of ['2', '3']) assert.deepEqual(cli(['lint', ...NOW, '--format', format, '--jobs', jobs, '.'], root), one, `--jobs ${jobs}`);
+      if (format === 'json') {
+        const rules = new Set((JSON.parse(one.stdout) as { rule: string }[]).map((f) => f.rule));
+        assert.ok(rules.has('cert/not-in-inventory') && rules.has('cert/no-certificate-resource'), [...rules].join(', '));
+      }
+    });
+  }
+
+  it('a worker that dies on the last of those files is exit 2 naming it', () => {
+    const crashed = cli(['lint', ...NOW, '--jobs', '2', '.'], root, { INCIDENT_DOCS_TEST_WORKER_EXIT_ON: 'finish:inventory-29.yaml' });
+    assert.equal(crashed.code, 2);
+    assert.equal(crashed.stdout, '');
+    assert.match(crashed.stderr, /^incident-docs: a-certs\/inventory-29\.yaml: a worker thread exited with code 70 while checking it; no findings are reported$/m);
+  });
+
+  it('--fix-dry-run (each worker lints its own) gives what one thread gives', () => {
+    const one = cli(['lint', ...NOW, '--fix-dry-run', '--jobs', '1', '.'], root);
+    assert.deepEqual(cli(['lint', ...NOW, '--fix-dry-run', '--jobs', '2', '.'], root), one);
+  });
+});
+
 describe('lint --jobs --fix', () => {
   const snapshot = (root: string) =>
     Object.fromEntries(

@@ -72,6 +72,16 @@ export class FileChecker {
     return events;
   }
 
+  /**
+   * The analysis check() made of `file` without --fix, again, from what it read (another thread's
+   * CheckedSource): the same document and settings, so the same analysis.
+   */
+  reanalyze(file: string, source: CheckedSource): Analysis {
+    const { settings, configs } = this;
+    const document = { path: file, text: source.text, truncated: source.truncated, root: configs.rootFor(file) };
+    return analyze(document, configs.configFor(file), { now: settings.now, kind: settings.kind });
+  }
+
   check(file: string): FileCheck {
     const { settings, configs } = this;
     const shown = displayPath(file, settings.cwd);
@@ -121,6 +131,12 @@ export class FileChecker {
       this.events = [];
     }
   }
+}
+
+/** What a file was analysed from, enough for another thread to analyse it again (FileChecker.reanalyze). */
+export interface CheckedSource {
+  text: string;
+  truncated?: boolean;
 }
 
 /** A file's report: its findings, and its text (the GitLab format quotes it). */

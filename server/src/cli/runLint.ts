@@ -186,7 +186,7 @@ async function checkInWorkers(run: Run, workers: number, job: LintJob): Promise<
     }
     const workspace = await crossFileIndex(results.map((r) => r.facts), run.unchecked, run.checker.configs);
     run.say(run.checker.takeEvents());
-    for (const [index, report] of await pool.finish([...workspace.all()])) results[index].report = report;
+    for (const [index, report] of await pool.finish(results, [...workspace.all()])) results[index].report = report;
     return results.flatMap((r) => (r.report ? [r.report] : []));
   } finally {
     await pool.close();

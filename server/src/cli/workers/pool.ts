@@ -85,8 +85,15 @@ class PoolWorker {
   }
 }
 
+/** At the end of a map, a batch is at most this share of what is left per worker. */
+const SHARES_LEFT = 3;
+
 export class WorkerPool {
   private readonly workers: PoolWorker[];
+
+  get size(): number {
+    return this.workers.length;
+  }
 
   /** `count` workers serving `task` (see serveWorker), each given `settings` once. */
   constructor(task: string, settings: unknown, count: number) {
@@ -94,25 +101,31 @@ export class WorkerPool {
   }
 
   /**
-   * `method` over `items` in batches of `batchSize`, each batch to the next free worker; one answer
-   * per item, in the items' order. The worker's handler is given `{ offset, items }` and answers
-   * an array as long as its items. A failed call stops the others at their next batch.
+   * `method` over `items` in batches of up to `batchSize`, each batch to the next free worker; one
+   * answer per item, in the items' order. Batches shrink towards the end (a share of what is left
+   * per worker), so that the workers finish together: a last batch of full size kept one worker
+   * busy for half a second after the other ran out. The worker's handler is given
+   * `{ offset, items }` and answers an array as long as its items. A failed call stops the others
+   * at their next batch.
    */
-  async map<I, R>(method: string, items: readonly I[], batchSize: number, onProgress?: (done: number) => void): Promise<R[]> {
+  async map<I, R>(method: string, items: readonly I[], batchSize: number, onProgress?: (done: number) => void, onBatch?: (worker: number, offset: number, count: number) => void): Promise<R[]> {
     const results: R[][] = [];
     let next = 0;
+    let batches = 0;
     let done = 0;
     const take = () => {
       if (next >= items.length) return undefined;
       const offset = next;
-      next += batchSize;
-      return { offset, items: items.slice(offset, offset + batchSize) };
+      const size = Math.max(1, Math.min(batchSize, Math.ceil((items.length - offset) / (this.workers.length * SHARES_LEFT))));
+      next += size;
+      return { number: batches++, offset, items: items.slice(offset, offset + size) };
     };
     try {
       await Promise.all(
-        this.workers.map(async (worker) => {
+        this.workers.map(async (worker, w) => {
           for (let batch = take(); batch; batch = take()) {
-            results[batch.offset / batchSize] = (await worker.call(method, batch)) as R[];
+            results[batch.number] = (await worker.call(method, { offset: batch.offset, items: batch.items })) as R[];
+            onBatch?.(w, batch.offset, batch.items.length);
             done += batch.items.length;
             onProgress?.(done);
           }
@@ -123,6 +136,38 @@ export class WorkerPool {
       throw e;
     }
     return results.flat();
+  }
+
+  /**
+   * `method` over items that belong to workers (`owned[w]`: worker w's, such as the parses it holds),
+   * in batches of up to `batchSize`: each worker takes its own from the front of its queue and, once
+   * it has none left, those of another that `stealable` allows, from the back, so that no worker
+   * sits idle while another still has a queue. The handler is given an array of items and answers
+   * one array per batch; the answers come flattened, in no particular order.
+   */
+  async mapOwned<I, R>(method: string, owned: readonly I[][], batchSize: number, stealable: (item: I) => boolean): Promise<R[]> {
+    const queues = this.workers.map((_, w) => [...(owned[w] ?? [])]);
+    const results: R[] = [];
+    const take = (w: number): I[] | undefined => {
+      if (queues[w].length > 0) return queues[w].splice(0, batchSize);
+      // Another's longest queue, from its back: its owner works from the front.
+      const victim = queues.reduce((best, q, v) => (q.length > queues[best].length ? v : best), w);
+      const queue = queues[victim];
+      let from = queue.length;
+      while (from > 0 && queue.length - from < batchSize && stealable(queue[from - 1])) from--;
+      return from < queue.length ? queue.splice(from) : undefined;
+    };
+    try {
+      await Promise.all(
+        this.workers.map(async (worker, w) => {
+          for (let batch = take(w); batch; batch = take(w)) results.push(...((await worker.call(method, batch)) as R[]));
+        }),
+      );
+    } catch (e) {
+      for (const queue of queues) queue.length = 0;
+      throw e;
+    }
+    return results;
   }
 
   /** `method` once on every worker, with the same params; their answers in the workers' order. */
