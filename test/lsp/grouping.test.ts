@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { DiagnosticSeverity } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type CodeAction } from 'vscode-languageserver/node';
 import { LintFilesRequest, type LintFilesResult } from '../../contract/src/requests';
 import { CLI, type JsonFinding } from '../cli/helpers';
 import { FULL_CAPABILITIES, LspTestClient } from '../helpers/lspClient';
@@ -52,6 +52,28 @@ describe('many findings of one rule in one file', () => {
     );
     assert.ok(related.every((r) => r.location.uri === uri && /^Certificate "old-\d+" expired on 2020-01-15/.test(r.message)));
     assert.equal(withRule(published, 'cert/personal-email').length, 3, 'three findings of another rule stay three');
+    await client.close(uri);
+  });
+
+  test("code actions name a grouped problem without its list: the client ties them by rule, range and message", async () => {
+    const uri = 'untitled:cert-inventory-actions.yaml';
+    await client.open(uri, inventory(150, 0), 'yaml');
+    const [group] = withRule(await client.waitForDiagnostics(uri, { version: 1 }), 'cert/expired');
+    assert.equal(group.relatedInformation?.length, 150);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: group.range,
+      context: { diagnostics: [group], triggerKind: 2 },
+    });
+    assert.ok(actions.some((a) => a.title === 'Disable incident-docs rule cert/expired for this line'), "the rule's actions are offered");
+    for (const action of actions) {
+      const [named] = action.diagnostics ?? [];
+      assert.ok(named, `${action.title} names its problem`);
+      const { relatedInformation, ...key } = named;
+      assert.equal(relatedInformation, undefined, `${action.title}: no related information`);
+      const { relatedInformation: _list, ...expected } = group;
+      assert.deepEqual(key, expected, `${action.title}: the problem as published, but its list`);
+    }
     await client.close(uri);
   });
 

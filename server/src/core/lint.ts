@@ -122,7 +122,8 @@ export function lintAnalysis(analysis: Analysis, options: LintOptions = {}): Fin
 
 /**
  * lintAnalysis, reusing the previous version's findings of `scope: 'entry'` rules outside the
- * lines an incremental parse re-read (when config, "now" and live results are the same).
+ * lines an incremental parse re-read (when config and live results are the same, and "now" too
+ * for the rules that read the clock).
  */
 export function lintAnalysisReusing(
   analysis: Analysis,
@@ -152,7 +153,9 @@ export function* lintSteps(
   const context: RuleContext = { config: analysis.config, now, document: analysis.document, live: options.live, workspace: options.workspace };
   const ruleFindings: RuleFindings = { byRule: new Map(), config: analysis.config, now: now.getTime(), live: options.live };
   const edit = analysis.edit;
-  const reusable = edit && previous && previous.config === analysis.config && previous.now === now.getTime() && previous.live === options.live;
+  const reusable = edit && previous && previous.config === analysis.config && previous.live === options.live;
+  // A later "now" changes only what the rules that read the clock find.
+  const sameNow = previous?.now === now.getTime();
   const findings = [...analysis.documentFindings];
   for (const { model, rules } of analysis.parsed) {
     const own: Finding[] = [];
@@ -160,7 +163,7 @@ export function* lintSteps(
     for (const { rule, check, checkEdited } of rules) {
       yield;
       if (progress) progress.rule = rule.id;
-      const kept = reusable && rule.scope === 'entry' && checkEdited ? reuse(previous.byRule.get(rule.id), edit) : undefined;
+      const kept = reusable && rule.scope === 'entry' && (sameNow || !rule.clock) && checkEdited ? reuse(previous.byRule.get(rule.id), edit) : undefined;
       const out: Finding[] = [];
       if (kept && edit && checkEdited) {
         yield* runRule(rule, model.lines, context, out, (report) => checkEdited(edit, report, context));

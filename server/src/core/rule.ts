@@ -84,6 +84,12 @@ export interface Rule<Model> {
    */
   scope?: 'entry';
   /**
+   * Reads `context.now`: its findings can change with the time alone. After an edit checked at a
+   * later "now" (the server's moves every minute), a `scope: 'entry'` rule with it re-runs on every
+   * entry; one without it still keeps its findings of the entries the edit did not touch.
+   */
+  clock?: true;
+  /**
    * A property, not a method, so that a rule of one model never type-checks as a rule of another.
    * A rule that walks every row, item, entry or node is a generator (`*check`) that yields every
    * few hundred of them (steps.ts, `pacer`): the server answers requests between its steps.

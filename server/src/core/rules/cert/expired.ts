@@ -8,6 +8,7 @@ export const expired: Rule<CertModel> = {
   id: 'cert/expired',
   defaultSeverity: 'error',
   scope: 'entry',
+  clock: true,
   docs: {
     summary: 'The certificate has expired: `expires` (or the PEM\'s notAfter, or the live certificate\'s) is in the past.',
     details:

@@ -9,6 +9,7 @@ export const expiring: Rule<CertModel> = {
   id: 'cert/expiring',
   defaultSeverity: 'warning',
   scope: 'entry',
+  clock: true,
   docs: {
     summary: 'The certificate expires within the entry\'s warn window.',
     details:

@@ -9,6 +9,7 @@ export const notYetValid: Rule<CertModel> = {
   id: 'cert/not-yet-valid',
   defaultSeverity: 'error',
   scope: 'entry',
+  clock: true,
   docs: {
     summary: 'The certificate\'s `issued` date (notBefore) is in the future: clients reject it until then.',
     details:

@@ -9,6 +9,7 @@ export const renewalOverdue: Rule<CertModel> = {
   id: 'cert/renewal-overdue',
   defaultSeverity: 'warning',
   scope: 'entry',
+  clock: true,
   docs: {
     summary: 'An automatically renewed certificate (acme, cert-manager) is past its renewal point and has not been replaced: automation is broken.',
     details:
