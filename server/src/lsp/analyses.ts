@@ -50,6 +50,11 @@ export class DocumentAnalysis {
     return { analysis: this.analysis, ruleFindings: this.lintResult?.ruleFindings };
   }
 
+  /** Handed to a later version, whose parse may have changed the model in place. */
+  get taken(): boolean {
+    return this.usedUp;
+  }
+
   linted(result: { findings: Finding[]; ruleFindings?: RuleFindings }): void {
     this.lintResult = result;
   }
@@ -80,6 +85,8 @@ class AnalysisJob {
   stopped = false;
   /** Other files changed what its cross-file findings say (see relint): lint again, from this parse. */
   stale = false;
+  /** No earlier analysis of the document to build on (an open, a new generation of settings): nothing of it shows yet. */
+  readonly first: boolean;
   /** Set once the parse is complete: what the next version builds on. */
   parsed: DocumentAnalysis | undefined;
   promise!: Promise<DocumentAnalysis>;
@@ -94,6 +101,7 @@ class AnalysisJob {
     public previous: AnalysisJob | undefined,
   ) {
     this.parseSettled = new Promise((resolve) => (this.settleParse = resolve));
+    this.first = previous === undefined;
   }
 
   /** The newest complete parse this job has, or was given, that no later version has taken yet. */
@@ -142,6 +150,24 @@ export class AnalysisCache {
       if (this.jobs.get(document.uri) === job) this.jobs.delete(document.uri);
     });
     return job.promise;
+  }
+
+  /**
+   * The current version's analysis as soon as its parse is complete, for answers that need no
+   * findings (lenses, the outline, links), when nothing of the document shows yet: a 5,000-entry
+   * inventory's lint is almost as long as its parse, and the lenses waited it out after a cold open. The lint goes on; `findings` stays empty
+   * until it is done, so this is never for diagnostics or code actions.
+   */
+  async parsed(document: TextDocument): Promise<DocumentAnalysis> {
+    const whole = this.get(document);
+    const job = this.jobs.get(document.uri);
+    // After an edit the editor still shows the version before's lenses and outline; answered
+    // between the lint's slices they would only put off the diagnostics the user waits for.
+    if (!job || job.version !== document.version || !job.first) return whole;
+    await job.parseSettled;
+    const parsed = job.parsed;
+    // Stopped or handed on meanwhile (a newer version came): the newest whole analysis answers.
+    return parsed && !parsed.taken && !job.stopped ? parsed : whole;
   }
 
   /** The document changed: the analysis of an older version stops at its next step. */

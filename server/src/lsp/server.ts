@@ -160,12 +160,14 @@ function registerDocumentRequests(
     uri: string,
     fallback: T,
     answer: (result: DocumentAnalysis, session: Session) => T | Promise<T>,
+    /** 'parse': the answer needs no findings, so it need not wait for the lint (AnalysisCache.parsed). */
+    needs: 'lint' | 'parse' = 'lint',
   ): Promise<T> {
     const document = documents.get(uri);
     const session = currentSession();
     if (!document || !session) return fallback;
     try {
-      return await answer(await session.analyses.get(document), session);
+      return await answer(await (needs === 'parse' ? session.analyses.parsed(document) : session.analyses.get(document)), session);
     } catch (e) {
       session.logger.error(`request for ${uri} failed`, e);
       return fallback;
@@ -188,6 +190,7 @@ function registerDocumentRequests(
         if (outline.capped) s.logger.warnOnce(`The outline of ${params.textDocument.uri} is cut to its first ${limit} items (outlineMaxItems): larger outlines slow the editor at every keystroke.`);
         return outline.symbols;
       }),
+      'parse',
     ),
   );
   connection.onHover((params) =>
@@ -196,15 +199,15 @@ function registerDocumentRequests(
   connection.onCompletion((params) =>
     withAnalysis(params.textDocument.uri, [], (result, s) => completion(params.position, result, s.features.completion)),
   );
-  connection.onCodeLens((params) => withAnalysis(params.textDocument.uri, [], (result) => codeLenses(result)));
+  connection.onCodeLens((params) => withAnalysis(params.textDocument.uri, [], (result) => codeLenses(result), 'parse'));
   connection.onRequest(CodeLensesNearRequest, (params) =>
-    withAnalysis(params.textDocument.uri, { lenses: [], total: 0 }, (result) => codeLensesNear(result, Array.isArray(params.lines) ? params.lines : [], typeof params.allUpTo === 'number' ? params.allUpTo : 0, Array.isArray(params.visible) ? params.visible : [])),
+    withAnalysis(params.textDocument.uri, { lenses: [], total: 0 }, (result) => codeLensesNear(result, Array.isArray(params.lines) ? params.lines : [], typeof params.allUpTo === 'number' ? params.allUpTo : 0, Array.isArray(params.visible) ? params.visible : []), 'parse'),
   );
   connection.onCodeLensResolve((lens) => {
     const uri = lensUri(lens);
-    return uri ? withAnalysis(uri, lens, (result) => resolveCodeLens(lens, result)) : lens;
+    return uri ? withAnalysis(uri, lens, (result) => resolveCodeLens(lens, result), 'parse') : lens;
   });
   connection.onDocumentLinks((params) =>
-    withAnalysis(params.textDocument.uri, [], (result, s) => documentLinks(result, s.features.linkTooltips)),
+    withAnalysis(params.textDocument.uri, [], (result, s) => documentLinks(result, s.features.linkTooltips), 'parse'),
   );
 }
