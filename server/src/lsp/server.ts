@@ -190,7 +190,6 @@ function registerDocumentRequests(
         if (outline.capped) s.logger.warnOnce(`The outline of ${params.textDocument.uri} is cut to its first ${limit} items (outlineMaxItems): larger outlines slow the editor at every keystroke.`);
         return outline.symbols;
       }),
-      'parse',
     ),
   );
   connection.onHover((params) =>
@@ -208,6 +207,6 @@ function registerDocumentRequests(
     return uri ? withAnalysis(uri, lens, (result) => resolveCodeLens(lens, result), 'parse') : lens;
   });
   connection.onDocumentLinks((params) =>
-    withAnalysis(params.textDocument.uri, [], (result, s) => documentLinks(result, s.features.linkTooltips), 'parse'),
+    withAnalysis(params.textDocument.uri, [], (result, s) => documentLinks(result, s.features.linkTooltips)),
   );
 }
