@@ -19,7 +19,7 @@
  * Node builtins only: dist/cli.js, dist/server.js and dist/extension.js carry this file.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import Module from 'node:module';
 import { homedir } from 'node:os';
@@ -198,6 +198,7 @@ async function writeCodeCache(cacheFile: string, bytes: Buffer): Promise<void> {
     await writeFile(temporary, bytes);
     await rename(temporary, cacheFile);
     debug(cacheFile, `written (${bytes.length} bytes)`);
+    removeStaleTemporaries(cacheFile);
   } catch (e) {
     debug(cacheFile, `not written: ${(e as Error).message}`);
     await rm(temporary, { force: true }).catch(() => undefined);
@@ -212,9 +213,37 @@ function writeCodeCacheSync(cacheFile: string, bytes: Buffer): void {
     writeFileSync(temporary, bytes);
     renameSync(temporary, cacheFile);
     debug(cacheFile, `written (${bytes.length} bytes)`);
+    removeStaleTemporaries(cacheFile);
   } catch (e) {
     debug(cacheFile, `not written: ${(e as Error).message}`);
     rmSync(temporary, { force: true });
+  }
+}
+
+/** A temporary this old is no other process's write in progress (one takes well under a second). */
+export const STALE_TEMPORARY_MS = 10 * 60 * 1000;
+/** Entries of the cache folder looked at per sweep: the folder is ours and small; a huge one is not read whole. */
+const SWEEP_LIMIT = 256;
+
+/**
+ * Removes what writes of `cacheFile` that never finished left: a process killed between the
+ * write and the rename (an editor stopping the server just after its first diagnostics) leaves a
+ * `NAME.PID.tmp` of a few MB, another for each such stop, in the user's cache folder. Only names of
+ * that exact form, not this process's, older than STALE_TEMPORARY_MS; never a reason to fail.
+ */
+function removeStaleTemporaries(cacheFile: string): void {
+  const dir = dirname(cacheFile);
+  const prefix = `${basename(cacheFile)}.`;
+  try {
+    const names = readdirSync(dir).slice(0, SWEEP_LIMIT);
+    for (const name of names) {
+      if (!name.startsWith(prefix) || !/^\d+\.tmp$/.test(name.slice(prefix.length)) || name === `${prefix}${process.pid}.tmp`) continue;
+      const path = join(dir, name);
+      const stat = lstatSync(path, { throwIfNoEntry: false });
+      if (stat?.isFile() && Date.now() - stat.mtimeMs > STALE_TEMPORARY_MS) rmSync(path, { force: true });
+    }
+  } catch (e) {
+    debug(cacheFile, `leftover temporaries not removed: ${(e as Error).message}`);
   }
 }
 

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { codeCacheFile, loadBundleWithOwnCache } from '../../contract/src/bundleLoader';
+import { codeCacheFile, loadBundleWithOwnCache, STALE_TEMPORARY_MS } from '../../contract/src/bundleLoader';
 
 test('save writes the cache once; a later load compiles with it and has nothing to save', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bundle-loader-'));
@@ -32,6 +32,43 @@ test('save writes the cache once; a later load compiles with it and has nothing 
     assert.ok(copied.save);
     await copied.save();
     assert.equal(loadBundleWithOwnCache(copy, cacheDir).save, undefined, 'the cache fits: nothing to save');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a save removes what killed writes of the same cache left, and nothing else', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bundle-loader-'));
+  try {
+    const bundle = path.join(dir, 'tiny-bundle.js');
+    fs.writeFileSync(bundle, 'exports.answer = function answer() { return 43; };\n');
+    const cacheDir = path.join(dir, 'cache');
+    fs.mkdirSync(cacheDir);
+    const cacheName = path.basename(codeCacheFile(bundle));
+    const old = (Date.now() - STALE_TEMPORARY_MS - 60_000) / 1000;
+    const place = (name: string, stale: boolean) => {
+      const file = path.join(cacheDir, name);
+      fs.writeFileSync(file, 'half a cache');
+      if (stale) fs.utimesSync(file, old, old);
+      return file;
+    };
+    const leftovers = [place(`${cacheName}.4242.tmp`, true), place(`${cacheName}.17.tmp`, true)];
+    const kept = [
+      place(`${cacheName}.4343.tmp`, false), // another process may be writing it now
+      place(`${cacheName}.x.tmp`, true), // not a name a write makes
+      place(`other-${cacheName}.4242.tmp`, true), // another cache's
+      place('notes.txt', true),
+    ];
+    // A stale-looking link is not ours to remove, nor is what it points to.
+    const target = place('target.bin', true);
+    fs.symlinkSync(target, path.join(cacheDir, `${cacheName}.99.tmp`));
+    kept.push(path.join(cacheDir, `${cacheName}.99.tmp`), target);
+
+    const load = loadBundleWithOwnCache(bundle, cacheDir);
+    await load.save?.();
+    assert.ok(fs.statSync(path.join(cacheDir, cacheName)).size > 0, 'the cache is written');
+    for (const file of leftovers) assert.equal(fs.existsSync(file), false, `${path.basename(file)} removed`);
+    for (const file of kept) assert.ok(fs.lstatSync(file), `${path.basename(file)} kept`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
