@@ -19,7 +19,7 @@
  * Node builtins only: dist/cli.js, dist/server.js and dist/extension.js carry this file.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, opendirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import Module from 'node:module';
 import { homedir } from 'node:os';
@@ -222,7 +222,7 @@ function writeCodeCacheSync(cacheFile: string, bytes: Buffer): void {
 
 /** A temporary this old is no other process's write in progress (one takes well under a second). */
 export const STALE_TEMPORARY_MS = 10 * 60 * 1000;
-/** Entries of the cache folder looked at per sweep: the folder is ours and small; a huge one is not read whole. */
+/** Entries of the cache folder read per sweep: the folder is ours and small; a huge one is not read whole. */
 const SWEEP_LIMIT = 256;
 
 /**
@@ -234,16 +234,22 @@ const SWEEP_LIMIT = 256;
 function removeStaleTemporaries(cacheFile: string): void {
   const dir = dirname(cacheFile);
   const prefix = `${basename(cacheFile)}.`;
+  let folder: ReturnType<typeof opendirSync> | undefined;
   try {
-    const names = readdirSync(dir).slice(0, SWEEP_LIMIT);
-    for (const name of names) {
-      if (!name.startsWith(prefix) || !/^\d+\.tmp$/.test(name.slice(prefix.length)) || name === `${prefix}${process.pid}.tmp`) continue;
+    folder = opendirSync(dir);
+    for (let read = 0; read < SWEEP_LIMIT; read++) {
+      const entry = folder.readSync();
+      if (!entry) break;
+      const { name } = entry;
+      if (!entry.isFile() || !name.startsWith(prefix) || !/^\d+\.tmp$/.test(name.slice(prefix.length)) || name === `${prefix}${process.pid}.tmp`) continue;
       const path = join(dir, name);
       const stat = lstatSync(path, { throwIfNoEntry: false });
       if (stat?.isFile() && Date.now() - stat.mtimeMs > STALE_TEMPORARY_MS) rmSync(path, { force: true });
     }
   } catch (e) {
     debug(cacheFile, `leftover temporaries not removed: ${(e as Error).message}`);
+  } finally {
+    folder?.closeSync();
   }
 }
 

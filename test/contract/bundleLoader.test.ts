@@ -9,12 +9,17 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { codeCacheFile, loadBundleWithOwnCache, STALE_TEMPORARY_MS } from '../../contract/src/bundleLoader';
 
-test('save writes the cache once; a later load compiles with it and has nothing to save', async () => {
+/** A temporary folder holding a tiny bundle whose `answer()` returns `answer`, and where its cache goes. */
+function tinyBundle(answer: number): { dir: string; bundle: string; cacheDir: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bundle-loader-'));
+  const bundle = path.join(dir, 'tiny-bundle.js');
+  fs.writeFileSync(bundle, `exports.answer = function answer() { return ${answer}; };\n`);
+  return { dir, bundle, cacheDir: path.join(dir, 'cache') };
+}
+
+test('save writes the cache once; a later load compiles with it and has nothing to save', async () => {
+  const { dir, bundle, cacheDir } = tinyBundle(42);
   try {
-    const bundle = path.join(dir, 'tiny-bundle.js');
-    fs.writeFileSync(bundle, 'exports.answer = function answer() { return 42; };\n');
-    const cacheDir = path.join(dir, 'cache');
     const cacheFile = path.join(cacheDir, path.basename(codeCacheFile(bundle)));
     const first = loadBundleWithOwnCache(bundle, cacheDir);
     assert.equal((first.exports as { answer: () => number }).answer(), 42);
@@ -38,11 +43,8 @@ test('save writes the cache once; a later load compiles with it and has nothing 
 });
 
 test('a save removes what killed writes of the same cache left, and nothing else', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bundle-loader-'));
+  const { dir, bundle, cacheDir } = tinyBundle(43);
   try {
-    const bundle = path.join(dir, 'tiny-bundle.js');
-    fs.writeFileSync(bundle, 'exports.answer = function answer() { return 43; };\n');
-    const cacheDir = path.join(dir, 'cache');
     fs.mkdirSync(cacheDir);
     const cacheName = path.basename(codeCacheFile(bundle));
     const old = (Date.now() - STALE_TEMPORARY_MS - 60_000) / 1000;
