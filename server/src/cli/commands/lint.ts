@@ -6,6 +6,7 @@ import { Option, type Command } from 'commander';
 import { shouldUseColor } from '../format/colors';
 import { FORMAT_NAMES } from '../format/names';
 import { cliParts } from '../lazyParts';
+import { holdYoungGeneration } from '../youngGeneration';
 import { parseMaxWarnings, parseNow, parsePositive, parseRuleOverride } from '../options';
 import { cliVersion } from '../program';
 import type { LintCommandOptions } from '../runLint';
@@ -46,6 +47,8 @@ export function registerLintCommand(program: Command): void {
       '\nExit codes: 0 no errors, 1 errors found (or --max-warnings exceeded), 2 usage or I/O error.',
     )
     .action(async (paths: string[], options: LintCommandOptions) => {
+      // Before the bundle is read: reading it is what first grows the young generation.
+      if (options.live) holdYoungGeneration();
       const parts = cliParts();
       let showing: ReturnType<ReturnType<typeof parts.progressModule>['terminalProgress']> | undefined;
       const shown: NonNullable<typeof showing>[] = [];
