@@ -72,6 +72,35 @@ describe('post-mortem re-parse by sections equals a whole parse', () => {
     }
   });
 
+  test('tables after a re-parse equal a whole parse\'s: a table the edit left alone is moved, not read again', () => {
+    // Edits before a table shift it; edits inside it change its text, so it is read again.
+    const withTables = BASES.filter(({ text }) => /<table|^\|/m.test(text));
+    assert.ok(withTables.some(({ text }) => /<table/.test(text)) && withTables.some(({ text }) => /^\|/m.test(text)), 'fixtures with HTML and pipe tables');
+    let moved = 0;
+    const tablesOf = (analysis: ReturnType<typeof analyze>) =>
+      plain(analysis.parsed.flatMap(({ model }) => ('tables' in model ? (model.tables as { table: unknown; section?: { heading: { text: string } } }[]) : []).map(({ table, section }) => ({ table, section: section?.heading.text }))));
+    for (const { name, text: base } of withTables) {
+      const path = `/repo/postmortems/${name}`;
+      const firstTable = Math.min(...[base.search(/<table/), base.search(/^\|/m)].filter((i) => i >= 0));
+      fc.assert(
+        fc.property(fc.array(fc.tuple(fc.nat(), fc.nat({ max: 8 }), fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 2 })), { minLength: 1, maxLength: 3 }), (edits) => {
+          let text = base;
+          let analysis = analyze({ path, text }, config);
+          for (const [at, remove, parts] of edits) {
+            const offset = at % (text.length + 1);
+            const next = applyEdit(text, offset, remove, parts.join(''));
+            if (offset < firstTable && next.length !== text.length) moved++;
+            text = next;
+            analysis = analyze({ path, text }, config, {}, analysis);
+            assert.deepEqual(tablesOf(analysis), tablesOf(analyze({ path, text }, config)), `${name}: ${JSON.stringify(edits)}`);
+          }
+        }),
+        { numRuns: LINT_RUNS, seed: 11 },
+      );
+    }
+    assert.ok(moved > 10, `only ${moved} edits moved the tables after them`);
+  });
+
   test('edits inside long tables and lists re-parse the rows or items around them, as a whole parse would', () => {
     const rows = Array.from({ length: 200 }, (_, i) => `| 2026-03-02 ${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} | event ${i} |`);
     const items = Array.from({ length: 200 }, (_, i) => `- ${String(i % 24).padStart(2, '0')}:00 event ${i}${i % 7 === 0 ? '\n  more about it' : ''}`);

@@ -40,21 +40,42 @@ export function columnIndex(table: Table, pattern: RegExp): number {
 
 /**
  * Tables read from a node, kept per node: the model, the timeline, the impact and action-item
- * builders and two rules all read the same tables, and an HTML table costs a full HTML parse.
- * A node belongs to one parse of one text; the text is checked anyway so a reuse can never lie.
+ * builders and two rules all read the same tables, and an HTML table costs a full HTML parse. A
+ * re-parse by sections keeps the nodes it did not touch and moves them, so a table an edit left
+ * alone is not read again at the next version, only moved: reading every table again (an HTML
+ * table's parse above all) was a sixth of a post-mortem edit's time. What a table reads lies
+ * within its own text (cells, runs, inline links), so the same text means the same table.
  */
-const tableCache = new WeakMap<MdastTable | Html, { source: string; table: Table }>();
+const tableCache = new WeakMap<MdastTable | Html, { start: number; text: string; table: Table }>();
 
-function cached(node: MdastTable | Html, source: string, read: () => Table): Table {
+/** The table read from `node` before, moved to where `span` now lies, if that text is unchanged. */
+function reuse(node: MdastTable | Html, span: Span, source: string): Table | undefined {
   const hit = tableCache.get(node);
-  if (hit && hit.source === source) return hit.table;
-  const table = read();
-  tableCache.set(node, { source, table });
+  if (!hit || hit.text.length !== span.end - span.start || !source.startsWith(hit.text, span.start)) return undefined;
+  const table = hit.start === span.start ? hit.table : moveTable(hit.table, span.start - hit.start);
+  // The current text's slice: holding an older one would keep that version's whole text alive.
+  return remember(node, span, source, table);
+}
+
+function remember(node: MdastTable | Html, span: Span, source: string, table: Table): Table {
+  tableCache.set(node, { start: span.start, text: source.slice(span.start, span.end), table });
   return table;
 }
 
+function moveTable(table: Table, delta: number): Table {
+  const moveSpan = (span: Span): Span => ({ start: span.start + delta, end: span.end + delta });
+  const moveRow = (row: TableRow): TableRow => ({
+    ...row,
+    span: moveSpan(row.span),
+    cells: row.cells.map((cell) => ({ ...cell, span: moveSpan(cell.span), runs: cell.runs.map((run) => ({ ...run, offset: run.offset + delta })) })),
+  });
+  const moved: Table = { ...table, span: moveSpan(table.span), rows: table.rows.map(moveRow) };
+  if (table.header) moved.header = moveRow(table.header);
+  return moved;
+}
+
 export function readPipeTable(node: MdastTable, source: string): Table {
-  return cached(node, source, () => drain(readPipeTableSteps(node, source)));
+  return drain(readPipeTableSteps(node, source));
 }
 
 /** Rows read between two steps: a timeline of 100,000 rows takes about a second to read. */
@@ -62,17 +83,16 @@ const ROWS_PER_STEP = 1_000;
 
 /** readPipeTable in steps (core/steps.ts), for the model built a step at a time. */
 export function* readPipeTableSteps(node: MdastTable, source: string): Steps<Table> {
-  const hit = tableCache.get(node);
-  if (hit && hit.source === source) return hit.table;
+  const span = spanOf(node);
+  const known = reuse(node, span, source);
+  if (known) return known;
   const rows: TableRow[] = [];
   for (const row of node.children) {
     rows.push({ span: spanOf(row), cells: row.children.map((cell) => readPipeCell(cell, source)) });
     if (rows.length % ROWS_PER_STEP === 0) yield;
   }
   const [header, ...body] = rows;
-  const table: Table = { kind: 'pipe', span: spanOf(node), header, rows: body };
-  tableCache.set(node, { source, table });
-  return table;
+  return remember(node, span, source, { kind: 'pipe', span, header, rows: body });
 }
 
 type PipeCell = MdastTable['children'][number]['children'][number];
@@ -124,7 +144,7 @@ export function isHtmlTable(node: Html): boolean {
  * Markdown into several nodes, so the slice runs from the node to the matching `</table>`.
  */
 export function readHtmlTable(node: Html, source: string): Table {
-  return cached(node, source, () => drain(readHtmlTableSteps(node, source)));
+  return drain(readHtmlTableSteps(node, source));
 }
 
 const TABLE_CLOSE = /<\/table>/gi;
@@ -155,14 +175,13 @@ const ROW_STATE = /<(?:table|template|form|select|svg|math)(?=[\s>/])/gi;
  * parsed whole. test/core/postmortem/tables.test.ts compares both on random tables.
  */
 export function* readHtmlTableSteps(node: Html, source: string, rowsPerStep = HTML_ROWS_PER_STEP): Steps<Table> {
-  const hit = tableCache.get(node);
-  if (hit && hit.source === source) return hit.table;
   const span = htmlTableSpan(node, source);
+  const known = reuse(node, span, source);
+  if (known) return known;
   const html = source.slice(span.start, span.end);
   let table: Table | undefined = yield* readInBatches(html, span, source, rowsPerStep);
   table ??= rowsOf([{ tree: fromHtml(html, { fragment: true }), base: span.start }], span, source);
-  tableCache.set(node, { source, table });
-  return table;
+  return remember(node, span, source, table);
 }
 
 interface Batch {
