@@ -46,19 +46,22 @@ export function columnIndex(table: Table, pattern: RegExp): number {
  * table's parse above all) was a sixth of a post-mortem edit's time. What a table reads lies
  * within its own text (cells, runs, inline links), so the same text means the same table.
  */
-const tableCache = new WeakMap<MdastTable | Html, { start: number; text: string; table: Table }>();
+const tableCache = new WeakMap<MdastTable | Html, { source: string; span: Span; table: Table }>();
 
 /** The table read from `node` before, moved to where `span` now lies, if that text is unchanged. */
 function reuse(node: MdastTable | Html, span: Span, source: string): Table | undefined {
   const hit = tableCache.get(node);
-  if (!hit || hit.text.length !== span.end - span.start || !source.startsWith(hit.text, span.start)) return undefined;
-  const table = hit.start === span.start ? hit.table : moveTable(hit.table, span.start - hit.start);
-  // The current text's slice: holding an older one would keep that version's whole text alive.
+  if (!hit) return undefined;
+  // The readers of one version ask with its own text: no need to compare the table's.
+  if (hit.source === source && hit.span.start === span.start && hit.span.end === span.end) return hit.table;
+  if (hit.span.end - hit.span.start !== span.end - span.start || !source.startsWith(hit.source.slice(hit.span.start, hit.span.end), span.start)) return undefined;
+  const table = hit.span.start === span.start ? hit.table : moveTable(hit.table, span.start - hit.span.start);
+  // Kept with the current text: holding an older one would keep that version alive.
   return remember(node, span, source, table);
 }
 
 function remember(node: MdastTable | Html, span: Span, source: string, table: Table): Table {
-  tableCache.set(node, { start: span.start, text: source.slice(span.start, span.end), table });
+  tableCache.set(node, { source, span, table });
   return table;
 }
 
