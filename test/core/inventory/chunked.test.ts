@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { parseByEntries } from '../../../server/src/core/inventory/chunked';
+import { isAnchorFree, noAnchors } from '../../../server/src/core/inventory/itemSplice';
 import { parseYaml } from '../../../server/src/core/inventory/yaml';
 import { yamlShape } from '../../helpers/inventory';
 import { applyEdit } from '../../helpers/edits';
@@ -33,6 +34,9 @@ const BASES: Record<string, string> = {
   example: readFileSync(join(__dirname, '..', '..', '..', 'examples', 'inventory', 'cert-inventory.yaml'), 'utf8'),
 };
 
+/** Parses by batches that held an anchor or an alias (outside the batches parsed alone, which refuse them). */
+let withAnchors = 0;
+
 function check(text: string, perBatch: number): boolean {
   const chunked = parseByEntries(text, perBatch);
   if (!chunked) return false;
@@ -43,6 +47,10 @@ function check(text: string, perBatch: number): boolean {
   assert.deepEqual(chunked.syntaxErrors, whole.syntaxErrors, context);
   assert.deepEqual(chunked.comments, whole.comments, context);
   assert.deepEqual(chunked.documents[0].errors.map((e) => [e.code, e.pos]), whole.documents[0].errors.map((e) => [e.code, e.pos]), context);
+  // What the parse records about anchors (the incremental re-parse's precondition) is what a walk finds.
+  const contents = whole.documents[0].contents;
+  assert.equal(isAnchorFree(chunked.documents[0]), contents ? noAnchors([contents]) : true, context);
+  if (!isAnchorFree(chunked.documents[0])) withAnchors++;
   return true;
 }
 
@@ -62,6 +70,16 @@ describe('inventory parse by batches of entries equals a whole parse', () => {
       assert.ok(batched > 40, `only ${batched} of 200 edits were parsed by batches`);
     });
   }
+
+  test('an anchor before the list, in its first batch or after it: parsed by batches, and not anchor-free', () => {
+    assert.ok(withAnchors > 0, 'random edits put an anchor outside the batches parsed alone');
+    const cases = [generated(9).replace('defaults:', 'defaults: &d'), generated(9).replace('- name: svc-1', '- name: &n svc-1'), generated(9, 2, 'tail: &t\n  key: value\n')];
+    for (const text of cases) {
+      assert.ok(check(text, 3), 'parsed by batches');
+      assert.equal(isAnchorFree(parseByEntries(text, 3)!.documents[0]), false);
+    }
+    assert.equal(isAnchorFree(parseByEntries(generated(9), 3)!.documents[0]), true);
+  });
 
   test('an emptied value at the end of a batch, and a tail starting with an empty key (found by long random runs)', () => {
     const emptied = generated(9).replace('expires: 2027-03-12', 'expires:');

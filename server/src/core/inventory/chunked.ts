@@ -12,7 +12,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { drain, type Steps } from '../steps';
 import { DIRECTIVE_PREFIX } from '../suppress';
-import { endWithLastItem, isLocalError, itemDashColumn, moveAll, moveNodesAfter, parseItems, splice, type ParsedItems } from './itemSplice';
+import { endWithLastItem, isLocalError, itemDashColumn, knownAnchorFree, moveAll, moveNodesAfter, noAnchors, parseItems, splice, type ParsedItems } from './itemSplice';
 import { collectComments, composeYaml, syntaxErrorsOf, type ParsedYaml } from './yaml';
 
 /**
@@ -61,6 +61,8 @@ export function* parseByEntriesSteps(text: string, perBatch = ENTRIES_PER_BATCH)
   const last = seq.items[perBatch];
   if (!isScalar(last) || last.value !== 0 || last.range[0] !== firstCut + list.column + 2) return undefined;
   seq.items.pop();
+  // The batches parse only without anchors: with none here either, the whole Document has none.
+  const skeletonAnchorFree = noAnchors([doc.contents]);
 
   const skeletonErrors = syntaxErrorsOf(documents, skeletonText);
   const withDirectives = text.includes(DIRECTIVE_PREFIX);
@@ -89,6 +91,7 @@ export function* parseByEntriesSteps(text: string, perBatch = ENTRIES_PER_BATCH)
     // splice() keeps what lies before the cut, puts the batches' own in, and moves the tail.
     return splice(fromSkeleton, inBatches, skeleton, removed, offsetOf, move, (o) => o);
   };
+  if (skeletonAnchorFree) knownAnchorFree(doc);
   doc.errors = gather(doc.errors, (items) => items.errors, (e) => e.pos[0], (e, by) => {
     e.pos = [by(e.pos[0]), by(e.pos[1])];
     return e;

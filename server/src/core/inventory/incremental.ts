@@ -16,7 +16,7 @@ import { DIRECTIVE_PREFIX } from '../suppress';
 import { changedRegion, LineIndex } from '../text';
 import type { SourceDocument } from '../types';
 import { certModelFrom, type CertModel } from './model';
-import { endWithLastItem, isLocalError, itemDashColumn, moveAll, moveNodesAfter, noAnchors, parseItems, splice } from './itemSplice';
+import { endWithLastItem, isAnchorFree, isLocalError, itemDashColumn, moveAll, moveNodesAfter, parseItems, splice } from './itemSplice';
 import type { ParsedYaml } from './yaml';
 
 export interface Reparsed {
@@ -24,9 +24,6 @@ export interface Reparsed {
   /** Set when the edit replaced entries one for one, so entry findings elsewhere still hold. */
   edit?: LineEdit;
 }
-
-/** Whether a parsed Document holds no anchors or aliases (computed once per whole parse). */
-const anchorFree = new WeakMap<Document.Parsed, boolean>();
 
 /**
  * The new model, sharing (and updating in place) the previous model's Document: the previous
@@ -98,15 +95,6 @@ function listOf(previous: CertModel): YAMLSeq | undefined {
   // The list must be the root's own value, not reached through an alias.
   if (inventory.certificates?.pair.value !== node) return undefined;
   return node;
-}
-
-function isAnchorFree(doc: Document.Parsed): boolean {
-  let known = anchorFree.get(doc);
-  if (known === undefined) {
-    known = doc.contents ? noAnchors([doc.contents as Node]) : true;
-    anchorFree.set(doc, known);
-  }
-  return known;
 }
 
 interface Chunk {
