@@ -20,6 +20,12 @@ export const LINT_BUDGET_MS = 10_000;
 const QUIET_MS = 4;
 
 const STOPPED = Symbol('stopped');
+/**
+ * How long a workspace read's analysis of a file that is not open waits for the file's open (see
+ * offerUnopened): the editor opens what the Certificates view has just read (the status bar's
+ * certificate, a Look Up, the file itself at start-up), or the memory goes back.
+ */
+const ADOPT_WINDOW_MS = 60_000;
 
 /** An analysis that was stopped because the document changed or closed: nobody wants its result. */
 export class AnalysisCancelled extends Error {
@@ -121,6 +127,8 @@ export class AnalysisCache {
   private readonly jobs = new Map<string, AnalysisJob>();
   private generation = 0;
   private lastChange = -Infinity;
+  /** One file's analysis from disk that a workspace read is done with, until the file opens (offerUnopened). */
+  private unopened: { uri: string; generation: number; analysis: Analysis; expiry: NodeJS.Timeout } | undefined;
 
   constructor(
     private readonly settings: DocumentSettings,
@@ -134,6 +142,8 @@ export class AnalysisCache {
     private readonly openDocument: (uri: string) => TextDocument | undefined,
     private readonly budgetMs = LINT_BUDGET_MS,
     private readonly crossFile?: CrossFileHooks,
+    /** Told when an open starts from a workspace read's analysis (offerUnopened): the log says so. */
+    private readonly adopted?: (uri: string) => void,
   ) {}
 
   get(document: TextDocument): Promise<DocumentAnalysis> {
@@ -185,7 +195,39 @@ export class AnalysisCache {
     if (job) job.stale = true;
   }
 
+  /**
+   * A workspace read (the Certificates view's) is done with its analysis of a file that is not
+   * open: the file's open may start from it instead of parsing the same text again. At start-up the
+   * view reads every inventory before the user opens one, and a 5,000-entry inventory's parse is
+   * seconds of CPU that the open's parse repeated while VS Code itself was starting. One file at a
+   * time, for ADOPT_WINDOW_MS, in its settings generation; the open takes it only when its text is
+   * the same (the re-parse of identical text builds the model on the same YAML Document), and from
+   * then on nothing else holds it: its reader is done, and the open's edits may update it in place.
+   */
+  offerUnopened(uri: string, analysis: Analysis): void {
+    this.dropUnopened();
+    // Opened while it was read: the open parsed it itself.
+    if (this.openDocument(uri)) return;
+    const expiry = setTimeout(() => this.dropUnopened(), ADOPT_WINDOW_MS);
+    expiry.unref();
+    this.unopened = { uri, generation: this.generation, analysis, expiry };
+  }
+
+  /** The offered analysis of `uri` when it was made from `text` under this generation of settings; given once. */
+  private adoptUnopened(uri: string, text: string): Analysis | undefined {
+    const offered = this.unopened;
+    if (offered?.uri !== uri) return undefined;
+    this.dropUnopened();
+    return offered.generation === this.generation && offered.analysis.document.text === text ? offered.analysis : undefined;
+  }
+
+  private dropUnopened(): void {
+    clearTimeout(this.unopened?.expiry);
+    this.unopened = undefined;
+  }
+
   invalidateAll(): void {
+    this.dropUnopened();
     this.generation++;
     for (const job of this.jobs.values()) job.stopped = true;
     this.jobs.clear();
@@ -232,7 +274,9 @@ export class AnalysisCache {
     };
     const now = currentMinute(this.clock());
     const live = this.live.get(document.uri);
-    const previous = job.previous?.base()?.takeForNextVersion();
+    const adopted = job.first ? this.adoptUnopened(document.uri, source.text) : undefined;
+    if (adopted) this.adopted?.(document.uri);
+    const previous = job.previous?.base()?.takeForNextVersion() ?? (adopted ? { analysis: adopted } : undefined);
     // Taken (or nothing to take): holding on to the earlier job would keep every version alive.
     job.previous = undefined;
     holdsBase = previous !== undefined;

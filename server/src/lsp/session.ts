@@ -49,7 +49,9 @@ export function createSession(
   const clock = fixedNow ? () => new Date(fixedNow) : () => new Date();
   const expiry = new ExpiryClock(clock, fixedNow !== undefined);
   const certificates = new WorkspaceCertificates(connection, documents);
-  const analyses = new AnalysisCache(settings, () => expiry.now(), live, (uri) => documents.get(uri), init.lintBudgetMs, certificates);
+  const analyses = new AnalysisCache(settings, () => expiry.now(), live, (uri) => documents.get(uri), init.lintBudgetMs, certificates, (uri) =>
+    logger.info(`${uri}: opened as the workspace read just parsed it; that parse is re-used`),
+  );
   const validator = new Validator(connection, documents, analyses, features, logger);
   return {
     features, logger, folders, settings, analyses, validator, live, clock, expiry,

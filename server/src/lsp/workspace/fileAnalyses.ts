@@ -33,6 +33,11 @@ export interface FileAnalysis {
   current(): boolean;
   /** How long work on it in slices holds back (0: go on): while the open documents wait for their diagnostics. */
   holdBackMs(): number;
+  /**
+   * For a file that is not open: the caller is done with the analysis, which the file's open may
+   * start from (AnalysisCache.offerUnopened). Nothing may use it after this call.
+   */
+  release?(): void;
 }
 
 /** What every workspace request handler gets: the connection, the open documents, the session. */
@@ -60,7 +65,8 @@ export async function analyzeFile(context: WorkspaceContext, uri: string, cancel
   // In slices, as an open document, and after it: a large file on disk (the Certificates view's
   // read of an inventory at start-up) does not hold up the editor's requests or its diagnostics.
   const source = { uri, path: filePath, text, truncated, root: session.settings.rootFor(uri) };
-  return { uri, ...(await session.analyses.analyzeUnopened(source, config, cancelled, holdBackMs)), current: () => true, holdBackMs };
+  const unopened = await session.analyses.analyzeUnopened(source, config, cancelled, holdBackMs);
+  return { uri, ...unopened, current: () => true, holdBackMs, release: () => session.analyses.offerUnopened(uri, unopened.analysis) };
 }
 
 /** The URIs a request names, else every candidate file of the client's workspace folders. */

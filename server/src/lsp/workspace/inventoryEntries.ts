@@ -55,6 +55,8 @@ async function rowsOf(context: WorkspaceContext, file: FileAnalysis, cancelled: 
     const read = file;
     const steps = certificatesSteps(read.uri, model, read.analysis.config, read.now);
     const rows = await context.session().analyses.runInSlices(steps, () => !cancelled() && read.current(), read.holdBackMs);
+    // The rows are plain data: the file's open may start from this parse (an inventory just read is often opened next).
+    if (rows) read.release?.();
     if (rows || cancelled() || read.current() || reads >= MAX_REREADS) return rows;
     file = await analyzeFile(context, read.uri, cancelled);
   }
