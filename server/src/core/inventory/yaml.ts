@@ -2,7 +2,7 @@
  * The YAML layer shared by inventories and cert-manager manifests: one parse into CST tokens
  * (for comments and their offsets) and Documents (for values and their ranges).
  */
-import { Composer, Parser, YAMLParseError, isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { Composer, Parser, YAMLParseError, isAlias, isMap, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { reachable } from '../limits/walk';
 import { DIRECTIVE_PREFIX, parseDirective } from '../suppress';
 import type { SuppressionDirective } from '../rule';
@@ -141,15 +141,40 @@ export function spanOf(node: Node | null | undefined, fallback: Span = { start: 
 
 /** Follows an alias to its anchored node, once; never expands recursively. */
 export function deref(doc: Document.Parsed, node: unknown): Node | null {
-  if (isAlias(node)) {
-    try {
-      const target = node.resolve(doc);
-      return (target as Node | undefined) ?? null;
-    } catch {
-      return null;
-    }
+  if (!isAlias(node)) return (node as Node | null) ?? null;
+  const targets = aliasTargets(doc);
+  if (targets.has(node)) return targets.get(node) ?? null;
+  try {
+    return (node.resolve(doc) as Node | undefined) ?? null;
+  } catch {
+    return null;
   }
-  return (node as Node | null) ?? null;
+}
+
+/**
+ * What every alias of a Document refers to, found in one walk: yaml's `Alias.resolve` walks the
+ * whole document at each call, and every field read through an alias calls it, so an inventory of
+ * thousands of entries written with aliases (or with `*.example.com` unquoted, which YAML reads as
+ * an alias) took minutes. The same rule as yaml's: the last node before the alias, in the order
+ * `visit` walks, with its anchor. A Document holding aliases is never updated in place (the
+ * incremental re-parse and the parse by entries take only anchor-free text), so the map holds.
+ */
+const aliasTargetsOf = new WeakMap<Document.Parsed, Map<Alias, Node | undefined>>();
+
+function aliasTargets(doc: Document.Parsed): Map<Alias, Node | undefined> {
+  let targets = aliasTargetsOf.get(doc);
+  if (targets) return targets;
+  targets = new Map();
+  const latest = new Map<string, Node>();
+  const found = targets;
+  visit(doc, {
+    Node: (_key, node) => {
+      if (isAlias(node)) found.set(node, latest.get(node.source));
+      else if (node.anchor) latest.set(node.anchor, node);
+    },
+  });
+  aliasTargetsOf.set(doc, targets);
+  return targets;
 }
 
 /** The key of a pair as a plain string, when it is a scalar. */
