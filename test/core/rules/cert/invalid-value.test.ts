@@ -1,7 +1,7 @@
 /** cert/invalid-value: findings by line and column, fixes applied. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { byRule, CLEAN_INVENTORY, covered, lintYaml } from '../../../helpers/inventory';
+import { applyEdits, byRule, CLEAN_INVENTORY, covered, lintYaml } from '../../../helpers/inventory';
 
 /** CLEAN_INVENTORY with one line replaced (by its exact text). */
 function variant(from: string, to: string): string {
@@ -82,5 +82,33 @@ describe('cert/invalid-value', () => {
     const findings = lintYaml(text);
     assert.deepEqual(byRule(findings, 'cert/invalid-value').map((f) => covered(text, f.range)), ['[jane.doe@gmail.com]']);
     assert.deepEqual(byRule(findings, 'cert/personal-email').map((f) => covered(text, f.range)), ['jane.doe@gmail.com']);
+  });
+  it('a wildcard host written unquoted, which YAML reads as an alias, is named as such and quoted by a safe fix', () => {
+    const text = `certificates:
+  - name: edge
+    hosts: [*.edge.example.com, api.example.com]
+    owner: platform-team@example.com
+    expires: 2027-08-16
+  - name: one
+    hosts: *.one.example.com
+    owner: platform-team@example.com
+    expires: 2027-08-16
+`;
+    const findings = byRule(lintYaml(text), 'cert/invalid-value');
+    assert.deepEqual(
+      findings.map((f) => [covered(text, f.range), f.message]),
+      [
+        ['*.edge.example.com', 'Entry "edge": YAML reads `*.edge.example.com` as an alias, not a host; quote the wildcard: "*.edge.example.com".'],
+        ['*.one.example.com', 'Entry "one": YAML reads `*.one.example.com` as an alias, not a host; quote the wildcard: "*.one.example.com".'],
+      ],
+    );
+    assert.ok(findings.every((f) => f.fixes?.length === 1 && f.fixes[0].safe && f.fixes[0].preferred));
+    const fixed = applyEdits(text, findings.flatMap((f) => f.fixes![0].edits));
+    assert.equal(fixed, text.replace('*.edge.example.com', '"*.edge.example.com"').replace('*.one.example.com', '"*.one.example.com"'));
+    assert.deepEqual(byRule(lintYaml(fixed), 'cert/invalid-value'), []);
+  });
+  it('an alias to a missing anchor that is no wildcard keeps the plain message', () => {
+    const text = 'certificates:\n  - name: edge\n    hosts: [*hosts]\n    owner: platform-team@example.com\n    expires: 2027-08-16\n';
+    assert.deepEqual(byRule(lintYaml(text), 'cert/invalid-value').map((f) => f.message), ['Entry "edge": a host should be host or host:port, not empty.']);
   });
 });

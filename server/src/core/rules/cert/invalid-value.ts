@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
 import { closest } from 'fastest-levenshtein';
 import { classifyEmail } from '../../inventory/emails';
 import { RENEWAL_METHODS } from '../../inventory/keys';
@@ -6,12 +6,30 @@ import { type CertModel, entryLabel, type Field, fieldOf, type Inventory, type I
 import { parseLifetime } from '../../inventory/lifetime';
 import { emailRefsSteps, expiryOf, hostRefs, issuedOf, warnDaysValue } from '../../inventory/refs';
 import { deref, pairOf, spanOf } from '../../inventory/yaml';
-import type { Report, Rule } from '../../rule';
+import type { Report, ReportSpec, Rule } from '../../rule';
+import type { Span } from '../../types';
 import { pacer } from '../../steps';
 import { describeValue, quoteText } from '../../quote';
 import { schemeNames, tlsScheme } from '../../../../../contract/src/tlsScheme';
 
 const STRING_KEYS = ['name', 'environment', 'namespace', 'issuer', 'secret', 'pem', 'pemFile', 'clientCert', 'clientKey'];
+
+/**
+ * `*.example.com` written unquoted: YAML reads it as an alias (to an anchor `.example.com` that
+ * does not exist), and the host is lost. The text as written, for the message; else undefined.
+ */
+function unquotedWildcard(doc: Inventory['doc'], value: unknown): string | undefined {
+  return isAlias(value) && value.source.startsWith('.') && deref(doc, value) === null ? `*${value.source}` : undefined;
+}
+
+/** The finding on an unquoted wildcard, with the fix that quotes it (the alias's text is the host as written). */
+function wildcardFinding(where: Where, wildcard: string, span: Span): ReportSpec {
+  return {
+    message: `${where()}: YAML reads \`${quoteText(wildcard)}\` as an alias, not a host; quote the wildcard: "${quoteText(wildcard)}".`,
+    span,
+    fixes: [{ title: 'Quote the wildcard host', edits: [{ span, newText: JSON.stringify(wildcard) }], preferred: true, safe: true }],
+  };
+}
 
 function describe(node: Node | null): string {
   if (isMap(node)) return 'a mapping';
@@ -44,12 +62,17 @@ function checkEntryValues(entry: InventoryEntry, inv: Inventory, report: Report)
   }
   const hosts = entry.own('hosts');
   if (hosts && !isSeq(hosts.node) && !(isScalar(hosts.node) && typeof hosts.node.value === 'string')) {
-    report({ message: `${where()}: \`hosts\` should be a list of host or host:port, not ${describe(hosts.node)}.`, span: hosts.span });
+    const wildcard = unquotedWildcard(inv.doc, hosts.pair.value);
+    const value = hosts.pair.value as Node | null;
+    if (wildcard && value) report(wildcardFinding(where, wildcard, spanOf(value)));
+    else report({ message: `${where()}: \`hosts\` should be a list of host or host:port, not ${describe(hosts.node)}.`, span: hosts.span });
   } else if (isSeq(hosts?.node)) {
     for (const item of hosts.node.items) {
       const node = deref(inv.doc, item);
       if (!isScalar(node) || node.value === null || typeof node.value === 'object') {
-        report({ message: `${where()}: a host should be host or host:port, not ${describe(node)}.`, span: spanOf(item as Node, hosts.span) });
+        const wildcard = unquotedWildcard(inv.doc, item);
+        const span = spanOf(item as Node, hosts.span);
+        report(wildcard ? wildcardFinding(where, wildcard, span) : { message: `${where()}: a host should be host or host:port, not ${describe(node)}.`, span });
       }
     }
   }
@@ -154,10 +177,13 @@ export const invalidValue: Rule<CertModel> = {
   scope: 'entry',
   docs: {
     summary: 'An impossible date, a malformed host or port, a malformed e-mail, a non-positive warnDays, an unknown renewal method, a `lifetime` that is not a duration (90d, 2160h), a `trust` other than public or private.',
-    details: 'Also values of the wrong shape: an entry that is not a mapping, `hosts` that is neither a list nor one value, `owner`, `notify` or `escalation` that is not an address or a flat list of addresses, `renewal` that is not a mapping.',
+    details: 'Also values of the wrong shape: an entry that is not a mapping, `hosts` that is neither a list nor one value, `owner`, `notify` or `escalation` that is not an address or a flat list of addresses, `renewal` that is not a mapping. A wildcard host written unquoted (`*.example.com`) is read by YAML as an alias, and is lost: quote it.',
     bad: 'certificates:\n  - name: api\n    hosts: [api.example.com:70000]\n    expires: 2026-02-30\n    owner: platform-team.example.com\n    warnDays: 0\n    renewal: { method: acmee }\n',
     good: 'certificates:\n  - name: api\n    hosts: [api.example.com:8443]\n    expires: 2026-02-28\n    owner: platform-team@example.com\n    warnDays: 14\n    renewal: { method: acme }\n',
-    fixes: [{ title: 'Change a renewal method to the nearest known one', safe: false, note: 'the nearest by spelling, however far' }],
+    fixes: [
+      { title: 'Change a renewal method to the nearest known one', safe: false, note: 'the nearest by spelling, however far' },
+      { title: 'Quote the wildcard host', safe: true },
+    ],
   },
   *check(model, report, { config }) {
     const inv = model.inventory;
