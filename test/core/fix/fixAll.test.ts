@@ -53,6 +53,23 @@ describe('which fix is applied unattended', () => {
     assert.equal(applyReplacements('0123456789', plan.edits), '01A5D679');
   });
 
+  it('one fix on a thousand findings (a table of empty rows) has its edits read once, not once per finding', () => {
+    const text = 'x'.repeat(2000);
+    let reads = 0;
+    const edits = Array.from({ length: 1000 }, (_, i) => ({ range: { start: at(0, 2 * i), end: at(0, 2 * i + 1) }, newText: '' }));
+    const counted = Object.assign(edits, {
+      map<U>(callback: (value: (typeof edits)[number], index: number, array: typeof edits) => U): U[] {
+        reads++;
+        return Array.prototype.map.call(edits, callback as never) as U[];
+      },
+    });
+    const shared: Fix = { title: 'Delete the empty rows', edits: counted, preferred: true, safe: true };
+    const plan = planPass(text, Array.from({ length: 1000 }, () => finding('pm/empty-row', [shared])));
+    assert.equal(reads, 1);
+    assert.deepEqual(plan.applied, [{ rule: 'pm/empty-row', title: 'Delete the empty rows' }]);
+    assert.equal(applyReplacements(text, plan.edits), 'x'.repeat(1000));
+  });
+
   it('only the rules asked for', () => {
     const plan = planPass('0123', [finding('pm/a', [fix('a', 0, 1, 'A')]), finding('pm/b', [fix('b', 2, 3, 'B')])], new Set(['pm/b']));
     assert.deepEqual(plan.applied, [{ rule: 'pm/b', title: 'b' }]);

@@ -31,11 +31,15 @@ export interface PassPlan {
 export function planPass(text: string, findings: readonly Finding[], rules?: ReadonlySet<string>): PassPlan {
   const lines = new LineIndex(text);
   const seen = new Set<string>();
+  // The same Fix object on many findings (one fix for every empty row of a table) is read once:
+  // reading its edits per finding was quadratic (8,000 empty rows: 23 s).
+  const seenFixes = new Set<Fix>();
   const candidates: { rule: string; fix: Fix; edits: Replacement[]; order: number }[] = [];
   for (const finding of findings) {
     if (rules && !rules.has(finding.rule)) continue;
     const fix = autoFixOf(finding);
-    if (!fix) continue;
+    if (!fix || seenFixes.has(fix)) continue;
+    seenFixes.add(fix);
     const edits = fix.edits
       .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText }))
       .sort((a, b) => a.start - b.start || a.end - b.end);
