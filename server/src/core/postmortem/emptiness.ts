@@ -19,10 +19,39 @@ export function emptySections(model: PostmortemModel): Section[] {
 
 const cache = new WeakMap<PostmortemModel, Section[]>();
 
-/** Whether a span lies in a section pm/empty-section reports (its heading included). */
+/**
+ * Whether a span lies in a section pm/empty-section reports (its heading included). Rules ask it
+ * for every node, row and item: a binary search over the sections (outermost, so apart from one
+ * another), not a scan of them all each time (quadratic in a post-mortem of many empty sections).
+ */
 export function inEmptySection(model: PostmortemModel, span: Span): boolean {
-  return emptySections(model).some((s) => span.start >= s.span.start && span.end <= s.span.end);
+  const spans = emptySpans(model);
+  let low = 0;
+  let high = spans.length - 1;
+  let last = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (spans[mid].start <= span.start) {
+      last = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return last >= 0 && span.end <= spans[last].end;
 }
+
+/** The empty sections' spans by start. */
+function emptySpans(model: PostmortemModel): Span[] {
+  let spans = spanCache.get(model);
+  if (!spans) {
+    spans = emptySections(model)
+      .map((s) => s.span)
+      .sort((a, b) => a.start - b.start);
+    spanCache.set(model, spans);
+  }
+  return spans;
+}
+
+const spanCache = new WeakMap<PostmortemModel, Span[]>();
 
 function computeEmptySections(model: PostmortemModel): Section[] {
   const text = model.text;
