@@ -75,4 +75,12 @@ describe('cert/personal-email: one finding per address', () => {
     assert.equal(findings[0].range.start.line, 6);
     assert.deepEqual(findings[0].related?.map((r) => r.range.start.line), [17]);
   });
+  it('an address used by 400 entries: one finding, its message naming the first few uses and counting the rest', () => {
+    const entries = Array.from({ length: 400 }, (_, i) => `  - name: svc-${i}\n    hosts: [svc-${i}.example.com]\n    owner: jane.doe@gmail.com\n    expires: 2027-05-01\n`);
+    const findings = byRule(lintYaml(`certificates:\n${entries.join('')}`), 'cert/personal-email');
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0].related?.length, 399);
+    assert.match(findings[0].message, /Also used by entry svc-1(, entry svc-\d+)* and \d+ more\.$/);
+    assert.ok(findings[0].message.length < 600, `${findings[0].message.length} characters`);
+  });
 });

@@ -3,7 +3,7 @@ import { classifyEmail, explainVerdict } from '../../inventory/emails';
 import { emailRefsSteps, isPlaceholder, type EmailRef, type EmailRole } from '../../inventory/refs';
 import type { FixSpec, Rule } from '../../rule';
 import type { CertModel } from '../../inventory/model';
-import { sentenceStart } from '../../quote';
+import { MAX_QUOTED_CHARS, quoteList, sentenceStart } from '../../quote';
 import { pacer } from '../../steps';
 
 type EmailVerdict = ReturnType<typeof classifyEmail>;
@@ -59,7 +59,8 @@ export const personalEmail: Rule<CertModel> = {
       if (team && team.toLowerCase() !== ref.address.toLowerCase()) {
         fixes.push({ title: `Replace with the team address ${team}`, edits: uses.map((u) => ({ span: u.ref.span, newText: team })), preferred: true });
       }
-      const also = others.length ? ` Also used by ${others.map((o) => o.ref.where).join(', ')}.` : '';
+      // The first few uses by name, the rest counted: an address in thousands of entries made a message of hundreds of KB.
+      const also = others.length ? ` Also used by ${quoteList(others.map((o) => o.ref.where), ['', ''], 2 * MAX_QUOTED_CHARS)}.` : '';
       report({
         message: `${sentenceStart(ref.where)}: personal ${ROLE_NAMES[ref.role]}. ${explainVerdict(verdict)}${also}`,
         span: ref.span,
