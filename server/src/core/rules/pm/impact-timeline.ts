@@ -4,7 +4,7 @@ import { dayNumber, formatDuration, type TimeToken } from '../../postmortem/time
 import type { Timeline, TimelineEntry } from '../../postmortem/timeline';
 import { zoneOffset } from '../../postmortem/zones';
 import type { Report, Rule } from '../../rule';
-import { MINUTES_PER_DAY } from '../../units';
+import { ClockTimes, MINUTES_PER_DAY } from '../../units';
 import { textRuns } from '../../postmortem/runs';
 import { RESOLVED, STARTED } from '../../postmortem/outageWords';
 import { scanTimes } from '../../postmortem/time';
@@ -51,8 +51,9 @@ export const impactTimeline: Rule<PostmortemModel> = {
     checkResolutionTimes(model, timed, ended, tolerance, report);
 
     if (!impact || impact.windows.length === 0) return;
-    const earliest = impact.windows.reduce((a, b) => (place(b.start, timeline, first) < place(a.start, timeline, first) ? b : a));
-    const start = place(earliest.start, timeline, first);
+    const on = scaleOf(timeline, first);
+    const earliest = impact.windows.reduce((a, b) => (place(b.start, on) < place(a.start, on) ? b : a));
+    const start = place(earliest.start, on);
     if (first.minutes! - start > tolerance) {
       report({
         message: `The Impact window starts at ${quoteText(earliest.start.text)}, ${formatDuration(first.minutes! - start)} before the first timeline entry (${quoteText(first.token!.text)}): the start of the outage is missing from the timeline.`,
@@ -60,8 +61,8 @@ export const impactTimeline: Rule<PostmortemModel> = {
         related: [{ span: first.timeSpan, message: 'The first timeline entry' }],
       });
     }
-    const latest = impact.windows.reduce((a, b) => (endOf(b, timeline, first) > endOf(a, timeline, first) ? b : a));
-    const end = endOf(latest, timeline, first);
+    const latest = impact.windows.reduce((a, b) => (endOf(b, on) > endOf(a, on) ? b : a));
+    const end = endOf(latest, on);
     // Compared with the entry that says the impact ended; without one, the entries after the end
     // are the follow-up (a notice, a cleanup) and only an end past the last entry is a contradiction.
     const reference = ended ?? last;
@@ -108,6 +109,7 @@ function checkResolutionTimes(model: PostmortemModel, timed: TimelineEntry[], en
   const section = model.resolution;
   if (!section || !ended || timed.length < 2) return;
   const zone = model.timeline?.zone;
+  const entryTimes = new ClockTimes(timed.map((e) => e.token!.time!.hour * 60 + e.token!.time!.minute));
   for (const node of section.ownNodes) {
     if (node.type !== 'paragraph' && node.type !== 'list') continue;
     for (const run of textRuns(node, model.text)) {
@@ -117,11 +119,7 @@ function checkResolutionTimes(model: PostmortemModel, timed: TimelineEntry[], en
         const sentence = sentenceAround(run.text, token.span.start - run.offset);
         if (!FIX_SENTENCE.test(sentence)) continue;
         const clock = token.time.hour * 60 + token.time.minute;
-        const near = timed.some((e) => {
-          const d = Math.abs(e.token!.time!.hour * 60 + e.token!.time!.minute - clock);
-          return Math.min(d, MINUTES_PER_DAY - d) <= tolerance;
-        });
-        if (near) continue;
+        if (entryTimes.near(clock, tolerance)) continue;
         report({
           message: `The Resolution says ${quoteText(token.text)}, but no timeline entry is near that time; the timeline ends the outage at ${quoteText(ended.token!.text)}.`,
           span: token.span,
@@ -146,24 +144,37 @@ function windowMinutes(w: ImpactWindow): number {
   return end - start;
 }
 
+/** What placing a time on the timeline's scale needs, read from the timeline once (not per window). */
+interface Scale {
+  timeline: Timeline;
+  first: TimelineEntry;
+  /** The year of the timeline's last dated entry. */
+  lastYear: number | undefined;
+}
+
+function scaleOf(timeline: Timeline, first: TimelineEntry): Scale {
+  let lastYear: number | undefined;
+  for (const e of timeline.entries) if (e.date) lastYear = e.date.year;
+  return { timeline, first, lastYear };
+}
+
 /**
  * The token's minutes on the timeline's scale: its own date, else the first entry's day;
  * its own zone, else the timeline's.
  */
-function place(token: TimeToken, timeline: Timeline, first: TimelineEntry): number {
+function place(token: TimeToken, { timeline, first, lastYear }: Scale): number {
   // A timeline that writes no years counts them from an arbitrary one: read the window's date in
   // the year of the timeline's last entry, where the outage usually ends.
-  const last = timeline.entries.filter((e) => e.date).at(-1);
-  const year = timeline.hasYears ? (token.date?.year ?? first.date?.year) : (last?.date?.year ?? first.date?.year);
+  const year = timeline.hasYears ? (token.date?.year ?? first.date?.year) : (lastYear ?? first.date?.year);
   const date = token.date ? { ...token.date, year } : first.date;
   const day = date ? dayNumber(date) : Math.floor((first.minutes! + (zoneOffset(first.zone) ?? 0)) / MINUTES_PER_DAY);
   const offset = token.offsetMinutes ?? zoneOffset(timeline.zone) ?? 0;
   return day * MINUTES_PER_DAY + token.time!.hour * 60 + token.time!.minute - offset;
 }
 
-function endOf(w: ImpactWindow, timeline: Timeline, first: TimelineEntry): number {
-  const start = place(w.start, timeline, first);
-  let end = place(w.end, timeline, first);
+function endOf(w: ImpactWindow, on: Scale): number {
+  const start = place(w.start, on);
+  let end = place(w.end, on);
   if (!w.end.date && end < start) end += MINUTES_PER_DAY;
   return end;
 }
