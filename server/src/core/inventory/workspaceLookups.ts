@@ -102,6 +102,11 @@ export class FileAmongOthers {
     return matchingIn([this.mine.entries, this.others.entries], host, namespace, this.notOwn);
   }
 
+  /** The first of entriesMatching(host, undefined) that names a namespace, without gathering them all. */
+  firstEntryWithNamespace(host: string): Located<IndexedEntry> | undefined {
+    return matchingIn([this.mine.entries, this.others.entries], host, undefined, (e) => this.notOwn(e) && e.namespace !== undefined, 1)[0];
+  }
+
   /** Certificates, this file's first, with a host matching `host` in an agreeing namespace. */
   certificatesMatching(host: string, namespace: string | undefined): Located<IndexedCertificate>[] {
     return matchingIn([this.mine.certificatesByHost, this.others.certificatesByHost], host, namespace, this.notOwn);

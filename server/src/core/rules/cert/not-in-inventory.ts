@@ -28,7 +28,8 @@ export const notInInventory: Rule<CertModel> = {
       if (certificate.hosts.some((host) => view.entriesMatching(host, certificate.namespace).length > 0)) continue;
       const names = quoteList(certificate.written, ['', '']);
       // An entry for the same host in another namespace is the likelier story: say so.
-      const elsewhere = certificate.hosts.flatMap((host) => view.entriesMatching(host, undefined)).find((e) => e.namespace !== undefined)?.item;
+      let elsewhere;
+      for (const host of certificate.hosts) if ((elsewhere = view.firstEntryWithNamespace(host)?.item)) break;
       const hostsOf = `No inventory entry lists the hosts of ${certificate.label} (${names})`;
       report({
         message: elsewhere
