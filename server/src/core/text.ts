@@ -106,7 +106,7 @@ export class LineIndex {
 }
 
 /** The index of the first of the sorted numbers that is >= `value` (their length when none is). */
-function firstAtOrAfter(sorted: number[], value: number): number {
+export function firstAtOrAfter(sorted: readonly number[], value: number): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {

@@ -1,3 +1,5 @@
+import { firstAtOrAfter } from './text';
+
 /** Units of time, each written once. */
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
@@ -22,13 +24,7 @@ export class ClockTimes {
     const times = this.sorted;
     if (times.length === 0) return false;
     const at = ((clock % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
-    let low = 0;
-    let high = times.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (times[mid] < at) low = mid + 1;
-      else high = mid;
-    }
+    const low = firstAtOrAfter(times, at);
     const around = (t: number) => {
       const d = Math.abs(t - at);
       return Math.min(d, MINUTES_PER_DAY - d) <= tolerance;

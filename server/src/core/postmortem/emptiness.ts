@@ -1,3 +1,4 @@
+import { firstAtOrAfter } from '../text';
 import type { Span } from '../types';
 import type { PostmortemModel } from './model';
 import type { Section } from './sections';
@@ -25,33 +26,26 @@ const cache = new WeakMap<PostmortemModel, Section[]>();
  * another), not a scan of them all each time (quadratic in a post-mortem of many empty sections).
  */
 export function inEmptySection(model: PostmortemModel, span: Span): boolean {
-  const spans = emptySpans(model);
-  let low = 0;
-  let high = spans.length - 1;
-  let last = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (spans[mid].start <= span.start) {
-      last = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
+  const { spans, starts } = emptySpans(model);
+  // The last section starting at or before the span: the only one that can hold it.
+  const last = firstAtOrAfter(starts, span.start + 1) - 1;
   return last >= 0 && span.end <= spans[last].end;
 }
 
-/** The empty sections' spans by start. */
-function emptySpans(model: PostmortemModel): Span[] {
-  let spans = spanCache.get(model);
-  if (!spans) {
-    spans = emptySections(model)
+/** The empty sections' spans by start, and their starts. */
+function emptySpans(model: PostmortemModel): { spans: Span[]; starts: number[] } {
+  let found = spanCache.get(model);
+  if (!found) {
+    const spans = emptySections(model)
       .map((s) => s.span)
       .sort((a, b) => a.start - b.start);
-    spanCache.set(model, spans);
+    found = { spans, starts: spans.map((s) => s.start) };
+    spanCache.set(model, found);
   }
-  return spans;
+  return found;
 }
 
-const spanCache = new WeakMap<PostmortemModel, Span[]>();
+const spanCache = new WeakMap<PostmortemModel, { spans: Span[]; starts: number[] }>();
 
 function computeEmptySections(model: PostmortemModel): Section[] {
   const text = model.text;
