@@ -99,10 +99,12 @@ export class LineIndex {
     return { start: this.lineStarts[first], end };
   }
 
-  /** The line break the document uses, so inserted text matches it. */
+  /** The line break the document uses, so inserted text matches it (a scan of the text, once). */
   get eol(): string {
-    return this.text.includes('\r\n') ? '\r\n' : '\n';
+    return (this.lineBreak ??= this.text.includes('\r\n') ? '\r\n' : '\n');
   }
+
+  private lineBreak: string | undefined;
 }
 
 /** The index of the first of the sorted numbers that is >= `value` (their length when none is). */

@@ -17,7 +17,7 @@ export function yamlSuppression(model: CertModel, line: number, rule: string): E
   const content = text.slice(lineStart, lines.lineEndOffset(line));
   const indent = /^[ \t]*/.exec(content)![0];
   if (indent.length === content.length || content.trimStart().startsWith('#')) return undefined;
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lines.eol;
   const scalar = multiLineScalarAround(model, lineStart + indent.length);
   if (!scalar) {
     if (existingDirective(model.directives, line - 1, 'disable-next-line')) return extendComment(model, line - 1, rule);
@@ -41,7 +41,7 @@ export function yamlSuppression(model: CertModel, line: number, rule: string): E
 }
 
 /** The scalar that starts on an earlier line and runs past `offset`, if any. */
-function multiLineScalarAround(model: CertModel, offset: number): { start: number; end: number } | undefined {
+export function multiLineScalarAround(model: CertModel, offset: number): { start: number; end: number } | undefined {
   const pending: unknown[] = model.yaml.documents.map((d) => d.contents);
   while (pending.length > 0) {
     const node = pending.pop();
@@ -52,9 +52,37 @@ function multiLineScalarAround(model: CertModel, offset: number): { start: numbe
     const range = (node as Node | null)?.range;
     if (!range || offset < range[0] || offset > range[1]) continue;
     if (isScalar(node) && range[0] < offset && offset < range[1]) return { start: range[0], end: range[1] };
-    if (isCollection(node)) pending.push(...node.items);
+    if (isCollection(node)) pending.push(...itemsAround(node.items, offset));
   }
   return undefined;
+}
+
+/**
+ * The items of a collection that may hold `offset`: in a long one (an inventory's entries), the
+ * last that starts at or before it, found by a binary search (the items are in the text's order),
+ * not all of them: "Disable this rule for this line" is asked for every finding of a selection.
+ */
+function itemsAround(items: readonly unknown[], offset: number): readonly unknown[] {
+  if (items.length < 16) return items;
+  let low = 0;
+  let high = items.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const start = startOf(items[mid]);
+    // An item without a place (an empty value) leaves the order unknown: look at them all.
+    if (start === undefined) return items;
+    if (start <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found < 0 ? [] : [items[found]];
+}
+
+function startOf(item: unknown): number | undefined {
+  const node = isPair(item) ? item.key : item;
+  return (node as Node | null)?.range?.[0];
 }
 
 /** ` cert/expired` added at the end of the directive comment on `line` (a YAML comment runs to the line's end). */

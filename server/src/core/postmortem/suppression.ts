@@ -35,7 +35,7 @@ export function postmortemSuppression(model: PostmortemModel, line: number, rule
     if (first[1] !== heading || spanOf(heading).start < lineStart) return undefined;
     const above = existingDirective(model.directives, line - 1, 'disable-next-line');
     if (above) return extendComment(model, line - 1, 'disable-next-line', rule);
-    return [{ span: { start: lineStart, end: lineStart }, newText: `<!-- ${directiveWords('disable-next-line', [rule])} -->${lineBreak(text)}` }];
+    return [{ span: { start: lineStart, end: lineStart }, newText: `<!-- ${directiveWords('disable-next-line', [rule])} -->${lines.eol}` }];
   }
   if (existingDirective(model.directives, line, 'disable-line')) return extendComment(model, line, 'disable-line', rule);
   const comment = ` <!-- ${directiveWords('disable-line', [rule])} -->`;
@@ -63,25 +63,37 @@ export function postmortemSuppression(model: PostmortemModel, line: number, rule
 }
 
 /** The nodes holding `offset`, outermost first (root included). */
-function ancestry(root: Root, offset: number): Node[] {
+export function ancestry(root: Root, offset: number): Node[] {
   const chain: Node[] = [root];
   for (;;) {
     const children = (chain[chain.length - 1] as { children?: Node[] }).children;
-    const next = children?.find((c) => {
-      const span = spanOf(c);
-      return span.start <= offset && offset < span.end;
-    });
+    const next = children && childAt(children, offset);
     if (!next) return chain;
     chain.push(next);
   }
 }
 
-function isComment(node: Node): boolean {
-  return node.type === 'html' && /^\s*<!--/.test((node as Nodes & { value: string }).value);
+/**
+ * The child holding `offset`: siblings lie in the text's order, apart, so the last that starts at
+ * or before it is the only candidate, found by a binary search (a post-mortem's root, its timeline
+ * table and its action items have thousands of children, and this is asked per finding).
+ */
+function childAt(children: Node[], offset: number): Node | undefined {
+  let low = 0;
+  let high = children.length - 1;
+  let found: Node | undefined;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (spanOf(children[mid]).start <= offset) {
+      found = children[mid];
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found && offset < spanOf(found).end ? found : undefined;
 }
 
-function lineBreak(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+function isComment(node: Node): boolean {
+  return node.type === 'html' && /^\s*<!--/.test((node as Nodes & { value: string }).value);
 }
 
 /** ` pm/empty-row` added before the `-->` of the directive comment on `line`. */
