@@ -107,13 +107,18 @@ export class LineIndex {
   private lineBreak: string | undefined;
 }
 
-/** The index of the first of the sorted numbers that is >= `value` (their length when none is). */
-export function firstAtOrAfter(sorted: readonly number[], value: number): number {
+/**
+ * The index of the first of the sorted numbers (or items, by `keyOf`) that is >= `value` (their
+ * length when none is): a binary search. One less is the last that is below `value`.
+ */
+export function firstAtOrAfter(sorted: readonly number[], value: number): number;
+export function firstAtOrAfter<T>(sorted: readonly T[], value: number, keyOf: (item: T) => number): number;
+export function firstAtOrAfter<T>(sorted: readonly T[], value: number, keyOf: (item: T) => number = (item) => item as unknown as number): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (sorted[mid] < value) low = mid + 1;
+    if (keyOf(sorted[mid]) < value) low = mid + 1;
     else high = mid;
   }
   return low;

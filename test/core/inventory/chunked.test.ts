@@ -34,9 +34,6 @@ const BASES: Record<string, string> = {
   example: readFileSync(join(__dirname, '..', '..', '..', 'examples', 'inventory', 'cert-inventory.yaml'), 'utf8'),
 };
 
-/** Parses by batches that held an anchor or an alias (outside the batches parsed alone, which refuse them). */
-let withAnchors = 0;
-
 function check(text: string, perBatch: number): boolean {
   const chunked = parseByEntries(text, perBatch);
   if (!chunked) return false;
@@ -50,7 +47,6 @@ function check(text: string, perBatch: number): boolean {
   // What the parse records about anchors (the incremental re-parse's precondition) is what a walk finds.
   const contents = whole.documents[0].contents;
   assert.equal(isAnchorFree(chunked.documents[0]), contents ? noAnchors([contents]) : true, context);
-  if (!isAnchorFree(chunked.documents[0])) withAnchors++;
   return true;
 }
 
@@ -72,7 +68,6 @@ describe('inventory parse by batches of entries equals a whole parse', () => {
   }
 
   test('an anchor before the list, in its first batch or after it: parsed by batches, and not anchor-free', () => {
-    assert.ok(withAnchors > 0, 'random edits put an anchor outside the batches parsed alone');
     const cases = [generated(9).replace('defaults:', 'defaults: &d'), generated(9).replace('- name: svc-1', '- name: &n svc-1'), generated(9, 2, 'tail: &t\n  key: value\n')];
     for (const text of cases) {
       assert.ok(check(text, 3), 'parsed by batches');

@@ -8,6 +8,7 @@
 import { isCollection, isPair, isScalar, type Node } from 'yaml';
 import type { EditSpec } from '../rule';
 import { directiveWords, existingDirective } from '../suppress';
+import { firstAtOrAfter } from '../text';
 import type { CertModel } from './model';
 
 export function yamlSuppression(model: CertModel, line: number, rule: string): EditSpec[] | undefined {
@@ -64,25 +65,21 @@ export function multiLineScalarAround(model: CertModel, offset: number): { start
  */
 function itemsAround(items: readonly unknown[], offset: number): readonly unknown[] {
   if (items.length < 16) return items;
-  let low = 0;
-  let high = items.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const start = startOf(items[mid]);
-    // An item without a place (an empty value) leaves the order unknown: look at them all.
-    if (start === undefined) return items;
-    if (start <= offset) {
-      found = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
-  return found < 0 ? [] : [items[found]];
+  let placeless = false;
+  const last = firstAtOrAfter(items, offset + 1, (item) => {
+    const start = startOf(item);
+    placeless ||= start === undefined;
+    return start ?? -Infinity;
+  }) - 1;
+  // An item without a place (an empty value) leaves the order unknown: look at them all.
+  if (placeless) return items;
+  return last < 0 ? [] : [items[last]];
 }
 
+/** Where an item starts: a pair at its key, or at its value when the key is empty. */
 function startOf(item: unknown): number | undefined {
-  const node = isPair(item) ? item.key : item;
-  return (node as Node | null)?.range?.[0];
+  if (!isPair(item)) return (item as Node | null)?.range?.[0];
+  return ((item.key as Node | null)?.range ?? (item.value as Node | null)?.range)?.[0];
 }
 
 /** ` cert/expired` added at the end of the directive comment on `line` (a YAML comment runs to the line's end). */

@@ -26,26 +26,25 @@ const cache = new WeakMap<PostmortemModel, Section[]>();
  * another), not a scan of them all each time (quadratic in a post-mortem of many empty sections).
  */
 export function inEmptySection(model: PostmortemModel, span: Span): boolean {
-  const { spans, starts } = emptySpans(model);
+  const spans = emptySpans(model);
   // The last section starting at or before the span: the only one that can hold it.
-  const last = firstAtOrAfter(starts, span.start + 1) - 1;
-  return last >= 0 && span.end <= spans[last].end;
+  const last = spans[firstAtOrAfter(spans, span.start + 1, (s) => s.start) - 1];
+  return last !== undefined && span.end <= last.end;
 }
 
-/** The empty sections' spans by start, and their starts. */
-function emptySpans(model: PostmortemModel): { spans: Span[]; starts: number[] } {
-  let found = spanCache.get(model);
-  if (!found) {
-    const spans = emptySections(model)
+/** The empty sections' spans by start. */
+function emptySpans(model: PostmortemModel): Span[] {
+  let spans = spanCache.get(model);
+  if (!spans) {
+    spans = emptySections(model)
       .map((s) => s.span)
       .sort((a, b) => a.start - b.start);
-    found = { spans, starts: spans.map((s) => s.start) };
-    spanCache.set(model, found);
+    spanCache.set(model, spans);
   }
-  return found;
+  return spans;
 }
 
-const spanCache = new WeakMap<PostmortemModel, { spans: Span[]; starts: number[] }>();
+const spanCache = new WeakMap<PostmortemModel, Span[]>();
 
 function computeEmptySections(model: PostmortemModel): Section[] {
   const text = model.text;

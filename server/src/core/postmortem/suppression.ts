@@ -11,6 +11,7 @@ import type { Nodes, Root, RootContent } from 'mdast';
 import type { EditSpec } from '../rule';
 import { directiveWords, existingDirective, DIRECTIVE_PREFIX } from '../suppress';
 import type { PostmortemModel } from './model';
+import { firstAtOrAfter } from '../text';
 import { spanOf } from './runs';
 
 type Node = Root | RootContent;
@@ -79,16 +80,7 @@ export function ancestry(root: Root, offset: number): Node[] {
  * table and its action items have thousands of children, and this is asked per finding).
  */
 function childAt(children: Node[], offset: number): Node | undefined {
-  let low = 0;
-  let high = children.length - 1;
-  let found: Node | undefined;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (spanOf(children[mid]).start <= offset) {
-      found = children[mid];
-      low = mid + 1;
-    } else high = mid - 1;
-  }
+  const found = children[firstAtOrAfter(children, offset + 1, (c) => spanOf(c).start) - 1];
   return found && offset < spanOf(found).end ? found : undefined;
 }
 
