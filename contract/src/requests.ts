@@ -199,8 +199,13 @@ export interface CodeLensesNearParams {
 export interface CodeLensesNearResult {
   /** The lenses starting on those lines, as `textDocument/codeLens` gives them (resolved the same way). */
   lenses: CodeLens[];
-  /** How many lenses the whole document has. */
+  /** How many lenses the whole document has (with `partial`, its first lines). */
   total: number;
+  /**
+   * Only the first lines of a large document just opened are parsed yet: `lenses` are those the
+   * lines asked for hold there (all of them lie there). Ask again for other lines.
+   */
+  partial?: boolean;
 }
 
 /**

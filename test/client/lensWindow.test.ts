@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ALL_LENSES_UP_TO, covered, lensesToShow, lensWindow } from '../../client/src/lenses/lensWindow';
+import { ALL_LENSES_UP_TO, covered, lensesToShow, lensWindow, servesWindow } from '../../client/src/lenses/lensWindow';
 
 const lenses = (n: number, every = 5) => Array.from({ length: n }, (_, i) => ({ line: i * every }));
 
@@ -31,5 +31,11 @@ describe('code lenses near what the editor shows', () => {
     assert.ok(covered([{ start: 800, end: 840 }], served));
     assert.ok(!covered([{ start: 1300, end: 1360 }], served));
     assert.ok(!covered([{ start: 1000, end: 1040 }, { start: 5000, end: 5040 }], served), 'a second editor elsewhere');
+  });
+
+  test('an answer of a large document, or of the first lines of one just opened, serves a window: moving the view asks again', () => {
+    assert.equal(servesWindow({ total: ALL_LENSES_UP_TO }), false);
+    assert.equal(servesWindow({ total: ALL_LENSES_UP_TO + 1 }), true);
+    assert.equal(servesWindow({ total: 120, partial: true }), true);
   });
 });

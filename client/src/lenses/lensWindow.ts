@@ -28,6 +28,14 @@ export function lensWindow(visible: readonly LineSpan[], margin = LENS_MARGIN_LI
   return out;
 }
 
+/**
+ * Whether an answer holds only the lenses near the view, so that moving the view must ask again:
+ * a large document's, or a partial one (the first lines of a large document just opened).
+ */
+export function servesWindow(answer: { total: number; partial?: boolean }): boolean {
+  return answer.total > ALL_LENSES_UP_TO || answer.partial === true;
+}
+
 /** The lenses to show: all of a small list, else those starting inside the window. */
 export function lensesToShow<T>(lenses: readonly T[], lineOf: (lens: T) => number, window: readonly LineSpan[]): T[] {
   if (lenses.length <= ALL_LENSES_UP_TO) return [...lenses];

@@ -8,7 +8,7 @@
 import { window, workspace, type CodeLens, type Disposable, type TextDocument } from 'vscode';
 import type { LanguageClient, Middleware } from 'vscode-languageclient/node';
 import { CodeLensesNearRequest } from '../../../contract/src/requests';
-import { ALL_LENSES_UP_TO, covered, LENS_MARGIN_LINES, lensesToShow, lensWindow, type LineSpan } from './lensWindow';
+import { ALL_LENSES_UP_TO, covered, LENS_MARGIN_LINES, lensesToShow, lensWindow, servesWindow, type LineSpan } from './lensWindow';
 
 /** After the view stops moving: a scroll fires many events. */
 const SETTLE_MS = 100;
@@ -44,7 +44,7 @@ export class NearbyLenses implements Disposable {
         const near = await client.sendRequest(CodeLensesNearRequest, { textDocument: { uri }, lines: window, allUpTo: ALL_LENSES_UP_TO, visible }, token).catch(() => undefined);
         if (token.isCancellationRequested) return null;
         if (near) {
-          if (near.total > ALL_LENSES_UP_TO) this.served.set(key, { window });
+          if (servesWindow(near)) this.served.set(key, { window });
           else this.served.delete(key);
           return client.protocol2CodeConverter.asCodeLenses(near.lenses, token);
         }

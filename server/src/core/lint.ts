@@ -69,7 +69,7 @@ export function* analyzeSteps(document: SourceDocument, config: Config, options:
   if (!config.enable) return analysis;
   const candidates = options.kind ? typesForKind(options.kind) : documentTypes.filter((t) => t.matches(document, config));
   if (candidates.length === 0) return analysis;
-  if (document.truncated || document.text.length > config.maxFileSizeBytes || byteLength(document.text) > config.maxFileSizeBytes) {
+  if (!isCheckable(document, config)) {
     // Markdown that is no post-mortem says nothing, however large.
     if (!options.kind && !candidates.some((t) => t.mayApply(document, config))) return analysis;
     analysis.documentFindings.push(
@@ -201,7 +201,7 @@ function ruleLevel(rule: Rule<never>, config: Config): Severity | 'off' {
  * Runs one rule through `check` (bound to the model, or to the part of it an edit re-parsed),
  * collecting its findings in `out`; a rule written in steps yields between them.
  */
-function* runRule(rule: Rule<never>, lines: LineIndex, context: RuleContext, out: Finding[], check: (report: Report) => void | Steps<void>): Steps<void> {
+export function* runRule(rule: Rule<never>, lines: LineIndex, context: RuleContext, out: Finding[], check: (report: Report) => void | Steps<void>): Steps<void> {
   const level = ruleLevel(rule, context.config);
   if (level === 'off') return;
   // One fix shared by many findings (delete all empty rows) is converted once: per finding it was
@@ -241,6 +241,10 @@ function append<T>(to: T[], items: readonly T[]): void {
   for (const item of items) to.push(item);
 }
 
+export function isCheckable(document: SourceDocument, config: Config): boolean {
+  return !(document.truncated || document.text.length > config.maxFileSizeBytes || byteLength(document.text) > config.maxFileSizeBytes);
+}
+
 function documentFinding(rule: string, message: string): Finding {
   return { rule, severity: 'info', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
 }
@@ -253,7 +257,7 @@ function internalError(what: string, e: unknown): Finding {
   );
 }
 
-function compareFindings(a: Finding, b: Finding): number {
+export function compareFindings(a: Finding, b: Finding): number {
   return (
     a.range.start.line - b.range.start.line ||
     a.range.start.character - b.range.start.character ||

@@ -1,6 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Config } from '../core/config';
 import { analyzeSteps, lintSteps, overBudgetFinding, type Analysis, type LintOptions, type LintProgress, type RuleFindings } from '../core/lint';
+import { previewFindings } from '../core/preview';
 import type { RuleContext } from '../core/rule';
 import type { Steps } from '../core/steps';
 import type { Finding, SourceDocument } from '../core/types';
@@ -99,6 +100,11 @@ class AnalysisJob {
   /** Settles once the parse is complete or will not be: the next version waits for it before taking its base. */
   readonly parseSettled: Promise<void>;
   settleParse!: () => void;
+  /** Set once parseSettled has settled. */
+  parseOver = false;
+  /** The preview of a first analysis (AnalysisCache.preview), settled before its parse starts. */
+  readonly preview: Promise<DocumentPreview | undefined>;
+  settlePreview!: (preview: DocumentPreview | undefined) => void;
 
   constructor(
     readonly version: number,
@@ -106,8 +112,14 @@ class AnalysisJob {
     /** The job of an earlier version, whose analysis this one may re-parse from (dropped once taken). */
     public previous: AnalysisJob | undefined,
   ) {
-    this.parseSettled = new Promise((resolve) => (this.settleParse = resolve));
+    this.parseSettled = new Promise((resolve) => {
+      this.settleParse = () => {
+        this.parseOver = true;
+        resolve();
+      };
+    });
     this.first = previous === undefined;
+    this.preview = new Promise((resolve) => (this.settlePreview = resolve));
   }
 
   /** The newest complete parse this job has, or was given, that no later version has taken yet. */
@@ -182,6 +194,33 @@ export class AnalysisCache {
     return parsed && !parsed.taken && !job.stopped ? parsed : whole;
   }
 
+  /**
+   * What the first lines of a large document just opened hold, found in a fraction of the whole
+   * analysis's time (core/preview.ts), while its first parse is under way: the diagnostics and the
+   * code lenses of the top of the file, which the editor shows first. Computed once for the
+   * document's first analysis (the diagnostics and the lenses ask for it in either order); undefined
+   * when the document has none, the parse is done, or a workspace read's analysis is at hand
+   * (offerUnopened: the open starts from it).
+   */
+  async preview(document: TextDocument): Promise<DocumentPreview | undefined> {
+    // The job whose parse the preview goes before: the one diagnostics and requests wait for.
+    this.get(document).catch(() => undefined);
+    const job = this.jobs.get(document.uri);
+    if (!job?.first) return undefined;
+    const preview = await job.preview;
+    return preview && this.jobs.get(document.uri) === job && job.version === document.version && !job.stopped && !job.parseOver ? preview : undefined;
+  }
+
+  private sourceOf(document: TextDocument): SourceDocument {
+    return {
+      uri: document.uri,
+      path: uriToPath(document.uri),
+      text: document.getText(),
+      languageId: document.languageId,
+      root: this.settings.rootFor(document.uri),
+    };
+  }
+
   /** The document changed: the analysis of an older version stops at its next step. */
   changed(document: TextDocument): void {
     this.lastChange = performance.now();
@@ -246,19 +285,14 @@ export class AnalysisCache {
     } finally {
       // Before a stopped job answers with a newer job's result: that job may be waiting for this one.
       job.settleParse();
+      job.settlePreview(undefined);
     }
     return outcome === STOPPED ? this.afterStop(document) : outcome;
   }
 
   private async analyse(document: TextDocument, job: AnalysisJob): Promise<DocumentAnalysis | typeof STOPPED> {
     // Snapshot the text before awaiting: the document object changes in place on edits.
-    const source: SourceDocument = {
-      uri: document.uri,
-      path: uriToPath(document.uri),
-      text: document.getText(),
-      languageId: document.languageId,
-      root: this.settings.rootFor(document.uri),
-    };
+    const source = this.sourceOf(document);
     const { config } = await this.settings.resolve(document.uri);
     // The version before may be re-parsing from its own base: wait for it, and build on it.
     await job.previous?.parseSettled;
@@ -276,6 +310,9 @@ export class AnalysisCache {
     const live = this.live.get(document.uri);
     const adopted = job.first ? this.adoptUnopened(document.uri, source.text) : undefined;
     if (adopted) this.adopted?.(document.uri);
+    // Before the first parse of a large document, a look at its first lines (when it has no adopted
+    // analysis): synchronously, so whoever awaits it is answered before the parse's first slice.
+    job.settlePreview(job.first && !adopted ? previewOf(job.version, source, config, now, live) : undefined);
     const previous = job.previous?.base()?.takeForNextVersion() ?? (adopted ? { analysis: adopted } : undefined);
     // Taken (or nothing to take): holding on to the earlier job would keep every version alive.
     job.previous = undefined;
@@ -341,6 +378,30 @@ export class AnalysisCache {
     if (!current) return Promise.reject(new AnalysisCancelled(document.uri));
     return this.get(current);
   }
+}
+
+/** A large document's first lines, checked before the whole (AnalysisCache.preview). */
+export interface DocumentPreview {
+  /** The findings there of the rules whose findings lie in one entry. */
+  findings: Finding[];
+  /** The first line after them. */
+  throughLine: number;
+  /** Their analysis, findings aside: what the code lenses there are computed from. */
+  analysis: DocumentAnalysis;
+}
+
+/** A large document's first lines checked (core/preview.ts); undefined when it has none or the look fails. */
+function previewOf(version: number, source: SourceDocument, config: Config, now: Date, live: LiveObservations | undefined): DocumentPreview | undefined {
+  let preview: ReturnType<typeof previewFindings>;
+  try {
+    preview = previewFindings(source, config, { now, live });
+  } catch {
+    // An early look only: whatever is wrong, the whole analysis reports.
+    return undefined;
+  }
+  if (!preview) return undefined;
+  const analysis = new DocumentAnalysis(version, { document: source, config, parsed: [preview.parsed], documentFindings: [] }, now, live);
+  return { findings: preview.findings, throughLine: preview.throughLine, analysis };
 }
 
 /** What a file that is not open gets: its analysis, and its findings when asked. */

@@ -7,7 +7,7 @@ import {
   type Connection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeLensesNearRequest, ExpiryDayChangedNotification } from '../../../contract/src/requests';
+import { CodeLensesNearRequest, ExpiryDayChangedNotification, type LineSpan } from '../../../contract/src/requests';
 import { CONFIG_FILE_NAME } from '../core/workspace/configFile';
 import type { DocumentAnalysis } from './analyses';
 import { serverCapabilities } from './capabilities';
@@ -199,9 +199,17 @@ function registerDocumentRequests(
     withAnalysis(params.textDocument.uri, [], (result, s) => completion(params.position, result, s.features.completion)),
   );
   connection.onCodeLens((params) => withAnalysis(params.textDocument.uri, [], (result) => codeLenses(result), 'parse'));
-  connection.onRequest(CodeLensesNearRequest, (params) =>
-    withAnalysis(params.textDocument.uri, { lenses: [], total: 0 }, (result) => codeLensesNear(result, Array.isArray(params.lines) ? params.lines : [], typeof params.allUpTo === 'number' ? params.allUpTo : 0, Array.isArray(params.visible) ? params.visible : []), 'parse'),
-  );
+  connection.onRequest(CodeLensesNearRequest, async (params) => {
+    const lines = Array.isArray(params.lines) ? params.lines : [];
+    const visible = Array.isArray(params.visible) ? params.visible : [];
+    const document = documents.get(params.textDocument.uri);
+    // A large document just opened, asked about its first lines: its preview has their lenses.
+    const early = document && (await currentSession()?.analyses.preview(document));
+    if (early && lines.length > 0 && [...lines, ...visible].every((span) => isLineSpan(span) && span.end < early.throughLine)) {
+      return { ...codeLensesNear(early.analysis, lines, 0, visible), partial: true };
+    }
+    return withAnalysis(params.textDocument.uri, { lenses: [], total: 0 }, (result) => codeLensesNear(result, lines, typeof params.allUpTo === 'number' ? params.allUpTo : 0, visible), 'parse');
+  });
   connection.onCodeLensResolve((lens) => {
     const uri = lensUri(lens);
     return uri ? withAnalysis(uri, lens, (result) => resolveCodeLens(lens, result), 'parse') : lens;
@@ -209,4 +217,8 @@ function registerDocumentRequests(
   connection.onDocumentLinks((params) =>
     withAnalysis(params.textDocument.uri, [], (result, s) => documentLinks(result, s.features.linkTooltips)),
   );
+}
+
+function isLineSpan(span: unknown): span is LineSpan {
+  return typeof (span as LineSpan | null)?.start === 'number' && typeof (span as LineSpan).end === 'number';
 }

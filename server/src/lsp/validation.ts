@@ -1,6 +1,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisCancelled, type AnalysisCache } from './analyses';
+import type { Finding } from '../core/types';
+import { AnalysisCancelled, type AnalysisCache, type DocumentAnalysis } from './analyses';
 import type { ClientFeatures } from './clientFeatures';
 import { toDiagnostics } from './diagnostics';
 import { QuietSpells } from './quietSpell';
@@ -18,6 +19,8 @@ export class Validator {
   /** The debounce each document's settings asked for last time; the default until known. */
   private readonly debounceMs = new Map<string, number>();
   private readonly quiet = new QuietSpells();
+  /** Documents whose diagnostics have been sent since they were opened. */
+  private readonly shown = new Set<string>();
   /** Validations under way (awaiting their analysis). */
   private running = 0;
   private sentFirst: () => void = () => undefined;
@@ -63,6 +66,7 @@ export class Validator {
   closed(uri: string): void {
     this.cancel(uri);
     this.debounceMs.delete(uri);
+    this.shown.delete(uri);
     this.quiet.forget(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
@@ -80,7 +84,9 @@ export class Validator {
     const started = performance.now();
     this.running++;
     try {
-      const result = await this.analyses.get(document);
+      const whole = this.analyses.get(document);
+      if (!this.shown.has(uri)) void this.showPreview(document, whole);
+      const result = await whole;
       // Edited or closed while settings were fetched: the newer run (or the close) wins.
       if (this.documents.get(uri)?.version !== version || result.version !== version) return;
       this.debounceMs.set(uri, result.config.debounceMs);
@@ -89,6 +95,7 @@ export class Validator {
       if (elapsed > SLOW_VALIDATION_MS) {
         this.logger.warnOnce(`validating ${uri} took ${Math.round(elapsed)} ms (more than ${SLOW_VALIDATION_MS} ms)`);
       }
+      this.shown.add(uri);
       await this.connection.sendDiagnostics({
         uri,
         version: this.features.diagnostics.version ? version : undefined,
@@ -102,4 +109,31 @@ export class Validator {
       this.quiet.validated(uri);
     }
   }
+
+  /**
+   * A large document just opened shows what its first lines hold while its whole analysis runs
+   * (core/preview.ts): the first finding of each rule there, which the whole document's
+   * diagnostics show at the same place (as itself or, past groupFindingsAbove, as the group of
+   * that rule), so nothing shown here goes away when they replace it. Sent only while the whole
+   * analysis is not done and nothing else has been shown for the document.
+   */
+  private async showPreview(document: TextDocument, whole: Promise<DocumentAnalysis>): Promise<void> {
+    const { uri, version } = document;
+    let done = false;
+    whole.then(
+      () => (done = true),
+      () => (done = true),
+    );
+    const preview = await this.analyses.preview(document);
+    if (!preview || done || this.shown.has(uri) || this.documents.get(uri)?.version !== version) return;
+    const diagnostics = toDiagnostics(firstOfEachRule(preview.findings), uri, version, this.features.diagnostics, 0);
+    if (diagnostics.length === 0) return;
+    await this.connection.sendDiagnostics({ uri, version: this.features.diagnostics.version ? version : undefined, diagnostics });
+  }
+}
+
+/** Findings in document order: the first of each rule. */
+function firstOfEachRule(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => !seen.has(f.rule) && seen.add(f.rule));
 }

@@ -42,6 +42,12 @@ export interface DocumentTypeDefinition<Model extends BaseModel> {
   reparseSteps?: (previous: Model, document: SourceDocument, config: Config) => Steps<{ model: Model; edit?: LineEdit } | undefined>;
   /** The model cut down to what `edit` re-parsed, for the rules with `scope: 'entry'` (same text and line index). */
   restrict?: (model: Model, edit: LineEdit) => Model;
+  /**
+   * A large document's first lines as a model of their own, parsed in a fraction of the whole's
+   * time: what the rules with `scope: 'entry'` report on it before `throughLine` they report on the
+   * whole document (its positions there are the whole text's). Undefined when there is no such part.
+   */
+  preview?: (document: SourceDocument, config: Config) => { model: Model; throughLine: number } | undefined;
   rules: Rule<Model>[];
   outline?: (model: Model) => OutlineItem[];
   hover?: (model: Model, offset: number, context: RuleContext) => HoverInfo | undefined;
@@ -68,6 +74,8 @@ export interface DocumentType {
   parse(document: SourceDocument, config: Config): ParsedDocument;
   /** `parse` in steps a caller may yield between or stop after; `forced`: the kind was given (`--kind`). */
   parseSteps(document: SourceDocument, config: Config, forced: boolean): Steps<ParsedDocument>;
+  /** See DocumentTypeDefinition.preview. */
+  preview(document: SourceDocument, config: Config): { parsed: ParsedDocument; throughLine: number } | undefined;
 }
 
 /** One of a document type's rules, bound to a model of that type. */
@@ -117,6 +125,10 @@ export function defineDocumentType<Model extends BaseModel>(definition: Document
     parse: (document, config) => withModel(definition.parse(document, config)),
     parseSteps: function* (document, config, forced) {
       return withModel(definition.parseSteps ? yield* definition.parseSteps(document, config, forced) : definition.parse(document, config));
+    },
+    preview: (document, config) => {
+      const part = definition.preview?.(document, config);
+      return part && { parsed: withModel(part.model), throughLine: part.throughLine };
     },
     withModel,
   };

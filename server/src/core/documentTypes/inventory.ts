@@ -1,6 +1,7 @@
 import { isYamlDocument } from '../inventory/detect';
 import { reparseCertModel } from '../inventory/incremental';
 import { buildCertModel, certModelSteps, restrictToLines } from '../inventory/model';
+import { previewCertModel } from '../inventory/preview';
 import { codeLenses, hover, outline } from '../inventory/services';
 import { yamlSuppression } from '../inventory/suppression';
 import { certRules } from '../rules/cert';
@@ -21,6 +22,7 @@ export const certificateYamlType = defineDocumentType({
   parseSteps: (document, config) => certModelSteps(document, config),
   reparse: (previous, document, config) => reparseCertModel(previous, document, config),
   restrict: (model, edit) => restrictToLines(model, edit.fromLine, edit.newEndLine),
+  preview: (document, config) => previewCertModel(document, config),
   rules: certRules,
   outline,
   hover,

@@ -108,7 +108,7 @@ export function* parseByEntriesSteps(text: string, perBatch = ENTRIES_PER_BATCH)
   };
 }
 
-interface ListLines {
+export interface ListLines {
   /** Offset of the `certificates` key. */
   keyAt: number;
   /** Column of the list's dashes. */
@@ -124,7 +124,7 @@ interface ListLines {
  * then items `- ...` at one column, their lines more indented, blank or comments. Any other
  * shape (tabs, a flow list, a value on the key's line) is left to the whole parse.
  */
-function listLines(text: string): ListLines | undefined {
+export function listLines(text: string): ListLines | undefined {
   const key = 'certificates:';
   let at = text.startsWith(key) ? 0 : text.indexOf(`\n${key}`) + 1;
   if (at <= 0 && !text.startsWith(key)) return undefined;

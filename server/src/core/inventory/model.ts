@@ -144,10 +144,15 @@ function modelOf(document: SourceDocument, config: Config, yaml: ParsedYaml, pre
     yaml,
     inventory: findInventory(yaml.documents, document, config, previous),
     resources: yaml.documents.flatMap((doc) => certManagerResources(doc)),
-    templated: /\{\{|\{%|#%|\$\{[A-Za-z_]/.test(text),
+    templated: isTemplated(text),
     fileRoot: document.root ?? (document.path ? dirname(document.path) : undefined),
     allowPathsOutsideWorkspace: config.allowPathsOutsideWorkspace === true,
   };
+}
+
+/** Helm/Jinja/envsubst markers anywhere in the text. */
+export function isTemplated(text: string): boolean {
+  return /\{\{|\{%|#%|\$\{[A-Za-z_]/.test(text);
 }
 
 /**
