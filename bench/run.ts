@@ -112,7 +112,7 @@ async function main(): Promise<void> {
     const inv = await measureInventoryEdits(inputs.invLarge, 200);
     raw.p3 = { postmortem: pm, inventory: inv };
     rows.push({ id: 'P3', what: 'server, edit → publishDiagnostics, 20 KB post-mortem, 200 edits', figure: `p50 ${ms(pm.latency.median)}, p95 ${ms(pm.latency.p95)}`, against: '', goal: 'p95 ≤ 30 ms', value: pm.latency.p95, shown: ms(pm.latency.p95), met: pm.latency.p95 <= 30 });
-    rows.push({ id: 'P3', what: 'server, one-line edit → publishDiagnostics, 5,000-entry inventory, 200 edits', figure: `p50 ${ms(inv.latency.median)}, p95 ${ms(inv.latency.p95)}`, against: `first diagnostics after open ${ms(inv.open)}`, goal: 'p95 ≤ 100 ms', value: inv.latency.p95, shown: ms(inv.latency.p95), met: inv.latency.p95 <= 100 });
+    rows.push({ id: 'P3', what: 'server, one-line edit → publishDiagnostics, 5,000-entry inventory, 200 edits', figure: `p50 ${ms(inv.latency.median)}, p95 ${ms(inv.latency.p95)}`, against: `after open: the first lines' diagnostics ${inv.firstLines === undefined ? 'not shown first' : ms(inv.firstLines)}, the whole document's ${ms(inv.open)}`, goal: 'p95 ≤ 100 ms', value: inv.latency.p95, shown: ms(inv.latency.p95), met: inv.latency.p95 <= 100 });
     raw.p5rss = inv.rssMb;
   });
   if (wanted('p4')) await guard('p4', async () => {

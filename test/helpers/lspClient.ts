@@ -19,6 +19,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { PREVIEW_LOG } from '../../server/src/lsp/validation';
 
 const SERVER = path.resolve(__dirname, '../../dist/server.js');
 /** How long a wait for the server may take before it counts as never (it bounds failures only). */
@@ -78,11 +79,19 @@ export interface DiagnosticsWait {
   after?: number;
   /** Only a publish for which this holds. */
   where?: (params: PublishDiagnosticsParams) => boolean;
+  /**
+   * A large document's first lines, published before the whole document's diagnostics of the same
+   * version (the server logs it first: PREVIEW_LOG), count too. Without it only the whole's do.
+   */
+  preview?: boolean;
   timeoutMs?: number;
 }
 
 export class LspTestClient {
   readonly published: PublishDiagnosticsParams[] = [];
+  /** The publishes the server announced as a preview of a document's first lines. */
+  readonly previews = new WeakSet<PublishDiagnosticsParams>();
+  private readonly previewAnnounced = new Set<string>();
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   readonly configurationRequests: ConfigurationParams[] = [];
   /** `window/showDocument` requests from the server, each answered as shown. */
@@ -122,11 +131,14 @@ export class LspTestClient {
   private listen(): void {
     const c = this.connection;
     c.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      if (this.previewAnnounced.delete(params.uri)) this.previews.add(params);
       this.published.push(params);
       this.wake();
     });
     c.onNotification('window/logMessage', (params: { message: string }) => {
       this.logs.push(params.message);
+      const announced = params.message.indexOf(`: ${PREVIEW_LOG} `);
+      if (announced > 0) this.previewAnnounced.add(params.message.slice(0, announced));
       this.wake();
     });
     c.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
@@ -186,7 +198,7 @@ export class LspTestClient {
     const found = () =>
       this.published
         .slice(wait.after ?? 0)
-        .filter((p) => p.uri === uri && (wait.version === undefined || p.version === wait.version))
+        .filter((p) => p.uri === uri && (wait.version === undefined || p.version === wait.version) && (wait.preview || !this.previews.has(p)))
         .filter((p) => !wait.where || wait.where(p))
         .at(-1);
     return this.until(found, wait.timeoutMs, () => {

@@ -49,6 +49,8 @@ describe('a large inventory at a cold open', () => {
     const [first, ...rest] = client.published.slice(mark).filter((p) => p.uri === uri);
     assert.equal(rest.at(-1), final, 'the whole document last');
     assert.ok(!whole(first), 'the first lines first');
+    assert.ok(client.previews.has(first) && !client.previews.has(final), 'the first announced in the log as a preview');
+    assert.equal(await client.waitForDiagnostics(uri, { version: 1, after: mark }), final, 'the whole document\'s, unless a preview is asked for');
     assert.deepEqual(first.diagnostics.map((d) => d.code).sort(), ['cert/expired', 'cert/missing-field', 'cert/unknown-key']);
     assert.ok(first.diagnostics.every((d) => d.range.start.line < 420), 'within the first lines');
     const shown = new Set(final.diagnostics.map(place));

@@ -7,6 +7,9 @@ import { toDiagnostics } from './diagnostics';
 import { QuietSpells } from './quietSpell';
 import type { Logger } from './logger';
 
+/** The log line of a preview's publish (showPreview): its words after the URI. */
+export const PREVIEW_LOG = 'showing the first problems of its first';
+
 /** A validation slower than this is logged once per document, so a slow rule or a huge file is noticed. */
 const SLOW_VALIDATION_MS = 1_000;
 
@@ -128,6 +131,8 @@ export class Validator {
     if (!preview || done || this.shown.has(uri) || this.documents.get(uri)?.version !== version) return;
     const diagnostics = toDiagnostics(firstOfEachRule(preview.findings), uri, version, this.features.diagnostics, 0);
     if (diagnostics.length === 0) return;
+    // Before the publish: a client that reads the log knows more diagnostics of this version follow.
+    this.logger.info(`${uri}: ${PREVIEW_LOG} ${preview.throughLine} lines (${diagnostics.length} problems) before the whole document's`);
     await this.connection.sendDiagnostics({ uri, version: this.features.diagnostics.version ? version : undefined, diagnostics });
   }
 }
