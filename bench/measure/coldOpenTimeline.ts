@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { startWorkbench } from '../../test/vscode/launcher/workbench';
 import { LARGE_INPUT_LIMIT, writeInputs } from '../inputs';
-import { coldOpen, reportedActivation } from './editor';
+import { coldOpen, reportedActivation, STATUS_ITEM } from './editor';
 import { installProbe, lastKeydown } from './workbenchProbe';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -79,10 +79,14 @@ async function timeline(root: string, out: string, inventory: string, postmortem
     const origin = Number(await page.evaluate('performance.timeOrigin'));
     const name = which === 'inventory' ? 'cert-inventory.yaml' : 'postmortem-20kb.md';
     const line = which === 'inventory' ? undefined : pmText.split('\n').findIndex((l) => l.includes(' 25:')) + 1;
-    const times = await coldOpen(page, name, { squiggle: 'b.anySquiggle()' }, line);
+    const waits: Record<string, string> = { squiggle: 'b.anySquiggle()' };
+    if (which === 'inventory') Object.assign(waits, { lens: "b.lens('Expire')", status: `${STATUS_ITEM}?.textContent.includes(':') ?? false` });
+    const times = await coldOpen(page, name, waits, line);
     const enter = await lastKeydown(page, 'Enter');
     log('enter', origin + enter);
     log('squiggle-painted', origin + enter + times.squiggle);
+    if (times.lens !== undefined) log('lens-painted', origin + enter + times.lens);
+    if (times.status !== undefined) log('status-painted', origin + enter + times.status);
     process.stdout.write(`${name}: squiggle ${Math.round(times.squiggle)} ms\n`);
     process.stdout.write(`activation as VS Code reports it: ${await reportedActivation(page)} ms\n`);
     await page.waitForTimeout(Number(process.env.TL_PROFILE ?? 0) + 1000);

@@ -128,4 +128,24 @@ describe('opening an inventory the workspace read has just parsed', () => {
     await fresh.open(uri, changed, 'yaml', 1);
     assert.deepEqual(shape(published), shape(await fresh.waitForDiagnostics(uri, { version: 1 })));
   });
+
+  test('a large inventory opened after the read shows its first lines first all the same: its lint is still to run', async () => {
+    const text = inventory(2_500);
+    assert.ok(text.length > 250_000);
+    const file = path.join(dir, 'large-inventory.yaml');
+    writeFileSync(file, text);
+    const uri = vscodeUri(file);
+    const reader = await start();
+    await reader.request<InventoryEntriesResult>(InventoryEntriesRequest.method, { uris: [uri] });
+    const mark = reader.mark();
+    await reader.open(uri, text, 'yaml', 1);
+    const whole = await reader.waitForDiagnostics(uri, { version: 1, after: mark });
+    assert.ok(reader.logs.some((l) => REUSED.test(l)));
+    const [first] = reader.published.slice(mark).filter((p) => p.uri === uri);
+    assert.ok(reader.previews.has(first) && first !== whole, 'the first lines first');
+
+    const fresh = await start();
+    await fresh.open(uri, text, 'yaml', 1);
+    assert.deepEqual(shape(whole), shape(await fresh.waitForDiagnostics(uri, { version: 1 })));
+  });
 });

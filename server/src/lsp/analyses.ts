@@ -199,8 +199,7 @@ export class AnalysisCache {
    * analysis's time (core/preview.ts), while its first parse is under way: the diagnostics and the
    * code lenses of the top of the file, which the editor shows first. Computed once for the
    * document's first analysis (the diagnostics and the lenses ask for it in either order); undefined
-   * when the document has none, the parse is done, or a workspace read's analysis is at hand
-   * (offerUnopened: the open starts from it).
+   * when the document has none or the parse is done.
    */
   async preview(document: TextDocument): Promise<DocumentPreview | undefined> {
     // The job whose parse the preview goes before: the one diagnostics and requests wait for.
@@ -310,9 +309,10 @@ export class AnalysisCache {
     const live = this.live.get(document.uri);
     const adopted = job.first ? this.adoptUnopened(document.uri, source.text) : undefined;
     if (adopted) this.adopted?.(document.uri);
-    // Before the first parse of a large document, a look at its first lines (when it has no adopted
-    // analysis): synchronously, so whoever awaits it is answered before the parse's first slice.
-    job.settlePreview(job.first && !adopted ? previewOf(job.version, source, config, now, live) : undefined);
+    // Before the first parse of a large document, a look at its first lines: synchronously, so whoever
+    // awaits it is answered before the parse's first slice. An adopted parse still has its lint to
+    // run (seconds in the editor for 5,000 entries).
+    job.settlePreview(job.first ? previewOf(job.version, source, config, now, live) : undefined);
     const previous = job.previous?.base()?.takeForNextVersion() ?? (adopted ? { analysis: adopted } : undefined);
     // Taken (or nothing to take): holding on to the earlier job would keep every version alive.
     job.previous = undefined;
