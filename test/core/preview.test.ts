@@ -113,6 +113,18 @@ describe('a preview of an inventory\'s first lines', () => {
     assert.equal(previewFindings({ path: '/repo/values.yaml', text: 'key: value\n'.repeat(30_000) }, config, { now: NOW }), undefined);
   });
 
+  test('parses at most 100 KB in one step: long lines end it sooner, a long text after the list gives none', () => {
+    // Notes of 1,500 characters in the first 300 entries.
+    const roomy = { ...config, maxFileSizeBytes: 2_000_000 };
+    let noted = 0;
+    const long = inventory('', [], '').replace(/ {4}owner: platform@example.com\n/g, (line) => (noted++ < 300 ? `${line}    note: ${'x'.repeat(1_500)}\n` : line));
+    const preview = previewFindings({ path: PATH, text: long }, roomy, { now: NOW });
+    assert.ok(preview && preview.throughLine < 400, `through line ${preview?.throughLine}`);
+    assert.ok(long.split('\n').slice(0, preview.throughLine).join('\n').length <= 100_000);
+    assert.equal(previewFindings({ path: PATH, text: `${inventory('', [], '')}notes: |\n${'  a line of notes\n'.repeat(6_000)}` }, config, { now: NOW }), undefined);
+    assert.equal(previewFindings({ path: PATH, text: `certificates:\n  - name: x\n    note: ${'y'.repeat(120_000)}\n${inventory('', [], '').slice('certificates:\n'.length)}` }, config, { now: NOW }), undefined);
+  });
+
   test('the model knows what the whole text says of templates', () => {
     const plain = previewCertModel({ path: PATH, text: inventory('', [], '') }, config);
     const templated = previewCertModel({ path: PATH, text: inventory('', [], '# {{ .Values.note }}\n') }, config);

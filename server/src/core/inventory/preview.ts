@@ -21,8 +21,11 @@ import { parseYaml } from './yaml';
 const PREVIEW_ABOVE_BYTES = 200_000;
 /** The preview ends at the first entry starting on or after this line: an editor's view and the code lens margin around it. */
 const PREVIEW_LINES = 400;
-/** A preview of most of the document would only repeat its parse. */
-const MAX_PREVIEW_SHARE = 0.25;
+/**
+ * What the preview parses at most, in one step of the server (its parse of the whole goes in
+ * slices): long lines make the cut come sooner, a long text after the list gives no preview.
+ */
+const MAX_PREVIEW_BYTES = 100_000;
 
 export interface CertModelPreview {
   /** The entries before `throughLine`, with the whole document's defaults and directives before that line. */
@@ -36,10 +39,10 @@ export function previewCertModel(document: SourceDocument, config: Config): Cert
   if (text.length < PREVIEW_ABOVE_BYTES) return undefined;
   const list = listLines(text);
   if (!list) return undefined;
-  const cutItem = firstItemFromLine(text, list.items, PREVIEW_LINES);
+  const tail = text.length - list.end;
+  const cutItem = firstItemFrom(text, list.items, PREVIEW_LINES, MAX_PREVIEW_BYTES - tail);
   if (!cutItem) return undefined;
   const cut = list.items[cutItem];
-  if (cut > text.length * MAX_PREVIEW_SHARE) return undefined;
   const partText = text.slice(0, cut) + text.slice(list.end);
   if (tooDeep('inventory', partText)) return undefined;
   const yaml = parseYaml(partText);
@@ -66,11 +69,15 @@ function hasAliasFrom(document: Document.Parsed, offset: number): boolean {
   return found;
 }
 
-/** The index of the first item that starts on or after `line`; undefined when none does. */
-function firstItemFromLine(text: string, items: readonly number[], line: number): number | undefined {
+/**
+ * Where the preview ends: the first item that starts on or after `line`, or the last one that
+ * starts within `maxBytes`, whichever comes first; undefined when that leaves the whole list.
+ */
+function firstItemFrom(text: string, items: readonly number[], line: number, maxBytes: number): number | undefined {
   let at = 0;
   let lineOfAt = 0;
   for (let i = 0; i < items.length; i++) {
+    if (items[i] > maxBytes) return i > 0 ? i - 1 : undefined;
     for (let nl = text.indexOf('\n', at); nl >= 0 && nl < items[i]; nl = text.indexOf('\n', nl + 1)) lineOfAt++;
     at = items[i];
     if (lineOfAt >= line) return i;
