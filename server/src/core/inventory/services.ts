@@ -222,7 +222,12 @@ export function* certificateRowsSteps(model: CertModel, config: Config, now: Dat
   return rows;
 }
 
-function certificateRow(entry: InventoryEntry, model: CertModel, config: Config, now: Date): CertificateRow {
+/**
+ * One entry's row. Apart from `span` and `anchor` (read from the nodes, which an edit elsewhere
+ * moves), it depends on the entry, the settings and "now" alone: an entry object that an edit left
+ * alone (the parse keeps it) has the same row under the same settings on the same day.
+ */
+export function certificateRow(entry: InventoryEntry, model: CertModel, config: Config, now: Date): CertificateRow {
   // The dates the rules judge (the PEM before the typed fields), with the same warn window.
   const facts = certFacts(entry, model, {});
   const date = facts?.notAfter;

@@ -19,11 +19,11 @@ export class SentRows {
   private serial = 0;
 
   /**
-   * The answer for `rows` of `uri`: changes when the client holds what was sent last under `held`,
-   * else the rows in full. Either way these rows are what was sent last, under a new id.
+   * The answer for `rows` of `uri` (each with its digest: equal digests, equal rows): changes when the
+   * client holds what was sent last under `held`, else the rows in full. Either way these rows are
+   * what was sent last, under a new id.
    */
-  answer(uri: string, rows: InventoryCertificate[], held: string | undefined): RowsAnswer {
-    const digests = rows.map(digest);
+  answer(uri: string, { rows, digests }: { rows: InventoryCertificate[]; digests: string[] }, held: string | undefined): RowsAnswer {
     const last = this.byUri.get(uri);
     const id = `${++this.serial}`;
     this.byUri.set(uri, { id, digests });
@@ -38,6 +38,7 @@ export class SentRows {
   }
 }
 
-function digest(row: InventoryCertificate): string {
+/** A row's digest: equal digests, equal rows. */
+export function digestOf(row: object): string {
   return createHash('sha1').update(JSON.stringify(row)).digest('base64');
 }
