@@ -102,8 +102,8 @@ class AnalysisJob {
   settleParse!: () => void;
   /** Set once parseSettled has settled. */
   parseOver = false;
-  /** The preview of a first analysis (AnalysisCache.preview), settled before its parse starts. */
-  readonly preview: Promise<DocumentPreview | undefined>;
+  /** The preview of a first analysis (AnalysisCache.preview), settled before its parse starts; let go once the parse is complete. */
+  preview: Promise<DocumentPreview | undefined>;
   settlePreview!: (preview: DocumentPreview | undefined) => void;
 
   constructor(
@@ -329,6 +329,8 @@ export class AnalysisCache {
     const result = new DocumentAnalysis(job.version, parsed.value, now, live);
     job.parsed = result;
     job.settleParse();
+    // The whole document's parse answers from now on: the preview's model need not stay.
+    job.preview = Promise.resolve(undefined);
     this.crossFile?.parsed(document.uri, parsed.value);
     if (job.stopped) return STOPPED;
 
