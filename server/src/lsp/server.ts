@@ -204,9 +204,15 @@ function registerDocumentRequests(
     const visible = Array.isArray(params.visible) ? params.visible : [];
     const document = documents.get(params.textDocument.uri);
     // A large document just opened, asked about its first lines: its preview has their lenses.
-    const early = document && (await currentSession()?.analyses.preview(document));
+    const session = currentSession();
+    const early = document && (await session?.analyses.preview(document));
     if (early && lines.length > 0 && [...lines, ...visible].every((span) => isLineSpan(span) && span.end < early.throughLine)) {
-      return { ...codeLensesNear(early.analysis, lines, 0, visible), partial: true };
+      try {
+        return { ...codeLensesNear(early.analysis, lines, 0, visible), partial: true };
+      } catch (e) {
+        // As any request: logged, and answered from the whole document's parse instead.
+        session?.logger.error(`code lenses of ${params.textDocument.uri}'s first lines failed`, e);
+      }
     }
     return withAnalysis(params.textDocument.uri, { lenses: [], total: 0 }, (result) => codeLensesNear(result, lines, typeof params.allUpTo === 'number' ? params.allUpTo : 0, visible), 'parse');
   });
