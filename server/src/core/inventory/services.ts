@@ -15,7 +15,6 @@ import { certFacts, effectiveWarnWindow, isAutomated, renewalMethod, renewalPoin
 import { describeShare, lifetimeDays } from './lifetime';
 import { emailRefs, expiryOf, hostRefs, isPlaceholder, issuedOf, type EmailRef } from './refs';
 import { quoteText } from '../quote';
-import { drain, pacer, type Steps } from '../steps';
 
 const within = (span: Span, offset: number) => offset >= span.start && offset <= span.end;
 
@@ -204,22 +203,9 @@ export interface CertificateRow {
   anchor: Span;
 }
 
+/** Every entry's row. The server builds them entry by entry in steps, keeping those an edit left alone (lsp/workspace/inventoryEntries.ts). */
 export function certificateRows(model: CertModel, config: Config, now: Date): CertificateRow[] {
-  return drain(certificateRowsSteps(model, config, now));
-}
-
-/**
- * certificateRows in steps (core/steps.ts): the first look at every entry of a closed inventory
- * (its PEM, hosts, dates) is most of a second for 5,000 entries, which the server must not hold.
- */
-export function* certificateRowsSteps(model: CertModel, config: Config, now: Date): Steps<CertificateRow[]> {
-  const rows: CertificateRow[] = [];
-  const pace = pacer();
-  for (const entry of model.inventory?.entries ?? []) {
-    if (pace()) yield;
-    rows.push(certificateRow(entry, model, config, now));
-  }
-  return rows;
+  return (model.inventory?.entries ?? []).map((entry) => certificateRow(entry, model, config, now));
 }
 
 /**
