@@ -11,12 +11,13 @@ export interface Row {
   value: number;
   /** Formatted value, e.g. "1.23x" or "24 ms". */
   shown: string;
-  met: boolean;
+  /** Undefined for a floor or peer row, which has no goal of its own. */
+  met?: boolean;
 }
 
 export function table(rows: Row[]): string {
   const header = ['', 'Measure', 'Ours', 'Against', 'Goal', 'Result', 'Met'];
-  const cells = rows.map((r) => [r.id, r.what, r.figure, r.against, r.goal, r.shown, r.met ? 'yes' : '**no**']);
+  const cells = rows.map((r) => [r.id, r.what, r.figure, r.against, r.goal, r.shown, r.met === undefined ? '–' : r.met ? 'yes' : '**no**']);
   const line = (c: string[]) => `| ${c.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...cells.map(line)].join('\n');
 }
