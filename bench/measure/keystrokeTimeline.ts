@@ -3,9 +3,13 @@
  * server (a diagnostic, not a benchmark row): every LSP message each way (timelinePreload.cjs with
  * TL_ALL), each keystroke's keydown and the frame that painted its squiggle state, so a slow
  * keystroke shows what the server was asked and answered meanwhile. With TL_PROFILE=until-stop,
- * CPU profiles of the extension host and the server, and what each ran during each keystroke.
+ * CPU profiles of the extension host and the server, and what each ran during each keystroke
+ * (TL_BEFORE=ms: and in that long before the first). TL_WS: the page's WebSocket frames of at
+ * least TL_WS_MIN bytes (1,000); TL_NO_INV: the inventory's first 2 KB only (is a slow keystroke
+ * the large inventory's read?). With TL_ALL the extension host logs each edit and diagnostics change.
  *   node esbuild.mjs --production && node --import tsx bench/measure/keystrokeTimeline.ts [inventory|postmortem]
  */
+import type { Page } from 'playwright-core';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -35,14 +39,24 @@ async function main(): Promise<void> {
   mkdirSync(path.join(folder, 'postmortems'), { recursive: true });
   const invText = readFileSync(inputs.invStale, 'utf8');
   const pmText = readFileSync(inputs.pmSmall, 'utf8');
-  writeFileSync(path.join(folder, 'cert-inventory.yaml'), invText);
+  writeFileSync(path.join(folder, 'cert-inventory.yaml'), process.env.TL_NO_INV ? invText.slice(0, invText.indexOf('\n', 2000) + 1) : invText);
   writeFileSync(path.join(folder, '.incident-docs.yaml'), `maxFileSizeBytes: ${LARGE_INPUT_LIMIT}\n`);
   writeFileSync(path.join(folder, 'postmortems', 'postmortem-20kb.md'), pmText);
   process.env.NODE_OPTIONS = `--require ${path.join(__dirname, 'timelinePreload.cjs')}`;
   process.env.TL_DIR = out;
   process.env.TL_ROOT = ROOT;
   process.env.TL_ALL = '1';
-  const workbench = await startWorkbench({ folder, extensionDevelopmentPaths: [ROOT], settings: { 'editor.minimap.enabled': false } });
+  // With TL_WS: every WebSocket frame between the page and code-server (what the extension host sends the page).
+  const frames: Event[] = [];
+  const onPage = process.env.TL_WS
+    ? (p: Page) =>
+        p.on('websocket', (ws) => {
+          const record = (dir: string) => ({ payload }: { payload: string | Buffer }) => frames.push({ t: Date.now(), role: 'ws', ev: dir, bytes: payload.length });
+          ws.on('framereceived', record('to page'));
+          ws.on('framesent', record('from page'));
+        })
+    : undefined;
+  const workbench = await startWorkbench({ folder, extensionDevelopmentPaths: [ROOT], settings: { 'editor.minimap.enabled': false }, onPage });
   delete process.env.NODE_OPTIONS;
   const page = workbench.page;
   const marks: Event[] = [];
@@ -82,9 +96,10 @@ async function main(): Promise<void> {
     rmSync(root, { recursive: true, force: true });
   }
   const events = readFileSync(path.join(out, 'events.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Event).filter((e) => e.role !== 'other');
-  events.push(...marks);
+  events.push(...marks, ...frames.filter((f) => Number(f.bytes) >= Number(process.env.TL_WS_MIN ?? 1000)));
   events.sort((a, b) => a.t - b.t);
   const first = marks[0]?.t ?? events[0].t;
+  process.stdout.write(`t0 ${Math.round(first)} (epoch ms of the first keydown)\n`);
   for (const e of events.filter((e) => e.t >= first - 2000)) {
     const { t, role, ev, pid: _pid, ...rest } = e;
     process.stdout.write(`${String(Math.round(t - first)).padStart(8)}  ${role.padEnd(8)} ${ev} ${JSON.stringify(rest).slice(0, 200)}\n`);
@@ -98,6 +113,12 @@ async function main(): Promise<void> {
     profiles.push({ file, offset: start.t - Number(start.hr) / 1000, profile: JSON.parse(readFileSync(path.join(out, file), 'utf8')) as Profile });
   }
   for (const { file, offset, profile } of profiles) {
+    // And the seconds before the first keystroke (TL_BEFORE ms): what the cold workbench was still busy with.
+    const before = Number(process.env.TL_BEFORE ?? 0);
+    if (before > 0 && marks.length > 0) {
+      process.stdout.write(`\n== ${file} ${before} ms before keydown #1\n`);
+      for (const f of selfTimes(profile, offset, marks[0].t - before, marks[0].t).slice(0, 25)) process.stdout.write(`${String(Math.round(f.ms)).padStart(6)}  ${f.name}\n`);
+    }
     for (let i = 0; i < marks.length; i += 2) {
       const from = marks[i].t;
       const to = marks[i + 1].t;

@@ -35,6 +35,13 @@ Module._load = function (request, parent) {
       const value = loaded.activate(context);
       const cc = process.cpuUsage(c1);
       log('activate-call', { ms: Math.round(epoch() - t1), cpu: Math.round((cc.user + cc.system) / 1000) });
+      // TL_ALL: when the extension host hears of each edit and hands each document's diagnostics on.
+      if (process.env.TL_ALL) {
+        const vscode = Module._load('vscode', parent);
+        const since = () => Math.round(process.cpuUsage().user / 1000);
+        vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && log('document changed', { version: e.document.version, cpu: since() }));
+        vscode.languages.onDidChangeDiagnostics((e) => log('diagnostics changed', { uris: e.uris.length, cpu: since() }));
+      }
       return value;
     },
     deactivate: () => loaded.deactivate?.(),

@@ -83,6 +83,8 @@ export interface WorkbenchOptions {
   /** How long code-server and the workbench may take to come up. */
   readyTimeoutMs?: number;
   viewport?: { width: number; height: number };
+  /** Called with the page before it loads the workbench (a diagnostic's listeners, e.g. the page's WebSocket frames). */
+  onPage?: (page: Page) => void;
 }
 
 export interface Workbench {
@@ -223,6 +225,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     const page = await context.newPage();
     page.on('pageerror', (error) => log('error', `[page] ${error.message}`));
     page.on('crash', () => settleExit.reject(new Error('the workbench page crashed')));
+    options.onPage?.(page);
     const target = new URL(url);
     if (options.folder) target.searchParams.set('folder', options.folder);
     await page.goto(target.toString(), { timeout: readyTimeoutMs });
