@@ -6,7 +6,8 @@
  * CPU profiles of the extension host and the server, and what each ran during each keystroke
  * (TL_BEFORE=ms: and in that long before the first). TL_WS: the page's WebSocket frames of at
  * least TL_WS_MIN bytes (1,000); TL_NO_INV: the inventory's first 2 KB only (is a slow keystroke
- * the large inventory's read?). With TL_ALL the extension host logs each edit and diagnostics change.
+ * the large inventory's read?); TL_TOP: every process's CPU during each keystroke (procCpu.ts).
+ * The extension host logs each edit and diagnostics change.
  *   node esbuild.mjs --production && node --import tsx bench/measure/keystrokeTimeline.ts [inventory|postmortem]
  */
 import type { Page } from 'playwright-core';
@@ -16,6 +17,7 @@ import * as path from 'node:path';
 import { startWorkbench } from '../../test/vscode/launcher/workbench';
 import { LARGE_INPUT_LIMIT, writeInputs } from '../inputs';
 import { coldOpen, expiredDateTarget, impossibleTimeTarget, toggleKeystrokes } from './editor';
+import { ProcCpu } from './procCpu';
 import { installProbe } from './workbenchProbe';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
           ws.on('framesent', record('from page'));
         })
     : undefined;
+  const procCpu = process.env.TL_TOP ? new ProcCpu() : undefined;
   const workbench = await startWorkbench({ folder, extensionDevelopmentPaths: [ROOT], settings: { 'editor.minimap.enabled': false }, onPage });
   delete process.env.NODE_OPTIONS;
   const page = workbench.page;
@@ -92,6 +95,7 @@ async function main(): Promise<void> {
     writeFileSync(path.join(out, 'stop'), '');
     await page.waitForTimeout(process.env.TL_PROFILE ? 3000 : 1000);
   } finally {
+    procCpu?.stop();
     await workbench.close();
     rmSync(root, { recursive: true, force: true });
   }
@@ -103,6 +107,13 @@ async function main(): Promise<void> {
   for (const e of events.filter((e) => e.t >= first - 2000)) {
     const { t, role, ev, pid: _pid, ...rest } = e;
     process.stdout.write(`${String(Math.round(t - first)).padStart(8)}  ${role.padEnd(8)} ${ev} ${JSON.stringify(rest).slice(0, 200)}\n`);
+  }
+  if (procCpu) {
+    for (let i = 0; i < marks.length; i += 2) {
+      const cpu = procCpu.window(marks[i].t, marks[i + 1].t);
+      process.stdout.write(`\n== CPU by process, ${marks[i].ev} → ${marks[i + 1].ev}: ${cpu.reduce((n, [, ms]) => n + ms, 0)} ms\n`);
+      for (const [label, ms] of cpu.slice(0, 8)) process.stdout.write(`${String(ms).padStart(6)}  ${label}\n`);
+    }
   }
   // With TL_PROFILE: what each process ran between each keydown and its paint (self time, top first).
   const profiles = pageProfile ? [{ file: 'page', ...pageProfile }] : [];

@@ -38,9 +38,12 @@ Module._load = function (request, parent) {
       // TL_ALL: when the extension host hears of each edit and hands each document's diagnostics on.
       if (process.env.TL_ALL) {
         const vscode = Module._load('vscode', parent);
+        // The extension host's user CPU so far, ms.
         const since = () => Math.round(process.cpuUsage().user / 1000);
-        vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && log('document changed', { version: e.document.version, cpu: since() }));
-        vscode.languages.onDidChangeDiagnostics((e) => log('diagnostics changed', { uris: e.uris.length, cpu: since() }));
+        context.subscriptions.push(
+          vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && log('document changed', { version: e.document.version, cpu: since() })),
+          vscode.languages.onDidChangeDiagnostics((e) => log('diagnostics changed', { uris: e.uris.length, cpu: since() })),
+        );
       }
       return value;
     },
