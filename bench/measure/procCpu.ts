@@ -1,11 +1,9 @@
 /**
- * Every process's CPU time, sampled from /proc every 50 ms (Linux): what the machine's cores were
- * busy with during a window, by process, for the keystroke timeline (TL_TOP). A diagnostic only.
+ * Every process's CPU time, sampled from /proc every 50 ms (Linux; processCpu.ts reads it): what
+ * the machine's cores were busy with during a window, by process, for the keystroke timeline
+ * (TL_TOP). A diagnostic only.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-
-/** clock ticks per second as /proc/<pid>/stat counts them (USER_HZ, 100 on Linux). */
-const TICK_MS = 10;
+import { commandOf, processTicks, TICK_MS } from './processCpu';
 
 interface Sample {
   t: number;
@@ -42,18 +40,9 @@ export class ProcCpu {
 
   private sample(): void {
     const ticks = new Map<number, number>();
-    for (const name of readdirSync('/proc')) {
-      if (!/^\d+$/.test(name)) continue;
-      const pid = Number(name);
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        // After the command's closing parenthesis: state, then utime and stime are fields 12 and 13.
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        ticks.set(pid, Number(fields[11]) + Number(fields[12]));
-        if (!this.commands.has(pid)) this.commands.set(pid, readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' '));
-      } catch {
-        // Gone between the listing and the read.
-      }
+    for (const p of processTicks()) {
+      ticks.set(p.pid, p.ticks);
+      if (!this.commands.has(p.pid)) this.commands.set(p.pid, commandOf(p.pid));
     }
     this.samples.push({ t: Date.now(), ticks });
   }

@@ -10,6 +10,8 @@ import type { CDPSession, Page } from 'playwright-core';
 
 /** Clock ticks per second of /proc's utime and stime (USER_HZ, 100 on Linux). */
 const TICKS_PER_SECOND = 100;
+/** Milliseconds of one such tick. */
+export const TICK_MS = 1000 / TICKS_PER_SECOND;
 
 export interface CpuSample {
   /** Milliseconds of CPU, per part. */
@@ -19,22 +21,36 @@ export interface CpuSample {
   page: number;
 }
 
-function processesOf(group: number): { pid: number; ticks: number; cmdline: string }[] {
-  const out: { pid: number; ticks: number; cmdline: string }[] = [];
+/** Every process's CPU ticks so far (user + system) and its process group, from /proc/<pid>/stat. */
+export function processTicks(): { pid: number; group: number; ticks: number }[] {
+  const out: { pid: number; group: number; ticks: number }[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       // Fields after the command name (which may hold spaces and parentheses).
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) !== group) continue;
-      const ticks = Number(fields[11]) + Number(fields[12]);
-      out.push({ pid: Number(name), ticks, cmdline: readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ') });
+      out.push({ pid: Number(name), group: Number(fields[2]), ticks: Number(fields[11]) + Number(fields[12]) });
     } catch {
       // gone meanwhile
     }
   }
   return out;
+}
+
+/** A process's command line, spaces between its arguments ('' once it is gone). */
+export function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+  } catch {
+    return '';
+  }
+}
+
+function processesOf(group: number): { pid: number; ticks: number; cmdline: string }[] {
+  return processTicks()
+    .filter((p) => p.group === group)
+    .map((p) => ({ pid: p.pid, ticks: p.ticks, cmdline: commandOf(p.pid) }));
 }
 
 export class CpuMeter {
