@@ -10,6 +10,7 @@ import {
 import { SERVER_NODE_FLAGS } from '../../contract/src/nodeFlags';
 import { LIVE_COMMANDS } from '../../contract/src/commandIds';
 import { InventoryEntriesRequest } from '../../contract/src/requests';
+import { withoutRelatedInformation } from './codeActions/lightContext';
 import { NearbyLenses } from './lenses/nearbyLenses';
 import { confirmConnection } from './trust';
 
@@ -47,7 +48,12 @@ export function createLanguageClient(context: ExtensionContext): LanguageClient 
     // two trees of the same headings in the Outline and the breadcrumbs helped nobody.
     initializationOptions: { incidentDocs: { outlineTimelineOnly: extensions.getExtension(BUILT_IN_MARKDOWN) !== undefined } },
     outputChannel,
-    middleware: { ...liveCheckMiddleware(() => client), ...lenses.middleware, workspace: { didChangeConfiguration: changesOnly() } },
+    middleware: {
+      ...liveCheckMiddleware(() => client),
+      ...lenses.middleware,
+      provideCodeActions: (document, range, context, token, next) => next(document, range, withoutRelatedInformation(context), token),
+      workspace: { didChangeConfiguration: changesOnly() },
+    },
   };
   client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
   return client;

@@ -37,6 +37,12 @@ export function scaleTests(): void {
       assert.equal(group.relatedInformation?.[199].location.range.start.line, firstExpires + 4 * 199);
       assert.match(group.relatedInformation?.[0].message ?? '', /^Certificate "old-0" expired on 2020-01-15 \([\d,]+ days ago\)\.$/, 'each listed without the advice the problem says once');
       assert.ok(ds.length < 1_000, `${ds.length} problems: under VS Code's per-file limit, none hidden`);
+      // Its quick fixes: the request carries the problem without its 200 places (lightContext.ts),
+      // and the server still finds the finding it names.
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, group.range, vscode.CodeActionKind.QuickFix.value);
+      const titles = actions.map((a) => a.title);
+      assert.ok(titles.includes('Show documentation for cert/expired'), titles.join(' | '));
+      assert.equal(group.relatedInformation?.length, 200, 'the problem keeps its list in VS Code');
     });
 
     it('the lenses of a 300-entry inventory come without titles but those on screen, and resolve to them', async () => {
