@@ -69,7 +69,7 @@ if (role === 'server') {
       if (m.method && m.id !== undefined) asked.set(`${dir}${m.id}`, m.method);
       const answers = m.method ? undefined : asked.get(`${dir === 'in' ? 'out' : 'in'}${m.id}`);
       const bytes = dir === 'out' || !m.method || m.method === 'textDocument/publishDiagnostics' || m.method === 'textDocument/codeAction' ? JSON.stringify(m).length : undefined;
-      return log(dir, { method: m.method ?? `response ${answers ?? m.id}`, id: m.id, version: m.params?.textDocument?.version ?? m.params?.version, diagnostics: m.params?.diagnostics?.length, bytes, cpu: Math.round(process.cpuUsage().user / 1000) });
+      return log(dir, { method: m.method ?? `response ${answers ?? m.id}`, id: m.id, version: m.params?.textDocument?.version ?? m.params?.version, diagnostics: m.params?.diagnostics?.length, bytes, message: m.method === 'window/logMessage' ? String(m.params?.message).slice(0, 160) : undefined, cpu: Math.round(process.cpuUsage().user / 1000) });
     }
     const key = dir + (m.method ?? `response ${m.id}`);
     seen[key] = (seen[key] ?? 0) + 1;

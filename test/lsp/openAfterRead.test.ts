@@ -148,4 +148,25 @@ describe('opening an inventory the workspace read has just parsed', () => {
     await fresh.open(uri, text, 'yaml', 1);
     assert.deepEqual(shape(whole), shape(await fresh.waitForDiagnostics(uri, { version: 1 })));
   });
+
+  test('opened while the read is under way: the rows, and what is published, are a fresh server\'s', async () => {
+    const text = inventory(2_500);
+    const file = path.join(dir, 'opened-during-read.yaml');
+    writeFileSync(file, text);
+    const uri = vscodeUri(file);
+    const reader = await start();
+    // Right behind the request: the open comes during the read's disk read or its parse, and
+    // either the open goes on from the read's parse or the read takes the open's (the order of
+    // the two is the server's; test/lsp/openDuringRead.test.ts sets each one in-process).
+    const reading = reader.request<InventoryEntriesResult>(InventoryEntriesRequest.method, { uris: [uri] });
+    await reader.open(uri, text, 'yaml', 1);
+    const [rows, published] = await Promise.all([reading, reader.waitForDiagnostics(uri, { version: 1 })]);
+    assert.equal(rows.certificates.length, 2_500);
+
+    const fresh = await start();
+    await fresh.open(uri, text, 'yaml', 1);
+    assert.deepEqual(shape(published), shape(await fresh.waitForDiagnostics(uri, { version: 1 })));
+    const freshRows = await fresh.request<InventoryEntriesResult>(InventoryEntriesRequest.method, { uris: [uri] });
+    assert.deepEqual(rows.certificates, freshRows.certificates);
+  });
 });

@@ -8,6 +8,7 @@ import type { Finding, SourceDocument } from '../core/types';
 import type { LiveObservations } from '../core/live/observations';
 import type { CertWorkspace } from '../core/inventory/workspaceFacts';
 import type { LiveStore } from './liveStore';
+import { ReadsInFlight, type ReadInFlight } from './readsInFlight';
 import type { DocumentSettings } from './settings';
 import { runSteps, type StepControl } from './stepRunner';
 import { uriToPath } from './uri';
@@ -141,6 +142,8 @@ export class AnalysisCache {
   private lastChange = -Infinity;
   /** One file's analysis from disk that a workspace read is done with, until the file opens (offerUnopened). */
   private unopened: { uri: string; generation: number; analysis: Analysis; expiry: NodeJS.Timeout } | undefined;
+  /** Workspace reads whose parse is under way: an open of the same text goes on from it (readsInFlight.ts). */
+  private readonly reads = new ReadsInFlight();
 
   constructor(
     private readonly settings: DocumentSettings,
@@ -266,6 +269,7 @@ export class AnalysisCache {
 
   invalidateAll(): void {
     this.dropUnopened();
+    this.reads.clear();
     this.generation++;
     for (const job of this.jobs.values()) job.stopped = true;
     this.jobs.clear();
@@ -307,12 +311,16 @@ export class AnalysisCache {
     };
     const now = currentMinute(this.clock());
     const live = this.live.get(document.uri);
-    const adopted = job.first ? this.adoptUnopened(document.uri, source.text) : undefined;
-    if (adopted) this.adopted?.(document.uri);
+    let adopted = job.first ? this.adoptUnopened(document.uri, source.text) : undefined;
     // Before the first parse of a large document, a look at its first lines: synchronously, so whoever
-    // awaits it is answered before the parse's first slice. An adopted parse still has its lint to
-    // run (seconds in the editor for 5,000 entries).
+    // awaits it is answered before the parse's first slice (or the wait for a read's). An adopted
+    // parse still has its lint to run (seconds in the editor for 5,000 entries).
     job.settlePreview(job.first ? previewOf(job.version, source, config, now, live) : undefined);
+    if (job.first && !adopted) {
+      adopted = await this.reads.continueFrom(document.uri, source.text, job.generation, () => (job.stopped ? undefined : job.version));
+      if (job.stopped) return STOPPED;
+    }
+    if (adopted) this.adopted?.(document.uri);
     const previous = job.previous?.base()?.takeForNextVersion() ?? (adopted ? { analysis: adopted } : undefined);
     // Taken (or nothing to take): holding on to the earlier job would keep every version alive.
     job.previous = undefined;
@@ -354,22 +362,60 @@ export class AnalysisCache {
    * asked, in slices under the same budget as an open document (holding back while `holdBackMs`
    * says so); nothing is cached.
    */
-  async analyzeUnopened(source: SourceDocument, config: Config, cancelled: () => boolean, holdBackMs?: () => number): Promise<UnopenedAnalysis> {
-    const control: StepControl = { cancelled, holdBackMs, budgetMs: this.budgetMs, spent: { ms: 0 } };
-    const parsed = await runSteps(analyzeSteps(source, config), control);
-    if (parsed.kind === 'cancelled') throw new AnalysisCancelled(source.uri ?? '');
+  async analyzeUnopened(
+    source: SourceDocument,
+    config: Config,
+    cancelled: () => boolean,
+    holdBackMs?: () => number,
+    /** For a reader that calls `release` or `finished` when done (and never `findings`): the file's open may go on from its parse. */
+    adoptable = false,
+  ): Promise<UnopenedAnalysis> {
+    const uri = source.uri;
+    const read = adoptable && uri ? this.reads.start(uri, source.text, this.generation) : undefined;
+    const control: StepControl = {
+      cancelled,
+      // An open waiting for this parse is an open document waiting for its diagnostics.
+      holdBackMs: () => (read?.wanted ? 0 : (holdBackMs?.() ?? 0)),
+      budgetMs: this.budgetMs,
+      spent: { ms: 0 },
+    };
+    let parsed: Awaited<ReturnType<typeof runSteps<Analysis>>> | undefined;
+    try {
+      parsed = await runSteps(analyzeSteps(source, config), control);
+    } finally {
+      read?.settle(parsed?.kind === 'done' ? parsed.value : undefined);
+      if (read && parsed?.kind !== 'done') this.reads.end(read);
+    }
+    if (parsed.kind === 'cancelled') throw new AnalysisCancelled(uri ?? '');
     const now = this.clock();
     if (parsed.kind === 'over-budget') {
       const analysis = overBudgetAnalysis(source, config, this.budgetMs);
-      return { analysis, findings: async () => analysis.documentFindings, now };
+      return { analysis, findings: async () => analysis.documentFindings, now, ...this.readEnds(uri, undefined, analysis) };
     }
     return {
+      ...this.readEnds(uri, read, parsed.value),
       analysis: parsed.value,
       now,
       findings: async () => {
         const linted = await lintInSlices(parsed.value, { now, workspace: this.crossFile?.workspace() }, control);
         if (linted === STOPPED) throw new AnalysisCancelled(source.uri ?? '');
         return linted.findings;
+      },
+    };
+  }
+
+  /** How the reader of a file that is not open learns that an open took its parse, and says it is done. */
+  private readEnds(uri: string | undefined, read: ReadInFlight | undefined, analysis: Analysis): Pick<UnopenedAnalysis, 'current' | 'release' | 'finished'> {
+    return {
+      // Taken by the open: good while the open is at that version (the next may change it in place).
+      current: () => read?.takenAt === undefined || this.openDocument(read.uri)?.version === read.takenAt,
+      release: () => {
+        if (read) this.reads.end(read);
+        // Taken, or about to be: the open has it.
+        if (uri && !read?.wanted) this.offerUnopened(uri, analysis);
+      },
+      finished: () => {
+        if (read) this.reads.end(read);
       },
     };
   }
@@ -412,6 +458,12 @@ export interface UnopenedAnalysis {
   findings(): Promise<Finding[]>;
   /** The "now" its findings count days from. */
   now: Date;
+  /** False once the file's open took this parse and moved past that version: its next parse may have changed the model in place. */
+  current(): boolean;
+  /** The reader is done and the analysis may serve the file's open (offerUnopened); nothing may use it afterwards. */
+  release(): void;
+  /** The reader is done without offering the analysis on (an adoptable read that found no rows, say). */
+  finished(): void;
 }
 
 /** The analysis of a version whose parse ran over the budget: no model, one finding. */

@@ -38,6 +38,16 @@ export interface FileAnalysis {
    * start from (AnalysisCache.offerUnopened). Nothing may use it after this call.
    */
   release?(): void;
+  /** For a file that is not open: the caller is done with the analysis without offering it on. */
+  finished?(): void;
+}
+
+export interface ReadOptions {
+  /**
+   * The caller calls `release` or `finished` once done with a file that is not open, and never its
+   * `findings`: the file's open during the read may go on from the read's parse (readsInFlight.ts).
+   */
+  adoptable?: boolean;
 }
 
 /** What every workspace request handler gets: the connection, the open documents, the session. */
@@ -47,26 +57,38 @@ export interface WorkspaceContext {
   session(): Session;
 }
 
-export async function analyzeFile(context: WorkspaceContext, uri: string, cancelled: () => boolean = () => false): Promise<FileAnalysis> {
+export async function analyzeFile(
+  context: WorkspaceContext,
+  uri: string,
+  cancelled: () => boolean = () => false,
+  options: ReadOptions = {},
+): Promise<FileAnalysis> {
   const session = context.session();
-  const open = context.documents.get(uri);
   const holdBackMs = () => (session.validator.busy() ? HOLD_BACK_MS : 0);
-  if (open) {
-    const result = await session.analyses.get(open);
-    const current = () => context.documents.get(uri)?.version === result.version;
-    return { uri, analysis: result.analysis, findings: async () => result.findings, now: result.now, current, holdBackMs };
-  }
+  const open = context.documents.get(uri);
+  if (open) return asOpen(context, open, holdBackMs);
   const filePath = uriToPath(uri);
   if (!filePath) throw new Error('not a file: URI');
   // Only what could be a post-mortem or an inventory is read from disk, whatever a client asks for.
   if (!isCandidateFile(filePath)) throw new Error('not a Markdown or YAML file');
   const { config } = await session.settings.resolve(uri);
   const { text, truncated } = await readDocumentFile(filePath, config.maxFileSizeBytes);
+  // Opened while it was read from disk: as the editor holds it, and parsed once (either the open
+  // finds this read under way and goes on from it, or this read finds the open).
+  const opened = context.documents.get(uri);
+  if (opened) return asOpen(context, opened, holdBackMs);
   // In slices, as an open document, and after it: a large file on disk (the Certificates view's
   // read of an inventory at start-up) does not hold up the editor's requests or its diagnostics.
   const source = { uri, path: filePath, text, truncated, root: session.settings.rootFor(uri) };
-  const unopened = await session.analyses.analyzeUnopened(source, config, cancelled, holdBackMs);
-  return { uri, ...unopened, current: () => true, holdBackMs, release: () => session.analyses.offerUnopened(uri, unopened.analysis) };
+  const unopened = await session.analyses.analyzeUnopened(source, config, cancelled, holdBackMs, options.adoptable);
+  return { uri, ...unopened, holdBackMs };
+}
+
+/** An open document's analysis, as the editor holds it. */
+async function asOpen(context: WorkspaceContext, open: TextDocument, holdBackMs: () => number): Promise<FileAnalysis> {
+  const result = await context.session().analyses.get(open);
+  const current = () => context.documents.get(open.uri)?.version === result.version;
+  return { uri: open.uri, analysis: result.analysis, findings: async () => result.findings, now: result.now, current, holdBackMs };
 }
 
 /** The URIs a request names, else every candidate file of the client's workspace folders. */
@@ -91,6 +113,7 @@ export async function analyzeAll(
   token: CancellationToken,
   each: (file: FileAnalysis) => void | Promise<void>,
   failed: (uri: string, message: string) => void,
+  options: ReadOptions = {},
 ): Promise<void> {
   let next = 0;
   const cancelled = () => token.isCancellationRequested;
@@ -98,7 +121,7 @@ export async function analyzeAll(
     while (next < uris.length && !cancelled()) {
       const uri = uris[next++];
       try {
-        await each(await analyzeFile(context, uri, cancelled));
+        await each(await analyzeFile(context, uri, cancelled, options));
       } catch (e) {
         // Cancelled with the request: nobody reads the answer.
         if (e instanceof AnalysisCancelled) return;

@@ -11,6 +11,8 @@ import { digestOf, SentRows } from './rowChanges';
 
 /** An open inventory edited while its rows are read is read again from its new version, this many times at most. */
 const MAX_REREADS = 3;
+/** Rows need the model alone, and each read below ends with `release` or `finished`. */
+const READ = { adoptable: true };
 
 export function registerInventoryEntries(context: WorkspaceContext): void {
   const sent = new SentRows();
@@ -28,6 +30,7 @@ export function registerInventoryEntries(context: WorkspaceContext): void {
         if (rows) byUri.set(file.uri, rows);
       },
       (uri, message) => session.logger.warnOnce(`inventoryEntries: cannot read ${uri} (${message})`),
+      READ,
     );
     // Answer in the order asked, whatever order the reads finished in.
     const inventories = uris.filter((u) => byUri.has(u));
@@ -51,15 +54,19 @@ export function registerInventoryEntries(context: WorkspaceContext): void {
  */
 async function rowsOf(context: WorkspaceContext, file: FileAnalysis, cancelled: () => boolean): Promise<InventoryRows | undefined> {
   for (let reads = 0; ; reads++) {
-    const model = inventoryModel(file.analysis);
-    if (!model) return undefined;
     const read = file;
-    const steps = certificatesSteps(read.uri, model, read.analysis.config, read.now);
-    const rows = await context.session().analyses.runInSlices(steps, () => !cancelled() && read.current(), read.holdBackMs);
-    // The rows are plain data: the file's open may start from this parse (an inventory just read is often opened next).
-    if (rows) read.release?.();
-    if (rows || cancelled() || read.current() || reads >= MAX_REREADS) return rows;
-    file = await analyzeFile(context, read.uri, cancelled);
+    try {
+      const model = inventoryModel(read.analysis);
+      if (!model) return undefined;
+      const steps = certificatesSteps(read.uri, model, read.analysis.config, read.now);
+      const rows = await context.session().analyses.runInSlices(steps, () => !cancelled() && read.current(), read.holdBackMs);
+      // The rows are plain data: the file's open may start from this parse (an inventory just read is often opened next).
+      if (rows) read.release?.();
+      if (rows || cancelled() || read.current() || reads >= MAX_REREADS) return rows;
+    } finally {
+      read.finished?.();
+    }
+    file = await analyzeFile(context, read.uri, cancelled, READ);
   }
 }
 
