@@ -157,7 +157,7 @@ export class AnalysisCache {
     private readonly openDocument: (uri: string) => TextDocument | undefined,
     private readonly budgetMs = LINT_BUDGET_MS,
     private readonly crossFile?: CrossFileHooks,
-    /** Told when an open starts from a workspace read's analysis (offerUnopened): the log says so. */
+    /** Told when an open's parse was re-used from a workspace read's (offerUnopened, readsInFlight.ts): the log says so. */
     private readonly adopted?: (uri: string) => void,
   ) {}
 
@@ -320,7 +320,6 @@ export class AnalysisCache {
       adopted = await this.reads.continueFrom(document.uri, source.text, job.generation, () => (job.stopped ? undefined : job.version));
       if (job.stopped) return STOPPED;
     }
-    if (adopted) this.adopted?.(document.uri);
     const previous = job.previous?.base()?.takeForNextVersion() ?? (adopted ? { analysis: adopted } : undefined);
     // Taken (or nothing to take): holding on to the earlier job would keep every version alive.
     job.previous = undefined;
@@ -329,6 +328,8 @@ export class AnalysisCache {
     const parsed = await runSteps(analyzeSteps(source, config, {}, previous?.analysis), control);
     holdsBase = false;
     if (parsed.kind === 'cancelled') return STOPPED;
+    // Said only when the parse was re-used (a re-parse from it sets `edit`): a whole parse may still be needed.
+    if (adopted && parsed.kind === 'done' && parsed.value.edit) this.adopted?.(document.uri);
     if (parsed.kind === 'over-budget') {
       const result = new DocumentAnalysis(job.version, overBudgetAnalysis(source, config, this.budgetMs), now, live);
       result.linted({ findings: result.analysis.documentFindings });

@@ -8,6 +8,9 @@ import type { Logger } from './logger';
 import { uriToPath } from './uri';
 import type { WorkspaceFolders } from './workspaceFolders';
 
+/** Configs kept by what they were resolved from: a workspace has a few distinct ones (a folder's file, a language's settings). */
+const CONFIGS_KEPT = 32;
+
 /**
  * Settings per resource, layered: defaults < editor settings < the nearest `.incident-docs.yaml`.
  * Editor settings are what the client pushed (initializationOptions, then didChangeConfiguration)
@@ -17,7 +20,14 @@ export class DocumentSettings {
   /** Pulled settings per URI; cleared whenever the client says settings changed. */
   private readonly pulled = new Map<string, Promise<unknown>>();
   private pushed: unknown;
-  private readonly lastResolved = new Map<string, { key: string; resolved: ResolvedConfig }>();
+  /**
+   * Configs by what they were resolved from (the layers, their problems), the most recently used
+   * last: the same layers give the same object, for any file, however often its settings were
+   * pulled again. An analysis is re-used only under the same config object (AnalysisCache): a read
+   * of a closed file let its settings go (forget), the file's open pulled them again, and the open
+   * parsed the whole of a 5,000-entry inventory that the Certificates view had just parsed.
+   */
+  private readonly resolvedByKey = new Map<string, ResolvedConfig>();
 
   constructor(
     private readonly connection: Connection,
@@ -35,9 +45,9 @@ export class DocumentSettings {
     this.pulled.clear();
   }
 
+  /** Its settings are pulled again when next needed (a closed file's: the client may hold many). */
   forget(uri: string): void {
     this.pulled.delete(uri);
-    this.lastResolved.delete(uri);
   }
 
   async resolve(uri: string): Promise<ResolvedConfig> {
@@ -56,12 +66,15 @@ export class DocumentSettings {
     // The same layers give the same config object, so the next version of a document can tell
     // nothing changed and reuse its previous analysis (see AnalysisCache).
     const key = JSON.stringify([layers, problems]);
-    const last = this.lastResolved.get(uri);
-    if (last?.key === key) return last.resolved;
-    const resolved = resolveConfig(layers);
-    resolved.problems.unshift(...problems);
-    for (const problem of resolved.problems) this.logger.warnOnce(problem);
-    this.lastResolved.set(uri, { key, resolved });
+    const known = this.resolvedByKey.get(key);
+    this.resolvedByKey.delete(key);
+    const resolved = known ?? resolveConfig(layers);
+    if (!known) {
+      resolved.problems.unshift(...problems);
+      for (const problem of resolved.problems) this.logger.warnOnce(problem);
+    }
+    this.resolvedByKey.set(key, resolved);
+    if (this.resolvedByKey.size > CONFIGS_KEPT) this.resolvedByKey.delete(this.resolvedByKey.keys().next().value as string);
     return resolved;
   }
 
