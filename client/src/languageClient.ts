@@ -5,6 +5,7 @@ import {
   TransportKind,
   type LanguageClientOptions,
   type Middleware,
+  type ProvideDocumentSymbolsSignature,
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { SERVER_NODE_FLAGS } from '../../contract/src/nodeFlags';
@@ -12,6 +13,7 @@ import { LIVE_COMMANDS } from '../../contract/src/commandIds';
 import { InventoryEntriesRequest } from '../../contract/src/requests';
 import { withoutRelatedInformation } from './codeActions/lightContext';
 import { NearbyLenses } from './lenses/nearbyLenses';
+import { OnePerVersion } from './symbols/onePerVersion';
 import { confirmConnection } from './trust';
 
 const CLIENT_ID = 'incidentDocs';
@@ -37,6 +39,8 @@ export function createLanguageClient(context: ExtensionContext): LanguageClient 
   let client: LanguageClient | undefined;
   const lenses = new NearbyLenses(() => client);
   context.subscriptions.push(lenses);
+  const symbols = new OnePerVersion<Awaited<ReturnType<ProvideDocumentSymbolsSignature>>>();
+  context.subscriptions.push(workspace.onDidCloseTextDocument((d) => symbols.forget(d.uri.toString())));
   const clientOptions: LanguageClientOptions = {
     documentSelector: ['markdown', 'yaml'].flatMap((language) =>
       ['file', 'untitled'].map((scheme) => ({ language, scheme })),
@@ -52,6 +56,7 @@ export function createLanguageClient(context: ExtensionContext): LanguageClient 
       ...liveCheckMiddleware(() => client),
       ...lenses.middleware,
       provideCodeActions: (document, range, context, token, next) => next(document, range, withoutRelatedInformation(context), token),
+      provideDocumentSymbols: (document, token, next) => symbols.get(document.uri.toString(), document.version, async () => next(document, token)),
       workspace: { didChangeConfiguration: changesOnly() },
     },
   };
