@@ -232,8 +232,10 @@ async function main(): Promise<void> {
     raw.editor = r;
     const p = (s: { median: number; min: number; max: number }) => `${ms(s.median)} (${ms(s.min)}–${ms(s.max)})`;
     const e = r.echo;
+    // The same open without the extension: what VS Code itself takes with a 1.7 MB file on this machine.
+    const aloneOpen = `VS Code alone: first lines ${ms(r.inventoryOpenAlone.lines.median)}, page busy until ${ms(r.inventoryOpenAlone.settled.median)} (with the extension: first lines ${ms(r.inventoryOpen.lines.median)})`;
     rows.push(
-      { id: 'E1', what: `VS Code, cold open → first squiggle, 5,000-entry inventory (96% expired; ${r.problems} in the status bar)`, figure: p(r.inventoryOpen.squiggle), against: '', goal: '≤ 3 s', value: r.inventoryOpen.squiggle.median, shown: ms(r.inventoryOpen.squiggle.median), met: r.inventoryOpen.squiggle.median <= 3000 },
+      { id: 'E1', what: `VS Code, cold open → first squiggle, 5,000-entry inventory (96% expired; ${r.problems} in the status bar)`, figure: p(r.inventoryOpen.squiggle), against: aloneOpen, goal: '≤ 3 s', value: r.inventoryOpen.squiggle.median, shown: ms(r.inventoryOpen.squiggle.median), met: r.inventoryOpen.squiggle.median <= 3000 },
       { id: 'E1', what: 'VS Code, cold open → first expiry lens, same inventory', figure: p(r.inventoryOpen.lens), against: '', goal: '≤ 3 s', value: r.inventoryOpen.lens.median, shown: ms(r.inventoryOpen.lens.median), met: r.inventoryOpen.lens.median <= 3000 },
       { id: 'E1', what: 'VS Code, cold open → status bar names the soonest expiry, same inventory', figure: p(r.inventoryOpen.status), against: '', goal: '≤ 3 s', value: r.inventoryOpen.status.median, shown: ms(r.inventoryOpen.status.median), met: r.inventoryOpen.status.median <= 3000 },
       { id: 'E1', what: 'VS Code, cold open → first squiggle, 20 KB post-mortem', figure: p(r.postmortemOpen.squiggle), against: '', goal: '≤ 3 s', value: r.postmortemOpen.squiggle.median, shown: ms(r.postmortemOpen.squiggle.median), met: r.postmortemOpen.squiggle.median <= 3000 },

@@ -7,15 +7,18 @@
  * the server for that long. The page logs the Enter keydown and the first squiggle painted.
  *   node esbuild.mjs --production && TL_DIR=/tmp/timeline node --import tsx bench/measure/coldOpenTimeline.ts [postmortem|inventory] [--later]
  * (--later: after a first start that saved the code caches, with its global storage only;
- * TL_OPEN_DURING_READ=1: the open waits for the Certificates view's read to reach the server)
+ * TL_OPEN_DURING_READ=1: the open waits for the Certificates view's read to reach the server;
+ * TL_PAGE_PROFILE=1: the page's CPU profile from the Enter to the last paint; with any profile, what
+ * each process ran between the timeline's marks: Enter, didOpen, first publish, the paints)
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startWorkbench } from '../../test/vscode/launcher/workbench';
 import { LARGE_INPUT_LIMIT, writeInputs } from '../inputs';
-import { coldOpen, reportedActivation, STATUS_ITEM } from './editor';
+import { coldOpen, firstLines, reportedActivation, STATUS_ITEM } from './editor';
+import { selfTimes, type Profile } from './profileWindows';
 import { installProbe, lastKeydown } from './workbenchProbe';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -38,6 +41,40 @@ async function main(): Promise<void> {
   for (const e of events.filter((e) => e.role !== 'other')) {
     const { t, role, ev, pid, ...rest } = e;
     process.stdout.write(`${String(Math.round(t - enter)).padStart(8)}  ${role.padEnd(10)} ${String(pid ?? '').padEnd(7)} ${ev} ${JSON.stringify(rest).slice(0, 160)}\n`);
+  }
+  printProfileWindows(out, events);
+}
+
+/** Self time per process between the timeline's marks, from the profiles in `out` (the page's, TL_PROFILE's). */
+function printProfileWindows(out: string, events: ({ t: number; role: string; ev: string; pid?: number } & Record<string, unknown>)[]): void {
+  const profiles: { name: string; offset: number; profile: Profile }[] = [];
+  const pageFile = path.join(out, 'page.json');
+  if (existsSync(pageFile)) profiles.push({ name: 'page', ...(JSON.parse(readFileSync(pageFile, 'utf8')) as { offset: number; profile: Profile }) });
+  for (const file of readdirSync(out).filter((f) => f.endsWith('.cpuprofile'))) {
+    const pid = Number(/-(\d+)\.cpuprofile$/.exec(file)?.[1]);
+    const start = events.find((e) => e.pid === pid && e.ev === 'preload');
+    if (start) profiles.push({ name: `${start.role} ${file}`, offset: start.t - Number(start.hr) / 1000, profile: JSON.parse(readFileSync(path.join(out, file), 'utf8')) as Profile });
+  }
+  const mark = (label: string, test: (e: (typeof events)[number]) => boolean) => {
+    const e = events.find(test);
+    return e ? [{ label, t: e.t }] : [];
+  };
+  const marks = [
+    ...mark('enter', (e) => e.ev === 'enter'),
+    ...mark('didOpen', (e) => e.ev === 'in' && e.method === 'textDocument/didOpen'),
+    ...mark('first publish', (e) => e.ev === 'out' && e.method === 'textDocument/publishDiagnostics'),
+    ...mark('text', (e) => e.ev === 'text-painted'),
+    ...mark('squiggle', (e) => e.ev === 'squiggle-painted'),
+    ...mark('lens', (e) => e.ev === 'lens-painted'),
+    ...mark('status', (e) => e.ev === 'status-painted'),
+  ].sort((a, b) => a.t - b.t);
+  for (const { name, offset, profile } of profiles) {
+    for (let i = 0; i + 1 < marks.length; i++) {
+      const top = selfTimes(profile, offset, marks[i].t, marks[i + 1].t);
+      const total = top.reduce((n, f) => n + f.ms, 0);
+      process.stdout.write(`\n== ${name}: ${marks[i].label} → ${marks[i + 1].label} (${Math.round(marks[i + 1].t - marks[i].t)} ms; ${Math.round(total)} ms sampled)\n`);
+      for (const f of top.slice(0, Number(process.env.TL_TOP_N ?? 10))) process.stdout.write(`${String(Math.round(f.ms)).padStart(6)}  ${f.name}\n`);
+    }
   }
 }
 
@@ -81,15 +118,32 @@ async function timeline(root: string, out: string, inventory: string, postmortem
     const origin = Number(await page.evaluate('performance.timeOrigin'));
     const name = which === 'inventory' ? 'cert-inventory.yaml' : 'postmortem-20kb.md';
     const line = which === 'inventory' ? undefined : pmText.split('\n').findIndex((l) => l.includes(' 25:')) + 1;
-    const waits: Record<string, string> = { squiggle: 'b.anySquiggle()' };
-    if (which === 'inventory') Object.assign(waits, { lens: "b.lens('Expire')", status: `${STATUS_ITEM}?.textContent.includes(':') ?? false` });
+    // The file's first lines painted, as coldOpen waits for them: the squiggle cannot come before.
+    const waits: Record<string, string> = {
+      lines: firstLines(name),
+      squiggle: 'b.anySquiggle()',
+    };
+    if (which === 'inventory') Object.assign(waits, { lens: "b.lens('Expire')", ...(process.env.TL_NO_STATUS ? {} : { status: `${STATUS_ITEM}?.textContent.includes(':') ?? false` }) });
     // TL_OPEN_DURING_READ: the open waits until the Certificates view's read of the workspace has
     // reached the server, so it comes during that read (the order a cold open takes when VS Code's
     // file search is quick; readsInFlight.ts).
     if (process.env.TL_OPEN_DURING_READ) await readStarted(path.join(out, 'events.jsonl'), page);
+    const cdp = process.env.TL_PAGE_PROFILE ? await page.context().newCDPSession(page) : undefined;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
     const times = await coldOpen(page, name, waits, line);
+    if (cdp) {
+      // The profile counts in the renderer's monotonic clock: its end is placed at the page's "now" taken just before.
+      const end = Number(await page.evaluate('performance.timeOrigin + performance.now()'));
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+      writeFileSync(path.join(out, 'page.json'), JSON.stringify({ offset: end - profile.endTime / 1000, profile }));
+    }
     const enter = await lastKeydown(page, 'Enter');
     log('enter', origin + enter);
+    log('text-painted', origin + enter + times.lines);
     log('squiggle-painted', origin + enter + times.squiggle);
     if (times.lens !== undefined) log('lens-painted', origin + enter + times.lens);
     if (times.status !== undefined) log('status-painted', origin + enter + times.status);

@@ -26,7 +26,7 @@ import { startWorkbench, type Workbench } from '../../test/vscode/launcher/workb
 import { LARGE_INPUT_LIMIT } from '../inputs';
 import { summarize, type Summary } from '../lib/stats';
 import { CpuMeter, type CpuSample } from './processCpu';
-import { holds, installProbe, lastKeydown, painted, quiet, watch } from './workbenchProbe';
+import { holds, installProbe, lastKeydown, painted, quiet, settled, watch, watchFrames } from './workbenchProbe';
 
 const ROOT = path.join(__dirname, '..', '..');
 const INVENTORY = 'cert-inventory.yaml';
@@ -39,7 +39,10 @@ export const STATUS_ITEM = `document.querySelector('[id$="incidentDocs.soonestEx
 
 export interface EditorResult {
   /** Cold open of the inventory: Enter in Quick Open → painted. */
-  inventoryOpen: { squiggle: Summary; lens: Summary; status: Summary };
+  /** Enter → the inventory's first lines painted, first squiggle, first expiry lens, status bar. */
+  inventoryOpen: { lines: Summary; squiggle: Summary; lens: Summary; status: Summary };
+  /** The same open without the extension: Enter → first lines painted; → the page's last busy frame before a calm second. */
+  inventoryOpenAlone: { lines: Summary; settled: Summary };
   /**
    * The post-mortem's cold open in a first-ever start (fresh user data, like every other figure),
    * and in a later one: fresh user data but for the extension's global storage from the first
@@ -85,6 +88,7 @@ export async function measureEditor(files: { inventory: string; postmortem: stri
   const nameLine = inventoryText.split('\n').findIndex((l) => /^ {2}- name: svc-\d+$/.test(l) && l.endsWith('0'));
 
   const acc = {
+    lines: [] as number[], aloneLines: [] as number[], aloneSettled: [] as number[],
     squiggle: [] as number[], lens: [] as number[], status: [] as number[], pmSquiggle: [] as number[], pmLaterSquiggle: [] as number[], laterActivation: [] as number[], afterReadSquiggle: [] as number[], afterReadLens: [] as number[],
     invKeys: [] as number[], pmKeys: [] as number[], activation: [] as number[],
     echo: { invWith: [] as number[], invWithout: [] as number[], pmWith: [] as number[], pmWithout: [] as number[] },
@@ -96,9 +100,10 @@ export async function measureEditor(files: { inventory: string; postmortem: stri
       log(`editor run ${run + 1}/${runs}: inventory`);
       await withWorkbench(folder, true, {}, async (page, meter) => {
         const { value: open, cpu } = await meter.measure(() =>
-          coldOpen(page, INVENTORY, { squiggle: 'b.anySquiggle()', lens: "b.lens('Expire')", status: `${STATUS_ITEM}?.textContent.includes(':') ?? false` }),
+          coldOpen(page, INVENTORY, { lines: firstLines(INVENTORY), squiggle: 'b.anySquiggle()', lens: "b.lens('Expire')", status: `${STATUS_ITEM}?.textContent.includes(':') ?? false` }),
         );
         acc.cpu.open.push(cpu);
+        acc.lines.push(open.lines);
         acc.squiggle.push(open.squiggle);
         acc.lens.push(open.lens);
         acc.status.push(open.status);
@@ -136,7 +141,12 @@ export async function measureEditor(files: { inventory: string; postmortem: stri
       });
       log(`editor run ${run + 1}/${runs}: without the extension`);
       await withWorkbench(folder, false, {}, async (page, meter) => {
-        await coldOpen(page, INVENTORY, {});
+        // VS Code alone, the same open: its first lines, and how long the page stays busy with the file.
+        await watchFrames(page);
+        const alone = await coldOpen(page, INVENTORY, { lines: firstLines(INVENTORY) });
+        const enter = await lastKeydown(page, 'Enter');
+        acc.aloneLines.push(alone.lines);
+        acc.aloneSettled.push((await settled(page, TIMEOUT)) - enter);
         await beforeEcho(page, nameLine + 1, inventoryText.split('\n')[nameLine]);
         const echoed = await meter.measure(() => echo(page, inventoryText.split('\n')[nameLine]));
         acc.echo.invWithout.push(...echoed.value);
@@ -150,7 +160,8 @@ export async function measureEditor(files: { inventory: string; postmortem: stri
     rmSync(root, { recursive: true, force: true });
   }
   return {
-    inventoryOpen: { squiggle: summarize(acc.squiggle), lens: summarize(acc.lens), status: summarize(acc.status) },
+    inventoryOpen: { lines: summarize(acc.lines), squiggle: summarize(acc.squiggle), lens: summarize(acc.lens), status: summarize(acc.status) },
+    inventoryOpenAlone: { lines: summarize(acc.aloneLines), settled: summarize(acc.aloneSettled) },
     postmortemOpen: { squiggle: summarize(acc.pmSquiggle), laterSquiggle: summarize(acc.pmLaterSquiggle) },
     inventoryAfterRead: { squiggle: summarize(acc.afterReadSquiggle), lens: summarize(acc.afterReadLens) },
     inventoryKeystroke: summarize(acc.invKeys),
@@ -164,7 +175,7 @@ export async function measureEditor(files: { inventory: string; postmortem: stri
     problems: acc.problems,
     cpu: { open: medianCpu(acc.cpu.open), keystroke: medianCpu(acc.cpu.keystroke), echo: medianCpu(acc.cpu.echo), echoWithout: medianCpu(acc.cpu.echoWithout) },
     samples: {
-      inventoryOpenSquiggle: acc.squiggle, inventoryOpenLens: acc.lens, inventoryOpenStatus: acc.status, postmortemOpenSquiggle: acc.pmSquiggle, postmortemLaterOpenSquiggle: acc.pmLaterSquiggle, laterActivation: acc.laterActivation, inventoryAfterReadSquiggle: acc.afterReadSquiggle, inventoryAfterReadLens: acc.afterReadLens,
+      inventoryOpenLines: acc.lines, inventoryOpenAloneLines: acc.aloneLines, inventoryOpenAloneSettled: acc.aloneSettled, inventoryOpenSquiggle: acc.squiggle, inventoryOpenLens: acc.lens, inventoryOpenStatus: acc.status, postmortemOpenSquiggle: acc.pmSquiggle, postmortemLaterOpenSquiggle: acc.pmLaterSquiggle, laterActivation: acc.laterActivation, inventoryAfterReadSquiggle: acc.afterReadSquiggle, inventoryAfterReadLens: acc.afterReadLens,
       inventoryKeystroke: acc.invKeys, postmortemKeystroke: acc.pmKeys, activation: acc.activation,
       echoInventory: acc.echo.invWith, echoInventoryWithout: acc.echo.invWithout, echoPostmortem: acc.echo.pmWith, echoPostmortemWithout: acc.echo.pmWithout,
     },
@@ -219,6 +230,11 @@ async function withWorkbench(folder: string, extension: boolean, options: { user
   }
 }
 
+/** A watch: the file `name` is the active tab and its first lines are painted (VS Code's part of an open). */
+export function firstLines(name: string): string {
+  return `!!b.editor()?.querySelector('.view-lines .view-line') && document.querySelector('.tabs-container .tab.active')?.textContent.includes(${JSON.stringify(name)})`;
+}
+
 /** Opens a file through Quick Open (at `line`, if given); each watch's time from the Enter keydown to its first painted frame. */
 export async function coldOpen<K extends string>(page: Page, name: string, watches: Record<K, string>, line?: number): Promise<Record<K, number>> {
   await page.keyboard.press('Control+P');
@@ -228,7 +244,7 @@ export async function coldOpen<K extends string>(page: Page, name: string, watch
   await input.fill(line ? `${name}:${line}` : name);
   await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).waitFor({ timeout: TIMEOUT });
   for (const [key, expression] of Object.entries<string>(watches)) await watch(page, `open-${key}`, expression);
-  await watch(page, 'open-text', `!!b.editor()?.querySelector('.view-lines .view-line') && document.querySelector('.tabs-container .tab.active')?.textContent.includes(${JSON.stringify(name)})`);
+  await watch(page, 'open-text', firstLines(name));
   await page.keyboard.press('Enter');
   const start = await lastKeydown(page, 'Enter');
   await painted(page, 'open-text', TIMEOUT);

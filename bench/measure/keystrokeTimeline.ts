@@ -18,6 +18,7 @@ import { startWorkbench } from '../../test/vscode/launcher/workbench';
 import { LARGE_INPUT_LIMIT, writeInputs } from '../inputs';
 import { coldOpen, expiredDateTarget, impossibleTimeTarget, toggleKeystrokes } from './editor';
 import { ProcCpu } from './procCpu';
+import { selfTimes, type Profile } from './profileWindows';
 import { installProbe } from './workbenchProbe';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -138,31 +139,6 @@ async function main(): Promise<void> {
       for (const f of top) process.stdout.write(`${String(Math.round(f.ms)).padStart(6)}  ${f.name}\n`);
     }
   }
-}
-
-interface Profile {
-  startTime: number;
-  endTime: number;
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
-/** Self time per function of the samples between `from` and `to` (epoch ms); `offset` maps the profile's clock (µs) to epoch. */
-function selfTimes(profile: Profile, offset: number, from: number, to: number): { name: string; ms: number }[] {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const totals = new Map<string, number>();
-  let t = profile.startTime;
-  for (let i = 0; i < profile.samples.length; i++) {
-    t += profile.timeDeltas[i];
-    const at = offset + t / 1000;
-    if (at < from || at > to) continue;
-    const f = byId.get(profile.samples[i])?.callFrame;
-    if (!f) continue;
-    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').slice(-2).join('/')}:${f.lineNumber + 1}`;
-    totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
-  }
-  return [...totals].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms);
 }
 
 main().then(

@@ -105,3 +105,37 @@ export async function quiet(page: Page, timeoutMs: number): Promise<void> {
     { timeout: timeoutMs, polling: 100 },
   );
 }
+
+/**
+ * From now on, notes the end of each frame that came over 50 ms after the one before (the page was
+ * busy), for settled(). Only where asked: a frame loop keeps the renderer painting 60 times a second.
+ */
+export async function watchFrames(page: Page): Promise<void> {
+  await page.evaluate(`(() => {
+    const b = window.__bench;
+    if (b.lastSlow !== undefined) return;
+    b.lastSlow = performance.now();
+    let previous = b.lastSlow;
+    const frame = (t) => {
+      if (t - previous > 50) b.lastSlow = t;
+      previous = t;
+      if (!b.framesStopped) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  })()`);
+}
+
+/**
+ * Once the page has painted smoothly for `calmMs` since watchFrames() (no frame over 50 ms after
+ * the one before): the time (page clock) the last slow frame ended, when the page stopped being
+ * busy. Ends the frame loop.
+ */
+export async function settled(page: Page, timeoutMs: number, calmMs = 1000): Promise<number> {
+  try {
+    const handle = await page.waitForFunction(`performance.now() - window.__bench.lastSlow > ${calmMs} && window.__bench.lastSlow`, undefined, { timeout: timeoutMs, polling: 100 });
+    return Number(await handle.jsonValue());
+  } finally {
+    // What is measured next (the echo without the extension) must not pay for the frame loop.
+    await page.evaluate('window.__bench.framesStopped = true');
+  }
+}
