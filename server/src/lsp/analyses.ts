@@ -10,7 +10,7 @@ import type { CertWorkspace } from '../core/inventory/workspaceFacts';
 import type { LiveStore } from './liveStore';
 import { ReadsInFlight, type ReadInFlight } from './readsInFlight';
 import type { DocumentSettings } from './settings';
-import { runSteps, type StepControl } from './stepRunner';
+import { runSteps, type StepControl, type StepOutcome } from './stepRunner';
 import { uriToPath } from './uri';
 
 /**
@@ -380,7 +380,7 @@ export class AnalysisCache {
       budgetMs: this.budgetMs,
       spent: { ms: 0 },
     };
-    let parsed: Awaited<ReturnType<typeof runSteps<Analysis>>> | undefined;
+    let parsed: StepOutcome<Analysis> | undefined;
     try {
       parsed = await runSteps(analyzeSteps(source, config), control);
     } finally {
