@@ -38,8 +38,7 @@ const ECHO_CHARACTERS = 'abcdefghijklmnopqrst';
 export const STATUS_ITEM = `document.querySelector('[id$="incidentDocs.soonestExpiry"]')`;
 
 export interface EditorResult {
-  /** Cold open of the inventory: Enter in Quick Open → painted. */
-  /** Enter → the inventory's first lines painted, first squiggle, first expiry lens, status bar. */
+  /** Cold open of the inventory, Enter in Quick Open → the inventory's first lines painted, first squiggle, first expiry lens, status bar. */
   inventoryOpen: { lines: Summary; squiggle: Summary; lens: Summary; status: Summary };
   /** The same open without the extension: Enter → first lines painted; → the page's last busy frame before a calm second. */
   inventoryOpenAlone: { lines: Summary; settled: Summary };
