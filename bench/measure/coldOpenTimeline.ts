@@ -9,7 +9,8 @@
  * (--later: after a first start that saved the code caches, with its global storage only;
  * TL_OPEN_DURING_READ=1: the open waits for the Certificates view's read to reach the server;
  * TL_PAGE_PROFILE=1: the page's CPU profile from the Enter to the last paint; with any profile, what
- * each process ran between the timeline's marks: Enter, didOpen, first publish, the paints)
+ * each process ran between the timeline's marks: Enter, didOpen, first publish, the paints, the
+ * TL_TOP_N functions of each; TL_NO_STATUS=1: the inventory's open does not wait for the status bar)
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +19,7 @@ import type { Page } from 'playwright-core';
 import { startWorkbench } from '../../test/vscode/launcher/workbench';
 import { LARGE_INPUT_LIMIT, writeInputs } from '../inputs';
 import { coldOpen, firstLines, reportedActivation, STATUS_ITEM } from './editor';
-import { selfTimes, type Profile } from './profileWindows';
+import { profilePage, selfTimes, type PageProfile, type Profile } from './profileWindows';
 import { installProbe, lastKeydown } from './workbenchProbe';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
 function printProfileWindows(out: string, events: ({ t: number; role: string; ev: string; pid?: number } & Record<string, unknown>)[]): void {
   const profiles: { name: string; offset: number; profile: Profile }[] = [];
   const pageFile = path.join(out, 'page.json');
-  if (existsSync(pageFile)) profiles.push({ name: 'page', ...(JSON.parse(readFileSync(pageFile, 'utf8')) as { offset: number; profile: Profile }) });
+  if (existsSync(pageFile)) profiles.push({ name: 'page', ...(JSON.parse(readFileSync(pageFile, 'utf8')) as PageProfile) });
   for (const file of readdirSync(out).filter((f) => f.endsWith('.cpuprofile'))) {
     const pid = Number(/-(\d+)\.cpuprofile$/.exec(file)?.[1]);
     const start = events.find((e) => e.pid === pid && e.ev === 'preload');
@@ -128,19 +129,9 @@ async function timeline(root: string, out: string, inventory: string, postmortem
     // reached the server, so it comes during that read (the order a cold open takes when VS Code's
     // file search is quick; readsInFlight.ts).
     if (process.env.TL_OPEN_DURING_READ) await readStarted(path.join(out, 'events.jsonl'), page);
-    const cdp = process.env.TL_PAGE_PROFILE ? await page.context().newCDPSession(page) : undefined;
-    if (cdp) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-      await cdp.send('Profiler.start');
-    }
+    const stopProfile = process.env.TL_PAGE_PROFILE ? await profilePage(page) : undefined;
     const times = await coldOpen(page, name, waits, line);
-    if (cdp) {
-      // The profile counts in the renderer's monotonic clock: its end is placed at the page's "now" taken just before.
-      const end = Number(await page.evaluate('performance.timeOrigin + performance.now()'));
-      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
-      writeFileSync(path.join(out, 'page.json'), JSON.stringify({ offset: end - profile.endTime / 1000, profile }));
-    }
+    if (stopProfile) writeFileSync(path.join(out, 'page.json'), JSON.stringify(await stopProfile()));
     const enter = await lastKeydown(page, 'Enter');
     log('enter', origin + enter);
     log('text-painted', origin + enter + times.lines);

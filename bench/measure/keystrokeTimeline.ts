@@ -18,7 +18,7 @@ import { startWorkbench } from '../../test/vscode/launcher/workbench';
 import { LARGE_INPUT_LIMIT, writeInputs } from '../inputs';
 import { coldOpen, expiredDateTarget, impossibleTimeTarget, toggleKeystrokes } from './editor';
 import { ProcCpu } from './procCpu';
-import { selfTimes, type Profile } from './profileWindows';
+import { profilePage, selfTimes, type PageProfile, type Profile } from './profileWindows';
 import { installProbe } from './workbenchProbe';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   delete process.env.NODE_OPTIONS;
   const page = workbench.page;
   const marks: Event[] = [];
-  let pageProfile: { profile: Profile; offset: number } | undefined;
+  let pageProfile: PageProfile | undefined;
   try {
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'cert-inventory.yaml' }).waitFor({ timeout: 120_000 });
     await installProbe(page);
@@ -73,19 +73,9 @@ async function main(): Promise<void> {
     const name = which === 'inventory' ? 'cert-inventory.yaml' : 'postmortem-20kb.md';
     const open = await coldOpen(page, name, { squiggle: 'b.anySquiggle()' }, which === 'inventory' ? undefined : target.line);
     process.stdout.write(`open → squiggle ${Math.round(open.squiggle)} ms\n`);
-    const cdp = process.env.TL_PROFILE ? await page.context().newCDPSession(page) : undefined;
-    if (cdp) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-      await cdp.send('Profiler.start');
-    }
+    const stopProfile = process.env.TL_PROFILE ? await profilePage(page) : undefined;
     const times = await toggleKeystrokes(page, target);
-    if (cdp) {
-      // The profile counts in the renderer's monotonic clock: its end is placed at the page's "now" taken just before.
-      const end = Number(await page.evaluate('performance.timeOrigin + performance.now()'));
-      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
-      pageProfile = { profile, offset: end - profile.endTime / 1000 };
-    }
+    if (stopProfile) pageProfile = await stopProfile();
     const keys = (await page.evaluate('window.__bench.keys')) as { key: string; t: number }[];
     const digits = keys.filter((k) => k.key === target.before || k.key === target.after).slice(-times.length);
     digits.forEach((k, i) => {
