@@ -140,7 +140,7 @@ async function main(): Promise<void> {
     const a = await measureActivation(RUNS);
     const size = await packageSize();
     raw.p5 = { activation: a, vsixBytes: size };
-    rows.push({ id: 'P5', what: 'activation: require(dist/extension.js) + activate() until the client forks the server (stub vscode, fork stubbed)', figure: describe(a.total), against: `require ${describe(a.load)}, activate ${describe(a.activate)}`, goal: '≤ 50 ms', value: a.total.median, shown: ms(a.total.median), met: a.total.median <= 50 });
+    rows.push({ id: 'P5', what: 'activation: require(dist/extension.js) + activate() until the client forks the server (stub vscode, fork stubbed)', figure: describe(a.total), against: `require ${describe(a.load)}, activate ${describe(a.activate)}; the floor, a bare vscode-languageclient extension (one client started at activation), ${describe(a.bareClient)}`, goal: '≤ 50 ms', value: a.total.median, shown: ms(a.total.median), met: a.total.median <= 50 });
     rows.push({ id: 'P5', what: '.vsix size (npm run package)', figure: `${(size / 2 ** 20).toFixed(2)} MB`, against: '', goal: '≤ 2 MB', value: size, shown: `${(size / 2 ** 20).toFixed(2)} MB`, met: size <= 2 * 2 ** 20 });
     let rss = raw.p5rss as number | undefined;
     if (rss === undefined) rss = (await measureInventoryEdits(inputs.invLarge, 0)).rssMb;

@@ -1,9 +1,12 @@
 /**
  * P5 client side: activation measured in a fresh Node process per run (see activationProbe.cjs),
- * and the .vsix size from `npm run package`.
+ * beside the same probe of a bare vscode-languageclient extension (bareClientExtension.ts, built
+ * with the product's options), alternated; and the .vsix size from `npm run package`.
  */
-import { statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { summarize, type Summary } from '../lib/stats';
 import { run } from './process';
 
@@ -16,22 +19,50 @@ export interface ActivationResult {
   activate: Summary;
   /** Both: what activation costs the extension host before the server process exists. */
   total: Summary;
+  /** The same probe of the bare vscode-languageclient extension (require + activate). */
+  bareClient: Summary;
+}
+
+interface Probe {
+  load: number;
+  activate: number;
 }
 
 export async function measureActivation(runs: number): Promise<ActivationResult> {
   const load: number[] = [];
   const activate: number[] = [];
   const total: number[] = [];
-  for (let i = 0; i < runs + 1; i++) {
-    const r = await run(process.execPath, [join(__dirname, 'activationProbe.cjs'), join(ROOT, 'dist', 'extension.js')], ROOT);
-    if (r.code !== 0) throw new Error(`activation probe failed: ${r.stderr}${r.stdout}`);
-    const m = JSON.parse(r.stdout) as { load: number; activate: number };
-    if (i === 0) continue;
-    load.push(m.load);
-    activate.push(m.activate);
-    total.push(m.load + m.activate);
+  const bareClient: number[] = [];
+  const folder = mkdtempSync(join(tmpdir(), 'bench-bare-client-'));
+  try {
+    const bare = join(folder, 'dist', 'extension.js');
+    await buildBareClient(bare);
+    // The first round of each warms the file cache and is not counted.
+    for (let i = 0; i < runs + 1; i++) {
+      const ours = await probe(join(ROOT, 'dist', 'extension.js'));
+      const floor = await probe(bare);
+      if (i === 0) continue;
+      load.push(ours.load);
+      activate.push(ours.activate);
+      total.push(ours.load + ours.activate);
+      bareClient.push(floor.load + floor.activate);
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
   }
-  return { load: summarize(load), activate: summarize(activate), total: summarize(total) };
+  return { load: summarize(load), activate: summarize(activate), total: summarize(total), bareClient: summarize(bareClient) };
+}
+
+async function probe(extensionFile: string): Promise<Probe> {
+  const r = await run(process.execPath, [join(__dirname, 'activationProbe.cjs'), extensionFile], ROOT);
+  if (r.code !== 0) throw new Error(`activation probe of ${extensionFile} failed: ${r.stderr}${r.stdout}`);
+  return JSON.parse(r.stdout) as Probe;
+}
+
+/** bareClientExtension.ts bundled as the product's client is (minified, `vscode` external). */
+async function buildBareClient(outfile: string): Promise<void> {
+  const { productOptions } = await import(join(ROOT, 'scripts', 'esbuild-options.mjs'));
+  await build({ ...productOptions(true), entryPoints: [join(__dirname, 'bareClientExtension.ts')], outfile, external: ['vscode'] });
 }
 
 export async function packageSize(): Promise<number> {
