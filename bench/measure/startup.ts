@@ -6,13 +6,16 @@
  * bundle without the V8 code cache the build writes (contract/src/bundleLoader.ts), as the npm
  * package installs them: with the cache such an install saves in the user's cache folder on its
  * first run (here a folder of the bench's), and with none at all: what the caches save, under the
- * same load. CPU time (user + system, from /usr/bin/time where there is one)
- * moves less with the load than wall time.
+ * same load. Beside them the floor the design sets: a process that loads remark (with GFM and
+ * front matter) and parses the same file (remarkFloor.ts, bundled as the product is, with the code
+ * cache its first run saves, as the installed lint). CPU time (user + system, from /usr/bin/time
+ * where there is one) moves less with the load than wall time.
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { summarize, type Summary } from '../lib/stats';
 import { canTimeCpu, cpuMsFrom, nodeCommand } from '../lib/cpuTime';
 
@@ -23,7 +26,7 @@ const MARKDOWNLINT = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownli
 export const SEED_POSTMORTEM = join(ROOT, 'test', 'fixtures', 'postmortems', '3scale-cert-expiry-postmortem.md');
 const SEED = SEED_POSTMORTEM;
 
-type Name = 'version' | 'bareNode' | 'lint' | 'lintInstalled' | 'lintWithoutCache' | 'markdownlint';
+type Name = 'version' | 'bareNode' | 'lint' | 'lintInstalled' | 'lintWithoutCache' | 'remarkParse' | 'markdownlint';
 
 export interface StartupResult {
   version: Summary;
@@ -32,6 +35,8 @@ export interface StartupResult {
   /** From a copy without the build's cache, with the one it saves itself. */
   lintInstalled: Summary;
   lintWithoutCache: Summary;
+  /** The floor: load remark and parse the file (remarkFloor.ts). */
+  remarkParse: Summary;
   markdownlint: Summary;
   /** CPU milliseconds (user + system) per command; absent without /usr/bin/time. */
   cpu?: Record<Name, Summary>;
@@ -62,13 +67,14 @@ function timed(args: string[], cwd: string, cpuFile?: string, env: NodeJS.Proces
 }
 
 export async function measureStartup(runs: number): Promise<StartupResult> {
-  const names: Name[] = ['bareNode', 'version', 'lint', 'lintInstalled', 'lintWithoutCache', 'markdownlint'];
+  const names: Name[] = ['bareNode', 'version', 'lint', 'lintInstalled', 'lintWithoutCache', 'remarkParse', 'markdownlint'];
   const times = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<Name, number[]>;
   const cpu = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<Name, number[]>;
   const cwd = join(SEED, '..');
   const work = mkdtempSync(join(tmpdir(), 'bench-startup-'));
   // The CLI as it was before the code cache: the same two files, nothing beside them.
   for (const file of ['cli.js', 'incident-docs.js']) copyFileSync(join(ROOT, 'dist', file), join(work, file));
+  const remarkFloor = await buildRemarkFloor(work);
   const cpuFile = canTimeCpu() ? join(work, 'cpu.txt') : undefined;
   const lint = ['lint', '--now', '2026-11-27T12:00:00Z', SEED];
   // The first round (not counted) saves the installed copy's own cache.
@@ -80,6 +86,7 @@ export async function measureStartup(runs: number): Promise<StartupResult> {
     ['lint', [CLI, ...lint], noCache],
     ['lintInstalled', [join(work, 'cli.js'), ...lint], ownCache],
     ['lintWithoutCache', [join(work, 'cli.js'), ...lint], noCache],
+    ['remarkParse', [remarkFloor, SEED], ownCache],
     ['markdownlint', [MARKDOWNLINT, SEED]],
   ];
   try {
@@ -87,7 +94,9 @@ export async function measureStartup(runs: number): Promise<StartupResult> {
     for (let i = 0; i < 3 * runs + 1; i++) {
       for (const [name, args, env] of commands) {
         const r = await timed(args, cwd, cpuFile, env);
-        if (r.code !== 0 && r.code !== 1) throw new Error(`${name} failed (${r.code}): ${r.stderr}`);
+        // A lint exits 1 when it finds something; the floor must exit 0 (it parsed the file).
+        const ok = r.code === 0 || (r.code === 1 && name !== 'remarkParse');
+        if (!ok) throw new Error(`${name} failed (${r.code}): ${r.stderr}`);
         if (i === 0) continue; // the first round warms the file cache
         times[name].push(r.ms);
         if (r.cpuMs !== undefined) cpu[name].push(r.cpuMs);
@@ -98,4 +107,13 @@ export async function measureStartup(runs: number): Promise<StartupResult> {
   }
   const summaries = (of: Record<Name, number[]>) => Object.fromEntries(names.map((n) => [n, summarize(of[n])])) as Record<Name, Summary>;
   return { ...summaries(times), cpu: cpuFile ? summaries(cpu) : undefined };
+}
+
+/** remarkFloor.ts bundled as the product's programs are (minified, everything inside), and its process's entry; returns the entry. */
+async function buildRemarkFloor(folder: string): Promise<string> {
+  const { productOptions } = await import(join(ROOT, 'scripts', 'esbuild-options.mjs'));
+  const main = join(folder, 'remark-floor-main.js');
+  await build({ ...productOptions(true), entryPoints: [join(__dirname, 'remarkFloor.ts')], outfile: join(folder, 'remark-floor.js') });
+  await build({ ...productOptions(true), entryPoints: [join(__dirname, 'remarkFloorMain.ts')], outfile: main, external: ['./remark-floor.js'] });
+  return main;
 }
