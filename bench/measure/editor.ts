@@ -36,6 +36,11 @@ const TIMEOUT = 120_000;
 const KEYSTROKES = 10;
 const ECHO_CHARACTERS = 'abcdefghijklmnopqrst';
 export const STATUS_ITEM = `document.querySelector('[id$="incidentDocs.soonestExpiry"]')`;
+/** The Problems status item as VS Code reads it out ("Errors: 19, Warnings: 81"): its text is icons and numbers. */
+const PROBLEMS_COUNTS = `(() => {
+  const item = document.querySelector('[id="status.problems"]');
+  return item?.getAttribute('aria-label') || item?.querySelector('[aria-label]')?.getAttribute('aria-label') || item?.textContent?.trim() || '';
+})()`;
 
 export interface EditorResult {
   /** Cold open of the inventory, Enter in Quick Open → the inventory's first lines painted, first squiggle, first expiry lens, status bar. */
@@ -113,7 +118,7 @@ export async function measureEditor(files: { inventory: string; postmortem: stri
         const echoed = await meter.measure(() => echo(page, inventoryText.split('\n')[nameLine]));
         acc.echo.invWith.push(...echoed.value);
         acc.cpu.echo.push(per(echoed.cpu, echoed.value.length));
-        acc.problems = String(await page.evaluate(`document.querySelector('[id="status.problems"]')?.textContent?.trim() ?? ''`));
+        acc.problems = String(await page.evaluate(PROBLEMS_COUNTS));
         acc.activation.push(await reportedActivation(page));
       });
       log(`editor run ${run + 1}/${runs}: post-mortem`);
