@@ -15,8 +15,13 @@ export interface BundledCore {
 }
 
 export async function buildBundledCore(): Promise<BundledCore> {
-  const { productOptions } = await import(join(__dirname, '..', '..', 'scripts', 'esbuild-options.mjs'));
   const outfile = join(__dirname, '..', '.inputs', 'build', 'core.js');
-  await build({ ...productOptions(true), entryPoints: [join(__dirname, '..', 'core-entry.ts')], outfile });
+  await buildAsProduct(join(__dirname, '..', 'core-entry.ts'), outfile);
   return require(outfile) as BundledCore;
+}
+
+/** Bundles `entry` into `outfile` with the product's production options (minified, everything inside but `external`). */
+export async function buildAsProduct(entry: string, outfile: string, external: string[] = []): Promise<void> {
+  const { productOptions } = await import(join(__dirname, '..', '..', 'scripts', 'esbuild-options.mjs'));
+  await build({ ...productOptions(true), entryPoints: [entry], outfile, external });
 }

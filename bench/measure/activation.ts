@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { buildAsProduct } from '../lib/bundle';
 import { summarize, type Summary } from '../lib/stats';
 import { run } from './process';
 
@@ -36,7 +36,8 @@ export async function measureActivation(runs: number): Promise<ActivationResult>
   const folder = mkdtempSync(join(tmpdir(), 'bench-bare-client-'));
   try {
     const bare = join(folder, 'dist', 'extension.js');
-    await buildBareClient(bare);
+    // Bundled as the product's client is (minified, `vscode` external).
+    await buildAsProduct(join(__dirname, 'bareClientExtension.ts'), bare, ['vscode']);
     // The first round of each warms the file cache and is not counted.
     for (let i = 0; i < runs + 1; i++) {
       const ours = await probe(join(ROOT, 'dist', 'extension.js'));
@@ -57,12 +58,6 @@ async function probe(extensionFile: string): Promise<Probe> {
   const r = await run(process.execPath, [join(__dirname, 'activationProbe.cjs'), extensionFile], ROOT);
   if (r.code !== 0) throw new Error(`activation probe of ${extensionFile} failed: ${r.stderr}${r.stdout}`);
   return JSON.parse(r.stdout) as Probe;
-}
-
-/** bareClientExtension.ts bundled as the product's client is (minified, `vscode` external). */
-async function buildBareClient(outfile: string): Promise<void> {
-  const { productOptions } = await import(join(ROOT, 'scripts', 'esbuild-options.mjs'));
-  await build({ ...productOptions(true), entryPoints: [join(__dirname, 'bareClientExtension.ts')], outfile, external: ['vscode'] });
 }
 
 export async function packageSize(): Promise<number> {

@@ -4,19 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Root } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { parseDocument } from 'yaml';
 import { LARGE_INPUT_LIMIT } from '../inputs';
 import type { BundledCore } from '../lib/bundle';
+import { commonMark, withGfm } from '../lib/markdownFloors';
 import { summarize, type Summary } from '../lib/stats';
 
 export const NOW = new Date('2026-11-27T12:00:00Z');
 
-const withGfm = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
-const commonMark = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
 
 export interface FloorResult {
   lint: Summary;

@@ -5,13 +5,9 @@
  * code cache its first run saved, as the installed CLI runs.
  */
 import { readFileSync } from 'node:fs';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { withGfm } from '../lib/markdownFloors';
 
 /** Parses the file; false when the parse found nothing (the floor must do the work). */
 export function parseFile(file: string): boolean {
-  const tree = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(readFileSync(file, 'utf8'));
-  return tree.children.length > 0;
+  return withGfm.parse(readFileSync(file, 'utf8')).children.length > 0;
 }

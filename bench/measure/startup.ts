@@ -15,7 +15,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { buildAsProduct } from '../lib/bundle';
 import { summarize, type Summary } from '../lib/stats';
 import { canTimeCpu, cpuMsFrom, nodeCommand } from '../lib/cpuTime';
 
@@ -111,9 +111,8 @@ export async function measureStartup(runs: number): Promise<StartupResult> {
 
 /** remarkFloor.ts bundled as the product's programs are (minified, everything inside), and its process's entry; returns the entry. */
 async function buildRemarkFloor(folder: string): Promise<string> {
-  const { productOptions } = await import(join(ROOT, 'scripts', 'esbuild-options.mjs'));
   const main = join(folder, 'remark-floor-main.js');
-  await build({ ...productOptions(true), entryPoints: [join(__dirname, 'remarkFloor.ts')], outfile: join(folder, 'remark-floor.js') });
-  await build({ ...productOptions(true), entryPoints: [join(__dirname, 'remarkFloorMain.ts')], outfile: main, external: ['./remark-floor.js'] });
+  await buildAsProduct(join(__dirname, 'remarkFloor.ts'), join(folder, 'remark-floor.js'));
+  await buildAsProduct(join(__dirname, 'remarkFloorMain.ts'), main, ['./remark-floor.js']);
   return main;
 }
